@@ -1,0 +1,27 @@
+// What a colleague may see of an interaction. private: only its holders; metadata: that a contact happened,
+// when, with whom and through which channel, never the subject, snippet or note; shared: all of it.
+import type { Interaction, Visibility } from './types.ts';
+
+export interface InteractionView extends Interaction {
+  /** True when the content was withheld from this viewer (a metadata-only item they do not hold). */
+  redacted: boolean;
+}
+
+export function canSee(visibility: Visibility, viewerHolds: boolean): boolean {
+  return visibility !== 'private' || viewerHolds;
+}
+
+export function viewFor(interaction: Interaction, viewerId: string): InteractionView | null {
+  const holds = interaction.holders.some((h) => h.userId === viewerId);
+  if (!canSee(interaction.visibility, holds)) return null;
+  if (interaction.visibility === 'metadata' && !holds) {
+    return { ...interaction, subject: null, snippet: null, note: null, redacted: true };
+  }
+  return { ...interaction, redacted: false };
+}
+
+/** Opening order: a user who logs an item by hand shares at least as much as was already shared. */
+export function widerVisibility(a: Visibility, b: Visibility): Visibility {
+  const rank: Record<Visibility, number> = { private: 0, metadata: 1, shared: 2 };
+  return rank[a] >= rank[b] ? a : b;
+}

@@ -1,0 +1,52 @@
+// Opens the store: embedded SQLite (better-sqlite3, WAL, synchronous=FULL, foreign keys on) by default,
+// PostgreSQL when a postgres URL is given. Everything above this file is dialect-neutral.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './database.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize?: number; schema?: string };
+
+// node-postgres returns bigint (int8) as a string to be safe past 2^53; our bigints are epoch ms and cents.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function openDb(location: StoreLocation): Db {
+  if (location.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: location.poolSize ?? 10,
+      // A schema per test suite keeps parallel suites apart on one database.
+      ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+    });
+    // An idle client that loses its server must not crash the process; the next query reports the error.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });
+  const sqlite = new SQLite(location.path);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged write survives power loss and kill -9, which the crash-safety test checks.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+export function locationFromUrl(databaseUrl: string | undefined, sqlitePath: string): StoreLocation {
+  if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) return { kind: 'postgres', url: databaseUrl };
+  return { kind: 'sqlite', path: sqlitePath };
+}

@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import type { ContactTable } from './database.ts';
+import type { Contact } from '../domain/types.ts';
+import { chunks, inTransaction, isUniqueViolation, type TenantScope } from './scope.ts';
+import { newId } from './ids.ts';
+import { writeAudit } from './audit.ts';
+import { conflict, notFound } from '../errors.ts';
+
+export interface ContactInput {
+  name: string;
+  emails: string[];
+  phones: string[];
+  title: string | null;
+  accountId: string | null;
+  ownerId: string | null;
+}
+
+function contactFromRow(r: ContactTable, emails: string[]): Contact {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    accountId: r.account_id,
+    name: r.name,
+    emails,
+    phones: JSON.parse(r.phones) as string[],
+    title: r.title,
+    ownerId: r.owner_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+async function emailsFor(scope: TenantScope, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const part of chunks(ids, 500)) {
+    const rows = await scope.db
+      .selectFrom('contact_emails')
+      .select(['contact_id', 'address'])
+      .where('tenant_id', '=', scope.tenantId)
+      .where('contact_id', 'in', part)
+      .orderBy('address')
+      .execute();
+    for (const r of rows) out.set(r.contact_id, [...(out.get(r.contact_id) ?? []), r.address]);
+  }
+  return out;
+}
+
+async function withEmails(scope: TenantScope, rows: ContactTable[]): Promise<Contact[]> {
+  const emails = await emailsFor(scope, rows.map((r) => r.id));
+  return rows.map((r) => contactFromRow(r, emails.get(r.id) ?? []));
+}
+
+export async function getContact(scope: TenantScope, id: string): Promise<Contact | null> {
+  const r = await scope.db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return r ? (await withEmails(scope, [r]))[0]! : null;
+}
+
+export async function requireContact(scope: TenantScope, id: string): Promise<Contact> {
+  const c = await getContact(scope, id);
+  if (!c) throw notFound('contact');
+  return c;
+}
+
+async function setEmails(scope: TenantScope, contactId: string, emails: string[]): Promise<void> {
+  await scope.db.deleteFrom('contact_emails').where('tenant_id', '=', scope.tenantId).where('contact_id', '=', contactId).execute();
+  const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (unique.length === 0) return;
+  const taken = await scope.db
+    .selectFrom('contact_emails')
+    .select(['address', 'contact_id'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('address', 'in', unique)
+    .execute();
+  if (taken.length) {
+    throw conflict(
+      `The address ${taken.map((t) => t.address).join(', ')} already belongs to another contact. Open that contact, or merge the two.`,
+      taken.map((t) => ({ field: 'emails', message: `${t.address} belongs to contact ${t.contact_id}` })),
+    );
+  }
+  try {
+    await scope.db
+      .insertInto('contact_emails')
+      .values(unique.map((address) => ({ tenant_id: scope.tenantId, address, contact_id: contactId })))
+      .execute();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict('One of the addresses was just given to another contact. Reload and try again.');
+    throw e;
+  }
+}
+
+export async function createContact(scope: TenantScope, input: ContactInput, actorId: string | null, now: number): Promise<Contact> {
+  return inTransaction(scope, async (tx) => {
+    const id = newId(now);
+    await tx.db
+      .insertInto('contacts')
+      .values({
+        tenant_id: tx.tenantId,
+        id,
+        account_id: input.accountId,
+        name: input.name,
+        title: input.title,
+        phones: JSON.stringify(input.phones),
+        owner_id: input.ownerId,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      })
+      .execute();
+    await setEmails(tx, id, input.emails);
+    await writeAudit(tx, { actorId, action: 'contact.create', entityType: 'contact', entityId: id, at: now });
+    return (await getContact(tx, id))!;
+  });
+}
+
+export async function updateContact(scope: TenantScope, id: string, patch: Partial<ContactInput>, actorId: string, now: number): Promise<Contact> {
+  return inTransaction(scope, async (tx) => {
+    await requireContact(tx, id);
+    await tx.db
+      .updateTable('contacts')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.phones !== undefined && { phones: JSON.stringify(patch.phones) }),
+        ...(patch.accountId !== undefined && { account_id: patch.accountId }),
+        ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+        updated_at: now,
+      })
+      .where('tenant_id', '=', tx.tenantId)
+      .where('id', '=', id)
+      .execute();
+    if (patch.emails !== undefined) await setEmails(tx, id, patch.emails);
+    await writeAudit(tx, { actorId, action: 'contact.update', entityType: 'contact', entityId: id, at: now, detail: Object.keys(patch) });
+    return (await getContact(tx, id))!;
+  });
+}
+
+export async function searchContacts(
+  scope: TenantScope,
+  f: { q?: string; accountId?: string; limit: number; offset: number },
+): Promise<{ items: Contact[]; total: number }> {
+  let base = scope.db.selectFrom('contacts').where('contacts.tenant_id', '=', scope.tenantId).where('contacts.deleted_at', 'is', null);
+  if (f.accountId) base = base.where('contacts.account_id', '=', f.accountId);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['contacts.name']), 'like', sql<string>`${like} escape '\\'`),
+        eb.exists(
+          eb
+            .selectFrom('contact_emails as e')
+            .select('e.contact_id')
+            .where('e.tenant_id', '=', scope.tenantId)
+            .whereRef('e.contact_id', '=', 'contacts.id')
+            .where('e.address', 'like', sql<string>`${like} escape '\\'`),
+        ),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll('contacts').orderBy(sql`lower(contacts.name)`).orderBy('contacts.id').limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await withEmails(scope, rows), total: Number(count.n) };
+}
+
+/** Contacts by (lower-cased) address, for matching. */
+export async function contactsByAddresses(scope: TenantScope, addresses: string[]): Promise<Map<string, { contactId: string; accountId: string | null }>> {
+  const out = new Map<string, { contactId: string; accountId: string | null }>();
+  if (addresses.length === 0) return out;
+  const rows = await scope.db
+    .selectFrom('contact_emails as e')
+    .innerJoin('contacts as c', (j) => j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.contact_id'))
+    .select(['e.address', 'c.id', 'c.account_id'])
+    .where('e.tenant_id', '=', scope.tenantId)
+    .where('e.address', 'in', addresses)
+    .where('c.deleted_at', 'is', null)
+    .execute();
+  for (const r of rows) out.set(r.address, { contactId: r.id, accountId: r.account_id });
+  return out;
+}

@@ -1,0 +1,190 @@
+// The Kysely table types: one interface per table, joined in Database. Column names are snake_case as in SQL;
+// times are epoch milliseconds (bigint), money integer cents, lists and settings JSON text.
+export interface TenantTable {
+  id: string;
+  entra_tenant_id: string;
+  name: string;
+  settings: string;
+  created_at: number;
+}
+
+export interface UserTable {
+  tenant_id: string;
+  id: string;
+  entra_object_id: string;
+  display_name: string;
+  email: string;
+  role: string;
+  team: string | null;
+  created_at: number;
+  deactivated_at: number | null;
+}
+
+export interface AccountTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  tier: string;
+  lifecycle: string;
+  owner_id: string | null;
+  industry: string | null;
+  size: string | null;
+  region: string | null;
+  last_contact_at: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface AccountDomainTable {
+  tenant_id: string;
+  domain: string;
+  account_id: string;
+}
+
+export interface ContactTable {
+  tenant_id: string;
+  id: string;
+  account_id: string | null;
+  name: string;
+  title: string | null;
+  phones: string;
+  owner_id: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface ContactEmailTable {
+  tenant_id: string;
+  address: string;
+  contact_id: string;
+}
+
+export interface InteractionTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  direction: string | null;
+  occurred_at: number;
+  subject: string | null;
+  snippet: string | null;
+  note: string | null;
+  duration_minutes: number | null;
+  opportunity_id: string | null;
+  source: string;
+  visibility: string;
+  external_key: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by: string | null;
+}
+
+/** The timeline index: one row per (account, interaction), so a page is one range scan. */
+export interface InteractionAccountTable {
+  tenant_id: string;
+  account_id: string;
+  occurred_at: number;
+  interaction_id: string;
+  kind: string;
+}
+
+export interface InteractionParticipantTable {
+  tenant_id: string;
+  interaction_id: string;
+  ordinal: number;
+  role: string;
+  address: string;
+  display_name: string | null;
+  user_id: string | null;
+  contact_id: string | null;
+}
+
+export interface InteractionHolderTable {
+  tenant_id: string;
+  interaction_id: string;
+  user_id: string;
+  relation: string;
+  at: number;
+}
+
+export interface OpportunityTable {
+  tenant_id: string;
+  id: string;
+  account_id: string;
+  name: string;
+  stage: string;
+  value_cents: number;
+  currency: string;
+  expected_close_date: string | null;
+  probability: number;
+  owner_id: string | null;
+  stage_changed_at: number;
+  closed_at: number | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface OpportunityLineTable {
+  tenant_id: string;
+  opportunity_id: string;
+  ordinal: number;
+  product: string;
+  quantity: number;
+  unit_price_cents: number;
+}
+
+export interface OpportunityStageChangeTable {
+  tenant_id: string;
+  id: string;
+  opportunity_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  at: number;
+  by_user_id: string | null;
+}
+
+export interface FeedbackTable {
+  tenant_id: string;
+  id: string;
+  account_id: string;
+  contact_id: string | null;
+  kind: string;
+  score: number;
+  comment: string | null;
+  given_at: number;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: string;
+  at: number;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  detail: string | null;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  users: UserTable;
+  accounts: AccountTable;
+  account_domains: AccountDomainTable;
+  contacts: ContactTable;
+  contact_emails: ContactEmailTable;
+  interactions: InteractionTable;
+  interaction_accounts: InteractionAccountTable;
+  interaction_participants: InteractionParticipantTable;
+  interaction_holders: InteractionHolderTable;
+  opportunities: OpportunityTable;
+  opportunity_lines: OpportunityLineTable;
+  opportunity_stage_changes: OpportunityStageChangeTable;
+  feedback: FeedbackTable;
+  audit_log: AuditLogTable;
+}

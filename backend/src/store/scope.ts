@@ -1,0 +1,38 @@
+// The tenant-scoped store handle. Routes receive only a TenantScope built from the validated token's tenant,
+// and every repository function filters by scope.tenantId, so no query can run without the tenant.
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import type { Db, Dialect } from './connect.ts';
+
+export interface TenantScope {
+  readonly db: Kysely<Database>;
+  readonly tenantId: string;
+  readonly dialect: Dialect;
+}
+
+export function tenantScope(handle: Db, tenantId: string): TenantScope {
+  return Object.freeze({ db: handle.db, tenantId, dialect: handle.dialect });
+}
+
+/** Runs fn in one transaction (or inside the caller's, when already in one): all of it commits or none. */
+export async function inTransaction<T>(scope: TenantScope, fn: (tx: TenantScope) => Promise<T>): Promise<T> {
+  if (scope.db.isTransaction) return fn(scope);
+  return scope.db.transaction().execute((trx) => fn({ db: trx, tenantId: scope.tenantId, dialect: scope.dialect }));
+}
+
+/** SQLite allows at most 32766 bound parameters per statement (PostgreSQL 65535); chunk big IN lists and inserts. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return !!e && (e.code === '23503' || e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY');
+}
