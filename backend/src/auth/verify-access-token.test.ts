@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { jwtVerify } from 'jose';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuthError, createAccessTokenVerifier, type AuthErrorReason } from './verify-access-token.ts';
+import { BAD_TOKEN_REASONS, createTestIssuer, type BadTokenKind, type TestIssuer } from './test-issuer.ts';
+
+let t: TestIssuer;
+beforeAll(async () => {
+  t = await createTestIssuer();
+});
+
+async function refusal(promise: Promise<unknown>): Promise<AuthError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, 'the token was accepted').toBeInstanceOf(AuthError);
+  return error as AuthError;
+}
+
+const reasonFor = async (promise: Promise<unknown>): Promise<AuthErrorReason> => (await refusal(promise)).reason;
+
+describe('a good token', () => {
+  it('yields the principal', async () => {
+    const token = await t.token({ roles: ['Suhde.Manager'] });
+    await expect(t.verifier().verify(token)).resolves.toEqual({
+      tid: t.tenantId,
+      oid: t.user.oid,
+      name: 'Test User',
+      username: 'test.user@suhde.test',
+      scopes: ['access_as_user'],
+      roles: ['Suhde.Manager'],
+      appOnly: false,
+    });
+  });
+
+  it('has no roles when none are assigned, and keeps every granted scope', async () => {
+    const principal = await t.verifier().verify(await t.token({ scopes: ['access_as_user', 'Reports.Read'] }));
+    expect(principal.roles).toEqual([]);
+    expect(principal.scopes).toEqual(['access_as_user', 'Reports.Read']);
+  });
+
+  it('is accepted for the App ID URI audience as well as the client id', async () => {
+    const principal = await t.verifier().verify(await t.signWith({ aud: t.appIdUri }));
+    expect(principal.oid).toBe(t.user.oid);
+  });
+
+  it('asks whether its own tenant is onboarded, and may be answered asynchronously', async () => {
+    const isTenantOnboarded = vi.fn(async (tid: string) => tid === t.tenantId);
+    await t.verifier({ isTenantOnboarded }).verify(await t.token());
+    expect(isTenantOnboarded).toHaveBeenCalledWith(t.tenantId);
+  });
+
+  it('has its ids folded to lowercase, so one user never has two spellings', async () => {
+    const upper = { tid: t.tenantId.toUpperCase(), oid: t.user.oid.toUpperCase() };
+    const token = await t.signWith({ ...upper, iss: `https://login.microsoftonline.com/${upper.tid}/v2.0` });
+    const principal = await t.verifier().verify(token);
+    expect(principal).toMatchObject({ tid: t.tenantId, oid: t.user.oid });
+  });
+});
+
+describe('refusals', () => {
+  it.each(Object.entries(BAD_TOKEN_REASONS) as [BadTokenKind, AuthErrorReason][])('%s is refused as %s', async (kind, reason) => {
+    expect(await reasonFor(t.verifier().verify(await t.bad(kind)))).toBe(reason);
+  });
+
+  it('refuses an empty token as missing', async () => {
+    expect(await reasonFor(t.verifier().verify(''))).toBe('missing');
+    expect(await reasonFor(t.verifier().verify('   '))).toBe('missing');
+  });
+
+  it.each([['not-a-jwt'], ['a.b.c'], ['eyJhbGciOiJSUzI1NiJ9.e30'], ['x'.repeat(20_000)]])('refuses %s as malformed', async (token) => {
+    expect(await reasonFor(t.verifier().verify(token))).toBe('malformed');
+  });
+
+  it('reads nothing from a payload before the signature holds', async () => {
+    const [header, , signature] = (await t.token()).split('.');
+    expect(await reasonFor(t.verifier().verify(`${header}.bm90IGpzb24.${signature}`))).toBe('signature');
+  });
+
+  it('refuses a token signed by another demo issuer with the same settings', async () => {
+    const impostor = await createTestIssuer({ tenantId: t.tenantId, audience: t.audience });
+    // Same kid field name, different key: the kid is not published, so no key is even tried.
+    expect(await reasonFor(t.verifier().verify(await impostor.token()))).toBe('signature');
+    // Even when the impostor claims the real kid, the signature does not verify.
+    const forged = await impostor.sign(impostor.claims({ ...t.user }), { kid: t.kid });
+    expect(await reasonFor(t.verifier().verify(forged))).toBe('signature');
+  });
+});
+
+describe('algorithms', () => {
+  it('refuses alg none and HS256 before any key is looked up', async () => {
+    const getKey = vi.fn(t.getKey);
+    const verifier = t.verifier({ getKey });
+    expect(await reasonFor(verifier.verify(await t.bad('algNone')))).toBe('signature');
+    expect(await reasonFor(verifier.verify(await t.bad('hs256WithPublicKey')))).toBe('signature');
+    expect(getKey).not.toHaveBeenCalled();
+  });
+
+  it('would still refuse HS256 by key type if the allow-list were widened', async () => {
+    // Second line of defence: the key set holds RSA keys only and never yields a key for an HMAC algorithm.
+    await expect(jwtVerify(await t.bad('hs256WithPublicKey'), t.getKey, { algorithms: ['HS256'] })).rejects.toThrow(/Unsupported "alg"/);
+  });
+
+  it('would still refuse alg none without an allow-list: jose has no unsecured path in jwtVerify', async () => {
+    await expect(jwtVerify(await t.bad('algNone'), t.getKey)).rejects.toThrow();
+  });
+
+  it('refuses other RSA algorithms (PS256, RS512) before any key is looked up', async () => {
+    const getKey = vi.fn(t.getKey);
+    const [, payload, signature] = (await t.token()).split('.');
+    for (const alg of ['PS256', 'RS512']) {
+      const header = Buffer.from(JSON.stringify({ alg, typ: 'JWT', kid: t.kid })).toString('base64url');
+      expect(await reasonFor(t.verifier({ getKey }).verify(`${header}.${payload}.${signature}`))).toBe('signature');
+    }
+    expect(getKey).not.toHaveBeenCalled();
+  });
+});
+
+describe('clock tolerance', () => {
+  const now = Date.UTC(2026, 0, 15, 12, 0, 0);
+  const verifier = () => t.verifier({ clock: () => now });
+  const at = (secondsFromNow: number) => now + secondsFromNow * 1000;
+
+  it('accepts a token that expired less than 60 s ago, and refuses one 61 s ago', async () => {
+    await expect(verifier().verify(await t.token({ now: at(-3600 - 59), ttlSeconds: 3600 }))).resolves.toBeTruthy();
+    expect(await reasonFor(verifier().verify(await t.token({ now: at(-3600 - 61), ttlSeconds: 3600 })))).toBe('expired');
+  });
+
+  it('accepts a token valid from 59 s ahead, and refuses one valid from 61 s ahead', async () => {
+    await expect(verifier().verify(await t.token({ now: at(59) }))).resolves.toBeTruthy();
+    expect(await reasonFor(verifier().verify(await t.token({ now: at(61) })))).toBe('not_yet_valid');
+  });
+
+  it('uses the configured tolerance', async () => {
+    const strict = t.verifier({ clock: () => now, clockToleranceSeconds: 0 });
+    expect(await reasonFor(strict.verify(await t.token({ now: at(5) })))).toBe('not_yet_valid');
+  });
+
+  it('requires exp and nbf', async () => {
+    expect(await reasonFor(t.verifier().verify(await t.signWith({ exp: undefined })))).toBe('claims');
+    expect(await reasonFor(t.verifier().verify(await t.signWith({ nbf: undefined })))).toBe('claims');
+    expect(await reasonFor(t.verifier().verify(await t.signWith({ exp: 'tomorrow' as unknown as number })))).toBe('claims');
+  });
+});
+
+describe('issuer and tenant', () => {
+  it('refuses the right tenant at another authority (national cloud, lookalike host)', async () => {
+    for (const host of ['https://login.microsoftonline.us', 'https://login.microsoftonline.com.evil.test', 'http://login.microsoftonline.com']) {
+      expect(await reasonFor(t.verifier().verify(await t.signWith({ iss: `${host}/${t.tenantId}/v2.0` })))).toBe('issuer');
+    }
+  });
+
+  it('refuses issuer spellings that are not exact', async () => {
+    for (const iss of [
+      `https://login.microsoftonline.com/${t.tenantId}/v2.0/`,
+      `https://login.microsoftonline.com/${t.tenantId}`,
+      'https://login.microsoftonline.com/{tenantid}/v2.0',
+      'https://login.microsoftonline.com/common/v2.0',
+      `https://login.microsoftonline.com/${t.tenantId.toUpperCase()}/v2.0`,
+    ]) {
+      expect(await reasonFor(t.verifier().verify(await t.signWith({ iss }))), iss).toBe('issuer');
+    }
+  });
+
+  it('refuses a token whose tid and issuer name different tenants, even if both are onboarded', async () => {
+    const other = randomUUID();
+    const verifier = t.verifier({ isTenantOnboarded: () => true });
+    expect(await reasonFor(verifier.verify(await t.signWith({ tid: other })))).toBe('issuer');
+    expect(await reasonFor(verifier.verify(await t.signWith({ iss: `https://login.microsoftonline.com/${other}/v2.0` })))).toBe('issuer');
+  });
+
+  it('says how to fix a v1.0 token', async () => {
+    const error = await refusal(t.verifier().verify(await t.bad('v1Issuer')));
+    expect(error.message).toMatch(/v2\.0 access tokens only/);
+  });
+
+  it('accepts another tenant once it is onboarded', async () => {
+    const verifier = t.verifier({ isTenantOnboarded: (tid) => tid === t.otherTenantId });
+    await expect(verifier.verify(await t.bad('otherTenant'))).resolves.toMatchObject({ tid: t.otherTenantId });
+  });
+
+  it('does not look the tenant up for tokens that fail earlier checks', async () => {
+    const isTenantOnboarded = vi.fn(() => true);
+    const verifier = t.verifier({ isTenantOnboarded });
+    for (const kind of ['unknownKid', 'tamperedPayload', 'algNone', 'wrongAudience', 'expired', 'v1Issuer', 'missingScope'] as const) {
+      await refusal(verifier.verify(await t.bad(kind)));
+    }
+    expect(isTenantOnboarded).not.toHaveBeenCalled();
+  });
+});
+
+describe('claims', () => {
+  it.each([
+    ['no tid', { tid: undefined }],
+    ['a tid that is not a GUID', { tid: 'contoso.onmicrosoft.com', iss: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0' }],
+    ['no oid', { oid: undefined }],
+    ['an oid that is not a GUID', { oid: 'admin' }],
+    ['ver 1.0 with a v2.0 issuer', { ver: '1.0' }],
+    ['no ver', { ver: undefined }],
+    ['roles that are not a string array', { roles: 'Suhde.Admin' }],
+    ['scp that is not a string', { scp: ['access_as_user'] }],
+    ['an unknown idtyp', { idtyp: 'device' }],
+  ])('refuses %s', async (_label, patch) => {
+    expect(await reasonFor(t.verifier().verify(await t.signWith(patch)))).toBe('claims');
+  });
+});
+
+describe('scopes and app-only tokens', () => {
+  it('refuses a delegated token without the required scope', async () => {
+    expect(await reasonFor(t.verifier().verify(await t.token({ scopes: ['Reports.Read'] })))).toBe('scope');
+  });
+
+  it('uses the configured required scope', async () => {
+    const verifier = t.verifier({ requiredScope: 'Suhde.Use' });
+    expect(await reasonFor(verifier.verify(await t.token()))).toBe('scope');
+    await expect(verifier.verify(await t.token({ scopes: ['Suhde.Use'] }))).resolves.toBeTruthy();
+  });
+
+  it('refuses app-only tokens by default, whatever their roles', async () => {
+    expect(await reasonFor(t.verifier().verify(await t.appOnlyToken(['Suhde.Admin'])))).toBe('scope');
+  });
+
+  it('accepts an app-only token carrying an allowed application role', async () => {
+    const verifier = t.verifier({ appOnlyRoles: ['Suhde.Sync.All'] });
+    const principal = await verifier.verify(await t.appOnlyToken(['Suhde.Sync.All']));
+    expect(principal).toMatchObject({ tid: t.tenantId, name: null, username: null, scopes: [], roles: ['Suhde.Sync.All'], appOnly: true });
+  });
+
+  it('recognises app-only tokens without idtyp by oid == sub and no scp', async () => {
+    const verifier = t.verifier({ appOnlyRoles: ['Suhde.Sync.All'] });
+    await expect(verifier.verify(await t.appOnlyToken(['Suhde.Sync.All'], { idtyp: false }))).resolves.toMatchObject({ appOnly: true });
+    expect(await reasonFor(verifier.verify(await t.appOnlyToken(['Suhde.Admin'], { idtyp: false })))).toBe('scope');
+  });
+
+  it('does not let a user token without scp pass as an application, even with an allowed role', async () => {
+    const verifier = t.verifier({ appOnlyRoles: ['Suhde.Sync.All'] });
+    expect(await reasonFor(verifier.verify(await t.token({ scopes: [], roles: ['Suhde.Sync.All'] })))).toBe('scope');
+  });
+
+  it('refuses a token that says it is an application token but carries delegated scopes', async () => {
+    expect(await reasonFor(t.verifier().verify(await t.signWith({ idtyp: 'app' })))).toBe('claims');
+  });
+});
+
+describe('errors', () => {
+  it('never echo the token or its claims', async () => {
+    for (const kind of Object.keys(BAD_TOKEN_REASONS) as BadTokenKind[]) {
+      const token = await t.bad(kind);
+      const { message } = await refusal(t.verifier().verify(token));
+      for (const secret of [token, t.user.oid, t.user.username, t.tenantId, t.otherTenantId, t.audience]) {
+        expect(message, kind).not.toContain(secret);
+      }
+    }
+  });
+
+  it('let failures to check (key set or tenant store down) through as they are, not as refusals', async () => {
+    const down = new Error('connect ECONNREFUSED');
+    await expect(t.verifier({ getKey: async () => Promise.reject(down) }).verify(await t.token())).rejects.toBe(down);
+    await expect(t.verifier({ isTenantOnboarded: async () => Promise.reject(down) }).verify(await t.token())).rejects.toBe(down);
+  });
+
+  it('need a configured audience', () => {
+    expect(() => createAccessTokenVerifier({ ...t.verifierOptions(), audiences: [] })).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,79 @@
+// Configuration from environment variables, validated once at start: a bad value stops the start with a
+// message that names the variable. See .env.example for every setting.
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: httpUrl.optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for the embedded SQLite store)')
+    .optional(),
+  SUHDE_SQLITE_PATH: z.string().min(1).default('data/suhde.db'),
+  ENTRA_CLIENT_ID: z.uuid('must be the application (client) id GUID of the Suhde API registration').optional(),
+  ENTRA_APP_ID_URI: z.string().regex(/^api:\/\/.+/, 'must look like api://host/client-id').optional(),
+  ENTRA_AUTHORITY_HOST: httpUrl.default('https://login.microsoftonline.com'),
+  SUHDE_DEMO: bool.optional(),
+  SUHDE_DEMO_FORCE: bool.default(false),
+  GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
+  SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  entra: { clientId: string; appIdUri: string | null; authorityHost: string } | null;
+  demo: boolean;
+  graphBaseUrl: string;
+  bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([k]) => k in schema.shape)));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const entra = e.ENTRA_CLIENT_ID
+    ? { clientId: e.ENTRA_CLIENT_ID, appIdUri: e.ENTRA_APP_ID_URI ?? null, authorityHost: e.ENTRA_AUTHORITY_HOST }
+    : null;
+  // Demo mode is off whenever a real Entra configuration is given, and on by default without one.
+  if (entra && e.SUHDE_DEMO) throw new ConfigError('Invalid configuration:\n  SUHDE_DEMO: demo mode cannot be combined with ENTRA_CLIENT_ID; unset one of them.');
+  const demo = entra ? false : (e.SUHDE_DEMO ?? true);
+  if (!entra && !demo) throw new ConfigError('Invalid configuration:\n  ENTRA_CLIENT_ID: set it (see README, "Deploy to your Microsoft 365 tenant"), or enable the demo with SUHDE_DEMO=1.');
+  if (demo && !isLoopback(e.HOST) && !e.SUHDE_DEMO_FORCE) {
+    throw new ConfigError(
+      `Invalid configuration:\n  HOST: the demo signs anyone in as any demo user, so it listens on loopback only (HOST=127.0.0.1). ` +
+        `Set SUHDE_DEMO_FORCE=1 to expose it on ${e.HOST} anyway.`,
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.SUHDE_SQLITE_PATH },
+    entra,
+    demo,
+    graphBaseUrl: e.GRAPH_BASE_URL,
+    bodyLimitBytes: e.SUHDE_BODY_LIMIT_BYTES,
+  };
+}
