@@ -1,0 +1,82 @@
+// Builds the Hono app: health, the documented /api behind token authentication, and (in demo mode) the demo
+// issuer's sign-in. Exported AppType gives the front ends a typed client.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import type { AppEnv } from './http/context.ts';
+import type { Deps } from './http/deps.ts';
+import { authenticate, type VerifyToken } from './http/authenticate.ts';
+import { problem, toProblem } from './http/problem.ts';
+import { migrationsApplied } from './store/migrate.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { opportunityRoutes } from './routes/opportunities.ts';
+import { tenantRoutes } from './routes/tenant.ts';
+import { interactionRoutes } from './routes/interactions.ts';
+import { renderApiDocs } from './http/api-docs.ts';
+
+export interface AppOptions extends Deps {
+  verify: VerifyToken;
+  /** Extra routes mounted before /api authentication (the demo issuer's sign-in and JWKS). */
+  publicRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+}
+
+export function apiRoutes(deps: Deps) {
+  return new OpenAPIHono<AppEnv>()
+    .route('/', tenantRoutes(deps))
+    .route('/', accountRoutes(deps))
+    .route('/', contactRoutes(deps))
+    .route('/', interactionRoutes(deps))
+    .route('/', opportunityRoutes(deps));
+}
+
+export function createApp(opts: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError((err, c) => toProblem(err, c));
+  app.notFound((c) => problem(c, 404, 'Not found', `There is nothing at ${c.req.path}.`));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(opts.handle.db);
+      if (!(await migrationsApplied(opts.handle.db))) return c.json({ status: 'migrating', database: 'reachable', migrations: 'pending' }, 503);
+      return c.json({ status: 'ready', database: opts.handle.dialect, migrations: 'applied' });
+    } catch {
+      return c.json({ status: 'unavailable', database: 'unreachable' }, 503);
+    }
+  });
+
+  opts.publicRoutes?.(app);
+
+  const api = apiRoutes(opts);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An Entra ID v2 access token for the Suhde API (scope access_as_user); in demo mode one from POST /demo/token.',
+  });
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Suhde API',
+        version: '0.1.0',
+        description: 'Accounts, contacts, interactions, opportunities and care models of a Suhde tenant. Errors are RFC 9457 problem+json.',
+      },
+      servers: [{ url: `${opts.config.publicUrl}/api` }],
+    });
+  app.get('/api/openapi.json', (c) => c.json(document()));
+  app.get('/api/docs', (c) => c.html(renderApiDocs(document())));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: opts.config.bodyLimitBytes,
+      onError: (c) => problem(c, 413, 'Request too large', `The request body is larger than ${Math.round(opts.config.bodyLimitBytes / 1024)} KiB.`),
+    }),
+  );
+  app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
+  return app.route('/api', api);
+}
+
+export type AppType = ReturnType<typeof apiRoutes>;

@@ -1,0 +1,80 @@
+// Bearer-token authentication for /api: the token is validated (signature, issuer, audience, tenant, expiry,
+// scope) by the verifier; identity is (tid, oid), and the tenant scope comes from the token, never the request.
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../store/connect.ts';
+import { findTenantByEntraId } from '../store/tenants.ts';
+import { tenantScope } from '../store/scope.ts';
+import { findUserByObjectId, insertUsers } from '../store/users.ts';
+import { newId } from '../store/ids.ts';
+import { AppError } from '../errors.ts';
+import { AuthError } from '../auth/index.ts';
+import type { Role } from '../domain/types.ts';
+import type { AppEnv } from './context.ts';
+
+export interface Principal {
+  tid: string;
+  oid: string;
+  name: string | null;
+  username: string | null;
+  roles: string[];
+}
+
+export type VerifyToken = (token: string) => Promise<Principal>;
+
+/** App roles defined on the Entra registration; a token role raises, never lowers, the role kept in Suhde. */
+const APP_ROLES: Record<string, Role> = { 'Suhde.Admin': 'admin', 'Suhde.Manager': 'manager' };
+const RANK: Record<Role, number> = { rep: 0, manager: 1, admin: 2 };
+
+export function effectiveRole(stored: Role, tokenRoles: string[]): Role {
+  return tokenRoles.map((r) => APP_ROLES[r]).reduce<Role>((best, r) => (r && RANK[r] > RANK[best] ? r : best), stored);
+}
+
+const unauthorized = (detail: string) => new AppError(401, 'Sign-in required', detail);
+
+export function authenticate(handle: Db, verify: VerifyToken, clock: () => number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const match = header?.match(/^Bearer\s+([A-Za-z0-9\-_=.]+)\s*$/);
+    if (!match) throw unauthorized('Send an access token for the Suhde API in the Authorization header (Bearer).');
+    let principal: Principal;
+    try {
+      principal = await verify(match[1]!);
+    } catch (e) {
+      if (e instanceof AuthError) throw unauthorized(e.message);
+      // Keys or the tenant lookup could not be reached: that is our outage, not a bad token.
+      console.error('[suhde] token validation could not run:', e);
+      throw new AppError(503, 'Sign-in unavailable', 'Your sign-in could not be checked just now. Try again in a minute.');
+    }
+    const tenant = await findTenantByEntraId(handle.db, principal.tid);
+    if (!tenant) throw unauthorized('Your organisation has not been set up in Suhde yet. Ask your administrator.');
+    const scope = tenantScope(handle, tenant.id);
+    let user = await findUserByObjectId(scope, principal.oid);
+    if (!user) {
+      // First sign-in of someone in an onboarded tenant: they join as a rep; app roles may raise that.
+      const now = clock();
+      const fresh = {
+        id: newId(now), tenantId: tenant.id, entraObjectId: principal.oid,
+        displayName: principal.name ?? principal.username ?? 'New user', email: (principal.username ?? `${principal.oid}@unknown.invalid`).toLowerCase(),
+        role: 'rep' as Role, team: null, createdAt: now,
+      };
+      try {
+        await insertUsers(scope, [fresh]);
+      } catch {
+        // A parallel first request created the user a moment ago.
+      }
+      user = await findUserByObjectId(scope, principal.oid);
+      if (!user) throw unauthorized('Your user could not be set up. Try again.');
+    }
+    c.set('auth', { user, tenant, scope, role: effectiveRole(user.role, principal.roles) });
+    await next();
+  };
+}
+
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.get('auth').role)) {
+      throw new AppError(403, 'Forbidden', `This needs the ${roles.join(' or ')} role; you are signed in as ${c.get('auth').role}.`);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,32 @@
+// Turns every failure into RFC 9457 problem+json, in one place: typed errors keep their status and message,
+// anything unexpected becomes a 500 whose detail never leaks internals.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, type FieldError } from '../errors.ts';
+
+export function problem(c: Context, status: number, title: string, detail: string, errors?: FieldError[], headers?: Record<string, string>) {
+  const body = { type: 'about:blank', title, status, detail, ...(errors && errors.length ? { errors } : {}) };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+  });
+}
+
+export function toProblem(err: unknown, c: Context): Response {
+  if (err instanceof AppError) {
+    const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
+    return problem(c, err.status, err.title, err.detail, err.errors, headers);
+  }
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return problem(c, 413, 'Request too large', 'The request body is larger than this server accepts.');
+    return problem(c, err.status, err.message || 'Request failed', err.message || 'The request could not be processed.');
+  }
+  if (err instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The request body is not valid JSON.');
+  console.error(`[suhde] unhandled error on ${c.req.method} ${c.req.path}:`, err);
+  return problem(c, 500, 'Internal error', 'Something went wrong on our side. The request was not saved; try again.');
+}
+
+/** zod issues as field errors with a path a form can show them next to. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+  return issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message }));
+}

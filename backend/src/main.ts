@@ -1,0 +1,44 @@
+// The product command: load and check the configuration, open and migrate the store, seed the demo tenant
+// into an empty database, serve everything on one port and print the URLs.
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDb } from './store/connect.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { buildServerApp } from './server.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const handle = openDb(config.database);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (e) {
+    console.error(`Could not prepare the database (${config.database.kind}): ${e instanceof Error ? e.message : e}`);
+    process.exit(3);
+  }
+  const { app, describe } = await buildServerApp(config, handle, Date.now);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base = config.publicUrl.replace(/:\d+$/, `:${info.port}`);
+    console.log(`Suhde is running (${config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL'}${config.demo ? ', demo mode' : ''}).`);
+    console.log(`  API:        ${base}/api`);
+    console.log(`  API docs:   ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`);
+    console.log(`  Health:     ${base}/healthz  ${base}/readyz`);
+    for (const line of describe(base)) console.log(`  ${line}`);
+  });
+  const stop = () => {
+    server.close();
+    void handle.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,206 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter, bearer } from '../http/router.ts';
+import type { Deps } from '../http/deps.ts';
+import {
+  AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
+  OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, problemResponses, conflictResponse,
+} from './schemas.ts';
+import { createAccount, requireAccount, searchAccounts, updateAccount } from '../store/accounts.ts';
+import { searchContacts } from '../store/contacts.ts';
+import { lastContactByUser, timelinePage } from '../store/interactions.ts';
+import { listOpportunities } from '../store/opportunities.ts';
+import { addFeedback, listFeedback } from '../store/feedback.ts';
+import { getUser } from '../store/users.ts';
+import { accountView, opportunityView, interactionViews, decodeCursor, encodeCursor } from './views.ts';
+import { AppError, badRequest, forbidden } from '../errors.ts';
+import type { AuthContext } from '../http/context.ts';
+
+async function checkOwner(auth: AuthContext, ownerId: string | null | undefined) {
+  if (ownerId && !(await getUser(auth.scope, ownerId))) throw badRequest('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
+}
+
+export function accountRoutes(deps: Deps) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts', tags: ['Accounts'], security: bearer,
+        summary: 'Search and filter accounts',
+        request: { query: AccountQuery },
+        responses: { 200: { description: 'A page of accounts', content: { 'application/json': { schema: Page(AccountListItemSchema) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const q = c.req.valid('query');
+        const now = deps.clock();
+        const ownerId = q.ownerId === 'me' ? auth.user.id : q.ownerId;
+        const result = await searchAccounts(
+          auth.scope,
+          {
+            ...(q.q ? { q: q.q } : {}), ...(q.tier ? { tiers: q.tier } : {}), ...(q.lifecycle ? { lifecycles: q.lifecycle } : {}),
+            ...(ownerId ? { ownerId } : {}), ...(q.industry ? { industry: q.industry } : {}), ...(q.region ? { region: q.region } : {}),
+            ...(q.size ? { size: q.size } : {}), ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+            sort: q.sort, ...(q.order ? { order: q.order } : {}), limit: q.limit, offset: q.offset,
+          },
+          auth.tenant.settings,
+          now,
+        );
+        return c.json({ items: result.items.map((a) => ({ ...accountView(a, auth.tenant.settings, now), openPipelineCents: a.openPipelineCents })), total: result.total }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/accounts', tags: ['Accounts'], security: bearer, summary: 'Create an account',
+        request: { body: { required: true, content: { 'application/json': { schema: AccountCreate } } } },
+        responses: { 201: { description: 'Created', content: { 'application/json': { schema: AccountSchema } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const body = c.req.valid('json');
+        await checkOwner(auth, body.ownerId);
+        const now = deps.clock();
+        const account = await createAccount(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.user.id, now);
+        return c.json(accountView(account, auth.tenant.settings, now), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts/{id}', tags: ['Accounts'], security: bearer, summary: 'Read an account with its care status',
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'The account',
+            content: {
+              'application/json': {
+                schema: AccountSchema.extend({
+                  owner: UserSchema.nullable(),
+                  careByUser: z.array(z.object({ userId: z.string(), lastContactAt: z.number(), interactions: z.number() })),
+                  latestFeedback: z.object({ nps: FeedbackSchema.nullable(), csat: FeedbackSchema.nullable() }),
+                }),
+              },
+            },
+          },
+          ...problemResponses,
+        },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const now = deps.clock();
+        const account = await requireAccount(auth.scope, c.req.valid('param').id);
+        const [owner, careByUser, feedback] = await Promise.all([
+          account.ownerId ? getUser(auth.scope, account.ownerId) : null,
+          lastContactByUser(auth.scope, account.id),
+          listFeedback(auth.scope, account.id),
+        ]);
+        return c.json(
+          {
+            ...accountView(account, auth.tenant.settings, now),
+            owner: owner && { id: owner.id, displayName: owner.displayName, email: owner.email, role: owner.role, team: owner.team },
+            careByUser,
+            latestFeedback: { nps: feedback.find((f) => f.kind === 'nps') ?? null, csat: feedback.find((f) => f.kind === 'csat') ?? null },
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch', path: '/accounts/{id}', tags: ['Accounts'], security: bearer,
+        summary: 'Update an account',
+        description: 'Anyone may update the account they own or an unowned one; managers and admins any. Tier and owner are portfolio decisions: managers and admins only.',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AccountUpdate } } } },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: AccountSchema } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const current = await requireAccount(auth.scope, id);
+        const privileged = auth.role !== 'rep';
+        if (!privileged && current.ownerId && current.ownerId !== auth.user.id) throw forbidden('Only the account owner, a manager or an admin can change this account.');
+        if (!privileged && ((patch.tier && patch.tier !== current.tier) || (patch.ownerId !== undefined && patch.ownerId !== current.ownerId))) {
+          throw forbidden('Changing an account’s tier or owner is a portfolio decision for a manager or an admin.');
+        }
+        await checkOwner(auth, patch.ownerId);
+        const now = deps.clock();
+        return c.json(accountView(await updateAccount(auth.scope, id, patch, auth.user.id, now), auth.tenant.settings, now), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts/{id}/timeline', tags: ['Accounts'], security: bearer,
+        summary: 'The account’s interactions, newest first',
+        description: 'Keyset pagination: pass `next` back as `cursor`. Metadata-only items you do not hold come with `redacted: true` and no subject, snippet or note; private items of others are left out.',
+        request: { params: IdParam, query: TimelineQuery },
+        responses: {
+          200: { description: 'A page', content: { 'application/json': { schema: z.object({ items: z.array(InteractionSchema), next: z.string().nullable() }) } } },
+          ...problemResponses,
+        },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        const q = c.req.valid('query');
+        await requireAccount(auth.scope, id);
+        const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+        const page = await timelinePage(auth.scope, {
+          accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
+          ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
+        });
+        return c.json({ items: interactionViews(page.items, auth.user.id), next: page.next ? encodeCursor(page.next) : null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts/{id}/contacts', tags: ['Accounts'], security: bearer, summary: 'The account’s contacts',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Contacts', content: { 'application/json': { schema: Page(ContactSchema) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        await requireAccount(auth.scope, id);
+        return c.json(await searchContacts(auth.scope, { accountId: id, limit: 1000, offset: 0 }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts/{id}/opportunities', tags: ['Accounts'], security: bearer, summary: 'The account’s opportunities',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        await requireAccount(auth.scope, id);
+        return c.json({ items: (await listOpportunities(auth.scope, { accountId: id })).map(opportunityView) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts/{id}/feedback', tags: ['Feedback'], security: bearer, summary: 'NPS and CSAT history, newest first',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Feedback', content: { 'application/json': { schema: z.object({ items: z.array(FeedbackSchema) }) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        await requireAccount(auth.scope, id);
+        return c.json({ items: await listFeedback(auth.scope, id) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/accounts/{id}/feedback', tags: ['Feedback'], security: bearer, summary: 'Record NPS (0-10) or CSAT (1-5) feedback',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: FeedbackCreate } } } },
+        responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: FeedbackSchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const now = deps.clock();
+        if (body.givenAt !== undefined && body.givenAt > now + 60_000) throw new AppError(400, 'Invalid request', 'Feedback cannot be dated in the future.', [{ field: 'givenAt', message: 'must not be in the future' }]);
+        return c.json(await addFeedback(auth.scope, { accountId: id, contactId: body.contactId, kind: body.kind, score: body.score, comment: body.comment, givenAt: body.givenAt ?? now }, auth.user.id, now), 201);
+      },
+    );
+}

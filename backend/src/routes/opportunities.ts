@@ -1,0 +1,111 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter, bearer } from '../http/router.ts';
+import type { Deps } from '../http/deps.ts';
+import { IdParam, OpportunityCreate, OpportunitySchema, OpportunityUpdate, PipelineSchema, problemResponses } from './schemas.ts';
+import { createOpportunity, getOpportunity, listOpportunities, moveStage, pipelineSummary, updateOpportunity } from '../store/opportunities.ts';
+import { getAccount } from '../store/accounts.ts';
+import { getUser } from '../store/users.ts';
+import { STAGES, type Opportunity } from '../domain/types.ts';
+import { badRequest, forbidden, notFound } from '../errors.ts';
+import { opportunityView } from './views.ts';
+import type { AuthContext } from '../http/context.ts';
+
+async function mayChange(auth: AuthContext, o: Opportunity) {
+  if (auth.role !== 'rep' || !o.ownerId || o.ownerId === auth.user.id) return;
+  const account = await getAccount(auth.scope, o.accountId);
+  if (account?.ownerId === auth.user.id) return;
+  throw forbidden('Only the opportunity’s owner, the account owner, a manager or an admin can change it.');
+}
+
+async function requireOpportunity(auth: AuthContext, id: string) {
+  const o = await getOpportunity(auth.scope, id);
+  if (!o) throw notFound('opportunity');
+  return o;
+}
+
+export function opportunityRoutes(deps: Deps) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/opportunities', tags: ['Pipeline'], security: bearer, summary: 'List opportunities',
+        request: { query: z.object({ ownerId: z.string().max(64).optional(), stage: z.enum(STAGES).optional() }) },
+        responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const q = c.req.valid('query');
+        const ownerId = q.ownerId === 'me' ? auth.user.id : q.ownerId;
+        const items = await listOpportunities(auth.scope, { ...(ownerId ? { ownerId } : {}), ...(q.stage ? { stages: [q.stage] } : {}) });
+        return c.json({ items: items.map(opportunityView) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/opportunities', tags: ['Pipeline'], security: bearer, summary: 'Create an opportunity',
+        description: 'With product lines the value is their sum (quantity × unit price). Probability follows the stage (tenant settings).',
+        request: { body: { required: true, content: { 'application/json': { schema: OpportunityCreate } } } },
+        responses: { 201: { description: 'Created', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const body = c.req.valid('json');
+        if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw badRequest('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
+        const o = await createOpportunity(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.tenant.settings, auth.user.id, deps.clock());
+        return c.json(opportunityView(o), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/opportunities/{id}', tags: ['Pipeline'], security: bearer, summary: 'Read an opportunity',
+        request: { params: IdParam },
+        responses: { 200: { description: 'The opportunity', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+      }),
+      async (c) => c.json(opportunityView(await requireOpportunity(c.get('auth'), c.req.valid('param').id)), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch', path: '/opportunities/{id}', tags: ['Pipeline'], security: bearer, summary: 'Update an opportunity',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: OpportunityUpdate } } } },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        await mayChange(auth, await requireOpportunity(auth, id));
+        return c.json(opportunityView(await updateOpportunity(auth.scope, id, c.req.valid('json'), auth.user.id, deps.clock())), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/opportunities/{id}/stage', tags: ['Pipeline'], security: bearer, summary: 'Move an opportunity to another stage',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ stage: z.enum(STAGES) }) } } } },
+        responses: { 200: { description: 'Moved', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        await mayChange(auth, await requireOpportunity(auth, id));
+        return c.json(opportunityView(await moveStage(auth.scope, id, c.req.valid('json').stage, auth.tenant.settings, auth.user.id, deps.clock())), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/pipeline', tags: ['Pipeline'], security: bearer, summary: 'Pipeline by stage with the weighted forecast (EUR)',
+        request: { query: z.object({ ownerId: z.string().max(64).optional() }) },
+        responses: { 200: { description: 'Pipeline summary', content: { 'application/json': { schema: PipelineSchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const q = c.req.valid('query');
+        const ownerId = q.ownerId === 'me' ? auth.user.id : q.ownerId;
+        const stages = await pipelineSummary(auth.scope, ownerId ? { ownerId } : {});
+        const open = stages.filter((s) => s.stage !== 'won' && s.stage !== 'lost');
+        return c.json({
+          currency: 'EUR' as const,
+          stages,
+          openValueCents: open.reduce((n, s) => n + s.valueCents, 0),
+          weightedForecastCents: open.reduce((n, s) => n + s.weightedCents, 0),
+        }, 200);
+      },
+    );
+}

@@ -1,0 +1,334 @@
+// The API's schemas: the same zod objects validate requests and generate /api/openapi.json.
+import { z } from '@hono/zod-openapi';
+import {
+  DIRECTIONS, FEEDBACK_KINDS, INTERACTION_KINDS, LIFECYCLES, PARTICIPANT_ROLES, ROLES, SIZES, SOURCES, STAGES, TIERS, VISIBILITIES,
+} from '../domain/types.ts';
+
+export const Id = z.string().min(1).max(64).openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
+export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const Timestamp = z.number().int().openapi({ description: 'Epoch milliseconds (UTC)', example: 1767261600000 });
+const IsoDate = z.iso.date('must be a date like 2027-03-31');
+const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name like example.fi');
+const Email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
+const Money = z.number().int().min(0).max(1e13).openapi({ description: 'Integer cents' });
+const Csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+
+export const problemResponses = {
+  400: { description: 'Invalid input; `errors` lists each field', content: { 'application/problem+json': { schema: Problem } } },
+  401: { description: 'No valid access token', content: { 'application/problem+json': { schema: Problem } } },
+  403: { description: 'Your role does not allow this', content: { 'application/problem+json': { schema: Problem } } },
+  404: { description: 'Not found (also for another tenant’s ids)', content: { 'application/problem+json': { schema: Problem } } },
+} as const;
+export const conflictResponse = { 409: { description: 'Conflicts with existing data', content: { 'application/problem+json': { schema: Problem } } } } as const;
+
+export const UserSchema = z
+  .object({ id: Id, displayName: z.string(), email: z.string(), role: z.enum(ROLES), team: z.string().nullable() })
+  .openapi('User');
+
+export const CareSchema = z
+  .object({
+    cadenceDays: z.number().int().nullable(),
+    lastContactAt: Timestamp.nullable(),
+    nextDueAt: Timestamp.nullable(),
+    overdue: z.boolean(),
+    daysOverdue: z.number().int(),
+  })
+  .openapi('CareStatus');
+
+export const AccountSchema = z
+  .object({
+    id: Id,
+    name: z.string(),
+    domains: z.array(z.string()),
+    tier: z.enum(TIERS),
+    lifecycle: z.enum(LIFECYCLES),
+    ownerId: Id.nullable(),
+    industry: z.string().nullable(),
+    size: z.enum(SIZES).nullable(),
+    region: z.string().nullable(),
+    lastContactAt: Timestamp.nullable(),
+    care: CareSchema,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Account');
+
+export const AccountListItemSchema = AccountSchema.extend({ openPipelineCents: Money }).openapi('AccountListItem');
+
+export const AccountCreate = z
+  .object({
+    name: trimmed(200),
+    domains: z.array(Domain).max(20).default([]),
+    tier: z.enum(TIERS).default('C'),
+    lifecycle: z.enum(LIFECYCLES).default('prospect'),
+    ownerId: Id.nullable().optional(),
+    industry: trimmed(100).nullable().default(null),
+    size: z.enum(SIZES).nullable().default(null),
+    region: trimmed(100).nullable().default(null),
+  })
+  .openapi('AccountCreate');
+
+export const AccountUpdate = z
+  .object({
+    name: trimmed(200),
+    domains: z.array(Domain).max(20),
+    tier: z.enum(TIERS),
+    lifecycle: z.enum(LIFECYCLES),
+    ownerId: Id.nullable(),
+    industry: trimmed(100).nullable(),
+    size: z.enum(SIZES).nullable(),
+    region: trimmed(100).nullable(),
+  })
+  .partial()
+  .strict()
+  .openapi('AccountUpdate');
+
+export const AccountQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  tier: Csv(TIERS).optional().openapi({ description: 'Comma-separated tiers, e.g. A,B' }),
+  lifecycle: Csv(LIFECYCLES).optional(),
+  ownerId: Id.optional().openapi({ description: 'An owner’s user id, or "me"' }),
+  industry: z.string().max(100).optional(),
+  region: z.string().max(100).optional(),
+  size: z.enum(SIZES).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  sort: z.enum(['name', 'lastContact', 'tier', 'pipeline']).default('name'),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ContactSchema = z
+  .object({
+    id: Id,
+    accountId: Id.nullable(),
+    name: z.string(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    title: z.string().nullable(),
+    ownerId: Id.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Contact');
+
+const Phone = z.string().trim().regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a phone number like +358 40 123 4567');
+export const ContactCreate = z
+  .object({
+    name: trimmed(200),
+    emails: z.array(Email).max(10).default([]),
+    phones: z.array(Phone).max(10).default([]),
+    title: trimmed(200).nullable().default(null),
+    accountId: Id.nullable().default(null),
+    ownerId: Id.nullable().optional(),
+  })
+  .openapi('ContactCreate');
+export const ContactUpdate = z
+  .object({
+    name: trimmed(200),
+    emails: z.array(Email).max(10),
+    phones: z.array(Phone).max(10),
+    title: trimmed(200).nullable(),
+    accountId: Id.nullable(),
+    ownerId: Id.nullable(),
+  })
+  .partial()
+  .strict()
+  .openapi('ContactUpdate');
+
+export const ParticipantSchema = z
+  .object({
+    role: z.enum(PARTICIPANT_ROLES),
+    address: z.string(),
+    displayName: z.string().nullable(),
+    userId: Id.nullable(),
+    contactId: Id.nullable(),
+  })
+  .openapi('Participant');
+
+export const InteractionSchema = z
+  .object({
+    id: Id,
+    kind: z.enum(INTERACTION_KINDS),
+    direction: z.enum(DIRECTIONS).nullable(),
+    occurredAt: Timestamp,
+    subject: z.string().nullable(),
+    snippet: z.string().nullable(),
+    note: z.string().nullable(),
+    durationMinutes: z.number().int().nullable(),
+    participants: z.array(ParticipantSchema),
+    accountIds: z.array(Id),
+    opportunityId: Id.nullable(),
+    source: z.enum(SOURCES),
+    visibility: z.enum(VISIBILITIES),
+    holders: z.array(z.object({ userId: Id, relation: z.enum(['logged', 'holds']), at: Timestamp })),
+    externalKey: z.string().nullable(),
+    redacted: z.boolean().openapi({ description: 'True when subject, snippet and note were withheld (metadata-only item you do not hold)' }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Interaction');
+
+export const InteractionLog = z
+  .object({
+    kind: z.enum(INTERACTION_KINDS),
+    occurredAt: Timestamp.optional().openapi({ description: 'Defaults to now' }),
+    subject: trimmed(500).nullable().default(null),
+    snippet: trimmed(1000).nullable().default(null),
+    note: trimmed(10_000).nullable().default(null),
+    durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
+    participants: z
+      .array(z.object({ role: z.enum(PARTICIPANT_ROLES), address: Email, displayName: trimmed(200).nullable().default(null) }))
+      .max(500)
+      .default([]),
+    accountIds: z.array(Id).max(20).optional().openapi({ description: 'Defaults to the accounts the participants match' }),
+    opportunityId: Id.nullable().default(null),
+    visibility: z.enum(VISIBILITIES).default('shared'),
+    source: z.enum(['addin', 'manual', 'teams']).default('manual'),
+    internetMessageId: z.string().trim().max(998).nullable().default(null).openapi({ description: 'Email: the RFC 5322 Message-ID, the dedup key' }),
+    iCalUId: z.string().trim().max(1000).nullable().default(null).openapi({ description: 'Meeting: the iCalendar UID, the dedup key' }),
+  })
+  .openapi('InteractionLog');
+
+export const InteractionUpdate = z
+  .object({ note: trimmed(10_000).nullable(), opportunityId: Id.nullable(), visibility: z.enum(VISIBILITIES) })
+  .partial()
+  .strict()
+  .openapi('InteractionUpdate');
+
+export const TimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional().openapi({ description: 'The `next` cursor of the previous page' }),
+  kind: Csv(INTERACTION_KINDS).optional(),
+  contactId: Id.optional(),
+  userId: Id.optional().openapi({ description: 'Only interactions this colleague took part in or holds' }),
+});
+
+export const OpportunityLineSchema = z.object({
+  product: trimmed(200),
+  quantity: z.number().positive().max(1e9),
+  unitPrice: Money,
+});
+
+export const OpportunitySchema = z
+  .object({
+    id: Id,
+    accountId: Id,
+    name: z.string(),
+    stage: z.enum(STAGES),
+    value: Money,
+    currency: z.string(),
+    lines: z.array(OpportunityLineSchema),
+    expectedCloseDate: z.string().nullable(),
+    probability: z.number().int(),
+    weightedValue: Money,
+    ownerId: Id.nullable(),
+    stageChangedAt: Timestamp,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('Opportunity');
+
+const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like EUR');
+export const OpportunityCreate = z
+  .object({
+    accountId: Id,
+    name: trimmed(200),
+    stage: z.enum(STAGES).default('identified'),
+    value: Money.default(0),
+    currency: Currency.default('EUR'),
+    lines: z.array(OpportunityLineSchema).max(100).default([]),
+    expectedCloseDate: IsoDate.nullable().default(null),
+    ownerId: Id.nullable().optional(),
+  })
+  .openapi('OpportunityCreate');
+export const OpportunityUpdate = z
+  .object({
+    name: trimmed(200),
+    value: Money,
+    currency: Currency,
+    lines: z.array(OpportunityLineSchema).max(100),
+    expectedCloseDate: IsoDate.nullable(),
+    ownerId: Id.nullable(),
+    probability: z.number().int().min(0).max(100),
+  })
+  .partial()
+  .strict()
+  .openapi('OpportunityUpdate');
+
+export const PipelineSchema = z
+  .object({
+    currency: z.literal('EUR'),
+    stages: z.array(z.object({ stage: z.enum(STAGES), count: z.number().int(), valueCents: Money, weightedCents: Money })),
+    openValueCents: Money,
+    weightedForecastCents: Money,
+  })
+  .openapi('Pipeline');
+
+export const FeedbackSchema = z
+  .object({
+    id: Id,
+    accountId: Id,
+    contactId: Id.nullable(),
+    kind: z.enum(FEEDBACK_KINDS),
+    score: z.number().int(),
+    comment: z.string().nullable(),
+    givenAt: Timestamp,
+  })
+  .openapi('Feedback');
+export const FeedbackCreate = z
+  .object({
+    contactId: Id.nullable().default(null),
+    kind: z.enum(FEEDBACK_KINDS),
+    score: z.number().int(),
+    comment: trimmed(2000).nullable().default(null),
+    givenAt: Timestamp.optional(),
+  })
+  .superRefine((f, ctx) => {
+    const [min, max] = f.kind === 'nps' ? [0, 10] : [1, 5];
+    if (f.score < min || f.score > max) ctx.addIssue({ code: 'custom', path: ['score'], message: `${f.kind.toUpperCase()} scores run from ${min} to ${max}` });
+  })
+  .openapi('FeedbackCreate');
+
+export const SettingsSchema = z
+  .object({
+    cadenceDays: z.object(Object.fromEntries(TIERS.map((t) => [t, z.number().int().min(1).max(3650).nullable()])) as Record<(typeof TIERS)[number], z.ZodNullable<z.ZodNumber>>),
+    internalDomains: z.array(Domain).max(50),
+    blockedDomains: z.array(Domain).max(1000),
+    blockedAddresses: z.array(Email).max(5000),
+    defaultSyncVisibility: z.enum(VISIBILITIES),
+    storeSnippets: z.boolean(),
+    minutesPerEmail: z.number().int().min(0).max(240),
+    stageProbability: z.object(Object.fromEntries(STAGES.map((s) => [s, z.number().int().min(0).max(100)])) as Record<(typeof STAGES)[number], z.ZodNumber>),
+  })
+  .openapi('TenantSettings');
+
+export const MatchRequest = z
+  .object({
+    addresses: z
+      .array(z.object({ address: z.string().trim().max(320), displayName: z.string().trim().max(200).nullable().default(null) }))
+      .min(1, 'give at least one address')
+      .max(500, 'at most 500 addresses per request'),
+  })
+  .openapi('MatchRequest');
+
+export const Page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int() });

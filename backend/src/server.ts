@@ -1,0 +1,73 @@
+// Wires the app for a configuration: Entra ID token validation (JWKS from the configured authority), or the
+// demo issuer (its own key pair and JWKS, the same validation code) with the demo tenant seeded on first start.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Db } from './store/connect.ts';
+import { createApp } from './app.ts';
+import type { AppEnv } from './http/context.ts';
+import type { VerifyToken } from './http/authenticate.ts';
+import { problem } from './http/problem.ts';
+import { createAccessTokenVerifier, createDemoIssuer, entraKeySet } from './auth/index.ts';
+import { findTenantByEntraId } from './store/tenants.ts';
+import { listUsers } from './store/users.ts';
+import { tenantScope } from './store/scope.ts';
+import { ensureDemoTenant } from './services/ensure-demo-tenant.ts';
+import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
+
+/** The API's audience in demo mode: a fixed, obviously fake client id. */
+export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
+
+export async function buildServerApp(config: Config, handle: Db, clock: () => number) {
+  const isTenantOnboarded = async (tid: string) => (await findTenantByEntraId(handle.db, tid)) !== null;
+
+  if (!config.demo) {
+    const entra = config.entra!;
+    const verifier = createAccessTokenVerifier({
+      audiences: [entra.clientId, ...(entra.appIdUri ? [entra.appIdUri] : [])],
+      authorityHost: entra.authorityHost,
+      getKey: entraKeySet(entra.authorityHost),
+      isTenantOnboarded,
+    });
+    const verify: VerifyToken = (token) => verifier.verify(token);
+    const app = createApp({ handle, clock, config, verify });
+    return { app, describe: () => [`Sign-in:    Entra ID (${entra.authorityHost}), audience ${entra.clientId}`] };
+  }
+
+  const seeded = await ensureDemoTenant(handle, clock());
+  const authorityHost = `${config.publicUrl}/demo-auth`;
+  const issuer = await createDemoIssuer({ authorityHost, tenantId: DEMO_ENTRA_TENANT_ID, audience: DEMO_CLIENT_ID });
+  const verifier = createAccessTokenVerifier({ audiences: [DEMO_CLIENT_ID], authorityHost, getKey: issuer.getKey, isTenantOnboarded });
+  const verify: VerifyToken = (token) => verifier.verify(token);
+
+  const publicRoutes = (app: OpenAPIHono<AppEnv>) => {
+    app.get('/demo-auth/common/discovery/v2.0/keys', (c) => c.json(issuer.jwks()));
+    app.get(`/demo-auth/${DEMO_ENTRA_TENANT_ID}/v2.0/.well-known/openid-configuration`, (c) => c.json(issuer.openIdConfiguration()));
+    // The demo sign-in: pick a demo user, get an access token shaped exactly like Entra's. Loopback only (config).
+    app.get('/demo/users', async (c) => {
+      const tenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
+      if (!tenant) return problem(c, 503, 'Demo not ready', 'The demo tenant is not there.');
+      const users = await listUsers(tenantScope(handle, tenant.id));
+      return c.json({ items: users.map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team })) });
+    });
+    app.post('/demo/token', async (c) => {
+      const parsed = z.object({ userId: z.string().min(1).max(64) }).safeParse(await c.req.json().catch(() => null));
+      if (!parsed.success) return problem(c, 400, 'Invalid request', 'Send {"userId": "<a demo user id from GET /demo/users>"}.', [{ field: 'userId', message: 'required' }]);
+      const tenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
+      const user = tenant && (await listUsers(tenantScope(handle, tenant.id))).find((u) => u.id === parsed.data.userId);
+      if (!user) return problem(c, 404, 'Not found', 'No demo user with that id.');
+      const roles = user.role === 'admin' ? ['Suhde.Admin'] : user.role === 'manager' ? ['Suhde.Manager'] : [];
+      const token = await issuer.issue({ oid: user.entraObjectId, name: user.displayName, username: user.email, roles });
+      return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600, user: { id: user.id, displayName: user.displayName, role: user.role } });
+    });
+  };
+
+  const app = createApp({ handle, clock, config, verify, publicRoutes });
+  return {
+    app,
+    describe: (base: string) => [
+      `Demo:       tenant "${seeded.tenantName}" (${seeded.created ? 'seeded now' : 'already there'}: ${seeded.counts})`,
+      `Sign-in:    GET ${base}/demo/users, then POST ${base}/demo/token {"userId": "..."}; send the token as "Authorization: Bearer ..."`,
+    ],
+  };
+}

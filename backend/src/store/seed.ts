@@ -1,0 +1,82 @@
+// Loads a whole generated tenant (the demo, the benchmark) through the same repositories the API uses,
+// in batches, each batch one transaction.
+import type { Account, Contact, Feedback, Interaction, Opportunity, Tenant, User } from '../domain/types.ts';
+import type { Db } from './connect.ts';
+import { insertTenant } from './tenants.ts';
+import { insertUsers } from './users.ts';
+import { chunks, inTransaction, tenantScope, type TenantScope } from './scope.ts';
+import { insertOpportunities } from './opportunities.ts';
+import { insertFeedback } from './feedback.ts';
+import { ingestInteractions } from './interactions.ts';
+
+export interface TenantData {
+  tenant: Tenant;
+  users: User[];
+  accounts: Account[];
+  contacts: Contact[];
+  opportunities: Opportunity[];
+  feedback: Feedback[];
+  interactions: Iterable<Interaction>;
+}
+
+export async function insertAccounts(scope: TenantScope, accounts: Account[]): Promise<void> {
+  for (const part of chunks(accounts, 1000)) {
+    await scope.db
+      .insertInto('accounts')
+      .values(part.map((a) => ({
+        tenant_id: scope.tenantId, id: a.id, name: a.name, tier: a.tier, lifecycle: a.lifecycle, owner_id: a.ownerId, industry: a.industry,
+        size: a.size, region: a.region, last_contact_at: null, created_at: a.createdAt, updated_at: a.updatedAt, deleted_at: null,
+      })))
+      .execute();
+    const domains = part.flatMap((a) => [...new Set(a.domains.map((d) => d.toLowerCase()))].map((domain) => ({ tenant_id: scope.tenantId, domain, account_id: a.id })));
+    for (const dp of chunks(domains, 3000)) await scope.db.insertInto('account_domains').values(dp).execute();
+  }
+}
+
+export async function insertContacts(scope: TenantScope, contacts: Contact[]): Promise<void> {
+  for (const part of chunks(contacts, 1000)) {
+    await scope.db
+      .insertInto('contacts')
+      .values(part.map((c) => ({
+        tenant_id: scope.tenantId, id: c.id, account_id: c.accountId, name: c.name, title: c.title, phones: JSON.stringify(c.phones),
+        owner_id: c.ownerId, created_at: c.createdAt, updated_at: c.updatedAt, deleted_at: null,
+      })))
+      .execute();
+    const emails = part.flatMap((c) => [...new Set(c.emails.map((e) => e.toLowerCase()))].map((address) => ({ tenant_id: scope.tenantId, address, contact_id: c.id })));
+    for (const ep of chunks(emails, 3000)) await scope.db.insertInto('contact_emails').values(ep).execute();
+  }
+}
+
+export async function seedTenant(
+  handle: Db,
+  data: TenantData,
+  now: number,
+  opts: { batchSize?: number; onProgress?: (interactions: number) => void } = {},
+): Promise<{ interactions: number }> {
+  await insertTenant(handle.db, data.tenant);
+  const scope = tenantScope(handle, data.tenant.id);
+  await inTransaction(scope, async (tx) => {
+    await insertUsers(tx, data.users);
+    await insertAccounts(tx, data.accounts);
+    await insertContacts(tx, data.contacts);
+    await insertOpportunities(tx, data.opportunities);
+    await insertFeedback(tx, data.feedback, now);
+  });
+  const size = opts.batchSize ?? 1000;
+  let batch: Interaction[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    // Generated data is consistent by construction: skip the per-batch reference checks.
+    await ingestInteractions(scope, batch, now, { checkReferences: false });
+    count += batch.length;
+    batch = [];
+    opts.onProgress?.(count);
+  };
+  for (const i of data.interactions) {
+    batch.push(i);
+    if (batch.length >= size) await flush();
+  }
+  await flush();
+  return { interactions: count };
+}
