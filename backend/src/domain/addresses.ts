@@ -62,8 +62,9 @@ export function isAutomatedAddress(address: string): boolean {
 
 /** "Name <a@b>", "<a@b>", "a@b" and '"Last, First" <a@b>' into name and address. */
 export function parseMailbox(raw: string): { name: string | null; address: string | null } {
-  const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^>]+)>\s*$/.exec(raw);
-  if (m) return { name: m[1]?.trim() || null, address: normalizeAddress(m[2]) };
+  // The address is the last <...>; everything before it is the display name, quotes removed.
+  const m = /^(.*?)<([^<>]+)>\s*$/s.exec(raw);
+  if (m) return { name: m[1]!.trim().replace(/^"(.*)"$/s, '$1').trim() || null, address: normalizeAddress(m[2]) };
   return { name: null, address: normalizeAddress(raw) };
 }
 

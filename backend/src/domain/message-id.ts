@@ -3,16 +3,21 @@ import { createHash } from 'node:crypto';
 import { normalizeAddress } from './addresses.ts';
 
 /**
- * RFC 5322 msg-id without its angle brackets and surrounding space. Case is kept: the id is compared
- * byte for byte (the mail gem and nodemailer keep it too), and Exchange returns it unchanged for every
- * recipient's copy. Returns null for an empty or malformed id (no "@", inner whitespace).
+ * The RFC 5322 msg-id without its angle brackets. Case and inner characters are kept (the id is compared
+ * byte for byte; the mail gem keeps it so and Exchange hands every recipient's copy the same string);
+ * control characters go (nodemailer strips them) and surrounding space inside the brackets is trimmed, since
+ * copies may differ only by header folding. Of several ids ("<a> <b>") the first counts. Null when nothing
+ * usable is left: empty, or only quotes.
  */
 export function normalizeMessageId(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // eslint-disable-next-line no-control-regex
   let s = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  if (s.startsWith('<') && s.endsWith('>')) s = s.slice(1, -1).trim();
-  if (!s || /\s|[<>]/.test(s) || !s.includes('@')) return null;
+  if (s.startsWith('<')) {
+    const close = s.indexOf('>');
+    s = (close === -1 ? s.slice(1) : s.slice(1, close)).trim();
+  }
+  if (!s || /^["\s]*$/.test(s)) return null;
   return s;
 }
 
