@@ -140,6 +140,13 @@ async function checkReferences(scope: TenantScope, inputs: InteractionInput[]): 
  * One transaction for the whole batch; the accounts' last contact moves with it.
  */
 export async function ingestInteractions(scope: TenantScope, inputs: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {}): Promise<IngestResult[]> {
+  const stored = await ingestBatch(scope, inputs, now, opts);
+  const byId = new Map((await getInteractions(scope, [...new Set(stored.map((s) => s.id))])).map((i) => [i.id, i]));
+  return stored.map((s) => ({ interaction: byId.get(s.id)!, created: s.created }));
+}
+
+/** The write half of ingestInteractions, for bulk paths (seeding, sync) that need only the ids back. */
+export async function ingestBatch(scope: TenantScope, inputs: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {}): Promise<{ id: string; created: boolean }[]> {
   if (inputs.length === 0) return [];
   return inTransaction(scope, async (tx) => {
     if (opts.checkReferences !== false) await checkReferences(tx, inputs);
@@ -250,10 +257,9 @@ export async function ingestInteractions(scope: TenantScope, inputs: Interaction
     }
     await bumpLastContact(tx, [...touched]);
 
-    const stored = new Map((await getInteractions(tx, fresh.map((f) => f.id))).map((i) => [i.id, i]));
     return slotOf.map((slot) => {
       const f = fresh[slot < 0 ? -1 - slot : slot]!;
-      return { interaction: stored.get(f.id)!, created: slot >= 0 && f.created };
+      return { id: f.id, created: slot >= 0 && f.created };
     });
   });
 }

@@ -7,7 +7,7 @@ import { insertUsers } from './users.ts';
 import { chunks, inTransaction, tenantScope, type TenantScope } from './scope.ts';
 import { insertOpportunities } from './opportunities.ts';
 import { insertFeedback } from './feedback.ts';
-import { ingestInteractions } from './interactions.ts';
+import { ingestBatch } from './interactions.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -68,7 +68,7 @@ export async function seedTenant(
   const flush = async () => {
     if (!batch.length) return;
     // Generated data is consistent by construction: skip the per-batch reference checks.
-    await ingestInteractions(scope, batch, now, { checkReferences: false });
+    await ingestBatch(scope, batch, now, { checkReferences: false });
     count += batch.length;
     batch = [];
     opts.onProgress?.(count);
