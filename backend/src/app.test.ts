@@ -214,6 +214,7 @@ describe.each(testDatabases())('API on $name', (database) => {
         as: asRep(), body: { kind: 'call', occurredAt: h.clock.now - (10 + i) * 86_400_000, durationMinutes: 15, accountIds: [ids.account], note: `Call ${i}` },
       });
       expect(r.status).toBe(201);
+      ids.call = r.body.interaction.id;
     }
     const p1 = await h.call('GET', `/api/accounts/${ids.account}/timeline?limit=4`, { as: asRep() });
     expect(p1.body.items).toHaveLength(4);
@@ -225,6 +226,17 @@ describe.each(testDatabases())('API on $name', (database) => {
     const bad = await h.call('GET', `/api/accounts/${ids.account}/timeline?cursor=garbage`, { as: asRep() });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('cursor');
+  });
+
+  it('rates who knows the account and its contacts, and how strongly', async () => {
+    const r = await h.call('GET', `/api/accounts/${ids.account}/relationships`, { as: asRep() });
+    expect(r.status).toBe(200);
+    const me = r.body.colleagues.find((x: { userId: string }) => x.userId === rep.id);
+    const other = r.body.colleagues.find((x: { userId: string }) => x.userId === h.a.users.rep2.id);
+    expect(me).toMatchObject({ emailsIn: 1, emailsOut: 0, calls: 5, meetings: 0 });
+    expect(other).toMatchObject({ emailsIn: 1, calls: 0 });
+    expect(me.strength).toBeGreaterThan(other.strength); // the calls weigh in
+    expect(r.body.contacts.map((x: { contactId: string; userId: string }) => [x.contactId, x.userId]).sort()).toEqual([[ids.contact, rep.id], [ids.contact, h.a.users.rep2.id]].sort());
   });
 
   it('shows colleagues only the metadata of a metadata-only interaction; holders decide visibility', async () => {
@@ -307,6 +319,10 @@ describe.each(testDatabases())('API on $name', (database) => {
       ['PATCH', `/api/accounts/${ids.account}`, { region: 'X' }],
       ['GET', `/api/accounts/${ids.account}/timeline`],
       ['GET', `/api/accounts/${ids.account}/contacts`],
+      ['GET', `/api/accounts/${ids.account}/relationships`],
+      ['GET', `/api/interactions/${ids.call}`],
+      ['PATCH', `/api/interactions/${ids.call}`, { note: 'x' }],
+      ['DELETE', `/api/interactions/${ids.call}`],
       ['GET', `/api/accounts/${ids.account}/opportunities`],
       ['GET', `/api/accounts/${ids.account}/feedback`],
       ['POST', `/api/accounts/${ids.account}/feedback`, { kind: 'nps', score: 5 }],
@@ -328,5 +344,6 @@ describe.each(testDatabases())('API on $name', (database) => {
     expect(search.body.total).toBe(0);
     // And the record is still whole for its own tenant.
     expect((await h.call('GET', `/api/accounts/${ids.account}`, { as: asRep() })).body.region).toBe('Pirkanmaa');
+    expect((await h.call('GET', `/api/interactions/${ids.call}`, { as: asRep() })).body.note).toBe('Call 4');
   });
 });

@@ -11,6 +11,9 @@ import { lastContactByUser, timelinePage } from '../store/interactions.ts';
 import { listOpportunities } from '../store/opportunities.ts';
 import { addFeedback, listFeedback } from '../store/feedback.ts';
 import { getUser } from '../store/users.ts';
+import { relationshipStats } from '../store/relationships.ts';
+import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
+import { DAY_MS } from '../domain/types.ts';
 import { accountView, opportunityView, interactionViews, decodeCursor, encodeCursor } from './views.ts';
 import { AppError, badRequest, forbidden } from '../errors.ts';
 import type { AuthContext } from '../http/context.ts';
@@ -147,6 +150,43 @@ export function accountRoutes(deps: Deps) {
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
         return c.json({ items: interactionViews(page.items, auth.user.id), next: page.next ? encodeCursor(page.next) : null }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/accounts/{id}/relationships', tags: ['Accounts'], security: bearer,
+        summary: 'Who knows this account and its contacts, and how strongly',
+        description: 'Relationship strength 0-100 per colleague, and per colleague and contact, from the last 180 days: recency, frequency, two-way exchange, meetings and calls (formula in domain/relationship-strength.ts). Metadata-only items count; their content is never shown here.',
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'Strengths, strongest first',
+            content: {
+              'application/json': {
+                schema: z.object({
+                  colleagues: z.array(z.object({ userId: z.string(), strength: z.number().int(), label: z.enum(['strong', 'warm', 'cooling', 'cold', 'none']), lastContactAt: z.number().nullable(), emailsIn: z.number(), emailsOut: z.number(), meetings: z.number(), calls: z.number() })),
+                  contacts: z.array(z.object({ contactId: z.string(), userId: z.string(), strength: z.number().int(), label: z.enum(['strong', 'warm', 'cooling', 'cold', 'none']), lastContactAt: z.number().nullable() })),
+                }),
+              },
+            },
+          },
+          ...problemResponses,
+        },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id } = c.req.valid('param');
+        await requireAccount(auth.scope, id);
+        const now = deps.clock();
+        const stats = await relationshipStats(auth.scope, id, now - 180 * DAY_MS);
+        const rate = <T extends { lastAt: number | null }>(r: T & Parameters<typeof relationshipStrength>[0]) => {
+          const strength = relationshipStrength(r, now);
+          return { strength, label: strengthLabel(strength, r.lastAt, now), lastContactAt: r.lastAt };
+        };
+        return c.json({
+          colleagues: stats.byUser.map((r) => ({ userId: r.userId, ...rate(r), emailsIn: r.emailsIn, emailsOut: r.emailsOut, meetings: r.meetings, calls: r.calls })).sort((a, b) => b.strength - a.strength),
+          contacts: stats.byUserContact.map((r) => ({ contactId: r.contactId!, userId: r.userId, ...rate(r) })).sort((a, b) => b.strength - a.strength),
+        }, 200);
       },
     )
     .openapi(
