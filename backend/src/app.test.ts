@@ -93,6 +93,9 @@ describe.each(testDatabases())('API on $name', (database) => {
     const bad = await h.call('POST', '/api/accounts', { as: asRep(), raw: '{"name": "Broken', headers: { 'content-type': 'application/json' } });
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toMatch(/JSON/);
+    const form = await h.call('POST', '/api/accounts', { as: asRep(), raw: 'name=Broken', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    expect(form.body.detail).toMatch(/Content-Type: application\/json/);
     const q = await h.call('GET', '/api/accounts?limit=100000&tier=Z', { as: asRep() });
     expect(q.status).toBe(400);
     expect(q.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['limit', 'tier.0']));

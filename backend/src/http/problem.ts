@@ -19,6 +19,7 @@ export function toProblem(err: unknown, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     if (err.status === 413) return problem(c, 413, 'Request too large', 'The request body is larger than this server accepts.');
+    if (err.status === 415) return problem(c, 415, 'Unsupported media type', 'Send the request body as JSON, with the header Content-Type: application/json.');
     return problem(c, err.status, err.message || 'Request failed', err.message || 'The request could not be processed.');
   }
   if (err instanceof SyntaxError) return problem(c, 400, 'Invalid request', 'The request body is not valid JSON.');
