@@ -1,0 +1,28 @@
+// Suhde's Graph access: the only module that knows Microsoft Graph. Everything else imports from here.
+export {
+  createGraphClient, systemClock, withImmutableIds, mailboxOfPath,
+  GRAPH_BATCH_LIMIT, GRAPH_MAILBOX_CONCURRENCY, IMMUTABLE_ID_PREFERENCE,
+  type BatchRequest, type BatchResponse, type DeltaEventsOptions, type DeltaMessagesOptions, type GraphClient,
+  type GraphClientOptions, type GraphClock, type GraphSubscription, type SubscriptionRequest, type ThrottleEvent,
+} from './graph-client.ts';
+export { DeltaExpiredError, GraphPayloadError, GraphRequestError, RETRYABLE_STATUSES, errorCodes, graphErrorFrom } from './graph-errors.ts';
+export { isRemoved, type RemovedEntry } from './is-removed.ts';
+export {
+  ATTENDEE_RESPONSES, ATTENDEE_TYPES, EVENT_TYPES, SENSITIVITIES,
+  type AttendeeResponse, type AttendeeType, type CalendarAttendee, type CalendarItem, type CalendarItemType, type DeltaPage,
+  type MailAddress, type MailItem, type Sensitivity,
+} from './items.ts';
+export { GRAPH_ROOTS, type GraphCloud } from './national-clouds.ts';
+export {
+  CHANGE_TYPES, LIFECYCLE_EVENTS, parseChangeNotifications,
+  type ChangeNotice, type ChangeType, type GraphNotice, type LifecycleEvent, type LifecycleNotice,
+} from './parse-change-notifications.ts';
+export { parseDateTimeTimeZone } from './parse-date-time-time-zone.ts';
+export { parseGraphEvent } from './parse-graph-event.ts';
+export { parseGraphMessage } from './parse-graph-message.ts';
+export { eventPath, messagePath } from './request-paths.ts';
+export { backoffDelay, parseRetryAfter, type BackoffPolicy } from './retry-after.ts';
+export {
+  EVENT_SELECT, MESSAGE_EXPAND_SENSITIVITY, MESSAGE_SELECT, MESSAGE_SELECT_WITH_PREVIEW, SENSITIVITY_PROPERTY_ID, messageSelect,
+} from './select-fields.ts';
+export { KeyedSemaphore, Semaphore } from './semaphore.ts';

@@ -1,0 +1,72 @@
+// What Graph sync hands to the rest of Suhde: mail and calendar items in provider-neutral terms.
+// Times are epoch milliseconds (UTC); addresses are trimmed and lower-cased.
+
+export const SENSITIVITIES = ['normal', 'personal', 'private', 'confidential'] as const;
+export type Sensitivity = (typeof SENSITIVITIES)[number];
+
+export interface MailAddress {
+  address: string;
+  name: string | null;
+}
+
+export interface MailItem {
+  /** Graph's immutable id of the item in this mailbox. */
+  graphId: string;
+  /** The RFC 5322 Message-ID: the same in every mailbox that holds a copy (drafts may have none). */
+  internetMessageId: string | null;
+  conversationId: string | null;
+  subject: string | null;
+  /** Null unless the tenant allows snippets and bodyPreview was selected. */
+  bodyPreview: string | null;
+  from: MailAddress | null;
+  sender: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  /** Null for drafts, which have not been sent. */
+  sentAt: number | null;
+  receivedAt: number;
+  sensitivity: Sensitivity;
+  isDraft: boolean;
+  parentFolderId: string | null;
+}
+
+export const ATTENDEE_TYPES = ['required', 'optional', 'resource'] as const;
+export type AttendeeType = (typeof ATTENDEE_TYPES)[number];
+
+export const ATTENDEE_RESPONSES = ['none', 'organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded'] as const;
+export type AttendeeResponse = (typeof ATTENDEE_RESPONSES)[number];
+
+export const EVENT_TYPES = ['singleInstance', 'occurrence', 'exception', 'seriesMaster'] as const;
+export type CalendarItemType = (typeof EVENT_TYPES)[number];
+
+export interface CalendarAttendee extends MailAddress {
+  type: AttendeeType;
+  response: AttendeeResponse;
+}
+
+export interface CalendarItem {
+  graphId: string;
+  /** The same in every attendee's calendar; different for each occurrence of a series. */
+  iCalUId: string | null;
+  subject: string | null;
+  start: number;
+  end: number;
+  organizer: MailAddress | null;
+  attendees: CalendarAttendee[];
+  isOnlineMeeting: boolean;
+  isCancelled: boolean;
+  sensitivity: Sensitivity;
+  type: CalendarItemType;
+  seriesMasterId: string | null;
+}
+
+/** One page of a delta round, mapped. */
+export interface DeltaPage<T> {
+  items: T[];
+  /** Ids Graph reported under @removed: deleted, moved out of the folder, or (events) outside the window. */
+  removedIds: string[];
+  /** Set while the round has more pages. */
+  nextLink: string | null;
+  /** Set on the round's last page: store it and start the next round from it. */
+  deltaLink: string | null;
+}

@@ -1,0 +1,59 @@
+// Graph's dateTimeTimeZone ({ dateTime, timeZone }) as an epoch-ms instant.
+//
+// What Suhde assumes: it never sends `Prefer: outlook.timezone`, so Graph returns event times in UTC
+// ("event: delta": Prefer {Time zone} is optional, "UTC assumed if absent"), e.g.
+// { "dateTime": "2016-12-09T20:30:00.0000000", "timeZone": "UTC" } — a wall-clock time without an offset.
+// An IANA zone name is converted with the runtime's time-zone data, so a payload recorded with the header still
+// reads correctly; a Windows zone name ("Pacific Standard Time") is refused rather than guessed.
+import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
+import { GraphPayloadError } from './graph-errors.ts';
+import { asObject } from './payload-readers.ts';
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
+const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'z', 'coordinated universal time']);
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      });
+    } catch {
+      return null;
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `utcMs`. */
+function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
+  const parts = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - Math.floor(utcMs / 1000) * 1000;
+}
+
+export function parseDateTimeTimeZone(value: unknown, what: string): number {
+  const o = asObject(value, what) as DateTimeTimeZone;
+  const m = typeof o.dateTime === 'string' ? WALL_CLOCK.exec(o.dateTime) : null;
+  if (!m) throw new GraphPayloadError(`${what}: dateTime is missing or unreadable`);
+  const [, y, mo, d, h, mi, s, frac, offset] = m;
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), ms);
+  if (offset) {
+    // An explicit offset wins over the zone name.
+    if (offset === 'Z') return wall;
+    const sign = offset.startsWith('-') ? -1 : 1;
+    return wall - sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  }
+  const zone = typeof o.timeZone === 'string' ? o.timeZone.trim() : '';
+  if (zone === '' || UTC_NAMES.has(zone.toLowerCase())) return wall;
+  const f = zoneFormatter(zone);
+  if (!f) throw new GraphPayloadError(`${what}: time zone "${zone}" is not an IANA zone; Suhde reads event times in UTC`);
+  // The wall time minus the zone's offset, re-checked once at the result for a DST change in between.
+  const first = wall - offsetAt(f, wall);
+  return wall - offsetAt(f, first);
+}
