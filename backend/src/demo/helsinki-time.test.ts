@@ -20,7 +20,7 @@ describe('Helsinki wall-clock arithmetic', () => {
     const from = Date.UTC(2023, 0, 1);
     const to = Date.UTC(2031, 0, 1);
     const samples = [
-      ...Array.from({ length: 3000 }, () => Math.floor(r.float(from, to) / 60_000) * 60_000),
+      ...Array.from({ length: 1500 }, () => Math.floor(r.float(from, to) / 60_000) * 60_000),
       // Around the 2026 switches (29 March and 25 October, 01:00 UTC).
       Date.UTC(2026, 2, 29, 0, 59), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2026, 9, 25, 0, 59), Date.UTC(2026, 9, 25, 1, 0),
       Date.UTC(2026, 11, 31, 22, 30), Date.UTC(2026, 11, 31, 21, 59),

@@ -3,7 +3,10 @@
 // Finland follows the EU rule: UTC+2, and UTC+3 from the last Sunday of March 01:00 UTC to the last Sunday
 // of October 01:00 UTC.
 
-import { DAY_MS } from '../domain/types.ts';
+import * as domainTypes from '../domain/types.ts';
+
+// Copied once: under CommonJS (tsx -e) an imported name is a getter on every use, and this runs per timestamp.
+const { DAY_MS } = domainTypes;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;

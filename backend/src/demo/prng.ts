@@ -159,20 +159,44 @@ export function hex32(n: number): string {
   return HEX[n >>> 24]! + HEX[(n >>> 16) & 0xff]! + HEX[(n >>> 8) & 0xff]! + HEX[n & 0xff]!;
 }
 
+// UUIDs and hex keys are written as ASCII into one reused buffer and decoded once: building them by string
+// concatenation leaves some twenty intermediate strings per id, and at a million ids that garbage alone
+// triggers hundreds of extra young-generation collections.
+const NIBBLE = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9 a-f
+const UUID_BUF = new Uint8Array(36);
+const HEX_BUF = new Uint8Array(64);
+const ascii = new TextDecoder();
+
+/** Writes the top `digits` hex digits of a 32-bit word into `buf` at `at`. */
+function putHex(buf: Uint8Array, at: number, word: number, digits: number): void {
+  for (let i = 0; i < digits; i++) buf[at + i] = NIBBLE[(word >>> (28 - 4 * i)) & 15]!;
+}
+
 /** A deterministic RFC 4122 version-4-shaped UUID (random bits from `rng`, version 4, variant 10). */
 export function uuidFrom(rng: Rng): string {
   const w0 = rng.u32();
-  const w1 = rng.u32();
-  const w2 = rng.u32();
+  const w1 = ((rng.u32() & 0xffff0fff) | 0x00004000) >>> 0; // version nibble: 4
+  const w2 = ((rng.u32() & 0x3fffffff) | 0x80000000) >>> 0; // variant bits: 10
   const w3 = rng.u32();
-  const v = (w1 & 0xffff0fff) | 0x00004000; // version nibble: 4
-  const r = ((w2 & 0x3fffffff) | 0x80000000) >>> 0; // variant bits: 10
-  return (
-    HEX[w0 >>> 24]! + HEX[(w0 >>> 16) & 0xff]! + HEX[(w0 >>> 8) & 0xff]! + HEX[w0 & 0xff]! + '-' +
-    HEX[v >>> 24]! + HEX[(v >>> 16) & 0xff]! + '-' + HEX[(v >>> 8) & 0xff]! + HEX[v & 0xff]! + '-' +
-    HEX[r >>> 24]! + HEX[(r >>> 16) & 0xff]! + '-' + HEX[(r >>> 8) & 0xff]! + HEX[r & 0xff]! +
-    HEX[w3 >>> 24]! + HEX[(w3 >>> 16) & 0xff]! + HEX[(w3 >>> 8) & 0xff]! + HEX[w3 & 0xff]!
-  );
+  const b = UUID_BUF;
+  putHex(b, 0, w0, 8);
+  b[8] = 45; // '-'
+  putHex(b, 9, w1, 4);
+  b[13] = 45;
+  putHex(b, 14, w1 << 16, 4);
+  b[18] = 45;
+  putHex(b, 19, w2, 4);
+  b[23] = 45;
+  putHex(b, 24, w2 << 16, 4);
+  putHex(b, 28, w3, 8);
+  return ascii.decode(b);
+}
+
+/** `words` random 32-bit words from `rng` as 8 * words lower-case hex digits (at most 8 words). */
+export function hexFrom(rng: Rng, words: number): string {
+  const n = Math.min(8, Math.max(1, words));
+  for (let i = 0; i < n; i++) putHex(HEX_BUF, i * 8, rng.u32(), 8);
+  return ascii.decode(HEX_BUF.subarray(0, n * 8));
 }
 
 /** A UUID that depends only on (seed, salts): for identifiers that must stay fixed, such as demo users' Entra object ids. */
