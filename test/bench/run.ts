@@ -25,6 +25,8 @@ const dbs = (args.db ?? (process.env.SUHDE_TEST_DATABASE_URL ? 'sqlite,postgres'
 const pgUrl = process.env.SUHDE_TEST_DATABASE_URL ?? 'postgres://suhde:suhde@127.0.0.1:5432/suhde_test';
 const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 const SEED = 20261122;
+/** Interactions per transaction, for the store and the raw yardstick alike (a commit is an fsync). */
+const BATCH = 5000;
 
 const sizes = {
   users: Math.max(10, Math.round(BENCH_SCALE.users * scale)),
@@ -58,15 +60,16 @@ async function rawInsert(kind: string, rows: Interaction[], tenantId: string): P
     const db = new SQLite(join(dir, 'raw.db'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma('cache_size = -65536'); // as the store's connection (connect.ts)
     db.pragma('foreign_keys = OFF'); // the raw yardstick skips what the store guarantees: it only bounds the cost
     const ins = db.prepare('insert into interactions (tenant_id,id,kind,direction,occurred_at,subject,snippet,note,duration_minutes,opportunity_id,source,visibility,external_key,created_by,created_at,updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
     const insP = db.prepare('insert into interaction_participants (tenant_id,interaction_id,ordinal,role,address,display_name,user_id,contact_id) values (?,?,?,?,?,?,?,?)');
     const insA = db.prepare('insert or ignore into interaction_accounts (tenant_id,account_id,occurred_at,interaction_id,kind) values (?,?,?,?,?)');
     const insH = db.prepare('insert or ignore into interaction_holders (tenant_id,interaction_id,user_id,relation,at) values (?,?,?,?,?)');
     const t0 = performance.now();
-    for (let k = 0; k < flat.length; k += 1000) {
+    for (let k = 0; k < flat.length; k += BATCH) {
       db.transaction(() => {
-        for (const { i, parts } of flat.slice(k, k + 1000)) {
+        for (const { i, parts } of flat.slice(k, k + BATCH)) {
           ins.run(tenantId, i.id, i.kind, i.direction, i.occurredAt, i.subject, i.snippet, i.note, i.durationMinutes, i.opportunityId, i.source, i.visibility, i.externalKey, null, NOW, NOW);
           for (const p of parts) insP.run(...p);
           for (const a of i.accountIds) insA.run(tenantId, a, i.occurredAt, i.id, i.kind);
@@ -84,7 +87,7 @@ async function rawInsert(kind: string, rows: Interaction[], tenantId: string): P
   await admin.connect();
   await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
   const h = openDb({ kind: 'postgres', url: pgUrl, schema });
-  await migrateToLatest(h.db);
+  await migrateToLatest(h.db, { schema });
   await h.close();
   await admin.query(`set search_path=${schema}`);
   const multi = async (table: string, cols: string[], values: unknown[][], conflict = '') => {
@@ -96,8 +99,8 @@ async function rawInsert(kind: string, rows: Interaction[], tenantId: string): P
     }
   };
   const t0 = performance.now();
-  for (let k = 0; k < flat.length; k += 1000) {
-    const part = flat.slice(k, k + 1000);
+  for (let k = 0; k < flat.length; k += BATCH) {
+    const part = flat.slice(k, k + BATCH);
     await admin.query('begin');
     await multi('interactions', ['tenant_id', 'id', 'kind', 'direction', 'occurred_at', 'subject', 'snippet', 'note', 'duration_minutes', 'opportunity_id', 'source', 'visibility', 'external_key', 'created_by', 'created_at', 'updated_at'],
       part.map(({ i }) => [tenantId, i.id, i.kind, i.direction, i.occurredAt, i.subject, i.snippet, i.note, i.durationMinutes, null, i.source, i.visibility, i.externalKey, null, NOW, NOW]));
@@ -116,6 +119,7 @@ async function benchOne(kind: string) {
   const log = (s: string) => console.log(`[${kind}] ${s}`);
   let handle: Db;
   let cleanup: () => Promise<void>;
+  let pgSchema: string | undefined;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'suhde-bench-'));
     handle = openDb({ kind: 'sqlite', path: join(dir, 'bench.db') });
@@ -127,6 +131,7 @@ async function benchOne(kind: string) {
     await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
     await admin.end();
     handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: 8 });
+    pgSchema = schema;
     cleanup = async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: pgUrl });
@@ -135,7 +140,7 @@ async function benchOne(kind: string) {
       await c.end();
     };
   }
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, pgSchema ? { schema: pgSchema } : {});
 
   // Ingest through the store (the path sync and seeding use), timed over the whole data set.
   const data = dataset();
@@ -149,7 +154,7 @@ async function benchOne(kind: string) {
   })();
   const t0 = performance.now();
   const { interactions } = await seedTenant(handle, { ...data, interactions: counted }, NOW, {
-    batchSize: 1000,
+    batchSize: BATCH,
     onProgress: (n) => { if (n % 100_000 === 0) log(`ingested ${n}`); },
   });
   const ingestSecs = (performance.now() - t0) / 1000;
@@ -224,7 +229,8 @@ async function benchOne(kind: string) {
   const port = (server.address() as { port: number }).port;
   const requests = busy.slice(0, 50).map((id) => ({ method: 'GET' as const, path: `/api/accounts/${id}/timeline?limit=50`, headers }));
   const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 32, duration: 10, requests });
-  server.close();
+  // Let in-flight requests finish before the store closes under them.
+  await new Promise((r) => server.close(r));
   const rps = result.requests.average;
   log(`HTTP timeline: ${Math.round(rps)} req/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors})`);
 

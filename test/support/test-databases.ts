@@ -37,7 +37,7 @@ export function testDatabases(): TestDatabase[] {
         await admin.query(`CREATE SCHEMA ${schema}`);
         await admin.end();
         const handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: 4 });
-        await migrateToLatest(handle.db);
+        await migrateToLatest(handle.db, { schema });
         return {
           handle,
           dispose: async () => {

@@ -9,7 +9,7 @@ import { newId } from '../store/ids.ts';
 import { AppError } from '../errors.ts';
 import { AuthError } from '../auth/index.ts';
 import type { Role } from '../domain/types.ts';
-import type { AppEnv } from './context.ts';
+import type { AppEnv, AuthContext } from './context.ts';
 
 export interface Principal {
   tid: string;
@@ -31,7 +31,33 @@ export function effectiveRole(stored: Role, tokenRoles: string[]): Role {
 
 const unauthorized = (detail: string) => new AppError(401, 'Sign-in required', detail);
 
+/** A small map whose entries expire, bounded in size (oldest first out). */
+class ExpiringCache<V> {
+  private readonly map = new Map<string, { value: V; until: number }>();
+  constructor(private readonly max: number) {}
+  get(key: string, now: number): V | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (e.until <= now) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+  set(key: string, value: V, until: number) {
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, { value, until });
+  }
+}
+
+/**
+ * Who a token's (tid, oid) is in Suhde is looked up once per few seconds, not on every request: the hot
+ * timeline route would otherwise pay two extra queries. A role or settings change shows within that time.
+ */
+const IDENTITY_TTL_MS = 5_000;
+
 export function authenticate(handle: Db, verify: VerifyToken, clock: () => number): MiddlewareHandler<AppEnv> {
+  const identities = new ExpiringCache<AuthContext>(10_000);
   return async (c, next) => {
     const header = c.req.header('authorization');
     const match = header?.match(/^Bearer\s+([A-Za-z0-9\-_=.]+)\s*$/);
@@ -44,6 +70,13 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
       // Keys or the tenant lookup could not be reached: that is our outage, not a bad token.
       console.error('[suhde] token validation could not run:', e);
       throw new AppError(503, 'Sign-in unavailable', 'Your sign-in could not be checked just now. Try again in a minute.');
+    }
+    const wallNow = Date.now();
+    const key = `${principal.tid}/${principal.oid}/${principal.roles.join(',')}`;
+    const cached = identities.get(key, wallNow);
+    if (cached) {
+      c.set('auth', cached);
+      return next();
     }
     const tenant = await findTenantByEntraId(handle.db, principal.tid);
     if (!tenant) throw unauthorized('Your organisation has not been set up in Suhde yet. Ask your administrator.');
@@ -65,7 +98,9 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
       user = await findUserByObjectId(scope, principal.oid);
       if (!user) throw unauthorized('Your user could not be set up. Try again.');
     }
-    c.set('auth', { user, tenant, scope, role: effectiveRole(user.role, principal.roles) });
+    const auth = { user, tenant, scope, role: effectiveRole(user.role, principal.roles) };
+    identities.set(key, auth, wallNow + IDENTITY_TTL_MS);
+    c.set('auth', auth);
     await next();
   };
 }

@@ -1,16 +1,20 @@
 // Applies the migrations in migrations/ in name order; the same files for SQLite and PostgreSQL.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-001-initial.ts';
+import * as sync from './migrations/2026-11-23-002-sync.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-initial': initial,
+  '2026-11-23-002-sync': sync,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+/** schema: the PostgreSQL schema the store lives in when it is not the default one (tests, benchmarks). */
+export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string } = {}): Promise<void> {
+  // Naming the schema keeps Kysely's lock-table check from seeing another schema's table of the same name.
+  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -20,8 +24,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
 }
 
 /** For /readyz: true when every known migration has been applied. */
-export async function migrationsApplied(db: Kysely<any>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider });
+export async function migrationsApplied(db: Kysely<any>, opts: { schema?: string } = {}): Promise<boolean> {
+  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
   const all = await migrator.getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
