@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { careCompliance, careStatus } from './care-model.ts';
+import { careComplianceByTier, careStatus } from './care-model.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS } from './types.ts';
 
 const cadenceDays = DEFAULT_TENANT_SETTINGS.cadenceDays;
@@ -25,9 +25,11 @@ describe('careStatus', () => {
   });
   it('gives compliance per tier', () => {
     const s = (tier: 'A' | 'B', daysAgo: number) => ({ tier, status: careStatus({ tier, lastContactAt: now - daysAgo * DAY_MS, createdAt: 0, cadenceDays, now }) });
-    const c = careCompliance([s('A', 1), s('A', 20), s('A', 3), s('B', 40)]);
-    expect(c.A).toEqual({ accounts: 3, withinCadence: 2, share: 2 / 3 });
-    expect(c.B.share).toBe(0);
-    expect(c.C.share).toBeNull();
+    const d = { tier: 'D' as const, status: careStatus({ tier: 'D', lastContactAt: null, createdAt: 0, cadenceDays, now }) };
+    const c = careComplianceByTier([s('A', 1), s('A', 20), s('A', 3), s('B', 40), d]);
+    expect(c.A).toEqual({ accounts: 3, withCadence: 3, withinCadence: 2, overdue: 1, share: 2 / 3 });
+    expect(c.B).toMatchObject({ accounts: 1, overdue: 1, share: 0 });
+    expect(c.C).toEqual({ accounts: 0, withCadence: 0, withinCadence: 0, overdue: 0, share: null });
+    expect(c.D).toEqual({ accounts: 1, withCadence: 0, withinCadence: 0, overdue: 0, share: null });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyInteraction, isCapturable } from './classify-interaction.ts';
+import { classifyEvent, classifyMessage, directionOf, isCapturable, type Sensitivity } from './classify-interaction.ts';
 import { matchParticipants } from './match-participants.ts';
 
 const match = (...addresses: string[]) =>
@@ -8,25 +8,50 @@ const match = (...addresses: string[]) =>
     usersByAddress: new Map(), contactsByAddress: new Map([['friend@gmail.com', { contactId: 'c1', accountId: 'a1' }]]),
     accountIdsByDomain: new Map([['customer.fi', ['a1']]]),
   });
-const classify = (sensitivity: 'normal' | 'private' | null, addresses: string[], extra: { isDraft?: boolean; isCancelled?: boolean } = {}) => {
-  const participants = match(...addresses);
-  return classifyInteraction({ sensitivity, sender: participants[0] ?? null, participants, ...extra }).classification;
+const message = (sensitivity: Sensitivity | null, addresses: string[], extra: { isDraft?: boolean; machineGenerated?: boolean } = {}) => {
+  const [from = null, ...recipients] = match(...addresses);
+  return classifyMessage({ sensitivity, isDraft: extra.isDraft ?? false, machineGenerated: extra.machineGenerated, from, recipients }).classification;
+};
+const meeting = (sensitivity: Sensitivity | null, addresses: string[], isCancelled = false) => {
+  const [organizer = null, ...attendees] = match(...addresses);
+  return classifyEvent({ sensitivity, isCancelled, organizer, attendees }).classification;
 };
 
-describe('classifyInteraction', () => {
+describe('classifyMessage', () => {
   it('captures mail with a customer or a would-be customer', () => {
-    expect(classify('normal', ['liisa@customer.fi', 'rep@seller.fi'])).toBe('customer');
-    expect(classify('normal', ['rep@seller.fi', 'someone@new-company.fi'])).toBe('customer');
-    expect(classify('normal', ['friend@gmail.com', 'rep@seller.fi'])).toBe('customer'); // a known contact at a public mailbox
+    expect(message('normal', ['liisa@customer.fi', 'rep@seller.fi'])).toBe('customer');
+    expect(message('normal', ['rep@seller.fi', 'someone@new-company.fi'])).toBe('customer');
+    expect(message('normal', ['friend@gmail.com', 'rep@seller.fi'])).toBe('customer'); // a known contact at a public mailbox
+    expect(message('confidential', ['liisa@customer.fi', 'rep@seller.fi'])).toBe('customer');
   });
-  it('never captures private sensitivity, whoever takes part', () => expect(classify('private', ['liisa@customer.fi', 'rep@seller.fi'])).toBe('private'));
-  it('skips internal-only mail', () => expect(classify('normal', ['rep@seller.fi', 'boss@seller.fi'])).toBe('internal'));
-  it('skips personal mail with strangers at public providers', () => expect(classify('normal', ['mum@gmail.com', 'rep@seller.fi'])).toBe('personal'));
-  it('skips automated senders', () => expect(classify('normal', ['no-reply@customer.fi', 'rep@seller.fi'])).toBe('automated'));
-  it('skips blocked participants, drafts and cancelled meetings', () => {
-    expect(classify('normal', ['rep@seller.fi', 'chair@union.fi', 'liisa@customer.fi'])).toBe('blocked');
-    expect(classify('normal', ['rep@seller.fi', 'liisa@customer.fi'], { isDraft: true })).toBe('draft');
-    expect(classify('normal', ['rep@seller.fi', 'liisa@customer.fi'], { isCancelled: true })).toBe('cancelled');
+  it('never captures private or personal sensitivity, whoever takes part', () => {
+    expect(message('private', ['liisa@customer.fi', 'rep@seller.fi'])).toBe('private');
+    expect(message('personal', ['liisa@customer.fi', 'rep@seller.fi'])).toBe('personal');
+  });
+  it('skips internal-only mail', () => expect(message('normal', ['rep@seller.fi', 'boss@seller.fi'])).toBe('internal'));
+  it('skips personal mail with strangers at public providers', () => expect(message('normal', ['mum@gmail.com', 'rep@seller.fi'])).toBe('personal'));
+  it('skips automated senders and bulk mail', () => {
+    expect(message('normal', ['no-reply@customer.fi', 'rep@seller.fi'])).toBe('automated');
+    expect(message('normal', ['liisa@customer.fi', 'rep@seller.fi'], { machineGenerated: true })).toBe('automated');
+  });
+  it('skips blocked participants and drafts', () => {
+    expect(message('normal', ['rep@seller.fi', 'chair@union.fi', 'liisa@customer.fi'])).toBe('blocked');
+    expect(message('normal', ['rep@seller.fi', 'liisa@customer.fi'], { isDraft: true })).toBe('draft');
+  });
+  it('gives the direction from the sender', () => {
+    const [customer, colleague] = match('liisa@customer.fi', 'rep@seller.fi');
+    expect(directionOf(customer!)).toBe('inbound');
+    expect(directionOf(colleague!)).toBe('outbound');
+    expect(directionOf(null)).toBeNull();
+  });
+});
+
+describe('classifyEvent', () => {
+  it('captures a meeting with a customer attendee', () => expect(meeting('normal', ['rep@seller.fi', 'liisa@customer.fi'])).toBe('customer'));
+  it('skips cancelled, private and internal meetings', () => {
+    expect(meeting('normal', ['rep@seller.fi', 'liisa@customer.fi'], true)).toBe('cancelled');
+    expect(meeting('private', ['rep@seller.fi', 'liisa@customer.fi'])).toBe('private');
+    expect(meeting('normal', ['rep@seller.fi', 'boss@seller.fi'])).toBe('internal');
   });
   it('stores only customer interactions', () => {
     expect(isCapturable('customer')).toBe(true);

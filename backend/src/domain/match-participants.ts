@@ -1,88 +1,138 @@
 // Who is each address? A colleague, a known contact (and so its account), an account by its domain, two
-// accounts at once (ambiguous: never guessed), or an unknown external with suggestions to create one.
-import { companyNameFromDomain, domainOf, isAutomatedAddress, isPublicMailboxDomain, normalizeAddress, personName, registrableDomain } from './addresses.ts';
+// accounts at once (ambiguous: never guessed), a stranger at a public mailbox, or an unknown external with
+// suggestions to create the contact and the account.
+import { domainOf, normalizeAddress, normalizeDomain } from './addresses.ts';
+import { isAutomatedAddress } from './automated-address.ts';
+import { organizationDomain } from './organization-domain.ts';
+import { isPublicMailboxDomain } from './public-mailbox-domain.ts';
+import { registrableDomain } from './registrable-domain.ts';
+import { suggestAccountName, suggestContactName } from './suggest-names.ts';
 
+/**
+ * colleague: a user, or anyone at the tenant's own domains; contact: a known person; account: a known
+ * organisation domain; ambiguous: a domain several accounts share; unknown: an external nobody knows yet;
+ * personal: a stranger at a public mailbox provider; blocked: on the tenant's blocklist; invalid: not an address.
+ */
 export type MatchKind = 'colleague' | 'contact' | 'account' | 'ambiguous' | 'unknown' | 'personal' | 'blocked' | 'invalid';
 
+export interface MatchSuggestion {
+  /** accountId is set when the domain names exactly one account. */
+  newContact: { name: string; accountId: string | null } | null;
+  /** Only for an unknown organisation domain: never for a public provider or an ambiguous domain. */
+  newAccount: { domain: string; name: string } | null;
+}
+
 export interface AddressMatch {
+  /** Canonical address; the input as given (trimmed) when invalid. */
   address: string;
   displayName: string | null;
-  /** colleague: a user or the tenant's own domain; contact: a known person; account: a known domain;
-   *  ambiguous: a domain of several accounts; unknown: an external address nobody knows yet;
-   *  personal: a public mailbox provider's address; blocked: on the tenant's blocklist; invalid: not an address. */
   kind: MatchKind;
   userId: string | null;
   contactId: string | null;
+  /** The contact's account, the domain's account, or (ambiguous) every candidate, sorted. */
   accountIds: string[];
   automated: boolean;
-  suggestion: { newContact: { name: string; accountId: string | null } | null; newAccount: { domain: string; name: string } | null } | null;
+  /** For unknown externals (also at a known domain or a public provider); null when nothing is to be created. */
+  suggestion: MatchSuggestion | null;
 }
 
+/** What the store found for the keys matchLookupKeys named, plus the tenant's settings. */
 export interface MatchFacts {
   internalDomains: string[];
   blockedDomains: string[];
   blockedAddresses: string[];
   usersByAddress: Map<string, string>;
   contactsByAddress: Map<string, { contactId: string; accountId: string | null }>;
+  /** Keyed by organisation domain (the registrable domain; see organizationDomain). */
   accountIdsByDomain: Map<string, string[]>;
 }
 
-const under = (domain: string, parent: string) => domain === parent || domain.endsWith(`.${parent}`);
+type DomainSettings = { internalDomains: string[]; blockedDomains?: string[]; blockedAddresses?: string[] };
 
-export function isInternalAddress(address: string, internalDomains: string[]): boolean {
-  const d = domainOf(address);
-  return internalDomains.some((p) => under(d, p.toLowerCase()));
-}
+/** Settings lists may hold "@x.fi" or "*.x.fi"; both mean x.fi and everything under it. */
+const domainList = (list: readonly string[] = []) => list.flatMap((d) => normalizeDomain(d.replace(/^[@*.]+/, '')) ?? []);
+const isUnder = (host: string, parents: readonly string[]) => parents.some((p) => host === p || host.endsWith(`.${p}`));
+/** A public provider never stands for an organisation, nor does any host under one. */
+const isPublicHost = (host: string) => isPublicMailboxDomain(host) || isPublicMailboxDomain(registrableDomain(host));
 
-/** What the store must look up for these addresses: the addresses themselves and their registrable domains. */
-export function matchLookupKeys(addresses: string[], settings: { internalDomains: string[] }): { addresses: string[]; domains: string[] } {
-  const normalized = [...new Set(addresses.map((a) => normalizeAddress(a)).filter((a): a is string => a !== null))];
+/**
+ * What the store must look up: the canonical addresses (for users and contacts) and the organisation domains
+ * that could name an account. Internal, blocked and public-provider domains are left out: they never match by
+ * domain. Blocked addresses need no lookup at all.
+ */
+export function matchLookupKeys(addresses: readonly string[], settings: DomainSettings): { addresses: string[]; domains: string[] } {
+  const internal = domainList(settings.internalDomains);
+  const blocked = domainList(settings.blockedDomains);
+  const blockedAddresses = new Set((settings.blockedAddresses ?? []).flatMap((a) => normalizeAddress(a) ?? []));
+  const keys = new Set<string>();
   const domains = new Set<string>();
-  for (const a of normalized) {
-    if (isInternalAddress(a, settings.internalDomains)) continue;
-    const d = domainOf(a);
-    if (isPublicMailboxDomain(d)) continue;
-    const r = registrableDomain(d);
-    if (r && !isPublicMailboxDomain(r)) domains.add(r);
+  for (const raw of addresses) {
+    const address = normalizeAddress(raw);
+    if (!address || blockedAddresses.has(address)) continue;
+    const host = domainOf(address);
+    if (isUnder(host, blocked)) continue;
+    keys.add(address);
+    if (isUnder(host, internal) || isPublicHost(host)) continue;
+    const org = organizationDomain(host);
+    if (org) domains.add(org);
   }
-  return { addresses: normalized, domains: [...domains] };
+  return { addresses: [...keys], domains: [...domains] };
 }
 
-export function matchParticipants(inputs: { address: string; displayName: string | null }[], facts: MatchFacts): AddressMatch[] {
-  const blockedAddresses = new Set(facts.blockedAddresses.map((a) => a.toLowerCase()));
-  return inputs.map(({ address: raw, displayName }) => {
-    const base = { displayName: displayName ?? null, userId: null, contactId: null, accountIds: [] as string[], suggestion: null };
+/**
+ * One result per input, in order. The blocklist is checked first: it is a privacy promise that outranks any
+ * match. Then: a user's address; the tenant's own domains (or any host under them) are colleagues, never
+ * contacts; a contact by address (case-insensitive, as every key is canonical); then the organisation domain:
+ * exactly one account matches, two or more are reported as ambiguous with the candidates, never guessed.
+ * A contact without an account follows its domain's account when exactly one account has that domain.
+ * Addresses at public mailbox providers never match by domain. Automated senders get no suggestions.
+ */
+export function matchParticipants(inputs: readonly { address: string; displayName: string | null }[], facts: MatchFacts): AddressMatch[] {
+  const internal = domainList(facts.internalDomains);
+  const blocked = domainList(facts.blockedDomains);
+  const blockedAddresses = new Set(facts.blockedAddresses.flatMap((a) => normalizeAddress(a) ?? []));
+  // Re-keyed canonically so that a store returning "Liisa@Asiakas.FI" still matches.
+  const users = rekey(facts.usersByAddress, normalizeAddress);
+  const contacts = rekey(facts.contactsByAddress, normalizeAddress);
+  const accountsByDomain = rekey(facts.accountIdsByDomain, normalizeDomain);
+
+  return inputs.map(({ address: raw, displayName }): AddressMatch => {
+    const base = { displayName: displayName ?? null, userId: null, contactId: null, accountIds: [] as string[], automated: false, suggestion: null };
     const address = normalizeAddress(raw);
-    if (!address) return { ...base, address: raw, kind: 'invalid', automated: false };
+    if (!address) return { ...base, address: raw.trim(), kind: 'invalid' };
     const automated = isAutomatedAddress(address);
-    const domain = domainOf(address);
-    if (blockedAddresses.has(address) || facts.blockedDomains.some((b) => under(domain, b.toLowerCase()))) {
-      return { ...base, address, kind: 'blocked', automated };
-    }
-    const userId = facts.usersByAddress.get(address);
-    if (userId || isInternalAddress(address, facts.internalDomains)) {
-      return { ...base, address, kind: 'colleague', userId: userId ?? null, automated };
-    }
-    const contact = facts.contactsByAddress.get(address);
+    const host = domainOf(address);
+    const at = { ...base, address, automated };
+    if (blockedAddresses.has(address) || isUnder(host, blocked)) return { ...at, kind: 'blocked' };
+
+    const userId = users.get(address);
+    if (userId !== undefined) return { ...at, kind: 'colleague', userId };
+    if (isUnder(host, internal)) return { ...at, kind: 'colleague' };
+
+    const publicHost = isPublicHost(host);
+    const org = publicHost ? null : organizationDomain(host);
+    const domainAccounts = org ? [...new Set(accountsByDomain.get(org) ?? [])].sort() : [];
+
+    const contact = contacts.get(address);
     if (contact) {
-      return { ...base, address, kind: 'contact', contactId: contact.contactId, accountIds: contact.accountId ? [contact.accountId] : [], automated };
+      const accountIds = contact.accountId ? [contact.accountId] : domainAccounts.length === 1 ? domainAccounts : [];
+      return { ...at, kind: 'contact', contactId: contact.contactId, accountIds };
     }
-    const name = personName(displayName, address);
-    if (isPublicMailboxDomain(domain)) {
-      // A private mailbox says nothing about an employer: offer a contact, never an account by domain.
-      return { ...base, address, kind: 'personal', automated, suggestion: automated ? null : { newContact: { name, accountId: null }, newAccount: null } };
-    }
-    const registrable = registrableDomain(domain);
-    const accounts = registrable ? [...new Set(facts.accountIdsByDomain.get(registrable) ?? [])] : [];
-    if (accounts.length === 1) {
-      return { ...base, address, kind: 'account', accountIds: accounts, automated, suggestion: automated ? null : { newContact: { name, accountId: accounts[0]! }, newAccount: null } };
-    }
-    if (accounts.length > 1) {
-      return { ...base, address, kind: 'ambiguous', accountIds: accounts.sort(), automated, suggestion: automated ? null : { newContact: { name, accountId: null }, newAccount: null } };
-    }
-    return {
-      ...base, address, kind: 'unknown', automated,
-      suggestion: automated ? null : { newContact: { name, accountId: null }, newAccount: registrable ? { domain: registrable, name: companyNameFromDomain(registrable) } : null },
-    };
+
+    const suggest = (accountId: string | null, newAccount: MatchSuggestion['newAccount']): MatchSuggestion | null =>
+      automated ? null : { newContact: { name: suggestContactName(displayName, address), accountId }, newAccount };
+    if (publicHost) return { ...at, kind: 'personal', suggestion: suggest(null, null) };
+    if (domainAccounts.length === 1) return { ...at, kind: 'account', accountIds: domainAccounts, suggestion: suggest(domainAccounts[0]!, null) };
+    if (domainAccounts.length > 1) return { ...at, kind: 'ambiguous', accountIds: domainAccounts, suggestion: suggest(null, null) };
+    return { ...at, kind: 'unknown', suggestion: suggest(null, org ? { domain: org, name: suggestAccountName(org) } : null) };
   });
+}
+
+function rekey<V>(map: ReadonlyMap<string, V>, canon: (k: string) => string | null): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const [k, v] of map) {
+    const c = canon(k);
+    if (c !== null && !out.has(c)) out.set(c, v);
+  }
+  return out;
 }

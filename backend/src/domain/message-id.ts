@@ -1,57 +1,63 @@
-// Deduplication keys: an email is one interaction per tenant by its Message-ID, a meeting by its iCalUId.
+// Deduplication keys: an email is one interaction per tenant by its Message-ID, a meeting occurrence by its
+// iCalUId, however many colleagues hold a copy.
 import { createHash } from 'node:crypto';
 import { normalizeAddress } from './addresses.ts';
+import { normalizeSubject } from './normalize-subject.ts';
 
 /**
- * The RFC 5322 msg-id without its angle brackets. Case and inner characters are kept (the id is compared
- * byte for byte; the mail gem keeps it so and Exchange hands every recipient's copy the same string);
- * control characters go (nodemailer strips them) and surrounding space inside the brackets is trimmed, since
- * copies may differ only by header folding. Of several ids ("<a> <b>") the first counts. Null when nothing
- * usable is left: empty, or only quotes.
+ * The RFC 5322 msg-id without its angle brackets, or null when nothing usable is left.
+ * - Case and every inner character are kept: the id is compared byte for byte (RFC 5322 gives the left part no
+ *   case-insensitivity, and generators such as Exchange put case-significant base64 there). The mail gem keeps
+ *   it so; twenty stores Graph's value with brackets, and we drop them because some sources omit them
+ *   (nodemailer adds them only when writing).
+ * - Control characters go, as nodemailer strips them.
+ * - Differs from the mail gem on purpose: space just inside the brackets is trimmed (header folding; two copies
+ *   differing only there are one email), and an unterminated "<id" loses its "<" so it equals the full "<id>".
+ * - Of several ids ("<a> <b>") the first counts, as in the mail gem's Message-ID field.
+ * - Garbage (no letter or digit at all: "", "<>", quotes only) gives null, and emailExternalKey falls back.
  */
 export function normalizeMessageId(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  // eslint-disable-next-line no-control-regex
   let s = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (s.startsWith('<')) {
     const close = s.indexOf('>');
     s = (close === -1 ? s.slice(1) : s.slice(1, close)).trim();
   }
-  if (!s || /^["\s]*$/.test(s)) return null;
-  return s;
+  return /[\p{L}\p{N}]/u.test(s) ? s : null;
 }
 
-/** Subject for comparison: reply and forward prefixes (English, Finnish, Swedish, German) dropped. */
-export function normalizeSubject(subject: string | null | undefined): string {
-  let s = (subject ?? '').trim();
-  for (;;) {
-    const next = s.replace(/^\s*(re|fw|fwd|vs|vl|sv|aw|wg|tr|vast|ant)\s*(\[\d+\])?\s*:\s*/i, '');
-    if (next === s) break;
-    s = next;
-  }
-  return s.replace(/\s+/g, ' ').toLowerCase();
+export interface EmailKeyInput {
+  internetMessageId: string | null | undefined;
+  from: string | null;
+  /** Epoch ms; null for a draft (which is never stored anyway). */
+  sentAt: number | null;
+  subject: string | null;
+  /** To and Cc. Never Bcc: only the sender's copy lists it, so it would split the copies. */
+  to: readonly string[];
 }
 
 /**
- * "msgid:<id>" when the Message-ID is usable. Otherwise (some gateways and drafts lack one) a fingerprint
- * every copy of the same email shares: sender, sent time to the second, subject without prefixes, and the
- * sorted recipients. Copies in Inbox and Sent Items and in colleagues' mailboxes agree on all four.
+ * "msgid:<id>" when the Message-ID is usable. Otherwise (some gateways and drafts have none) a fingerprint that
+ * every copy of the same email shares: "msgfp:" + sha256 hex of [from, sentAt truncated to the second (copies
+ * differ in milliseconds), subject without RE:/FW:/VS:/VL:/AW:/SV: prefixes, sorted unique recipients], all
+ * canonical. JSON-encoded so that no field's content can shift into the next one.
  */
-export function emailExternalKey(m: {
-  internetMessageId: string | null | undefined;
-  from: string | null;
-  sentAt: number;
-  subject: string | null;
-  to: string[];
-}): string {
+export function emailExternalKey(m: EmailKeyInput): string {
   const id = normalizeMessageId(m.internetMessageId);
   if (id) return `msgid:${id}`;
-  const recipients = m.to.map((a) => normalizeAddress(a) ?? a.toLowerCase()).sort();
-  const basis = [normalizeAddress(m.from) ?? '', Math.floor(m.sentAt / 1000), normalizeSubject(m.subject), recipients.join(',')].join('|');
+  const canon = (a: string) => normalizeAddress(a) ?? a.trim().toLowerCase();
+  const recipients = [...new Set(m.to.map(canon))].sort();
+  const sentSecond = m.sentAt === null ? null : Math.floor(m.sentAt / 1000);
+  const basis = JSON.stringify([m.from === null ? '' : canon(m.from), sentSecond, normalizeSubject(m.subject), recipients]);
   return `msgfp:${createHash('sha256').update(basis).digest('hex')}`;
 }
 
-/** Graph's iCalUId is shared by every attendee's copy and differs per occurrence of a series. */
-export function meetingExternalKey(iCalUId: string): string {
-  return `ical:${iCalUId.trim()}`;
+/**
+ * "ical:<iCalUId>". Graph's iCalUId is the same in every attendee's copy of a meeting and, unlike iCal's UID,
+ * differs for each occurrence of a recurring series, so each occurrence is its own interaction. Kept
+ * byte for byte (trimmed); null when there is none, since a meeting without one cannot be deduplicated.
+ */
+export function meetingExternalKey(iCalUId: string | null | undefined): string | null {
+  const id = iCalUId?.trim();
+  return id ? `ical:${id}` : null;
 }

@@ -171,6 +171,76 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** A mailbox an admin enabled for Graph sync (application) or a user connected (delegated). */
+export interface MailboxTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  address: string;
+  mode: string;
+  /** 1 or 0 (SQLite has no boolean). */
+  enabled: number;
+  /** JSON array of mail folder names or ids. */
+  folders: string;
+  window_back_days: number;
+  window_ahead_days: number;
+  /** JSON arrays: the mailbox owner's own blocklist, on top of the tenant's. */
+  blocked_addresses: string;
+  blocked_domains: string;
+  items_seen: number;
+  items_stored: number;
+  last_success_at: number | null;
+  last_error: string | null;
+  last_error_at: number | null;
+  consecutive_failures: number;
+  created_at: number;
+}
+
+/** One delta cursor per mailbox stream ('mail:inbox', 'mail:sentitems', 'calendar'), with the pass's lease. */
+export interface SyncCursorTable {
+  tenant_id: string;
+  mailbox_id: string;
+  stream: string;
+  delta_link: string | null;
+  next_link: string | null;
+  full_round: number;
+  full_sync_started_at: number | null;
+  window_start: number | null;
+  window_end: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  updated_at: number;
+}
+
+/** A Graph change-notification subscription; client_state is its secret. */
+export interface SubscriptionTable {
+  tenant_id: string;
+  id: string;
+  mailbox_id: string;
+  stream: string;
+  resource: string;
+  client_state: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface SyncSkipTable {
+  tenant_id: string;
+  mailbox_id: string;
+  reason: string;
+  count: number;
+  updated_at: number;
+}
+
+export interface SyncItemRefTable {
+  tenant_id: string;
+  mailbox_id: string;
+  graph_id: string;
+  stream: string;
+  interaction_id: string;
+  round: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -187,4 +257,9 @@ export interface Database {
   opportunity_stage_changes: OpportunityStageChangeTable;
   feedback: FeedbackTable;
   audit_log: AuditLogTable;
+  mailboxes: MailboxTable;
+  sync_cursors: SyncCursorTable;
+  subscriptions: SubscriptionTable;
+  sync_skips: SyncSkipTable;
+  sync_item_refs: SyncItemRefTable;
 }

@@ -1,10 +1,12 @@
 // Applies the migrations in migrations/ in name order; the same files for SQLite and PostgreSQL.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-001-initial.ts';
+import * as sync from './migrations/2026-11-23-002-sync.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-22-001-initial': initial,
+  '2026-11-23-002-sync': sync,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

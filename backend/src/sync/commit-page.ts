@@ -1,0 +1,73 @@
+// One delta page into the store, in one transaction: its interactions, the mailbox's item refs, removals, skip
+// counts and the cursor. Either all of it commits or none, so a pass that dies resumes at the last committed page.
+import { ingestBatch } from '../store/interactions.ts';
+import { inTransaction, type TenantScope } from '../store/scope.ts';
+import {
+  addItemCounts, addSkipCounts, releaseSyncedItems, removedByExternalKey, restoreSyncRemoved, saveCursorPage, staleItemIds,
+  upsertItemRefs, type Mailbox,
+} from '../store/sync-state.ts';
+import type { ItemPlan } from './plan-item.ts';
+
+export interface PageCommit {
+  mailbox: Mailbox;
+  stream: string;
+  /** The lease holder: the commit fails (and rolls back) if the pass no longer holds the stream. */
+  owner: string;
+  round: number;
+  plans: ItemPlan[];
+  removedIds: string[];
+  page: { nextLink: string | null; deltaLink: string | null };
+  /** True on the last page of a full round: items of earlier rounds not seen again are released. */
+  endsFullRound: boolean;
+  now: number;
+  leaseMs: number;
+}
+
+export interface PageOutcome {
+  seen: number;
+  stored: number;
+  created: number;
+  skipped: Record<string, number>;
+  released: number;
+  softRemoved: number;
+}
+
+/** Skip counts of a page's plans, plus 'account-ambiguous' for stored items whose account was not guessed. */
+export function countSkips(plans: ItemPlan[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const p of plans) {
+    const reason = p.outcome === 'skip' ? p.reason : p.ambiguousAccount ? 'account-ambiguous' : null;
+    if (reason) counts[reason] = (counts[reason] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export async function commitPage(scope: TenantScope, c: PageCommit): Promise<PageOutcome> {
+  return inTransaction(scope, async (tx) => {
+    let plans = c.plans;
+    const stores = plans.filter((p): p is Extract<ItemPlan, { outcome: 'store' }> => p.outcome === 'store');
+    // An interaction a person removed stays removed; one the sync removed comes back when a mailbox holds it again.
+    const removed = await removedByExternalKey(tx, stores.map((p) => p.input.externalKey!));
+    if (removed.size > 0) {
+      await restoreSyncRemoved(tx, [...removed.values()].filter((r) => r.bySync).map((r) => r.id), c.now);
+      plans = plans.map((p) =>
+        p.outcome === 'store' && removed.get(p.input.externalKey!)?.bySync === false ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
+      );
+    }
+    const toStore = plans.filter((p): p is Extract<ItemPlan, { outcome: 'store' }> => p.outcome === 'store');
+    // The sync looks its account ids up in this tenant's store itself: no need to check them again.
+    const results = await ingestBatch(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
+    await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id })));
+
+    // Removed items, items that no longer qualify (cancelled, now private), and after a full round what it did not see.
+    const release = [...c.removedIds, ...plans.filter((p) => p.outcome === 'skip').map((p) => p.graphId)];
+    if (c.endsFullRound) release.push(...(await staleItemIds(tx, c.mailbox.id, c.stream, c.round)));
+    const { released, softRemoved } = await releaseSyncedItems(tx, { mailboxId: c.mailbox.id, userId: c.mailbox.userId, stream: c.stream, graphIds: release, now: c.now });
+
+    const skipped = countSkips(plans);
+    await addSkipCounts(tx, c.mailbox.id, skipped, c.now);
+    await addItemCounts(tx, c.mailbox.id, plans.length, toStore.length);
+    await saveCursorPage(tx, c.mailbox.id, c.stream, c.owner, c.page, c.now, c.leaseMs);
+    return { seen: plans.length, stored: toStore.length, created: results.filter((r) => r.created).length, skipped, released, softRemoved };
+  });
+}

@@ -1,0 +1,131 @@
+// What one Graph item becomes: an interaction to store, or a skip with its reason. Pure: the matches come in
+// already looked up, the clock and settings as values. Only 'customer' items are ever stored.
+import { classifyEvent, classifyMessage, directionOf } from '../domain/classify-interaction.ts';
+import type { AddressMatch } from '../domain/match-participants.ts';
+import { emailExternalKey, meetingExternalKey } from '../domain/message-id.ts';
+import type { Participant, ParticipantRole, TenantSettings } from '../domain/types.ts';
+import type { CalendarItem, MailAddress, MailItem } from '../graph/index.ts';
+import type { InteractionInput } from '../store/interactions.ts';
+
+/** Why an item was not stored: the classifications other than customer, and the sync engine's own. */
+export type SkipReason =
+  | 'internal' | 'personal' | 'automated' | 'private' | 'blocked' | 'draft' | 'cancelled'
+  | 'series-master' | 'no-ical-uid' | 'removed-by-user';
+
+export interface PlanContext {
+  /** The mailbox owner: the holder of everything synced from the mailbox. */
+  ownerUserId: string;
+  settings: Pick<TenantSettings, 'storeSnippets' | 'defaultSyncVisibility'>;
+  now: number;
+}
+
+export type ItemPlan =
+  | { graphId: string; outcome: 'store'; input: InteractionInput; ambiguousAccount: boolean }
+  | { graphId: string; outcome: 'skip'; reason: SkipReason };
+
+export type MatchLookup = (address: string) => AddressMatch;
+
+/** The addresses of an item that go through matching (room and equipment resources do not). */
+export function itemAddresses(item: MailItem | CalendarItem): MailAddress[] {
+  if ('internetMessageId' in item) return [item.from ?? item.sender, ...item.to, ...item.cc].filter((a): a is MailAddress => a !== null);
+  return [item.organizer, ...item.attendees.filter((a) => a.type !== 'resource')].filter((a): a is MailAddress => a !== null);
+}
+
+/** Accounts from contacts and known domains; an ambiguous domain is never guessed, only reported. */
+function accountsOf(matches: AddressMatch[]): { accountIds: string[]; ambiguous: boolean } {
+  const ids = new Set<string>();
+  let ambiguous = false;
+  for (const m of matches) {
+    if (m.kind === 'contact' || m.kind === 'account') for (const id of m.accountIds) ids.add(id);
+    if (m.kind === 'ambiguous') ambiguous = true;
+  }
+  return { accountIds: [...ids].sort(), ambiguous };
+}
+
+function participant(role: ParticipantRole, a: MailAddress, match: AddressMatch): Participant {
+  return { role, address: a.address, displayName: a.name, userId: match.userId, contactId: match.contactId };
+}
+
+function baseInput(ctx: PlanContext) {
+  return {
+    note: null,
+    opportunityId: null,
+    source: 'sync' as const,
+    visibility: ctx.settings.defaultSyncVisibility,
+    holders: [{ userId: ctx.ownerUserId, relation: 'holds' as const, at: ctx.now }],
+  };
+}
+
+export function planMailItem(item: MailItem, match: MatchLookup, ctx: PlanContext): ItemPlan {
+  const senderAddress = item.from ?? item.sender;
+  const sender = senderAddress ? match(senderAddress.address) : null;
+  const roles: [ParticipantRole, MailAddress][] = [
+    ...(senderAddress ? [['from', senderAddress] as [ParticipantRole, MailAddress]] : []),
+    ...item.to.map((a) => ['to', a] as [ParticipantRole, MailAddress]),
+    ...item.cc.map((a) => ['cc', a] as [ParticipantRole, MailAddress]),
+  ];
+  const matches = roles.map(([, a]) => match(a.address));
+  const { classification } = classifyMessage({ sensitivity: item.sensitivity, isDraft: item.isDraft, from: sender, recipients: matches.slice(senderAddress ? 1 : 0) });
+  if (classification !== 'customer') return { graphId: item.graphId, outcome: 'skip', reason: classification };
+  const occurredAt = item.sentAt ?? item.receivedAt;
+  const { accountIds, ambiguous } = accountsOf(matches);
+  return {
+    graphId: item.graphId,
+    outcome: 'store',
+    ambiguousAccount: ambiguous,
+    input: {
+      ...baseInput(ctx),
+      kind: 'email',
+      direction: directionOf(sender),
+      occurredAt,
+      subject: item.subject,
+      snippet: ctx.settings.storeSnippets ? item.bodyPreview : null,
+      durationMinutes: null,
+      participants: roles.map(([role, a], i) => participant(role, a, matches[i]!)),
+      accountIds,
+      externalKey: emailExternalKey({
+        internetMessageId: item.internetMessageId,
+        from: senderAddress?.address ?? null,
+        sentAt: item.sentAt ?? item.receivedAt,
+        subject: item.subject,
+        to: [...item.to, ...item.cc].map((a) => a.address),
+      }),
+    },
+  };
+}
+
+export function planCalendarItem(item: CalendarItem, match: MatchLookup, ctx: PlanContext): ItemPlan {
+  // The series master is the pattern, not a meeting that happened: its occurrences and exceptions are.
+  if (item.type === 'seriesMaster') return { graphId: item.graphId, outcome: 'skip', reason: 'series-master' };
+  const organizer = item.organizer ? match(item.organizer.address) : null;
+  const roles: [ParticipantRole, MailAddress][] = [
+    ...(item.organizer ? [['organizer', item.organizer] as [ParticipantRole, MailAddress]] : []),
+    ...item.attendees
+      .filter((a) => a.type !== 'resource' && a.address !== item.organizer?.address)
+      .map((a) => ['attendee', a] as [ParticipantRole, MailAddress]),
+  ];
+  const matches = roles.map(([, a]) => match(a.address));
+  const { classification } = classifyEvent({ sensitivity: item.sensitivity, isCancelled: item.isCancelled, organizer, attendees: matches.slice(item.organizer ? 1 : 0) });
+  if (classification !== 'customer') return { graphId: item.graphId, outcome: 'skip', reason: classification };
+  const externalKey = meetingExternalKey(item.iCalUId);
+  // Without an iCalUId the copies in several calendars could not be merged into one meeting.
+  if (!externalKey) return { graphId: item.graphId, outcome: 'skip', reason: 'no-ical-uid' };
+  const { accountIds, ambiguous } = accountsOf(matches);
+  return {
+    graphId: item.graphId,
+    outcome: 'store',
+    ambiguousAccount: ambiguous,
+    input: {
+      ...baseInput(ctx),
+      kind: 'meeting',
+      direction: directionOf(organizer),
+      occurredAt: item.start,
+      subject: item.subject,
+      snippet: null,
+      durationMinutes: Math.max(0, Math.round((item.end - item.start) / 60_000)),
+      participants: roles.map(([role, a], i) => participant(role, a, matches[i]!)),
+      accountIds,
+      externalKey,
+    },
+  };
+}

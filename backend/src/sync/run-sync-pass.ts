@@ -1,0 +1,149 @@
+// One sync pass over one mailbox stream: take the stream's lease, walk Graph's delta pages from the cursor
+// (a page in progress, else the last deltaLink, else a full round), plan each page's items and commit them
+// with the cursor. An expired delta token starts a full round; merging by external key keeps it duplicate-free.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/connect.ts';
+import { tenantScope, type TenantScope } from '../store/scope.ts';
+import { getTenant } from '../store/tenants.ts';
+import {
+  acquireLease, getCursor, getMailbox, recordPassFailure, recordPassSuccess, releaseLease, startFullRound, type Mailbox,
+} from '../store/sync-state.ts';
+import { matchAddresses } from '../services/match-addresses.ts';
+import type { AddressMatch } from '../domain/match-participants.ts';
+import type { TenantSettings } from '../domain/types.ts';
+import { DeltaExpiredError, messageSelect, type CalendarItem, type DeltaPage, type GraphClient, type MailItem } from '../graph/index.ts';
+import { itemAddresses, planCalendarItem, planMailItem, type ItemPlan, type PlanContext } from './plan-item.ts';
+import { commitPage } from './commit-page.ts';
+import { calendarWindow, parseStream } from './streams.ts';
+
+export interface SyncEngineDeps {
+  handle: Db;
+  /** The Graph client for a tenant (its token provider, its national cloud). */
+  graphFor(tenantId: string): GraphClient;
+  now?: () => number;
+  /** Prefer: odata.maxpagesize for delta rounds. Default 100. */
+  pageSize?: number;
+  /** How long a pass holds its stream between page commits. Default 5 minutes. */
+  leaseMs?: number;
+}
+
+export interface SyncPassRequest {
+  tenantId: string;
+  mailboxId: string;
+  stream: string;
+}
+
+export interface SyncPassResult extends SyncPassRequest {
+  status: 'done' | 'busy' | 'disabled';
+  pages: number;
+  seen: number;
+  stored: number;
+  created: number;
+  released: number;
+  softRemoved: number;
+  skipped: Record<string, number>;
+  /** True when the pass ran a full round (first sync or after an expired delta token). */
+  fullRound: boolean;
+  /** True when Graph said the delta token had expired. */
+  resynced: boolean;
+}
+
+/** The tenant's settings with the mailbox owner's blocklist added: what matching runs with for this mailbox. */
+export function mailboxSettings(settings: TenantSettings, mailbox: Pick<Mailbox, 'blockedAddresses' | 'blockedDomains'>): TenantSettings {
+  return {
+    ...settings,
+    blockedAddresses: [...settings.blockedAddresses, ...mailbox.blockedAddresses],
+    blockedDomains: [...settings.blockedDomains, ...mailbox.blockedDomains],
+  };
+}
+
+async function planPage(
+  scope: TenantScope, settings: TenantSettings, page: DeltaPage<MailItem> | DeltaPage<CalendarItem>, kind: 'mail' | 'calendar', ctx: PlanContext,
+): Promise<ItemPlan[]> {
+  // One lookup for the whole page: every address of every item.
+  const byAddress = new Map<string, { address: string; displayName: string | null }>();
+  for (const item of page.items) for (const a of itemAddresses(item)) if (!byAddress.has(a.address)) byAddress.set(a.address, { address: a.address, displayName: a.name });
+  const inputs = [...byAddress.values()];
+  const matches = await matchAddresses(scope, settings, inputs);
+  const found = new Map<string, AddressMatch>(inputs.map((input, i) => [input.address, matches[i]!]));
+  const match = (address: string) => found.get(address)!;
+  return kind === 'mail'
+    ? (page.items as MailItem[]).map((item) => planMailItem(item, match, ctx))
+    : (page.items as CalendarItem[]).map((item) => planCalendarItem(item, match, ctx));
+}
+
+export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest): Promise<SyncPassResult> {
+  const now = deps.now ?? Date.now;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const scope = tenantScope(deps.handle, request.tenantId);
+  const result: SyncPassResult = {
+    ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, fullRound: false, resynced: false,
+  };
+  const stream = parseStream(request.stream);
+  if (!stream) throw new Error(`unknown sync stream ${request.stream}`);
+  const mailbox = await getMailbox(scope, request.mailboxId);
+  if (!mailbox || !mailbox.enabled) return { ...result, status: 'disabled' };
+  const owner = randomUUID();
+  if (!(await acquireLease(scope, mailbox.id, request.stream, owner, now(), leaseMs))) return { ...result, status: 'busy' };
+
+  try {
+    const tenant = await getTenant(scope);
+    const settings = mailboxSettings(tenant.settings, mailbox);
+    const graph = deps.graphFor(request.tenantId);
+    let forceFull = false;
+    for (let attempt = 0; ; attempt++) {
+      const cursor = await getCursor(scope, mailbox.id, request.stream);
+      let link = forceFull ? null : (cursor?.nextLink ?? cursor?.deltaLink ?? null);
+      let round = cursor?.fullRound ?? 0;
+      let window = cursor?.window ?? null;
+      let inFullRound = cursor?.fullSyncStartedAt != null;
+      if (link === null) {
+        window = stream.kind === 'calendar' ? calendarWindow(now(), mailbox.windowBackDays, mailbox.windowAheadDays) : null;
+        round = await startFullRound(scope, mailbox.id, request.stream, owner, now(), window);
+        inFullRound = true;
+        result.fullRound = true;
+      }
+      const pageSize = deps.pageSize ?? 100;
+      const pages =
+        stream.kind === 'mail'
+          ? graph.deltaMessages(mailbox.address, stream.folder, link, { select: messageSelect(settings.storeSnippets), pageSize })
+          : graph.deltaEvents(mailbox.address, window ?? calendarWindow(now(), mailbox.windowBackDays, mailbox.windowAheadDays), link, { pageSize });
+      try {
+        for await (const page of pages as AsyncGenerator<DeltaPage<MailItem> | DeltaPage<CalendarItem>>) {
+          const at = now();
+          const plans = await planPage(scope, settings, page, stream.kind, { ownerUserId: mailbox.userId, settings, now: at });
+          const outcome = await commitPage(scope, {
+            mailbox, stream: request.stream, owner, round, plans, removedIds: page.removedIds,
+            page: { nextLink: page.nextLink, deltaLink: page.deltaLink },
+            endsFullRound: inFullRound && page.deltaLink !== null, now: at, leaseMs,
+          });
+          result.pages++;
+          result.seen += outcome.seen;
+          result.stored += outcome.stored;
+          result.created += outcome.created;
+          result.released += outcome.released;
+          result.softRemoved += outcome.softRemoved;
+          for (const [reason, n] of Object.entries(outcome.skipped)) result.skipped[reason] = (result.skipped[reason] ?? 0) + n;
+        }
+        break;
+      } catch (error) {
+        // "Use delta query": on 410 / syncStateNotFound, start over with a full round (once per pass). Items come
+        // again and merge by external key; what the round does not see again is released at its end.
+        if (error instanceof DeltaExpiredError && attempt === 0) {
+          result.resynced = true;
+          forceFull = true;
+          continue;
+        }
+        throw error;
+      }
+    }
+    await recordPassSuccess(scope, mailbox.id, now());
+    return result;
+  } catch (error) {
+    await recordPassFailure(scope, mailbox.id, error instanceof Error ? error.message : String(error), now()).catch(() => {});
+    throw error;
+  } finally {
+    await releaseLease(scope, mailbox.id, request.stream, owner).catch(() => {});
+  }
+}
+
