@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['backend/**/*.test.ts', 'test/**/*.test.ts', 'addin/**/*.test.{ts,tsx}', 'teams-app/**/*.test.{ts,tsx}', 'manifest/**/*.test.ts'],
+    include: ['backend/**/*.test.ts', 'test/**/*.test.ts', 'addin/**/*.test.{ts,tsx}', 'teams-app/**/*.test.{ts,tsx}', 'web-shared/**/*.test.{ts,tsx}', 'manifest/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -15,4 +15,5 @@ if [ -z "${SUHDE_TEST_DATABASE_URL:-}" ]; then
 fi
 echo "PostgreSQL for the store and API suites: ${SUHDE_TEST_DATABASE_URL:-not available, SQLite only}"
 npx tsc --noEmit -p tsconfig.json
+bash scripts/build-web.sh
 npx vitest run "$@"

@@ -1,36 +1,12 @@
 // Crash safety: kill -9 the real server (the README's product command) in the middle of a stream of writes,
 // then check the SQLite file: every acknowledged interaction is there whole, and nothing is there half-written.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
-
-const root = new URL('..', import.meta.url).pathname;
-
-function startServer(dataPath: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SUHDE_SQLITE_PATH: dataPath, SUHDE_DEMO: '1', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, base: m[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
+import { startProductServer } from './support/product-server.ts';
 
 async function json(url: string, init?: RequestInit) {
   const r = await fetch(url, init);
@@ -47,7 +23,7 @@ describe('crash safety (SQLite, kill -9 during writes)', () => {
   });
 
   it('keeps every acknowledged interaction whole and leaves no half-written one', async () => {
-    const first = await startServer(dataPath);
+    const first = await startProductServer({ dataPath });
     child = first.child;
     const users = await json(`${first.base}/demo/users`);
     const rep = users.body.items.find((u: { role: string }) => u.role === 'rep');
@@ -101,7 +77,7 @@ describe('crash safety (SQLite, kill -9 during writes)', () => {
     expect(rows.length).toBeGreaterThanOrEqual(acked.size);
     expect(sent).toBeGreaterThan(acked.size); // writes were in flight when it died
 
-    const second = await startServer(dataPath);
+    const second = await startProductServer({ dataPath });
     child = second.child;
     const ready = await json(`${second.base}/readyz`);
     expect(ready.status).toBe(200);

@@ -14,11 +14,14 @@ import { opportunityRoutes } from './routes/opportunities.ts';
 import { tenantRoutes } from './routes/tenant.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { renderApiDocs } from './http/api-docs.ts';
+import { webPages } from './http/web-pages.ts';
 
 export interface AppOptions extends Deps {
   verify: VerifyToken;
   /** Extra routes mounted before /api authentication (the demo issuer's sign-in and JWKS). */
   publicRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+  /** The built front ends (vite's dist/web); unset, no pages are served (API-only tests). */
+  webRoot?: string;
 }
 
 export function apiRoutes(deps: Deps) {
@@ -47,6 +50,7 @@ export function createApp(opts: AppOptions) {
   });
 
   opts.publicRoutes?.(app);
+  if (opts.webRoot) webPages(app, opts.webRoot, opts.config.demo);
 
   const api = apiRoutes(opts);
   api.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

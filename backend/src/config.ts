@@ -24,6 +24,7 @@ const schema = z.object({
   SUHDE_DEMO: bool.optional(),
   SUHDE_DEMO_FORCE: bool.default(false),
   GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
+  SUHDE_WEB_ROOT: z.string().min(1).default('dist/web'),
   SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 });
 
@@ -36,6 +37,8 @@ export interface Config {
   demo: boolean;
   graphBaseUrl: string;
   bodyLimitBytes: number;
+  /** The built front ends, served on the same port. */
+  webRoot: string;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo,
     graphBaseUrl: e.GRAPH_BASE_URL,
     bodyLimitBytes: e.SUHDE_BODY_LIMIT_BYTES,
+    webRoot: e.SUHDE_WEB_ROOT,
   };
 }

@@ -30,7 +30,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
       isTenantOnboarded,
     });
     const verify: VerifyToken = (token) => verifier.verify(token);
-    const app = createApp({ handle, clock, config, verify });
+    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot });
     return { app, describe: () => [`Sign-in:    Entra ID (${entra.authorityHost}), audience ${entra.clientId}`] };
   }
 
@@ -62,7 +62,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
   };
 
-  const app = createApp({ handle, clock, config, verify, publicRoutes });
+  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot });
   return {
     app,
     describe: (base: string) => [
