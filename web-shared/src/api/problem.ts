@@ -1,0 +1,70 @@
+// The errors a front end can meet when it calls the API, typed so a component can say what went wrong:
+// the backend's RFC 9457 problem details, or a backend that cannot be reached at all.
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** A non-2xx answer from the API, carrying its problem+json body. */
+export class ApiProblem extends Error implements ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  constructor(p: ProblemDetails) {
+    super(`${p.status} ${p.title}: ${p.detail}`);
+    this.name = 'ApiProblem';
+    this.type = p.type;
+    this.title = p.title;
+    this.status = p.status;
+    this.detail = p.detail;
+    this.errors = p.errors ?? [];
+  }
+  /** The message for one form field, if the API named it. */
+  fieldError(field: string): string | undefined {
+    return this.errors.find((e) => e.field === field)?.message;
+  }
+}
+
+/** fetch itself failed: the server is down, the network is gone, or a proxy refused. */
+export class BackendUnreachable extends Error {
+  constructor(readonly url: string, cause?: unknown) {
+    super(`The Suhde service at ${url} cannot be reached.`, { cause });
+    this.name = 'BackendUnreachable';
+  }
+}
+
+/** Sign-in failed or was cancelled; the front end cannot get a token for the API. */
+export class SignInRequired extends Error {
+  constructor(message: string, readonly code: string = 'sign_in_required', cause?: unknown) {
+    super(message, { cause });
+    this.name = 'SignInRequired';
+  }
+}
+
+function isProblemBody(x: unknown): x is ProblemDetails {
+  return !!x && typeof x === 'object' && typeof (x as ProblemDetails).status === 'number' && typeof (x as ProblemDetails).title === 'string';
+}
+
+/** Turns any failed response into an ApiProblem, also when the body is not problem+json (a proxy's HTML page). */
+export async function problemFromResponse(res: Response): Promise<ApiProblem> {
+  const text = await res.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  if (isProblemBody(body)) return new ApiProblem({ type: body.type ?? 'about:blank', title: body.title, status: body.status, detail: body.detail ?? '', errors: body.errors });
+  return new ApiProblem({ type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: text.slice(0, 200) });
+}

@@ -1,0 +1,20 @@
+// web-shared: what the Outlook add-in and the Teams app both import. See ../README.md.
+export { createApiClient, unwrap, expectOk, type ApiClient, type ApiClientOptions } from './api/client.ts';
+export { ApiProblem, BackendUnreachable, SignInRequired, problemFromResponse, type ProblemDetails, type FieldError } from './api/problem.ts';
+export type { Account, AccountListPage, Contact, Interaction, Me, MatchResponse, MatchResult, Opportunity, TimelinePage, User } from './api/types.ts';
+export { createI18n, resolveLocale, LOCALES, type I18n, type Locale, type Messages, type MessageBundle } from './i18n/i18n.ts';
+export { formatMessage, type MessageVars } from './i18n/format-message.ts';
+export { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
+export { apiScope, type AuthProvider, type SignedInUser } from './auth/auth-provider.ts';
+export { createDemoAuth, listDemoUsers, type DemoUser, type DemoAuthOptions } from './auth/demo-auth.ts';
+export { createMsalAuth, type MsalAuthOptions } from './auth/msal-auth.ts';
+export { fluentTheme, luminance, variantForBackground, type ThemeVariant } from './theme/theme.ts';
+export { AccountCard, type AccountCardData } from './components/account-card.tsx';
+export { TimelineItem, type TimelineItemData } from './components/timeline-item.tsx';
+export { TierBadge } from './components/tier-badge.tsx';
+export { LoadingState } from './components/loading-state.tsx';
+export { ErrorState, describeError } from './components/error-state.tsx';
+export { useAsync, type AsyncState } from './components/use-async.ts';
+export {
+  ACCOUNTS_TAB_ENTITY_ID, accountSubEntityId, parseAccountSubEntityId, teamsAccountDeepLink, teamsAppPageUrl,
+} from './deep-links.ts';
