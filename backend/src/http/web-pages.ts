@@ -1,9 +1,14 @@
 // Serves the built front ends (the Outlook task pane, its preview and the Teams app) from vite's output on the
 // API's own port, and a start page that links them. Host pages get their framing headers from frameHeaders.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './context.ts';
+import { frameHeaders } from './frame-headers.ts';
+
+/** The Outlook ribbon's button icons, which the app manifest names by URL (manifest/icons, committed). */
+const APP_ICONS = resolve(import.meta.dirname, '../../../manifest/icons');
 
 const FACES = [
   { path: '/addin/preview.html', title: 'Outlook add-in preview', what: 'a simulated Outlook reading pane with the real task pane' },
@@ -21,6 +26,8 @@ export function webPages(app: Hono<AppEnv>, webRoot: string, demo: boolean): voi
 ${built ? '' : '<p><strong>The front ends are not built.</strong> Run <code>npm start</code>, which builds them.</p>'}
 <ul>${FACES.map((f) => `<li><a href="${f.path}">${f.title}</a>: ${f.what}</li>`).join('')}</ul></body></html>`),
   );
+  for (const prefix of ['/addin/*', '/teams-app/*']) app.use(prefix, frameHeaders());
   const files = serveStatic<AppEnv>({ root: webRoot });
   for (const prefix of ['/addin/*', '/teams-app/*', '/assets/*']) app.use(prefix, files);
+  app.use('/app-icons/*', serveStatic<AppEnv>({ root: APP_ICONS, rewriteRequestPath: (p) => p.slice('/app-icons'.length) }));
 }
