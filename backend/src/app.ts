@@ -13,6 +13,8 @@ import { contactRoutes } from './routes/contacts.ts';
 import { opportunityRoutes } from './routes/opportunities.ts';
 import { tenantRoutes } from './routes/tenant.ts';
 import { interactionRoutes } from './routes/interactions.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 
@@ -30,7 +32,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', accountRoutes(deps))
     .route('/', contactRoutes(deps))
     .route('/', interactionRoutes(deps))
-    .route('/', opportunityRoutes(deps));
+    .route('/', opportunityRoutes(deps))
+    .route('/', syncRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
@@ -50,6 +53,7 @@ export function createApp(opts: AppOptions) {
   });
 
   opts.publicRoutes?.(app);
+  if (opts.sync) graphWebhookRoutes(app, opts.sync);
   if (opts.webRoot) webPages(app, opts.webRoot, opts.config.demo);
 
   const api = apiRoutes(opts);

@@ -195,7 +195,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     tenantId,
     requests,
     addMailbox: (userPrincipalName, displayName) => store.addMailbox({ userPrincipalName, ...(displayName ? { displayName } : {}) }),
-    inject: (fault) => faults.inject(fault),
+    // A UPN names its mailbox's id, which is what the router reports for each request.
+    inject: (fault) => faults.inject(fault.mailboxId ? { ...fault, mailboxId: store.findMailbox(fault.mailboxId)?.id ?? fault.mailboxId } : fault),
     maxConcurrency: (mailbox) => concurrency.maxSeen(store.findMailbox(mailbox)?.id ?? mailbox.toLowerCase()),
     get maxConcurrencyOverall() {
       return concurrency.maxSeenOverall;

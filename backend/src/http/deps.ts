@@ -1,9 +1,12 @@
 import type { Db } from '../store/connect.ts';
 import type { Config } from '../config.ts';
+import type { SyncService } from '../sync/sync-service.ts';
 
 /** What the routes need from outside: the store, the clock (tests move it) and the configuration. */
 export interface Deps {
   handle: Db;
   clock: () => number;
   config: Pick<Config, 'publicUrl' | 'bodyLimitBytes' | 'demo'>;
+  /** The Graph sync engine, when this server syncs mailboxes. */
+  sync?: SyncService;
 }

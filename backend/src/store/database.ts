@@ -193,6 +193,8 @@ export interface MailboxTable {
   last_error: string | null;
   last_error_at: number | null;
   consecutive_failures: number;
+  /** Time passes spent waiting on Graph's throttling (Retry-After or backoff), ms. */
+  throttled_ms: number;
   created_at: number;
 }
 

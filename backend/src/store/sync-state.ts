@@ -27,6 +27,7 @@ export interface Mailbox {
   lastError: string | null;
   lastErrorAt: number | null;
   consecutiveFailures: number;
+  throttledMs: number;
   createdAt: number;
 }
 
@@ -97,6 +98,7 @@ function mailboxFromRow(r: MailboxTable): Mailbox {
     lastError: r.last_error,
     lastErrorAt: r.last_error_at,
     consecutiveFailures: r.consecutive_failures,
+    throttledMs: Number(r.throttled_ms),
     createdAt: r.created_at,
   };
 }
@@ -146,6 +148,7 @@ export async function insertMailbox(scope: TenantScope, input: MailboxInput, now
       last_error: null,
       last_error_at: null,
       consecutive_failures: 0,
+      throttled_ms: 0,
       created_at: now,
     })
     .execute();
@@ -195,6 +198,25 @@ export async function addItemCounts(scope: TenantScope, mailboxId: string, seen:
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', mailboxId)
     .execute();
+}
+
+/** Adds time spent waiting on Graph's throttling; the mailbox is named by its address, as Graph requests name it. */
+export async function addThrottleWait(scope: TenantScope, address: string, ms: number): Promise<void> {
+  await scope.db
+    .updateTable('mailboxes')
+    .set((eb) => ({ throttled_ms: eb('throttled_ms', '+', Math.round(ms)) }))
+    .where('tenant_id', '=', scope.tenantId)
+    .where('address', '=', address.toLowerCase())
+    .execute();
+}
+
+/** Turns a mailbox's sync on or off, or changes its folders; null when there is no such mailbox. */
+export async function updateMailbox(scope: TenantScope, id: string, patch: { enabled?: boolean; folders?: string[] }): Promise<Mailbox | null> {
+  const values: Partial<MailboxTable> = {};
+  if (patch.enabled !== undefined) values.enabled = patch.enabled ? 1 : 0;
+  if (patch.folders !== undefined) values.folders = JSON.stringify(patch.folders);
+  if (Object.keys(values).length > 0) await scope.db.updateTable('mailboxes').set(values).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  return getMailbox(scope, id);
 }
 
 // ---- cursors and leases

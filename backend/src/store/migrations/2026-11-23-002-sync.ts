@@ -28,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('last_error_at', 'bigint')
     .addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('throttled_ms', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('mailboxes_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('mailboxes_address_uq', ['tenant_id', 'address'])

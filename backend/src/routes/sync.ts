@@ -1,0 +1,103 @@
+// Graph sync administration: health per mailbox, enabling a user's mailbox, and queueing a pass (admin only).
+import { createRoute, z } from '@hono/zod-openapi';
+import { randomUUID } from 'node:crypto';
+import { newRouter, bearer } from '../http/router.ts';
+import type { Deps } from '../http/deps.ts';
+import { requireRole } from '../http/authenticate.ts';
+import { IdParam, problemResponses, conflictResponse } from './schemas.ts';
+import { syncHealth } from '../store/sync-health.ts';
+import { getMailbox, insertMailbox, listMailboxes, updateMailbox } from '../store/sync-state.ts';
+import { getUser } from '../store/users.ts';
+import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { isUniqueViolation } from '../store/scope.ts';
+
+const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
+const MailboxHealthSchema = z.object({
+  mailbox: z.object({ id: z.string(), userId: z.string(), address: z.string(), mode: z.enum(['application', 'delegated']), enabled: z.boolean(), folders: z.array(z.string()) }),
+  state: z.enum(['disabled', 'waiting', 'syncing', 'backfilling', 'ok', 'failing']),
+  lastSuccessAt: z.number().nullable(),
+  itemsSeen: z.number(),
+  itemsStored: z.number(),
+  skipped: z.record(z.string(), z.number()).openapi({ description: 'Items not stored, by reason: internal, personal, automated, private, blocked, draft, cancelled, ...' }),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.number().nullable(),
+  consecutiveFailures: z.number(),
+  throttledMs: z.number().openapi({ description: 'Time spent waiting on Graph throttling (Retry-After or backoff)' }),
+  streams: z.array(z.object({ stream: z.string(), hasDeltaLink: z.boolean(), fullRoundInProgress: z.boolean(), updatedAt: z.number() })),
+  subscriptions: z.number(),
+  nextRenewalAt: z.number().nullable(),
+}).openapi('MailboxHealth');
+const MailboxCreate = z.object({
+  userId: z.string().min(1).max(64),
+  folders: z.array(Folder).min(1).max(20).optional(),
+}).openapi('MailboxCreate');
+const MailboxUpdate = z.object({ enabled: z.boolean().optional(), folders: z.array(Folder).min(1).max(20).optional() }).openapi('MailboxUpdate');
+
+export function syncRoutes(deps: Deps) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/sync/health', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        summary: 'Graph sync health per mailbox (admin)',
+        responses: { 200: { description: 'Mailboxes', content: { 'application/json': { schema: z.object({ items: z.array(MailboxHealthSchema), queue: z.string() }) } } }, ...problemResponses },
+      }),
+      async (c) => c.json({ items: await syncHealth(c.get('auth').scope, deps.clock()), queue: deps.sync?.queue.kind ?? 'off' }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/sync/mailboxes', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        summary: "Enable Graph sync of a colleague's mailbox and calendar (admin; application permissions)",
+        request: { body: { required: true, content: { 'application/json': { schema: MailboxCreate } } } },
+        responses: { 201: { description: 'Enabled; a first pass is queued', content: { 'application/json': { schema: z.object({ id: z.string(), address: z.string() }) } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const body = c.req.valid('json');
+        const user = await getUser(auth.scope, body.userId);
+        if (!user) throw badRequest('That user is not in your organisation.', [{ field: 'userId', message: 'unknown user' }]);
+        if ((await listMailboxes(auth.scope)).some((m) => m.userId === user.id)) throw conflict(`${user.displayName}'s mailbox is already enabled; change it with PATCH.`);
+        let mailbox;
+        try {
+          mailbox = await insertMailbox(auth.scope, { id: randomUUID(), userId: user.id, address: user.email, ...(body.folders ? { folders: body.folders } : {}) }, deps.clock());
+        } catch (e) {
+          if (isUniqueViolation(e)) throw conflict(`The mailbox ${user.email} is already enabled.`);
+          throw e;
+        }
+        if (deps.sync) {
+          await deps.sync.ensureSubscriptions(auth.tenant.id, mailbox.id).catch(() => {});
+          await deps.sync.enqueueMailbox(auth.tenant.id, mailbox);
+        }
+        return c.json({ id: mailbox.id, address: mailbox.address }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch', path: '/sync/mailboxes/{id}', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        summary: 'Turn a mailbox’s sync on or off, or change its folders (admin)',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: MailboxUpdate } } } },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: z.object({ id: z.string(), enabled: z.boolean(), folders: z.array(z.string()) }) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const m = await updateMailbox(c.get('auth').scope, c.req.valid('param').id, c.req.valid('json'));
+        if (!m) throw notFound('mailbox');
+        return c.json({ id: m.id, enabled: m.enabled, folders: m.folders }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/sync/mailboxes/{id}/run', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        summary: 'Queue a sync pass of every stream of a mailbox now (admin)',
+        request: { params: IdParam },
+        responses: { 202: { description: 'Queued', content: { 'application/json': { schema: z.object({ queued: z.array(z.string()) }) } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const m = await getMailbox(auth.scope, c.req.valid('param').id);
+        if (!m) throw notFound('mailbox');
+        if (!m.enabled) throw conflict('This mailbox’s sync is turned off; turn it on first.');
+        if (!deps.sync) throw new AppError(409, 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
+        await deps.sync.enqueueMailbox(auth.tenant.id, m);
+        return c.json({ queued: [...m.folders.map((f) => `mail:${f}`), 'calendar'] }, 202);
+      },
+    );
+}

@@ -1,0 +1,191 @@
+// The sync engine's running part: jobs (one pass per mailbox stream), change-notification subscriptions and
+// their renewal, the webhook's notifications turned into queued passes, and a polling safety net.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../store/connect.ts';
+import { tenantScope } from '../store/scope.ts';
+import {
+  deleteSubscription, findSubscriptionById, insertSubscription, listMailboxes, listSubscriptions, tenantsWithMailboxes,
+  updateSubscriptionExpiry, getMailbox, type Mailbox,
+} from '../store/sync-state.ts';
+import { GraphRequestError, type GraphClient, type GraphNotice } from '../graph/index.ts';
+import type { JobQueue, SyncJob } from './job-queue.ts';
+import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';
+import { mailboxStreams, subscriptionResource, type SyncStream } from './streams.ts';
+
+/** Outlook messages and events allow up to 10 080 minutes; two days keeps a missed renewal cheap. */
+export const SUBSCRIPTION_LIFETIME_MS = 2 * 86_400_000;
+/** Renew when less than this is left. */
+export const RENEW_MARGIN_MS = 12 * 3_600_000;
+
+export interface SyncServiceOptions {
+  handle: Db;
+  graphFor(tenantId: string): GraphClient;
+  queue: JobQueue;
+  /**
+   * The public base URL Graph delivers notifications to (`${base}/graph/notifications` and
+   * `${base}/graph/lifecycle`); null when Graph cannot reach this server, and sync relies on polling.
+   */
+  notificationBaseUrl: string | null;
+  now?: () => number;
+  pageSize?: number;
+  /** Every enabled mailbox gets a pass this often, notifications or not. Default 15 minutes; 0 turns it off. */
+  pollIntervalMs?: number;
+  log?: (line: string) => void;
+  onPass?: (result: SyncPassResult) => void;
+}
+
+export interface NotificationOutcome {
+  accepted: number;
+  /** Notifications for an unknown subscription or with a wrong clientState: discarded, never acted on. */
+  refused: number;
+}
+
+/** Compares secrets in constant time, also when their lengths differ. */
+export function sameSecret(a: string | null, b: string): boolean {
+  if (a === null) return false;
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+export function createSyncService(opts: SyncServiceOptions) {
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? (() => {});
+  const deps = { handle: opts.handle, graphFor: opts.graphFor, now, pageSize: opts.pageSize };
+  let timers: NodeJS.Timeout[] = [];
+
+  async function runJob(job: SyncJob): Promise<void> {
+    const result = await runSyncPass(deps, job);
+    opts.onPass?.(result);
+    if (result.status === 'done' && (result.seen > 0 || result.fullRound)) {
+      log(`[sync] ${job.mailboxId} ${job.stream}: ${result.seen} seen, ${result.stored} stored (${result.created} new), ${result.pages} pages${result.resynced ? ', resynced after an expired delta token' : ''}`);
+    }
+  }
+
+  async function enqueueMailbox(tenantId: string, mailbox: Pick<Mailbox, 'id' | 'folders'>, streams?: SyncStream[]): Promise<void> {
+    for (const stream of streams ?? mailboxStreams(mailbox.folders)) await opts.queue.enqueue({ tenantId, mailboxId: mailbox.id, stream });
+  }
+
+  async function enqueueAll(): Promise<number> {
+    let n = 0;
+    for (const tenantId of await tenantsWithMailboxes(opts.handle.db)) {
+      for (const mailbox of await listMailboxes(tenantScope(opts.handle, tenantId), { enabledOnly: true })) {
+        await enqueueMailbox(tenantId, mailbox);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** One subscription per stream of the mailbox, each with its own clientState secret and a lifecycle URL. */
+  async function ensureSubscriptions(tenantId: string, mailboxId: string): Promise<number> {
+    if (!opts.notificationBaseUrl) return 0;
+    const scope = tenantScope(opts.handle, tenantId);
+    const mailbox = await getMailbox(scope, mailboxId);
+    if (!mailbox?.enabled) return 0;
+    const existing = new Set((await listSubscriptions(scope, { mailboxId })).map((s) => s.stream));
+    const graph = opts.graphFor(tenantId);
+    let created = 0;
+    for (const stream of mailboxStreams(mailbox.folders)) {
+      if (existing.has(stream)) continue;
+      const clientState = randomBytes(24).toString('base64url');
+      const sub = await graph.createSubscription({
+        resource: subscriptionResource(mailbox.address, stream),
+        changeType: 'created,updated,deleted',
+        notificationUrl: `${opts.notificationBaseUrl}/graph/notifications`,
+        lifecycleNotificationUrl: `${opts.notificationBaseUrl}/graph/lifecycle`,
+        expiresAt: now() + SUBSCRIPTION_LIFETIME_MS,
+        clientState,
+      });
+      await insertSubscription(scope, { id: sub.id, mailboxId, stream, resource: sub.resource, clientState, expiresAt: sub.expiresAt, createdAt: now() });
+      created++;
+    }
+    return created;
+  }
+
+  /** Renews one subscription; one Graph no longer knows (404) is recreated, and a pass catches up what it missed. */
+  async function renew(tenantId: string, subscriptionId: string): Promise<void> {
+    const scope = tenantScope(opts.handle, tenantId);
+    const sub = (await listSubscriptions(scope)).find((s) => s.id === subscriptionId);
+    if (!sub) return;
+    try {
+      const renewed = await opts.graphFor(tenantId).renewSubscription(sub.id, now() + SUBSCRIPTION_LIFETIME_MS);
+      await updateSubscriptionExpiry(scope, sub.id, renewed.expiresAt);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+      await recreate(tenantId, sub.id, sub.mailboxId);
+    }
+  }
+
+  async function recreate(tenantId: string, subscriptionId: string, mailboxId: string): Promise<void> {
+    const scope = tenantScope(opts.handle, tenantId);
+    await deleteSubscription(scope, subscriptionId);
+    await ensureSubscriptions(tenantId, mailboxId);
+    const mailbox = await getMailbox(scope, mailboxId);
+    if (mailbox?.enabled) await enqueueMailbox(tenantId, mailbox);
+  }
+
+  async function renewDue(): Promise<number> {
+    let n = 0;
+    for (const tenantId of await tenantsWithMailboxes(opts.handle.db)) {
+      for (const sub of await listSubscriptions(tenantScope(opts.handle, tenantId), { expiringBefore: now() + RENEW_MARGIN_MS })) {
+        await renew(tenantId, sub.id).catch((e) => log(`[sync] renewing subscription ${sub.id} failed: ${e instanceof Error ? e.message : e}`));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Checks each notification against its subscription's secret and queues a pass for its stream. Only queues:
+   * the webhook answers 202 before any Graph request is made. Lifecycle work (renew, recreate) runs after.
+   */
+  async function acceptNotifications(notices: GraphNotice[]): Promise<NotificationOutcome> {
+    const outcome: NotificationOutcome = { accepted: 0, refused: 0 };
+    const later: (() => Promise<void>)[] = [];
+    for (const n of notices) {
+      const sub = await findSubscriptionById(opts.handle.db, n.subscriptionId);
+      if (!sub || !sameSecret(n.clientState, sub.clientState)) {
+        outcome.refused++;
+        continue;
+      }
+      outcome.accepted++;
+      const job = { tenantId: sub.tenantId, mailboxId: sub.mailboxId, stream: sub.stream };
+      if (n.kind === 'change' || n.lifecycleEvent === 'missed') await opts.queue.enqueue(job);
+      else if (n.lifecycleEvent === 'reauthorizationRequired') later.push(() => renew(sub.tenantId, sub.id));
+      else if (n.lifecycleEvent === 'subscriptionRemoved') later.push(() => recreate(sub.tenantId, sub.id, sub.mailboxId));
+    }
+    for (const work of later) void work().catch((e) => log(`[sync] lifecycle work failed: ${e instanceof Error ? e.message : e}`));
+    return outcome;
+  }
+
+  return {
+    queue: opts.queue,
+    runJob,
+    enqueueMailbox,
+    enqueueAll,
+    ensureSubscriptions,
+    renewDue,
+    acceptNotifications,
+    /** Starts the workers, subscribes every enabled mailbox, queues a first pass of each and sets the timers. */
+    async start(): Promise<void> {
+      await opts.queue.start(runJob);
+      for (const tenantId of await tenantsWithMailboxes(opts.handle.db)) {
+        for (const mailbox of await listMailboxes(tenantScope(opts.handle, tenantId), { enabledOnly: true })) {
+          await ensureSubscriptions(tenantId, mailbox.id).catch((e) => log(`[sync] subscribing ${mailbox.address} failed: ${e instanceof Error ? e.message : e}`));
+        }
+      }
+      await enqueueAll();
+      const poll = opts.pollIntervalMs ?? 15 * 60_000;
+      if (poll > 0) timers.push(setInterval(() => void enqueueAll().catch(() => {}), poll).unref());
+      timers.push(setInterval(() => void renewDue().catch(() => {}), 60 * 60_000).unref());
+    },
+    async stop(): Promise<void> {
+      for (const t of timers) clearInterval(t);
+      timers = [];
+      await opts.queue.stop();
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
