@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, problemResponses, conflictResponse } from './schemas.ts';
-import { findByExternalKey, getInteraction, logInteraction, removeInteraction, updateInteraction } from '../store/interactions.ts';
+import { IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, problemResponses, conflictResponse } from './schemas.ts';
+import { findByExternalKey, findMeetingByFingerprint, getInteraction, logInteraction, removeInteraction, updateInteraction } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getContact } from '../store/contacts.ts';
 import { matchAddresses } from '../services/match-addresses.ts';
 import { planLog } from '../services/plan-log.ts';
 import { emailExternalKey, meetingExternalKey } from '../domain/message-id.ts';
+import { meetingFingerprintKey } from '../domain/meeting-fingerprint.ts';
 import { viewFor } from '../domain/visibility.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { accountView, stripTenant } from './views.ts';
@@ -109,8 +110,9 @@ export function interactionRoutes(deps: Deps) {
                 subject: body.subject,
                 to: body.participants.filter((p) => p.role === 'to' || p.role === 'cc').map((p) => p.address),
               })
-            : body.kind === 'meeting' && body.iCalUId
-              ? meetingExternalKey(body.iCalUId)
+            : body.kind === 'meeting'
+              ? // Without its iCalUId (office.js has none) a meeting is known by organizer, minute and subject.
+                (meetingExternalKey(body.iCalUId) ?? meetingFingerprintKey({ organizer: from?.address, start: occurredAt, subject: body.subject }))
               : null;
         const result = await logInteraction(
           auth.scope,
@@ -140,7 +142,9 @@ export function interactionRoutes(deps: Deps) {
       createRoute({
         method: 'get', path: '/interactions/lookup', tags: ['Interactions'], security: bearer,
         summary: 'Find the interaction of an email (Message-ID) or meeting (iCalUId): is it logged already?',
-        request: { query: z.object({ internetMessageId: z.string().max(998).optional(), iCalUId: z.string().max(1000).optional() }) },
+        description:
+          'By the email’s Message-ID, the meeting’s iCalUId, or (what an Outlook add-in can see of a meeting) its organizer, start and subject. 404 when it is not logged, or not yours to see.',
+        request: { query: MeetingLookupQuery },
         responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problemResponses },
       }),
       async (c) => {
@@ -150,11 +154,17 @@ export function interactionRoutes(deps: Deps) {
           ? emailExternalKey({ internetMessageId: q.internetMessageId, from: null, sentAt: 0, subject: null, to: [] })
           : q.iCalUId
             ? meetingExternalKey(q.iCalUId)
-            : null;
-        if (!key || !key.startsWith(q.internetMessageId ? 'msgid:' : 'ical:')) {
-          throw new AppError(400, 'Invalid request', 'Give internetMessageId or iCalUId.', [{ field: 'internetMessageId', message: 'required unless iCalUId is given' }]);
+            : q.organizer && q.start !== undefined
+              ? meetingFingerprintKey({ organizer: q.organizer, start: q.start, subject: q.subject ?? null })
+              : null;
+        if (!key || key.startsWith('msgfp:')) {
+          throw new AppError(400, 'Invalid request', 'Give internetMessageId, iCalUId, or a meeting’s organizer and start.', [
+            { field: 'internetMessageId', message: 'required unless iCalUId, or organizer and start, are given' },
+          ]);
         }
-        const i = await findByExternalKey(auth.scope, key);
+        let i = await findByExternalKey(auth.scope, key);
+        // A synced meeting carries its iCalUId: find it by what the add-in sees of it.
+        if (!i && key.startsWith('mtgfp:')) i = await findMeetingByFingerprint(auth.scope, key, q.start!);
         const view = i && viewFor(i, auth.user.id);
         if (!view) throw notFound('interaction');
         return c.json(stripTenant(view), 200);

@@ -209,6 +209,14 @@ export const InteractionLog = z
   })
   .openapi('InteractionLog');
 
+export const MeetingLookupQuery = z.object({
+  internetMessageId: z.string().trim().min(1).max(998).optional(),
+  iCalUId: z.string().trim().min(1).max(1000).optional(),
+  organizer: z.string().trim().max(320).pipe(z.email('must be an email address')).optional().openapi({ description: 'A meeting’s organizer, with start (and subject)' }),
+  start: z.coerce.number().int().min(0).optional().openapi({ description: 'A meeting’s start, epoch ms' }),
+  subject: z.string().max(500).optional(),
+});
+
 export const InteractionUpdate = z
   .object({ note: trimmed(10_000).nullable(), opportunityId: Id.nullable(), visibility: z.enum(VISIBILITIES) })
   .partial()

@@ -11,6 +11,7 @@ import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { refreshLastContact } from './accounts.ts';
 import { badRequest, notFound } from '../errors.ts';
+import { MEETING_FINGERPRINT_PREFIX, meetingFingerprintKey } from '../domain/meeting-fingerprint.ts';
 
 /** An interaction to store: everything but the bookkeeping the store assigns. */
 export type InteractionInput = Omit<Interaction, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'> & { id?: string };
@@ -48,6 +49,24 @@ export async function findByExternalKey(scope: TenantScope, externalKey: string)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return r ? (await hydrate(scope, [r]))[0]! : null;
+}
+
+/** The meeting whose organizer, start minute and subject give this fingerprint (meetingFingerprintKey), whatever its key. */
+export async function findMeetingByFingerprint(scope: TenantScope, fingerprint: string, start: number): Promise<Interaction | null> {
+  const minute = Math.floor(start / 60_000) * 60_000;
+  const rows = await scope.db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', (j) => j.onRef('p.tenant_id', '=', 'i.tenant_id').onRef('p.interaction_id', '=', 'i.id'))
+    .select(['i.id', 'i.occurred_at', 'i.subject', 'p.address'])
+    .where('i.tenant_id', '=', scope.tenantId)
+    .where('i.occurred_at', '>=', minute)
+    .where('i.occurred_at', '<', minute + 60_000)
+    .where('i.kind', '=', 'meeting')
+    .where('i.deleted_at', 'is', null)
+    .where('p.role', '=', 'organizer')
+    .execute();
+  const hit = rows.find((r) => meetingFingerprintKey({ organizer: r.address, start: r.occurred_at, subject: r.subject }) === fingerprint);
+  return hit ? getInteraction(scope, hit.id) : null;
 }
 
 async function hydrate(scope: TenantScope, rows: InteractionTable[]): Promise<Interaction[]> {
@@ -146,10 +165,11 @@ export async function ingestInteractions(scope: TenantScope, inputs: Interaction
 }
 
 /** The write half of ingestInteractions, for bulk paths (seeding, sync) that need only the ids back. */
-export async function ingestBatch(scope: TenantScope, inputs: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {}): Promise<{ id: string; created: boolean }[]> {
-  if (inputs.length === 0) return [];
+export async function ingestBatch(scope: TenantScope, given: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {}): Promise<{ id: string; created: boolean }[]> {
+  if (given.length === 0) return [];
   return inTransaction(scope, async (tx) => {
-    if (opts.checkReferences !== false) await checkReferences(tx, inputs);
+    if (opts.checkReferences !== false) await checkReferences(tx, given);
+    const inputs = await reconcileMeetingKeys(tx, given);
     // Within one batch the same key may appear twice (two mailboxes in one sync page): merge those first.
     const byKey = new Map<string, InteractionInput[]>();
     const fresh: { input: InteractionInput; id: string; created: boolean }[] = [];
@@ -172,11 +192,11 @@ export async function ingestBatch(scope: TenantScope, inputs: InteractionInput[]
     }
 
     const keyed = fresh.filter((f) => f.input.externalKey).map((f) => f.input.externalKey!);
-    const existing = new Map<string, { id: string; occurred_at: number; visibility: string; note: string | null; opportunity_id: string | null }>();
+    const existing = new Map<string, { id: string; occurred_at: number; visibility: string; note: string | null; opportunity_id: string | null; deleted_at: number | null }>();
     for (const part of chunks(keyed, 500)) {
       const rows = await tx.db
         .selectFrom('interactions')
-        .select(['id', 'external_key', 'occurred_at', 'visibility', 'note', 'opportunity_id'])
+        .select(['id', 'external_key', 'occurred_at', 'visibility', 'note', 'opportunity_id', 'deleted_at'])
         .where('tenant_id', '=', tx.tenantId)
         .where('external_key', 'in', part)
         .execute();
@@ -236,6 +256,16 @@ export async function ingestBatch(scope: TenantScope, inputs: InteractionInput[]
       const id = prior?.id ?? f.id;
       f.id = id;
       const group = f.input.externalKey ? byKey.get(f.input.externalKey)! : [f.input];
+      if (prior && prior.deleted_at !== null) {
+        // Someone removed it. Mailbox sync must not bring it back; a person logging it again deliberately does.
+        if (group.every((g) => g.source === 'sync')) {
+          f.created = false;
+          continue;
+        }
+        await tx.db.updateTable('interactions').set({ deleted_at: null, deleted_by: null, updated_at: now }).where('tenant_id', '=', tx.tenantId).where('id', '=', id).execute();
+        const by = group.flatMap((g) => g.holders).find((h) => h.relation === 'logged')?.userId ?? null;
+        await writeAudit(tx, { actorId: by, action: 'interaction.restore', entityType: 'interaction', entityId: id, at: now, detail: { externalKey: f.input.externalKey } });
+      }
       for (const input of group) {
         for (const accountId of new Set(input.accountIds)) {
           // An existing interaction keeps its own time and kind in the timeline index.
@@ -262,6 +292,57 @@ export async function ingestBatch(scope: TenantScope, inputs: InteractionInput[]
       return { id: f.id, created: slot >= 0 && f.created };
     });
   });
+}
+
+/**
+ * Joins a meeting logged without its iCalUId (the add-in: key "mtgfp:") and the calendar sync's copy (key
+ * "ical:"), whichever comes first: an mtgfp input takes the key of a stored meeting with the same organizer,
+ * minute and subject; a stored mtgfp meeting takes the ical key of an input with that fingerprint.
+ * Returns copies of the inputs; the caller's objects are left alone.
+ */
+async function reconcileMeetingKeys(tx: TenantScope, given: InteractionInput[]): Promise<InteractionInput[]> {
+  const inputs = given.map((i) => ({ ...i }));
+  const meetings = inputs.filter((i) => i.kind === 'meeting' && i.externalKey);
+  if (meetings.length === 0) return inputs;
+  const fingerprintOf = (i: InteractionInput) =>
+    meetingFingerprintKey({ organizer: i.participants.find((p) => p.role === 'organizer')?.address, start: i.occurredAt, subject: i.subject });
+
+  // Add-in first, sync second: re-key the stored add-in meeting to its iCalUId.
+  const icalByFp = new Map<string, string>();
+  for (const i of meetings) {
+    if (!i.externalKey!.startsWith('ical:')) continue;
+    const fp = fingerprintOf(i);
+    if (fp) icalByFp.set(fp, i.externalKey!);
+  }
+  for (const part of chunks([...icalByFp.keys()], 500)) {
+    const rows = await tx.db.selectFrom('interactions').select(['id', 'external_key']).where('tenant_id', '=', tx.tenantId).where('external_key', 'in', part).execute();
+    for (const r of rows) {
+      const ical = icalByFp.get(r.external_key!)!;
+      const taken = await tx.db.selectFrom('interactions').select('id').where('tenant_id', '=', tx.tenantId).where('external_key', '=', ical).executeTakeFirst();
+      if (!taken) await tx.db.updateTable('interactions').set({ external_key: ical }).where('tenant_id', '=', tx.tenantId).where('id', '=', r.id).execute();
+    }
+  }
+
+  // Sync first, add-in second: an mtgfp input finds the stored meeting of that organizer, minute and subject.
+  for (const i of meetings) {
+    if (!i.externalKey!.startsWith(MEETING_FINGERPRINT_PREFIX)) continue;
+    const minute = Math.floor(i.occurredAt / 60_000) * 60_000;
+    const candidates = await tx.db
+      .selectFrom('interactions as i')
+      .innerJoin('interaction_participants as p', (j) => j.onRef('p.tenant_id', '=', 'i.tenant_id').onRef('p.interaction_id', '=', 'i.id'))
+      .select(['i.external_key', 'i.occurred_at', 'i.subject', 'p.address'])
+      .where('i.tenant_id', '=', tx.tenantId)
+      .where('i.occurred_at', '>=', minute)
+      .where('i.occurred_at', '<', minute + 60_000)
+      .where('i.kind', '=', 'meeting')
+      .where('p.role', '=', 'organizer')
+      .execute();
+    const hit = candidates.find(
+      (c) => c.external_key && meetingFingerprintKey({ organizer: c.address, start: c.occurred_at, subject: c.subject }) === i.externalKey,
+    );
+    if (hit) i.externalKey = hit.external_key;
+  }
+  return inputs;
 }
 
 async function mergeIntoExisting(
