@@ -13,6 +13,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { opportunityRoutes } from './routes/opportunities.ts';
 import { tenantRoutes } from './routes/tenant.ts';
 import { interactionRoutes } from './routes/interactions.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { renderApiDocs } from './http/api-docs.ts';
@@ -33,6 +34,7 @@ export function apiRoutes(deps: Deps) {
     .route('/', contactRoutes(deps))
     .route('/', interactionRoutes(deps))
     .route('/', opportunityRoutes(deps))
+    .route('/', analyticsRoutes(deps))
     .route('/', syncRoutes(deps));
 }
 

@@ -243,6 +243,21 @@ export interface SyncItemRefTable {
   round: number;
 }
 
+/**
+ * The analytics index: one row per (colleague holding or having logged it, interaction, account), kept by
+ * triggers from interaction_holders and interaction_accounts (migration 003). Read-only for the application.
+ */
+export interface AccountTouchTable {
+  tenant_id: string;
+  user_id: string;
+  occurred_at: number;
+  interaction_id: string;
+  account_id: string;
+  kind: string;
+  direction: string | null;
+  minutes: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -264,4 +279,5 @@ export interface Database {
   subscriptions: SubscriptionTable;
   sync_skips: SyncSkipTable;
   sync_item_refs: SyncItemRefTable;
+  account_touches: AccountTouchTable;
 }

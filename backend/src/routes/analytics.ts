@@ -1,0 +1,177 @@
+// The managers' dashboard (manager and admin roles) and a salesperson's Today list.
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter, bearer } from '../http/router.ts';
+import type { Deps } from '../http/deps.ts';
+import { requireRole } from '../http/authenticate.ts';
+import { problemResponses } from './schemas.ts';
+import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
+import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
+import { nextBestActions } from '../domain/next-best-actions.ts';
+import { accountActivity, careCompliance, goingCold, repActivity, teamPipeline, weeklyTrend, type DashboardScope } from '../store/analytics.ts';
+import { idleOpportunities, myAccountExchange, unansweredEmails } from '../store/today.ts';
+import { searchAccounts } from '../store/accounts.ts';
+import { listUsers } from '../store/users.ts';
+import { badRequest, notFound } from '../errors.ts';
+
+/** Day boundaries and weeks follow this zone unless the request names another. */
+export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
+const MAX_PERIOD_DAYS = 366;
+
+const IsoDate = z.iso.date('must be a date like 2026-09-30');
+const TimeZone = z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone like Europe/Helsinki');
+const Count = z.number().int();
+const Cents = z.number().int().openapi({ description: 'Integer cents (EUR)' });
+
+const DashboardQuery = z.object({
+  from: IsoDate.optional().openapi({ description: 'First day of the period (local); with `to`. Default: the last `days` days.' }),
+  to: IsoDate.optional().openapi({ description: 'Last day of the period, inclusive' }),
+  days: z.coerce.number().int().min(1).max(MAX_PERIOD_DAYS).default(90).openapi({ description: 'Trailing period length when from/to are not given' }),
+  team: z.string().trim().min(1).max(100).optional().openapi({ description: 'A team name, or "all" for the whole organisation. Default: your own team.' }),
+  tz: TimeZone.default(DEFAULT_TIME_ZONE),
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'How many accounts the per-account table and the going-cold list show' }),
+});
+
+const RepSchema = z.object({
+  userId: z.string(), displayName: z.string(), role: z.string(),
+  emailsSent: Count, emailsReceived: Count, meetings: Count, meetingMinutes: Count, calls: Count, callMinutes: Count, chats: Count, notes: Count,
+  accountsTouched: Count, contactsTouched: Count, effortMinutes: Count,
+  medianReplyMinutes: Count.nullable().openapi({ description: 'Median minutes from a customer email to this colleague’s next email to that account (within 14 days)' }),
+  repliedEmails: Count,
+});
+
+const DashboardSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), timeZone: z.string(), start: z.number(), end: z.number(), asOf: z.number() }),
+    team: z.string().nullable(),
+    reps: z.array(RepSchema),
+    accounts: z.object({
+      total: Count,
+      items: z.array(z.object({
+        accountId: z.string(), name: z.string(), tier: z.enum(TIERS), ownerId: z.string().nullable(), touches: Count,
+        byChannel: z.object({ email: Count, meeting: Count, call: Count, chat: Count, note: Count }),
+        byRep: z.array(z.object({ userId: z.string(), touches: Count })),
+        effortMinutes: Count, openPipelineCents: Cents, wonCents: Cents,
+      })),
+    }),
+    care: z.array(z.object({ tier: z.enum(TIERS), cadenceDays: Count.nullable(), accounts: Count, withinCadence: Count, overdue: Count, share: z.number().nullable() })),
+    goingCold: z.object({
+      total: Count,
+      items: z.array(z.object({
+        accountId: z.string(), name: z.string(), tier: z.enum(TIERS), ownerId: z.string().nullable(), lastContactAt: z.number().nullable(),
+        earlierTouches: Count, recentTouches: Count,
+      })),
+    }),
+    pipeline: z.object({
+      currency: z.literal('EUR'),
+      stages: z.array(z.object({ stage: z.enum(STAGES), count: Count, valueCents: Cents, weightedCents: Cents })),
+      openValueCents: Cents, weightedForecastCents: Cents,
+      wonInPeriod: z.object({ count: Count, valueCents: Cents }),
+    }),
+    weekly: z.array(z.object({ weekStart: z.number(), emails: Count, meetings: Count, meetingMinutes: Count, calls: Count, chats: Count, notes: Count })),
+  })
+  .openapi('Dashboard');
+
+const NextActionSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(['unanswered-email', 'overdue-cadence', 'idle-opportunity', 'cooling-relationship']),
+    accountId: z.string(), accountName: z.string(), tier: z.enum(TIERS),
+    reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
+    action: z.object({ kind: z.enum(['open-thread', 'log-call', 'schedule-follow-up']), interactionId: z.string().optional(), opportunityId: z.string().optional() }),
+    since: z.number(),
+    priority: z.number(),
+  })
+  .openapi('NextAction');
+
+function periodFrom(q: z.infer<typeof DashboardQuery>, now: number): Period {
+  if (!q.from && !q.to) return trailingPeriod(now, q.days, q.tz);
+  if (!q.from || !q.to) {
+    throw badRequest('Give both from and to, or neither (then the last `days` days are shown).', [{ field: q.from ? 'to' : 'from', message: 'required with the other' }]);
+  }
+  if (q.from > q.to) throw badRequest('The period starts after it ends.', [{ field: 'from', message: 'must be on or before to' }]);
+  const p = periodOf(q.from, q.to, q.tz);
+  if (p.end - p.start > (MAX_PERIOD_DAYS + 1) * DAY_MS) {
+    throw badRequest(`A period can be at most ${MAX_PERIOD_DAYS} days long.`, [{ field: 'from', message: `at most ${MAX_PERIOD_DAYS} days before to` }]);
+  }
+  return p;
+}
+
+export function analyticsRoutes(deps: Deps) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/analytics/dashboard', tags: ['Analytics'], security: bearer, middleware: [requireRole('manager', 'admin')] as const,
+        summary: 'Collaboration activity, care compliance and pipeline of a team over a period (managers)',
+        description:
+          'Per rep: emails sent to and received from customers, meetings and their minutes, calls, distinct accounts and contacts, median reply time. ' +
+          'Per account: touches by channel and by rep, effort (meeting and call minutes plus the tenant’s minutes per email) beside open pipeline and won value. ' +
+          'Care compliance per tier at the period’s end, accounts going cold, pipeline by stage with the weighted forecast, weekly trends. ' +
+          'Counts include metadata-only and private items; no item’s content is returned.',
+        request: { query: DashboardQuery },
+        responses: { 200: { description: 'The dashboard', content: { 'application/json': { schema: DashboardSchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const q = c.req.valid('query');
+        const now = deps.clock();
+        const period = periodFrom(q, now);
+        const teamName = q.team === 'all' ? null : (q.team ?? auth.user.team);
+        const users = await listUsers(auth.scope);
+        const members = teamName === null ? users : users.filter((u) => u.team === teamName);
+        if (teamName !== null && members.length === 0) throw notFound(`team named “${teamName}”`);
+        const d: DashboardScope = {
+          scope: auth.scope, memberIds: members.map((u) => u.id), start: period.start, end: period.end, weekStart: period.weekStart,
+          asOf: Math.min(period.end, now), settings: auth.tenant.settings,
+        };
+        // One after another: SQLite runs them on one connection anyway, and PostgreSQL's pool stays free for others.
+        const reps = await repActivity(d);
+        const accounts = await accountActivity(d, q.limit);
+        const care = await careCompliance(d);
+        const cold = await goingCold(d, q.limit);
+        const pipeline = await teamPipeline(d);
+        const weekly = await weeklyTrend(d);
+        const byId = new Map(members.map((u) => [u.id, u]));
+        return c.json({
+          period: { from: period.from, to: period.to, timeZone: period.timeZone, start: period.start, end: period.end, asOf: d.asOf },
+          team: teamName,
+          reps: reps.map((r) => ({ ...r, displayName: byId.get(r.userId)!.displayName, role: byId.get(r.userId)!.role })),
+          accounts, care, goingCold: cold, pipeline, weekly,
+        }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/today', tags: ['Analytics'], security: bearer,
+        summary: 'Your next-best actions: unanswered customer email, overdue cadences, idle opportunities, cooling relationships',
+        description: 'One action per account, highest priority first, each with a reason code and its figures and a one-click action.',
+        request: {
+          query: z.object({
+            idleDays: z.coerce.number().int().min(1).max(365).default(21).openapi({ description: 'An open opportunity with no activity for this many days is idle' }),
+            tz: TimeZone.default(DEFAULT_TIME_ZONE),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+        },
+        responses: { 200: { description: 'Actions', content: { 'application/json': { schema: z.object({ items: z.array(NextActionSchema), generatedAt: z.number() }) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const q = c.req.valid('query');
+        const now = deps.clock();
+        const me = auth.user.id;
+        const settings = auth.tenant.settings;
+        // Two working days are at least two calendar days: the store narrows by that, the domain counts exactly.
+        const [overdue, unanswered, idle, exchange] = await Promise.all([
+          searchAccounts(auth.scope, { ownerId: me, overdue: true, sort: 'lastContact', order: 'asc', limit: 100, offset: 0 }, settings, now),
+          unansweredEmails(auth.scope, me, now - 30 * DAY_MS, now - 2 * DAY_MS, 100),
+          idleOpportunities(auth.scope, me, now - q.idleDays * DAY_MS, 100),
+          myAccountExchange(auth.scope, me, now - 180 * DAY_MS, 4),
+        ]);
+        const items = nextBestActions({
+          now, timeZone: q.tz, cadenceDays: settings.cadenceDays, unansweredAfterWorkingDays: 2, idleDays: q.idleDays,
+          overdue: overdue.items.map((a) => ({ accountId: a.id, accountName: a.name, tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt })),
+          unanswered, idle, exchange,
+        });
+        return c.json({ items: items.slice(0, q.limit), generatedAt: now }, 200);
+      },
+    );
+}
