@@ -136,6 +136,13 @@ describe('validateApp', () => {
     ]);
   });
 
+  it('insists on the read item permission the task pane needs', async () => {
+    f.edit('manifest.json', (t) => t.replace('"MailboxItem.Read.User"', '"MailboxItem.Restricted.User"'));
+    expect(await validate()).toEqual([
+      'manifest.json authorization.permissions.resourceSpecific: the Outlook add-in needs MailboxItem.Read.User to read the item it shows.',
+    ]);
+  });
+
   it('ties single sign-on to the app host', async () => {
     f.edit('manifest.json', (t) => t.replace('"api://${{APP_DOMAIN}}/${{AAD_APP_CLIENT_ID}}"', '"api://elsewhere.example/${{AAD_APP_CLIENT_ID}}"'));
     expect(await validate()).toEqual([

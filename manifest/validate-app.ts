@@ -260,6 +260,21 @@ function checkDomains(app: AppPackage): string[] {
   return problems;
 }
 
+/**
+ * The task pane reads the item's sender, recipients and ids and writes a custom property ("log when sent"): the
+ * "read item" level. Without any mailbox permission Outlook runs the add-in restricted and all of that fails.
+ */
+const OUTLOOK_ITEM_PERMISSIONS = ['MailboxItem.Read.User', 'MailboxItem.ReadWrite.User', 'Mailbox.ReadWrite.User'];
+
+function checkOutlookPermission(manifest: Record<string, unknown>): string[] {
+  if (!Array.isArray(manifest.extensions) || manifest.extensions.length === 0) return [];
+  const granted = ((manifest.authorization as { permissions?: { resourceSpecific?: { name?: string }[] } } | undefined)?.permissions?.resourceSpecific ?? []).map(
+    (p) => p.name,
+  );
+  if (granted.some((name) => name !== undefined && OUTLOOK_ITEM_PERMISSIONS.includes(name))) return [];
+  return ['manifest.json authorization.permissions.resourceSpecific: the Outlook add-in needs MailboxItem.Read.User to read the item it shows.'];
+}
+
 /** Ribbon buttons and events name actions by id; an id no runtime declares is a button that does nothing. */
 function checkActionIds(manifest: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -326,6 +341,7 @@ export async function validateApp(app: AppPackage, options: ValidateOptions): Pr
     ...(await checkLocalizations(app)),
     ...checkDomains(app),
     ...checkActionIds(app.manifest),
+    ...checkOutlookPermission(app.manifest),
     ...checkUrls(app, options),
   ];
 }
