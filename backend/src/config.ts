@@ -25,6 +25,14 @@ const schema = z.object({
   SUHDE_DEMO_FORCE: bool.default(false),
   GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
   SUHDE_WEB_ROOT: z.string().min(1).default('dist/web'),
+  GRAPH_CLIENT_ID: z.uuid('must be the application (client) id GUID of the app registration that reads mail').optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_CERTIFICATE_PATH: z.string().min(1).optional(),
+  GRAPH_CERTIFICATE_THUMBPRINT: z.string().regex(/^[0-9A-Fa-f]{64}$/, 'must be the certificate’s SHA-256 thumbprint, 64 hex digits').optional(),
+  GRAPH_STATIC_TOKEN: z.string().min(1).optional(),
+  SUHDE_NOTIFICATION_URL: z.url({ protocol: /^https$/ }).transform((v) => v.replace(/\/+$/, '')).optional(),
+  SUHDE_SYNC_POLL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  SUHDE_SYNC_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
   SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 });
 
@@ -39,6 +47,14 @@ export interface Config {
   bodyLimitBytes: number;
   /** The built front ends, served on the same port. */
   webRoot: string;
+  /** Graph mailbox sync; null when no Graph credentials are configured (the demo brings its own). */
+  graphSync: {
+    credentials: { kind: 'application'; clientId: string; secret?: string; certificate?: { privateKeyPath: string; thumbprintSha256: string } } | { kind: 'static'; token: string };
+    /** Where Graph reaches this server's webhooks (https); null: no subscriptions, polling only. */
+    notificationUrl: string | null;
+    pollMinutes: number;
+    maxInFlight: number;
+  } | null;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +86,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         `Set SUHDE_DEMO_FORCE=1 to expose it on ${e.HOST} anyway.`,
     );
   }
+  let graphSync: Config['graphSync'] = null;
+  if (e.GRAPH_CLIENT_ID) {
+    if (!e.GRAPH_CLIENT_SECRET && !e.GRAPH_CERTIFICATE_PATH) {
+      throw new ConfigError('Invalid configuration:\n  GRAPH_CLIENT_SECRET: set it, or GRAPH_CERTIFICATE_PATH with GRAPH_CERTIFICATE_THUMBPRINT, for GRAPH_CLIENT_ID to read mail.');
+    }
+    if (e.GRAPH_CERTIFICATE_PATH && !e.GRAPH_CERTIFICATE_THUMBPRINT) throw new ConfigError('Invalid configuration:\n  GRAPH_CERTIFICATE_THUMBPRINT: needed with GRAPH_CERTIFICATE_PATH.');
+    graphSync = {
+      credentials: {
+        kind: 'application', clientId: e.GRAPH_CLIENT_ID,
+        ...(e.GRAPH_CLIENT_SECRET ? { secret: e.GRAPH_CLIENT_SECRET } : {}),
+        ...(e.GRAPH_CERTIFICATE_PATH ? { certificate: { privateKeyPath: e.GRAPH_CERTIFICATE_PATH, thumbprintSha256: e.GRAPH_CERTIFICATE_THUMBPRINT! } } : {}),
+      },
+      notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT,
+    };
+  } else if (e.GRAPH_STATIC_TOKEN) {
+    // Development against an emulator only: a real Graph never gets a long-lived static token.
+    if (!isLoopback(new URL(e.GRAPH_BASE_URL).hostname)) {
+      throw new ConfigError(`Invalid configuration:\n  GRAPH_STATIC_TOKEN: only for a Graph emulator on loopback; ${e.GRAPH_BASE_URL} needs GRAPH_CLIENT_ID and a secret or certificate.`);
+    }
+    graphSync = { credentials: { kind: 'static', token: e.GRAPH_STATIC_TOKEN }, notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT };
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -80,5 +117,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphBaseUrl: e.GRAPH_BASE_URL,
     bodyLimitBytes: e.SUHDE_BODY_LIMIT_BYTES,
     webRoot: e.SUHDE_WEB_ROOT,
+    graphSync,
   };
 }

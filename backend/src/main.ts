@@ -24,7 +24,7 @@ async function main() {
     console.error(`Could not prepare the database (${config.database.kind}): ${e instanceof Error ? e.message : e}`);
     process.exit(3);
   }
-  const { app, describe } = await buildServerApp(config, handle, Date.now);
+  const { app, describe, afterListen, stop: stopServices } = await buildServerApp(config, handle, Date.now);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = config.publicUrl.replace(/:\d+$/, `:${info.port}`);
     console.log(`Suhde is running (${config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL'}${config.demo ? ', demo mode' : ''}).`);
@@ -32,10 +32,14 @@ async function main() {
     console.log(`  API docs:   ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`);
     console.log(`  Health:     ${base}/healthz  ${base}/readyz`);
     for (const line of describe(base)) console.log(`  ${line}`);
+    afterListen().catch((e) => console.error(`Graph sync did not start: ${e instanceof Error ? e.message : e}`));
   });
   const stop = () => {
     server.close();
-    void handle.close().then(() => process.exit(0));
+    void stopServices()
+      .catch(() => {})
+      .then(() => handle.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -14,6 +14,7 @@ import { listUsers } from './store/users.ts';
 import { tenantScope } from './store/scope.ts';
 import { ensureDemoTenant } from './services/ensure-demo-tenant.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
+import { createConfiguredSync } from './services/graph-sync.ts';
 
 /** The API's audience in demo mode: a fixed, obviously fake client id. */
 export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
@@ -30,11 +31,22 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
       isTenantOnboarded,
     });
     const verify: VerifyToken = (token) => verifier.verify(token);
-    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot });
-    return { app, describe: () => [`Sign-in:    Entra ID (${entra.authorityHost}), audience ${entra.clientId}`] };
+    const sync = createConfiguredSync(config, handle) ?? undefined;
+    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot, sync });
+    return {
+      app,
+      describe: () => [
+        `Sign-in:    Entra ID (${entra.authorityHost}), audience ${entra.clientId}`,
+        `Graph sync: ${sync ? `${config.graphBaseUrl}, jobs ${sync.queue.kind}, ${config.graphSync!.notificationUrl ? `webhooks at ${config.graphSync!.notificationUrl}/graph/notifications` : 'polling only (no SUHDE_NOTIFICATION_URL)'}` : 'off (no GRAPH_CLIENT_ID)'}`,
+      ],
+      /** Once the server listens (Graph validates the webhook URL when subscribing): subscribe, queue first passes. */
+      afterListen: async () => sync?.start(),
+      stop: async () => sync?.stop(),
+    };
   }
 
-  const seeded = await ensureDemoTenant(handle, clock());
+  const seeded = await ensureDemoTenant(handle, clock(), (line) => console.log(line));
+  const sync = seeded.graph?.sync;
   const authorityHost = `${config.publicUrl}/demo-auth`;
   const issuer = await createDemoIssuer({ authorityHost, tenantId: DEMO_ENTRA_TENANT_ID, audience: DEMO_CLIENT_ID });
   const verifier = createAccessTokenVerifier({ audiences: [DEMO_CLIENT_ID], authorityHost, getKey: issuer.getKey, isTenantOnboarded });
@@ -62,12 +74,15 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
   };
 
-  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot });
+  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot, sync });
   return {
     app,
     describe: (base: string) => [
       `Demo:       tenant "${seeded.tenantName}" (${seeded.created ? 'seeded now' : 'already there'}: ${seeded.counts})`,
       `Sign-in:    GET ${base}/demo/users, then POST ${base}/demo/token {"userId": "..."}; send the token as "Authorization: Bearer ..."`,
+      `Graph sync: ${seeded.graph ? `the demo's mail and meetings came through the Graph emulator at ${seeded.graph.emulator.url}` : 'history synced when the demo was first seeded; delete the data file to see it again'}`,
     ],
+    afterListen: async () => {},
+    stop: async () => seeded.graph?.stop(),
   };
 }

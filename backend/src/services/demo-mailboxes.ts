@@ -1,0 +1,105 @@
+// The demo's email and meeting history arrives the way a customer's would: the generated mail and meetings are
+// put into each demo colleague's mailbox and calendar in the Graph emulator (a real HTTP server speaking Graph's
+// wire format), and the real sync engine reads them through the Graph client. Calls, notes, chats, what the
+// add-in logged and private threads are seeded directly, as people entered them.
+import type { Interaction, User } from '../domain/types.ts';
+import type { Db } from '../store/connect.ts';
+import { tenantScope } from '../store/scope.ts';
+import { insertMailbox } from '../store/sync-state.ts';
+import { createGraphClient, type GraphClient } from '../graph/index.ts';
+import { staticTokenProvider } from '../graph/token-providers.ts';
+import { startGraphEmulator, type GraphEmulator } from '../../../test/graph-emulator/index.ts';
+import { inProcessQueue } from '../sync/job-queue.ts';
+import { createSyncService, type SyncService } from '../sync/sync-service.ts';
+import { mailboxStreams } from '../sync/streams.ts';
+
+/** Email and meetings the sync engine finds in colleagues' mailboxes (threads their owner made private aside). */
+export function inMailboxes(i: Interaction): boolean {
+  return (i.kind === 'email' || i.kind === 'meeting') && i.externalKey !== null && i.visibility !== 'private';
+}
+
+/** What people entered: calls, notes, chats, private threads, and what the add-in logged (also in mailboxes, so the sync merges into it). */
+export function enteredByHand(i: Interaction): boolean {
+  return !inMailboxes(i) || i.source === 'addin';
+}
+
+/** Puts one generated email or meeting into the mailbox or calendar of every colleague who holds it. */
+function loadIntoMailboxes(emulator: GraphEmulator, i: Interaction, users: Map<string, User>): void {
+  const holders = [...new Set(i.holders.filter((h) => h.relation === 'holds').map((h) => h.userId))].map((id) => users.get(id)).filter((u): u is User => !!u);
+  const addr = (p: { address: string; displayName: string | null }) => ({ address: p.address, name: p.displayName });
+  if (i.kind === 'email') {
+    const from = i.participants.find((p) => p.role === 'from') ?? null;
+    const message = {
+      subject: i.subject,
+      from: from ? addr(from) : null,
+      to: i.participants.filter((p) => p.role === 'to').map(addr),
+      cc: i.participants.filter((p) => p.role === 'cc').map(addr),
+      sentAt: i.occurredAt,
+      receivedAt: i.occurredAt + 2000,
+      bodyPreview: i.snippet ?? '',
+      internetMessageId: `<${i.externalKey!.replace(/^msgid:/, '')}>`,
+    };
+    for (const u of holders) emulator.store.addMessage(u.email, { ...message, folder: from?.userId === u.id ? 'sentitems' : 'inbox' });
+  } else {
+    const organizer = i.participants.find((p) => p.role === 'organizer') ?? null;
+    const event = {
+      subject: i.subject,
+      start: i.occurredAt,
+      end: i.occurredAt + (i.durationMinutes ?? 30) * 60_000,
+      organizer: organizer ? addr(organizer) : null,
+      attendees: i.participants.filter((p) => p.role === 'attendee').map((p) => ({ address: p.address, name: p.displayName, type: 'required' as const })),
+      isOnlineMeeting: (i.snippet ?? '').toLowerCase().includes('teams'),
+      iCalUId: i.externalKey!.replace(/^ical:/, ''),
+    };
+    for (const u of holders) emulator.store.addEvent(u.email, event);
+  }
+}
+
+export interface DemoGraph {
+  emulator: GraphEmulator;
+  graph: GraphClient;
+  sync: SyncService;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the emulator with the demo's mailboxes, enables sync of each colleague's mailbox (a year back, as the
+ * generated history goes), and runs the first passes to the end, so the demo opens with its history in place.
+ */
+export async function syncDemoMailboxes(
+  handle: Db, tenantId: string, users: User[], interactions: Iterable<Interaction>, now: number, log: (line: string) => void,
+): Promise<DemoGraph & { counts: { messages: number; events: number; stored: number } }> {
+  const emulator = await startGraphEmulator({ defaultPageSize: 100 });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  for (const u of users) emulator.addMailbox(u.email, u.displayName);
+  let messages = 0;
+  let events = 0;
+  for (const i of interactions) {
+    if (!inMailboxes(i)) continue;
+    loadIntoMailboxes(emulator, i, byId);
+    if (i.kind === 'email') messages++;
+    else events++;
+  }
+  const scope = tenantScope(handle, tenantId);
+  const mailboxes = [];
+  for (const u of users) {
+    mailboxes.push(await insertMailbox(scope, { id: `demo-${u.id}`, userId: u.id, address: u.email, windowBackDays: 400, windowAheadDays: 90 }, now));
+  }
+  const graph = createGraphClient({ baseUrl: `${emulator.url}/v1.0`, authProvider: staticTokenProvider('demo-graph-token', emulator.url) });
+  const queue = inProcessQueue({ concurrency: 4, onError: (job, e) => log(`[sync] ${job.mailboxId} ${job.stream} failed: ${e instanceof Error ? e.message : e}`) });
+  let stored = 0;
+  const sync = createSyncService({
+    handle, graphFor: () => graph, queue, notificationBaseUrl: null, pageSize: 100, pollIntervalMs: 0, log: () => {},
+    onPass: (r) => (stored += r.stored),
+  });
+  await queue.start(sync.runJob);
+  for (const m of mailboxes) for (const stream of mailboxStreams(m.folders)) await queue.enqueue({ tenantId, mailboxId: m.id, stream });
+  await queue.idle();
+  return {
+    emulator, graph, sync, counts: { messages, events, stored },
+    stop: async () => {
+      await sync.stop();
+      await emulator.stop();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Wires the sync engine for a configuration: a Graph client per customer tenant (its token, this cloud), the job
+// queue (pg-boss on PostgreSQL, in-process on SQLite) and the throttling figures for the health view.
+import type { Config } from '../config.ts';
+import type { Db } from '../store/connect.ts';
+import { tenantScope } from '../store/scope.ts';
+import { getTenant } from '../store/tenants.ts';
+import { addThrottleWait } from '../store/sync-state.ts';
+import { createGraphClient, type GraphClient } from '../graph/index.ts';
+import { applicationTokenProvider, staticTokenProvider } from '../graph/token-providers.ts';
+import { inProcessQueue, type JobQueue } from '../sync/job-queue.ts';
+import { pgBossQueue } from '../sync/pg-boss-queue.ts';
+import { createSyncService, type SyncService } from '../sync/sync-service.ts';
+
+export function syncQueueFor(config: Pick<Config, 'database'>, log: (line: string) => void): JobQueue {
+  return config.database.kind === 'postgres'
+    ? pgBossQueue({ connectionString: config.database.url })
+    : inProcessQueue({ onError: (job, e) => log(`[sync] ${job.mailboxId} ${job.stream} failed: ${e instanceof Error ? e.message : e}`) });
+}
+
+export function createConfiguredSync(config: Config, handle: Db, log: (line: string) => void = console.log): SyncService | null {
+  const settings = config.graphSync;
+  if (!settings) return null;
+  const clients = new Map<string, GraphClient>();
+  const authorityHost = config.entra?.authorityHost ?? 'https://login.microsoftonline.com';
+  const graphFor = (tenantId: string): GraphClient => {
+    let client = clients.get(tenantId);
+    if (!client) {
+      const scope = tenantScope(handle, tenantId);
+      let entraTenantId: Promise<string> | null = null;
+      const creds = settings.credentials;
+      let provider: (() => Promise<string>) | null = null;
+      const authProvider = async () => {
+        if (!provider) {
+          if (creds.kind === 'static') provider = staticTokenProvider(creds.token, config.graphBaseUrl);
+          else provider = applicationTokenProvider({ clientId: creds.clientId, authorityHost, secret: creds.secret, certificate: creds.certificate }, await (entraTenantId ??= getTenant(scope).then((t) => t.entraTenantId)), config.graphBaseUrl);
+        }
+        return provider();
+      };
+      client = createGraphClient({
+        baseUrl: config.graphBaseUrl, authProvider, maxInFlight: settings.maxInFlight,
+        onThrottle: (e) => {
+          if (e.mailbox) void addThrottleWait(scope, e.mailbox, e.waitMs).catch(() => {});
+        },
+      });
+      clients.set(tenantId, client);
+    }
+    return client;
+  };
+  return createSyncService({
+    handle, graphFor, queue: syncQueueFor(config, log), notificationBaseUrl: settings.notificationUrl,
+    pollIntervalMs: settings.pollMinutes * 60_000, log,
+  });
+}
