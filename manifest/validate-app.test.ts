@@ -63,6 +63,13 @@ describe('validateApp', () => {
     expect(problems[0]).toMatch(/configurationUrl: .* which is not in /);
   });
 
+  it('treats a malformed escape in a path as a missing page, not a crash', async () => {
+    f.edit('manifest.json', (t) => t.replace('/teams-app/config.html"', '/teams-app/%E0%A4%A.html"'));
+    const problems = await validate();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('names /teams-app/%E0%A4%A.html, which is not in');
+  });
+
   it('reports a schema violation with its JSON path', async () => {
     f.edit('manifest.json', (t) => t.replace('"accentColor": "#0E7C86"', '"accentColor": "teal"'));
     const problems = await validate();

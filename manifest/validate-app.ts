@@ -177,7 +177,12 @@ const PUBLISHER_URL = /^developer\./;
 
 /** The local file a URL on the app's host stands for: a built page, or a hosted icon. */
 function localFileFor(pathname: string, options: ValidateOptions): { file: string; where: string } {
-  const decoded = decodeURIComponent(pathname);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = pathname; // A malformed escape names no file; the lookup below reports it as missing.
+  }
   if (decoded.startsWith(HOSTED_ICONS_PATH)) {
     return { file: join(options.hostedIconsDir, decoded.slice(HOSTED_ICONS_PATH.length)), where: options.hostedIconsDir };
   }
@@ -236,7 +241,7 @@ function checkUrls(app: AppPackage, options: ValidateOptions): string[] {
   return problems;
 }
 
-/** Ribbon and alternate icons declare their size beside their URL; remember it by the URL's JSON path. */
+/** Ribbon icons declare their size beside their URL; remember it by the URL's JSON path. */
 function collectIconSizes(value: unknown, out: Map<string, number>, path = ''): void {
   if (Array.isArray(value)) value.forEach((v, i) => collectIconSizes(v, out, `${path}[${i}]`));
   else if (value && typeof value === 'object') {
