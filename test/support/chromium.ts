@@ -1,8 +1,6 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download cannot work here). .ci/run
 // installs the chromium package; a suite that needs it fails with this message when it is missing.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.SUHDE_CHROMIUM ?? '/usr/bin/chromium';
@@ -13,7 +11,8 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'suhde-chromium-'))}`,
+      // No --user-data-dir: playwright refuses it here and gives each launch a fresh temporary profile itself.
+      '--disable-component-update', '--disable-sync', '--no-first-run',
     ],
   });
 }
