@@ -1,0 +1,74 @@
+// The task pane's entry: wait for Office, pick the language and theme from it, sign in, then render the pane.
+import { FluentProvider } from '@fluentui/react-components';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  ErrorState, I18nProvider, LoadingState, createApiClient, createDemoAuth, createI18n, fluentTheme, resolveLocale, unwrap,
+  variantForBackground, type AuthProvider, type I18n,
+} from '../../web-shared/src/index.ts';
+import en from './i18n/en-US.json';
+import fi from './i18n/fi-FI.json';
+import * as outlook from './host/outlook-host.ts';
+import { PaneServicesProvider, type PaneHost } from './app/pane-services.tsx';
+import { TaskPane } from './app/task-pane.tsx';
+import { chooseAuth } from './app/choose-auth.ts';
+import { DemoUserPicker } from './app/demo-user-picker.tsx';
+import { buildConfig } from './app/build-config.ts';
+import { markOfficeReady } from './app/timing.ts';
+
+const root = createRoot(document.getElementById('root')!);
+const host: PaneHost = outlook;
+
+function show(i18n: I18n, variant: 'light' | 'dark', node: ReactNode) {
+  document.documentElement.lang = i18n.locale;
+  root.render(
+    <StrictMode>
+      <FluentProvider theme={fluentTheme(variant)} style={{ minHeight: '100vh' }}>
+        <I18nProvider i18n={i18n}>{node}</I18nProvider>
+      </FluentProvider>
+    </StrictMode>,
+  );
+}
+
+async function start(auth: AuthProvider, i18n: I18n, variant: 'light' | 'dark') {
+  const api = createApiClient({ getToken: () => auth.getToken() });
+  try {
+    const [me, users] = await Promise.all([unwrap(api.me.$get()), unwrap(api.users.$get())]);
+    show(i18n, variant, (
+      <PaneServicesProvider
+        value={{
+          api, me: me.user, colleagues: users.items, host,
+          teams: { appId: buildConfig.teamsDeepLinks ? buildConfig.teamsAppId : null, webOrigin: location.origin },
+        }}
+      >
+        <TaskPane />
+      </PaneServicesProvider>
+    ));
+  } catch (e) {
+    show(i18n, variant, <ErrorState error={e} onRetry={() => void start(auth, i18n, variant)} />);
+  }
+}
+
+async function boot() {
+  const early = createI18n(resolveLocale(navigator.language), [{ 'en-US': en, 'fi-FI': fi }]);
+  show(early, 'light', <LoadingState />);
+  try {
+    await outlook.officeReady();
+  } catch {
+    show(early, 'light', <TaskPane />);
+    return;
+  }
+  markOfficeReady();
+  const i18n = createI18n(resolveLocale(outlook.displayLanguage() ?? navigator.language), [{ 'en-US': en, 'fi-FI': fi }]);
+  const variant = variantForBackground(outlook.themeBackground()) === 'dark' ? 'dark' : 'light';
+  show(i18n, variant, <LoadingState />);
+  try {
+    const choice = await chooseAuth();
+    if (choice.kind === 'ready') await start(choice.auth, i18n, variant);
+    else show(i18n, variant, <DemoUserPicker users={choice.users} onPick={(userId) => void start(createDemoAuth({ userId }), i18n, variant)} />);
+  } catch (e) {
+    show(i18n, variant, <ErrorState error={e} onRetry={() => void boot()} />);
+  }
+}
+
+void boot();
