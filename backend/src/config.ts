@@ -32,6 +32,7 @@ const schema = z.object({
   GRAPH_STATIC_TOKEN: z.string().min(1).optional(),
   SUHDE_NOTIFICATION_URL: z.url({ protocol: /^https$/ }).transform((v) => v.replace(/\/+$/, '')).optional(),
   SUHDE_SYNC_POLL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  SUHDE_SYNC_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SUHDE_SYNC_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
   SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 });
@@ -54,6 +55,8 @@ export interface Config {
     notificationUrl: string | null;
     pollMinutes: number;
     maxInFlight: number;
+    /** How long a pass holds its stream between page commits; a pass that died frees it after this. */
+    leaseMs: number;
   } | null;
 }
 
@@ -98,14 +101,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ...(e.GRAPH_CLIENT_SECRET ? { secret: e.GRAPH_CLIENT_SECRET } : {}),
         ...(e.GRAPH_CERTIFICATE_PATH ? { certificate: { privateKeyPath: e.GRAPH_CERTIFICATE_PATH, thumbprintSha256: e.GRAPH_CERTIFICATE_THUMBPRINT! } } : {}),
       },
-      notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT,
+      notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT, leaseMs: e.SUHDE_SYNC_LEASE_SECONDS * 1000,
     };
   } else if (e.GRAPH_STATIC_TOKEN) {
     // Development against an emulator only: a real Graph never gets a long-lived static token.
     if (!isLoopback(new URL(e.GRAPH_BASE_URL).hostname)) {
       throw new ConfigError(`Invalid configuration:\n  GRAPH_STATIC_TOKEN: only for a Graph emulator on loopback; ${e.GRAPH_BASE_URL} needs GRAPH_CLIENT_ID and a secret or certificate.`);
     }
-    graphSync = { credentials: { kind: 'static', token: e.GRAPH_STATIC_TOKEN }, notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT };
+    graphSync = { credentials: { kind: 'static', token: e.GRAPH_STATIC_TOKEN }, notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT, leaseMs: e.SUHDE_SYNC_LEASE_SECONDS * 1000 };
   }
   return {
     port: e.PORT,

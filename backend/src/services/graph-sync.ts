@@ -17,7 +17,8 @@ export function syncQueueFor(config: Pick<Config, 'database'>, log: (line: strin
     : inProcessQueue({ onError: (job, e) => log(`[sync] ${job.mailboxId} ${job.stream} failed: ${e instanceof Error ? e.message : e}`) });
 }
 
-export function createConfiguredSync(config: Config, handle: Db, log: (line: string) => void = console.log): SyncService | null {
+/** A Graph client per customer tenant, created on first use; null when Graph is not configured. */
+export function configuredGraphClients(config: Config, handle: Db): ((tenantId: string) => GraphClient) | null {
   const settings = config.graphSync;
   if (!settings) return null;
   const clients = new Map<string, GraphClient>();
@@ -46,8 +47,15 @@ export function createConfiguredSync(config: Config, handle: Db, log: (line: str
     }
     return client;
   };
+  return graphFor;
+}
+
+export function createConfiguredSync(config: Config, handle: Db, log: (line: string) => void = console.log): SyncService | null {
+  const settings = config.graphSync;
+  const graphFor = configuredGraphClients(config, handle);
+  if (!settings || !graphFor) return null;
   return createSyncService({
     handle, graphFor, queue: syncQueueFor(config, log), notificationBaseUrl: settings.notificationUrl,
-    pollIntervalMs: settings.pollMinutes * 60_000, log,
+    pollIntervalMs: settings.pollMinutes * 60_000, leaseMs: settings.leaseMs, log,
   });
 }

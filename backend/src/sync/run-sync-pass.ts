@@ -23,7 +23,7 @@ export interface SyncEngineDeps {
   now?: () => number;
   /** Prefer: odata.maxpagesize for delta rounds. Default 100. */
   pageSize?: number;
-  /** How long a pass holds its stream between page commits. Default 5 minutes. */
+  /** How long a pass holds its stream between page commits (each commit extends it). Default 2 minutes. */
   leaseMs?: number;
 }
 
@@ -74,7 +74,7 @@ async function planPage(
 
 export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest): Promise<SyncPassResult> {
   const now = deps.now ?? Date.now;
-  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const leaseMs = deps.leaseMs ?? 2 * 60_000;
   const scope = tenantScope(deps.handle, request.tenantId);
   const result: SyncPassResult = {
     ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, fullRound: false, resynced: false,

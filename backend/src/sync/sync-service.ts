@@ -28,6 +28,8 @@ export interface SyncServiceOptions {
   notificationBaseUrl: string | null;
   now?: () => number;
   pageSize?: number;
+  /** See SyncEngineDeps.leaseMs. */
+  leaseMs?: number;
   /** Every enabled mailbox gets a pass this often, notifications or not. Default 15 minutes; 0 turns it off. */
   pollIntervalMs?: number;
   log?: (line: string) => void;
@@ -51,7 +53,7 @@ export function sameSecret(a: string | null, b: string): boolean {
 export function createSyncService(opts: SyncServiceOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => {});
-  const deps = { handle: opts.handle, graphFor: opts.graphFor, now, pageSize: opts.pageSize };
+  const deps = { handle: opts.handle, graphFor: opts.graphFor, now, pageSize: opts.pageSize, leaseMs: opts.leaseMs };
   let timers: NodeJS.Timeout[] = [];
 
   async function runJob(job: SyncJob): Promise<void> {
