@@ -195,6 +195,18 @@ describe.each(testDatabases())('analytics API on $name', (database) => {
     expect(r.body.reps.find((x: any) => x.userId === rep.id).emailsReceived).toBe(3 + 1 + 2);
   });
 
+  it('rates relationship strength for a page of accounts, and leaves out ids it does not know', async () => {
+    const r = await h.call('GET', `/api/relationship-strength?accountIds=${id.alpha},${id.delta},nope`, { as: [h.a, rep2] });
+    expect(r.status).toBe(200);
+    const [alpha, delta] = r.body.items;
+    expect(r.body.items).toHaveLength(2);
+    expect(alpha).toMatchObject({ accountId: id.alpha, strongest: { userId: rep.id } });
+    expect(alpha.strongest.strength).toBeGreaterThan(alpha.mine.strength);
+    expect(alpha.mine.strength).toBeGreaterThan(0);
+    expect(delta).toEqual({ accountId: id.delta, mine: { strength: 0, label: 'none' }, strongest: { userId: null, strength: 0, label: 'none' } });
+    expect((await h.call('GET', '/api/relationship-strength?accountIds=', { as: [h.a, rep2] })).status).toBe(400);
+  });
+
   it('gives a rep their next-best actions with reasons and one-click actions', async () => {
     const r = await h.call('GET', '/api/today', { as: [h.a, rep] });
     expect(r.status).toBe(200);

@@ -7,11 +7,13 @@ import { problemResponses } from './schemas.ts';
 import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
 import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
 import { nextBestActions } from '../domain/next-best-actions.ts';
-import { accountActivity, careCompliance, goingCold, repActivity, teamPipeline, weeklyTrend, type DashboardScope } from '../store/analytics.ts';
+import { accountActivity, careCompliance, colleagueStatsForAccounts, goingCold, repActivity, teamPipeline, weeklyTrend, type DashboardScope } from '../store/analytics.ts';
+import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { idleOpportunities, myAccountExchange, unansweredEmails } from '../store/today.ts';
 import { searchAccounts } from '../store/accounts.ts';
 import { listUsers } from '../store/users.ts';
 import { badRequest, notFound } from '../errors.ts';
+import { getAccounts } from '../store/accounts.ts';
 
 /** Day boundaries and weeks follow this zone unless the request names another. */
 export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
@@ -137,6 +139,54 @@ export function analyticsRoutes(deps: Deps) {
           reps: reps.map((r) => ({ ...r, displayName: byId.get(r.userId)!.displayName, role: byId.get(r.userId)!.role })),
           accounts, care, goingCold: cold, pipeline, weekly,
         }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/relationship-strength', tags: ['Analytics'], security: bearer,
+        summary: 'Relationship strength of a list of accounts: yours and the strongest colleague’s',
+        description: 'For an account list’s column: per account, your strength 0-100 and the strongest colleague’s, from the last 180 days (formula in domain/relationship-strength.ts). Unknown ids are left out.',
+        request: { query: z.object({ accountIds: z.string().max(64 * 200 + 200).transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]).pipe(z.array(z.string().max(64)).min(1).max(200)) }) },
+        responses: {
+          200: {
+            description: 'Strengths',
+            content: {
+              'application/json': {
+                schema: z.object({
+                  items: z.array(z.object({
+                    accountId: z.string(),
+                    mine: z.object({ strength: Count, label: z.enum(['strong', 'warm', 'cooling', 'cold', 'none']) }),
+                    strongest: z.object({ userId: z.string().nullable(), strength: Count, label: z.enum(['strong', 'warm', 'cooling', 'cold', 'none']) }),
+                  })),
+                }),
+              },
+            },
+          },
+          ...problemResponses,
+        },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const now = deps.clock();
+        // Only this tenant's accounts: another tenant's id simply does not come back.
+        const asked = c.req.valid('query').accountIds;
+        const order = new Map(asked.map((id, k) => [id, k]));
+        const accounts = (await getAccounts(auth.scope, asked)).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+        const stats = await colleagueStatsForAccounts(auth.scope, accounts.map((a) => a.id), now - 180 * DAY_MS);
+        const items = accounts.map((a) => {
+          const rated = stats.filter((s) => s.accountId === a.id).map((s) => {
+            const strength = relationshipStrength(s, now);
+            return { userId: s.userId, strength, label: strengthLabel(strength, s.lastAt, now) };
+          });
+          const mine = rated.find((r) => r.userId === auth.user.id);
+          const strongest = rated.sort((x, y) => y.strength - x.strength)[0];
+          return {
+            accountId: a.id,
+            mine: mine ? { strength: mine.strength, label: mine.label } : { strength: 0, label: 'none' as const },
+            strongest: strongest ?? { userId: null, strength: 0, label: 'none' as const },
+          };
+        });
+        return c.json({ items }, 200);
       },
     )
     .openapi(

@@ -1,0 +1,86 @@
+// The page frame: navigation between my accounts, Today and (for managers) the dashboard, who is signed in,
+// and the page itself. Inside Teams the personal tabs are the navigation; the bar stays for the web page.
+import { lazy, Suspense } from 'react';
+import { Button, Caption1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { LoadingState, useI18n } from '../../../web-shared/src/index.ts';
+import { useServices } from './services.tsx';
+import type { Route, View } from './route.ts';
+import { AccountsView } from '../features/accounts/accounts-view.tsx';
+import { AccountView } from '../features/account/account-view.tsx';
+import { TodayView } from '../features/today/today-view.tsx';
+import { MeetingPanel } from '../features/meeting/meeting-panel.tsx';
+
+// The dashboard (and its charts) is code a salesperson never needs: loaded on first visit.
+const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })));
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+  me: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  main: { padding: tokens.spacingHorizontalL, maxWidth: '90rem', margin: '0 auto' },
+  compact: { padding: tokens.spacingHorizontalS },
+});
+
+export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (() => void) | undefined }) {
+  const { t } = useI18n();
+  const { me, navigate, host } = useServices();
+  const s = useStyles();
+  const manager = me.role === 'manager' || me.role === 'admin';
+  const tabs: { view: View; label: string }[] = [
+    { view: 'accounts', label: t('nav.accounts') },
+    { view: 'today', label: t('nav.today') },
+    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }] : []),
+  ];
+  const current = route.view === 'account' ? 'accounts' : route.view;
+  const sidePanel = route.view === 'meeting';
+  return (
+    <>
+      {!sidePanel && (
+        <header className={s.bar}>
+          <Text className={s.brand}>Suhde</Text>
+          <nav aria-label={t('nav.label')}>
+            <TabList selectedValue={current} onTabSelect={(_, d) => navigate({ view: d.value as View })} size="small">
+              {tabs.map((tab) => (
+                <Tab key={tab.view} value={tab.view}>{tab.label}</Tab>
+              ))}
+            </TabList>
+          </nav>
+          <div className={s.me}>
+            <Caption1>
+              {onSwitchUser ? t('demo.signInAs') : t('signIn.signedInAs')} <strong>{me.displayName}</strong> ({t(`role.${me.role}`)})
+            </Caption1>
+            {onSwitchUser && <Button size="small" onClick={onSwitchUser}>{t('signIn.switch')}</Button>}
+          </div>
+        </header>
+      )}
+      <main className={sidePanel ? s.compact : s.main} data-view={route.view} data-hosted={host.context.hosted ? 'teams' : 'web'}>
+        <Page route={route} manager={manager} />
+      </main>
+    </>
+  );
+}
+
+function Page({ route, manager }: { route: Route; manager: boolean }) {
+  const { t } = useI18n();
+  switch (route.view) {
+    case 'today':
+      return <TodayView />;
+    case 'dashboard':
+      if (!manager) return <Text role="alert">{t('dashboard.managersOnly')}</Text>;
+      return (
+        <Suspense fallback={<LoadingState />}>
+          <DashboardView />
+        </Suspense>
+      );
+    case 'account':
+      return <AccountView accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
+    case 'meeting':
+      return <MeetingPanel {...(route.accountId ? { accountId: route.accountId } : {})} />;
+    default:
+      return <AccountsView />;
+  }
+}

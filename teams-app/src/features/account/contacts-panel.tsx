@@ -1,0 +1,66 @@
+// The account's people, each with the colleagues who know them and how strongly (relationship strength over
+// the last 180 days), so whoever picks up the account knows whom to ask for an introduction.
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
+import { useColleagueName, useServices } from '../../app/services.tsx';
+import { StrengthBadge } from '../common/strength-badge.tsx';
+
+const useStyles = makeStyles({
+  table: { backgroundColor: tokens.colorNeutralBackground1 },
+  who: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  person: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+});
+
+export function ContactsPanel({ accountId }: { accountId: string }) {
+  const { t } = useI18n();
+  const { api } = useServices();
+  const nameOf = useColleagueName();
+  const s = useStyles();
+  const data = useAsync(async () => {
+    const [contacts, rel] = await Promise.all([
+      unwrap(api.accounts[':id'].contacts.$get({ param: { id: accountId } })),
+      unwrap(api.accounts[':id'].relationships.$get({ param: { id: accountId } })),
+    ]);
+    return { contacts: contacts.items, rel };
+  }, [api, accountId]);
+  if (data.status === 'loading') return <LoadingState />;
+  if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
+  const { contacts, rel } = data.data;
+  if (!contacts.length) return <Text role="status">{t('contacts.none')}</Text>;
+  return (
+    <>
+      <Table className={s.table} aria-label={t('account.tab.contacts')} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('contacts.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('contacts.title')}</TableHeaderCell>
+            <TableHeaderCell>{t('contacts.email')}</TableHeaderCell>
+            <TableHeaderCell>{t('contacts.knownBy')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {contacts.map((c) => {
+            const knownBy = rel.contacts.filter((r) => r.contactId === c.id);
+            return (
+              <TableRow key={c.id} data-contact-id={c.id}>
+                <TableCell>{c.name}</TableCell>
+                <TableCell>{c.title ?? ''}</TableCell>
+                <TableCell>{c.emails.join(', ')}</TableCell>
+                <TableCell>
+                  <span className={s.who}>
+                    {knownBy.length === 0 && t('contacts.nobody')}
+                    {knownBy.map((r) => (
+                      <span key={r.userId} className={s.person}>
+                        {nameOf(r.userId) ?? t('contacts.formerColleague')} <StrengthBadge strength={r.strength} label={r.label} />
+                      </span>
+                    ))}
+                  </span>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

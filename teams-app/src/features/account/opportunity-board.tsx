@@ -1,0 +1,149 @@
+// The account's opportunities as a board by stage, with values, the open total and the weighted forecast.
+// A card moves by drag and drop, or by its "Move to" menu (keyboard and screen readers); the totals follow.
+import { useState, type DragEvent } from 'react';
+import {
+  Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Text,
+  makeStyles, mergeClasses, tokens,
+} from '@fluentui/react-components';
+import { AddRegular, ArrowMoveRegular } from '@fluentui/react-icons';
+import { ErrorState, LoadingState, unwrap, useAsync, useI18n, type Opportunity } from '../../../../web-shared/src/index.ts';
+import { useServices } from '../../app/services.tsx';
+import { formErrorsOf, NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
+
+export const STAGES = ['identified', 'contacted', 'offer', 'negotiation', 'won', 'lost'] as const;
+type Stage = (typeof STAGES)[number];
+const OPEN: readonly Stage[] = ['identified', 'contacted', 'offer', 'negotiation'];
+
+const useStyles = makeStyles({
+  totals: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
+  board: { display: 'grid', gridTemplateColumns: 'repeat(6, minmax(10rem, 1fr))', gap: tokens.spacingHorizontalS, overflowX: 'auto' },
+  column: { backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, minHeight: '8rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  over: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
+  colHead: { display: 'flex', flexDirection: 'column', margin: 0 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { cursor: 'grab' },
+  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginTop: tokens.spacingVerticalL },
+});
+
+export function OpportunityBoard({ accountId }: { accountId: string }) {
+  const { t, formatMoney, formatDate } = useI18n();
+  const { api } = useServices();
+  const s = useStyles();
+  const data = useAsync(() => unwrap(api.accounts[':id'].opportunities.$get({ param: { id: accountId } })), [api, accountId]);
+  const [moved, setMoved] = useState<Record<string, Opportunity>>({});
+  const [over, setOver] = useState<Stage | null>(null);
+  const [moveError, setMoveError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (data.status === 'loading') return <LoadingState />;
+  if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
+  const opportunities = data.data.items.map((o) => moved[o.id] ?? o);
+  const open = opportunities.filter((o) => OPEN.includes(o.stage as Stage) && o.currency === 'EUR');
+  const openTotal = open.reduce((n, o) => n + o.value, 0);
+  const weighted = open.reduce((n, o) => n + o.weightedValue, 0);
+
+  const move = async (o: Opportunity, stage: Stage) => {
+    if (o.stage === stage) return;
+    setBusy(o.id);
+    setMoveError(null);
+    try {
+      const updated = await unwrap(api.opportunities[':id'].stage.$post({ param: { id: o.id }, json: { stage } }));
+      setMoved((m) => ({ ...m, [o.id]: updated }));
+    } catch (e) {
+      setMoveError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const onDrop = (stage: Stage) => (e: DragEvent) => {
+    e.preventDefault();
+    setOver(null);
+    const o = opportunities.find((x) => x.id === e.dataTransfer.getData('text/plain'));
+    if (o) void move(o, stage);
+  };
+
+  return (
+    <section aria-label={t('account.tab.opportunities')}>
+      <div className={s.totals} aria-live="polite">
+        <Text>{t('pipeline.open')}: <strong data-testid="open-total">{formatMoney(openTotal)}</strong></Text>
+        <Text>{t('pipeline.weighted')}: <strong data-testid="weighted-total">{formatMoney(weighted)}</strong></Text>
+      </div>
+      {moveError !== null && <ErrorState error={moveError} />}
+      <div className={s.board}>
+        {STAGES.map((stage) => {
+          const here = opportunities.filter((o) => o.stage === stage);
+          return (
+            <div key={stage} className={mergeClasses(s.column, over === stage && s.over)} data-stage={stage}
+              onDragOver={(e) => { e.preventDefault(); setOver(stage); }} onDragLeave={() => setOver(null)} onDrop={onDrop(stage)}>
+              <h3 className={s.colHead}>
+                <Text weight="semibold">{t(`stage.${stage}`)}</Text>
+                <Caption1>{t('pipeline.columnTotal', { n: here.length, value: formatMoney(here.reduce((n, o) => n + o.value, 0)) })}</Caption1>
+              </h3>
+              <ul className={s.list}>
+                {here.map((o) => (
+                  <li key={o.id}>
+                    <Card className={s.card} draggable onDragStart={(e) => e.dataTransfer.setData('text/plain', o.id)} data-opportunity-id={o.id} aria-busy={busy === o.id}>
+                      <Text weight="semibold">{o.name}</Text>
+                      <Caption1>{formatMoney(o.value, o.currency)} · {o.probability} %{o.expectedCloseDate ? ` · ${formatDate(Date.parse(o.expectedCloseDate))}` : ''}</Caption1>
+                      <Menu>
+                        <MenuTrigger disableButtonEnhancement>
+                          <Button size="small" icon={<ArrowMoveRegular />} aria-label={t('pipeline.moveNamed', { name: o.name })}>{t('pipeline.move')}</Button>
+                        </MenuTrigger>
+                        <MenuPopover>
+                          <MenuList>
+                            {STAGES.filter((x) => x !== o.stage).map((x) => (
+                              <MenuItem key={x} onClick={() => void move(o, x)}>{t(`stage.${x}`)}</MenuItem>
+                            ))}
+                          </MenuList>
+                        </MenuPopover>
+                      </Menu>
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </div>
+      <NewOpportunity accountId={accountId} onCreated={() => { setMoved({}); data.reload(); }} />
+    </section>
+  );
+}
+
+function NewOpportunity({ accountId, onCreated }: { accountId: string; onCreated: () => void }) {
+  const { t } = useI18n();
+  const { api } = useServices();
+  const s = useStyles();
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const [close, setClose] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const euros = Number(value.replace(',', '.').replace(/\s/g, ''));
+      await unwrap(api.opportunities.$post({
+        json: { accountId, name, value: value.trim() === '' ? 0 : Math.round(euros * 100), expectedCloseDate: close || null },
+      }));
+      setName('');
+      setValue('');
+      setClose('');
+      onCreated();
+    } catch (e) {
+      setErrors(formErrorsOf(e, ['name', 'value', 'expectedCloseDate']));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = (f: string) => ({ validationMessage: errors.fields[f], validationState: errors.fields[f] ? ('error' as const) : ('none' as const) });
+  return (
+    <form className={s.form} aria-label={t('pipeline.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      {errors.general && <MessageBar intent="error"><MessageBarBody>{errors.general}</MessageBarBody></MessageBar>}
+      <Field label={t('pipeline.name')} {...field('name')}><Input value={name} onChange={(_, d) => setName(d.value)} /></Field>
+      <Field label={t('pipeline.valueEur')} {...field('value')}><Input inputMode="decimal" value={value} onChange={(_, d) => setValue(d.value)} /></Field>
+      <Field label={t('pipeline.closeDate')} {...field('expectedCloseDate')}><Input type="date" value={close} onChange={(_, d) => setClose(d.value)} /></Field>
+      <Button type="submit" icon={<AddRegular />} disabled={busy}>{t('pipeline.add')}</Button>
+    </form>
+  );
+}

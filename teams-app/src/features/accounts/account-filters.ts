@@ -1,0 +1,78 @@
+// The account list's filters as a value: defaults, the API query they make, and saved views (named filter
+// sets kept in this browser's storage).
+export const TIERS = ['A', 'B', 'C', 'D'] as const;
+export const LIFECYCLES = ['prospect', 'customer', 'key_account', 'former'] as const;
+export const SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
+export const SORTS = ['name', 'lastContact', 'tier', 'pipeline'] as const;
+
+export interface AccountFilters {
+  q: string;
+  tiers: string[];
+  /** '' anyone, 'me', or a colleague's id. */
+  ownerId: string;
+  lifecycles: string[];
+  industry: string;
+  region: string;
+  size: string;
+  overdue: boolean;
+  sort: (typeof SORTS)[number];
+  order: 'asc' | 'desc';
+}
+
+export const DEFAULT_FILTERS: AccountFilters = {
+  q: '', tiers: [], ownerId: '', lifecycles: [], industry: '', region: '', size: '', overdue: false, sort: 'name', order: 'asc',
+};
+
+export const PAGE_SIZE = 50;
+
+/** The GET /api/accounts query for these filters and page (every value a string, as in a URL). */
+export function accountQuery(f: AccountFilters, page: number): Record<string, string> {
+  const q: Record<string, string> = { sort: f.sort, order: f.order, limit: String(PAGE_SIZE), offset: String(page * PAGE_SIZE) };
+  if (f.q.trim()) q.q = f.q.trim();
+  if (f.tiers.length) q.tier = f.tiers.join(',');
+  if (f.lifecycles.length) q.lifecycle = f.lifecycles.join(',');
+  if (f.ownerId) q.ownerId = f.ownerId;
+  if (f.industry) q.industry = f.industry;
+  if (f.region) q.region = f.region;
+  if (f.size) q.size = f.size;
+  if (f.overdue) q.overdue = 'true';
+  return q;
+}
+
+export interface SavedView {
+  name: string;
+  filters: AccountFilters;
+}
+
+const KEY = 'suhde.teams.savedViews';
+
+export function loadSavedViews(storage: Storage | null): SavedView[] {
+  try {
+    const parsed = JSON.parse(storage?.getItem(KEY) ?? '[]') as SavedView[];
+    // Views saved by an older version lack newer filters: fill them from the defaults.
+    return Array.isArray(parsed) ? parsed.filter((v) => v && typeof v.name === 'string').map((v) => ({ name: v.name, filters: { ...DEFAULT_FILTERS, ...v.filters } })) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Adds or replaces (by name) a view; returns the new list, sorted by name. */
+export function saveView(storage: Storage | null, views: SavedView[], view: SavedView): SavedView[] {
+  const next = [...views.filter((v) => v.name !== view.name), view].sort((a, b) => a.name.localeCompare(b.name));
+  storage?.setItem(KEY, JSON.stringify(next));
+  return next;
+}
+
+export function deleteView(storage: Storage | null, views: SavedView[], name: string): SavedView[] {
+  const next = views.filter((v) => v.name !== name);
+  storage?.setItem(KEY, JSON.stringify(next));
+  return next;
+}
+
+export function browserStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
