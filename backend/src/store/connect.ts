@@ -42,9 +42,22 @@ export function openDb(location: StoreLocation): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(process.env.SUHDE_QUERY_STATS ? { log: queryStats } : {}) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
+
+// SUHDE_QUERY_STATS=1 prints the costliest SQLite statements at exit: how the benchmarks find a slow query.
+const stats = new Map<string, { n: number; ms: number }>();
+function queryStats(e: { query: { sql: string }; queryDurationMillis: number }) {
+  const k = e.query.sql.slice(0, 120);
+  const s = stats.get(k) ?? { n: 0, ms: 0 };
+  s.n++;
+  s.ms += e.queryDurationMillis;
+  stats.set(k, s);
+}
+if (process.env.SUHDE_QUERY_STATS) process.on('exit', () => {
+  if (stats.size) console.log([...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, s]) => `${Math.round(s.ms)} ms ${s.n}x ${k}`).join('\n'));
+});
 
 export function locationFromUrl(databaseUrl: string | undefined, sqlitePath: string): StoreLocation {
   if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) return { kind: 'postgres', url: databaseUrl };

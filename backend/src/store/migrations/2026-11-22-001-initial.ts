@@ -193,7 +193,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('interaction_accounts_account_fk', ['tenant_id', 'account_id'], 'accounts', ['tenant_id', 'id'])
   ).execute();
   // Covering, so hydrating a page's accounts never falls back to scanning the tenant's timeline index.
-  await db.schema.createIndex('interaction_accounts_interaction_ix').on('interaction_accounts').columns(['tenant_id', 'interaction_id', 'account_id']).execute();
+  // kind too: SQLite otherwise prefers scanning the tenant's primary key for "the accounts of this interaction".
+  await db.schema.createIndex('interaction_accounts_interaction_ix').on('interaction_accounts').columns(['tenant_id', 'interaction_id', 'account_id', 'kind']).execute();
 
   await clustered(
     db,
