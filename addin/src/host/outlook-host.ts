@@ -77,7 +77,11 @@ export function themeBackground(): string | null {
 const addr = (d: Office.EmailAddressDetails | null | undefined): MailAddress | null =>
   d && d.emailAddress ? { address: d.emailAddress, displayName: d.displayName && d.displayName !== d.emailAddress ? d.displayName : null } : null;
 const addrs = (list: Office.EmailAddressDetails[] | null | undefined): MailAddress[] => (list ?? []).map(addr).filter((x): x is MailAddress => x !== null);
-const time = (d: Date | null | undefined): number | null => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.getTime() : null);
+// Duck-typed, not instanceof: a Date made in another window (realm) is still a Date.
+const time = (d: Date | null | undefined): number | null => {
+  const ms = typeof d?.getTime === 'function' ? d.getTime() : NaN;
+  return Number.isNaN(ms) ? null : ms;
+};
 
 /** The REST (Graph) id of a read-mode item; null where convertToRestId is missing (Mailbox < 1.3). */
 function restIdOf(itemId: string): string | null {

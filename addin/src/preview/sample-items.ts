@@ -13,8 +13,9 @@ export interface PreviewEntry {
 const HOUR = 3_600_000;
 
 export async function sampleItems(api: ApiClient, me: Me['user'], now: number): Promise<PreviewEntry[]> {
-  const mine = await unwrap(api.accounts.$get({ query: { ownerId: 'me', sort: 'name', limit: '4' } }));
-  const accounts = mine.items.filter((a) => a.domains.length > 0);
+  // The same accounts in every colleague's mailbox, so two colleagues can hold (and log) the same email.
+  const list = await unwrap(api.accounts.$get({ query: { sort: 'name', tier: 'A,B', limit: '6' } }));
+  const accounts = list.items.filter((a) => a.domains.length > 0);
   const [a1, a2] = [accounts[0], accounts[1] ?? accounts[0]];
   if (!a1 || !a2) return [];
   const [c1s, c2s, colleagues, history] = await Promise.all([
@@ -39,8 +40,16 @@ export async function sampleItems(api: ApiClient, me: Me['user'], now: number): 
     },
   });
 
-  entries.push(email('known-customer', c1, `Tarjouspyyntö: ${a1.name}`, 'Hei, voisitteko lähettää tarjouksen ensi kvartaalin toimituksista? Terveisin', now - 2 * HOUR));
-  const logged = history.items.find((i) => i.externalKey?.startsWith('msgid:') && i.subject && !i.redacted);
+  // One email (one Message-ID) to two reps, and to you when you are neither: every demo mailbox holds it, so
+  // colleagues can each log it and still make one interaction.
+  const reps = colleagues.items.filter((u) => u.role === 'rep').map((u) => ({ displayName: u.displayName, emailAddress: u.email }));
+  const [to, cc] = [reps.slice(0, 1), reps.slice(1, 2)];
+  if (![...to, ...cc].some((r) => r.emailAddress === user.emailAddress)) cc.push(user);
+  const day = Math.floor(now / 86_400_000);
+  const known = email('known-customer', c1, `Tarjouspyyntö: ${a1.name}`, 'Hei, voisitteko lähettää tarjouksen ensi kvartaalin toimituksista? Terveisin', now - 2 * HOUR, to, cc);
+  if (known.item.mode === 'read' && known.item.itemType === 'message') known.item.internetMessageId = `<preview.${day}.${a1.id}@${c1.emailAddress.split('@')[1]}>`;
+  entries.push(known);
+  const logged = history.items.find((i) => i.externalKey?.startsWith('msgid:') && !i.externalKey.startsWith('msgid:preview.') && i.subject && !i.redacted);
   if (logged) {
     const from = logged.participants.find((p) => p.role === 'from');
     entries.push({

@@ -97,8 +97,10 @@ export class SimulatedOutlook {
   }
 
   /** The item as office.js shows it: plain properties in read mode, getAsync objects in compose mode. */
-  private officeItem(): unknown {
+  private officeItem(realm: Window): unknown {
     const item = this.item;
+    // office.js makes its Dates in the pane's own window; so does the simulation.
+    const RealmDate = (realm as unknown as { Date: DateConstructor }).Date;
     if (!item) return null;
     const self = this;
     const field = <T>(name: string, get: () => T, set?: (v: T) => void) => ({
@@ -128,12 +130,12 @@ export class SimulatedOutlook {
       return {
         itemType: item.itemType, itemId: item.itemId, subject: item.subject, organizer: { ...item.organizer },
         requiredAttendees: item.requiredAttendees.map((a) => ({ ...a })), optionalAttendees: item.optionalAttendees.map((a) => ({ ...a })),
-        start: new Date(item.start), end: new Date(item.end), location: item.location, dateTimeCreated: new Date(item.start),
+        start: new RealmDate(item.start.getTime()), end: new RealmDate(item.end.getTime()), location: item.location, dateTimeCreated: new RealmDate(item.start.getTime()),
       };
     }
     return {
       itemType: item.itemType, itemId: item.itemId, subject: item.subject, from: { ...item.from }, sender: { ...item.from },
-      to: item.to.map((a) => ({ ...a })), cc: item.cc.map((a) => ({ ...a })), dateTimeCreated: new Date(item.dateTimeCreated),
+      to: item.to.map((a) => ({ ...a })), cc: item.cc.map((a) => ({ ...a })), dateTimeCreated: new RealmDate(item.dateTimeCreated.getTime()),
       internetMessageId: item.internetMessageId, conversationId: item.conversationId, normalizedSubject: item.subject.replace(/^(re|fw|vs|vl):\s*/i, ''),
       loadCustomPropertiesAsync: loadCustomPropertiesAsync(item),
     };
@@ -145,7 +147,7 @@ export class SimulatedOutlook {
     const m = this.mailbox;
     const mailbox = {
       get item() {
-        return self.officeItem();
+        return self.officeItem(paneWindow);
       },
       userProfile: { displayName: m.user.displayName, emailAddress: m.user.emailAddress, timeZone: 'FLE Standard Time', accountType: 'enterprise' },
       diagnostics: { hostName: 'OutlookWebApp', hostVersion: 'preview' },

@@ -21,6 +21,27 @@ const useStyles = makeStyles({
   teams: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalS },
 });
 
+/** The account's last five interactions (the timeline's first page of five). */
+export function RecentHistory({ account, details, showName }: { account: MatchedAccount; details: AsyncState<AccountDetails>; showName: boolean }) {
+  const services = usePaneServices();
+  const { t } = useI18n();
+  const s = useStyles();
+  const now = services.now?.() ?? Date.now();
+  if (details.status !== 'done') return null;
+  return (
+    <section className={s.section} aria-label={`${t('section.recent')}: ${account.name}`}>
+      {showName && <Caption1 className={s.muted}>{account.name}</Caption1>}
+      {details.data.timeline.length === 0 ? (
+        <Caption1 className={s.muted}>{t('recent.empty')}</Caption1>
+      ) : (
+        <ul className={s.list} data-testid="recent-history">
+          {details.data.timeline.map((i) => <TimelineItem key={i.id} item={i} now={now} />)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export type AccountDetails = Awaited<ReturnType<typeof accountDetails>>;
 
 export function AccountPanel({ account, details }: { account: MatchedAccount; details: AsyncState<AccountDetails> & { reload: () => void } }) {
@@ -56,16 +77,6 @@ export function AccountPanel({ account, details }: { account: MatchedAccount; de
               </ul>
             </section>
           )}
-          <section className={s.section} aria-label={t('section.recent')}>
-            <Body1Strong as="h4" style={{ margin: 0 }}>{t('section.recent')}</Body1Strong>
-            {details.data.timeline.length === 0 ? (
-              <Caption1 className={s.muted}>{t('recent.empty')}</Caption1>
-            ) : (
-              <ul className={s.list} data-testid="recent-history">
-                {details.data.timeline.map((i) => <TimelineItem key={i.id} item={i} now={now} />)}
-              </ul>
-            )}
-          </section>
         </>
       )}
       <Link

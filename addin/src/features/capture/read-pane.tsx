@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, LoadingState, useAsync, useI18n, type Interaction } from '../../../../web-shared/src/index.ts';
 import type { AppointmentRead, MessageRead } from '../../host/outlook-item.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
-import { AccountPanel } from '../account/account-panel.tsx';
+import { AccountPanel, RecentHistory } from '../account/account-panel.tsx';
 import { itemParticipants } from './item-participants.ts';
 import { LogForm } from './log-form.tsx';
 import { LoggedBanner } from './logged-banner.tsx';
@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 });
 
 export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
-  const { api } = usePaneServices();
+  const { api, me } = usePaneServices();
   const { t } = useI18n();
   const s = useStyles();
   const people = useMemo(() => itemParticipants(item), [item]);
@@ -46,6 +46,8 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
   );
 
   const current = logged !== undefined ? logged : (data.data?.logged ?? null);
+  // A colleague logged it (or the sync found it): you can still log it, which adds you and your note to it.
+  const loggedByMe = !!current?.holders.some((h) => h.userId === me.id && h.relation === 'logged');
   const summary = data.data?.summary;
   const targetIds = summary ? (summary.accounts.length ? summary.accounts.map((a) => a.id) : picked ? [picked] : []) : [];
 
@@ -69,20 +71,24 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
   const autoLogged = useRef(false);
   const intent = item.kind === 'message' ? item.logIntent : null;
   useEffect(() => {
-    if (!intent || autoLogged.current || data.status !== 'done' || current || !summary?.accounts.length) return;
+    if (!intent || autoLogged.current || data.status !== 'done' || loggedByMe || !summary?.accounts.length) return;
     autoLogged.current = true;
     void log({ note: intent.note, opportunityId: intent.opportunityId, visibility: intent.visibility });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [intent, data.status, current, summary]);
+  }, [intent, data.status, loggedByMe, summary]);
 
   if (data.status === 'loading' && !data.data) return <LoadingState label={t('pane.matching')} />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   if (!summary) return null;
 
-  const detailsFor = (i: number) => ({
-    ...(details.status === 'done' ? { status: 'done' as const, data: details.data[i]! } : details.status === 'error' ? { status: 'error' as const, error: details.error } : { status: 'loading' as const }),
-    reload: details.reload,
-  });
+  // Until the details of this very set of accounts arrive (the previous set's may still be in state), loading.
+  const detailsFor = (i: number) => {
+    const d = details.status === 'done' ? details.data[i] : undefined;
+    return {
+      ...(d ? { status: 'done' as const, data: d } : details.status === 'error' ? { status: 'error' as const, error: details.error } : { status: 'loading' as const }),
+      reload: details.reload,
+    };
+  };
   const opportunities = details.status === 'done'
     ? details.data.flatMap((d) => d.opportunities.filter((o) => OPEN.has(o.stage)).map((o) => ({ id: o.id, name: o.name, accountId: o.accountId })))
     : [];
@@ -133,7 +139,7 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
         {summary.state === 'internal' && <MessageBar intent="info"><MessageBarBody>{t('match.internalOnly')}</MessageBarBody></MessageBar>}
       </section>
 
-      {!current && targetIds.length > 0 && (
+      {(!current || !loggedByMe) && targetIds.length > 0 && (
         <section className={s.section} aria-labelledby="suhde-log">
           <Body1Strong as="h2" id="suhde-log" className={s.heading}>{t('section.log')}</Body1Strong>
           {intent && <MessageBar intent="info"><MessageBarBody>{t('compose.pendingFromDraft')}</MessageBarBody></MessageBar>}
@@ -144,6 +150,13 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
             initial={intent ?? undefined}
             onLog={(c) => void log(c)}
           />
+        </section>
+      )}
+
+      {summary.accounts.length > 0 && details.status === 'done' && (
+        <section className={s.section} aria-labelledby="suhde-recent">
+          <Body1Strong as="h2" id="suhde-recent" className={s.heading}>{t('section.recent')}</Body1Strong>
+          {summary.accounts.map((a, i) => <RecentHistory key={a.id} account={a} details={detailsFor(i)} showName={summary.accounts.length > 1} />)}
         </section>
       )}
 

@@ -1,0 +1,213 @@
+// The Outlook add-in end to end: the preview's simulated Outlook with the real task pane, in Chromium, against
+// the running product (the README's product command on a fresh demo tenant). Screenshots go to
+// test-artifacts/addin/.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
+import { artifactDir, launchChromium } from '../support/chromium.ts';
+
+const LAURA = 'laura.makinen@suhde-demo.fi';
+const MIKKO = 'mikko.korhonen@suhde-demo.fi';
+
+let server: ProductServer;
+let browser: Browser;
+const shots = artifactDir('addin');
+const pageErrors: string[] = [];
+const contexts: BrowserContext[] = [];
+
+async function api<T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${server.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
+}
+
+const tokenOf = (email: string) => demoToken(server.base, (u) => (u as { email?: string }).email === email || u.displayName === email);
+
+const pages: Page[] = [];
+
+async function openPreview(q: Record<string, string>): Promise<{ page: Page; pane: Frame }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  contexts.push(context);
+  // office.js from the CDN is not reachable here, and the preview's simulated Outlook stands in for it anyway.
+  await context.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
+  const page = await context.newPage();
+  pages.push(page);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.base}/addin/preview.html?${new URLSearchParams(q)}`);
+  await page.waitForFunction(() => !!document.querySelector<HTMLIFrameElement>('#pane')?.src, null, { timeout: 30_000 });
+  let pane: Frame | null = null;
+  for (let i = 0; i < 100 && !pane; i++) {
+    pane = page.frames().find((f) => f.url().includes('/addin/taskpane.html')) ?? null;
+    if (!pane) await page.waitForTimeout(100);
+  }
+  if (!pane) throw new Error('the task pane did not load');
+  await pane.waitForSelector('main', { timeout: 30_000 });
+  return { page, pane };
+}
+
+async function entry(page: Page, id: string) {
+  return page.evaluate((id) => {
+    const e = window.suhdePreview!.entries.find((x) => x.id === id)!;
+    const i = e.item as any;
+    return { sentAt: i.dateTimeCreated ? new Date(i.dateTimeCreated).getTime() : undefined, subject: i.subject as string, from: i.from?.emailAddress as string | undefined, internetMessageId: i.internetMessageId as string | undefined, organizer: i.organizer?.emailAddress as string | undefined, start: i.start ? new Date(i.start).getTime() : undefined };
+  }, id);
+}
+
+async function seriousViolations(frame: Frame) {
+  await frame.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  const result = await frame.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+beforeAll(async () => {
+  server = await startProductServer();
+  browser = await launchChromium();
+}, 240_000);
+
+// A failed step leaves its pages on screen for the artifacts; the contexts are closed so the next test starts clean.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') {
+    for (const [i, p] of pages.entries()) await p.screenshot({ path: `${shots}/failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}-${i}.png` }).catch(() => undefined);
+  }
+  pages.length = 0;
+  for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Outlook add-in in the preview', { timeout: 120_000 }, () => {
+  it('shows the account of an email from a known customer, logs it once, and a colleague logging it adds a second logger', async () => {
+    const laura = await tokenOf(LAURA);
+    const { page, pane } = await openPreview({ user: LAURA, item: 'known-customer' });
+    const mail = await entry(page, 'known-customer');
+    const match = await api(laura.token, 'POST', '/api/match', { addresses: [{ address: mail.from, displayName: null }] });
+    const account = match.body.accounts[0];
+    expect(account).toBeTruthy();
+
+    const card = pane.locator(`[data-account-id="${account.id}"]`);
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.innerText()).toContain(account.name);
+    await pane.getByTestId('recent-history').waitFor();
+    await page.screenshot({ path: `${shots}/1-known-customer.png` });
+
+    expect((await api(laura.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(mail.internetMessageId!)}`)).status).toBe(404);
+    await pane.getByLabel('Note').fill('Asks for a quote for Q1 deliveries.');
+    await pane.getByRole('button', { name: 'Log email' }).click();
+    await pane.getByTestId('logged-banner').getByText('Logged by you').waitFor();
+    await page.screenshot({ path: `${shots}/2-logged.png` });
+
+    const logged = await api(laura.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(mail.internetMessageId!)}`);
+    expect(logged.status).toBe(200);
+    expect(logged.body).toMatchObject({ kind: 'email', source: 'addin', accountIds: [account.id], note: 'Asks for a quote for Q1 deliveries.', occurredAt: mail.sentAt, direction: 'inbound' });
+    expect(logged.body.holders.filter((h: any) => h.relation === 'logged').map((h: any) => h.userId)).toEqual([laura.userId]);
+
+    // Mikko holds the same email in his mailbox: the pane says who logged it, and logging it again keeps one interaction.
+    const mikko = await tokenOf(MIKKO);
+    const second = await openPreview({ user: MIKKO, item: 'known-customer' });
+    expect((await entry(second.page, 'known-customer')).internetMessageId).toBe(mail.internetMessageId);
+    await second.pane.getByTestId('logged-banner').getByText('Logged by Laura Mäkinen').waitFor({ timeout: 30_000 });
+    await second.pane.getByRole('button', { name: 'Log email' }).click();
+    await second.pane.getByText('Already in Suhde: you were added as a logger.').waitFor();
+    await second.pane.getByTestId('logged-banner').getByText('Logged by Laura Mäkinen, you').waitFor();
+    await second.page.screenshot({ path: `${shots}/3-second-logger.png` });
+
+    const after = await api(mikko.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(mail.internetMessageId!)}`);
+    expect(after.body.id).toBe(logged.body.id);
+    expect(after.body.holders.filter((h: any) => h.relation === 'logged').map((h: any) => h.userId)).toEqual([laura.userId, mikko.userId]);
+    const timeline = await api(laura.token, 'GET', `/api/accounts/${account.id}/timeline?kind=email&limit=50`);
+    expect(timeline.body.items.filter((i: any) => i.externalKey === logged.body.externalKey)).toHaveLength(1);
+  });
+
+  it('adds an unknown sender at a known account as a contact, and creates an account for an unknown organisation', async () => {
+    const laura = await tokenOf(LAURA);
+    const { page, pane } = await openPreview({ user: LAURA, item: 'new-person' });
+    const mail = await entry(page, 'new-person');
+    const row = pane.locator(`li[data-address="${mail.from}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.getAttribute('data-kind')).toBe('account');
+    await row.getByRole('button', { name: 'Add contact' }).click();
+    const form = pane.getByRole('form', { name: `Add ${mail.from} as a contact` });
+    expect(await form.getByLabel('Name').inputValue()).toBe('Helena Uusitalo');
+    await page.screenshot({ path: `${shots}/4-add-contact.png` });
+    await form.getByRole('button', { name: 'Add contact' }).click();
+    await pane.getByText('Helena Uusitalo added as a contact.').waitFor();
+    await pane.locator(`li[data-address="${mail.from}"][data-kind="contact"]`).waitFor();
+    const contacts = await api(laura.token, 'GET', `/api/contacts?q=${encodeURIComponent(mail.from!)}`);
+    expect(contacts.body.items).toHaveLength(1);
+    const domainAccount = await api(laura.token, 'POST', '/api/match', { addresses: [{ address: mail.from, displayName: null }] });
+    expect(contacts.body.items[0]).toMatchObject({ name: 'Helena Uusitalo', emails: [mail.from], accountId: domainAccount.body.results[0].accountIds[0] });
+
+    await page.locator('nav button[data-id="new-organisation"]').click();
+    const org = await entry(page, 'new-organisation');
+    const orgRow = pane.locator(`li[data-address="${org.from}"]`);
+    await orgRow.waitFor({ timeout: 30_000 });
+    expect(await orgRow.getAttribute('data-kind')).toBe('unknown');
+    await pane.getByText('No account matches these people yet.').waitFor();
+    await orgRow.getByRole('button', { name: 'New account revontuli-analytiikka.fi' }).click();
+    const accountForm = pane.getByRole('form', { name: 'New account from revontuli-analytiikka.fi' });
+    await accountForm.getByRole('button', { name: 'Create account' }).click();
+    await pane.getByRole('button', { name: 'Log email' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/5-new-account.png` });
+    const created = await api(laura.token, 'POST', '/api/match', { addresses: [{ address: org.from, displayName: null }] });
+    expect(created.body.results[0].kind).toBe('account');
+    expect(created.body.accounts[0].domains).toEqual(['revontuli-analytiikka.fi']);
+  });
+
+  it('logs a meeting, keyed so the calendar sync’s copy is the same interaction', async () => {
+    const laura = await tokenOf(LAURA);
+    const { page, pane } = await openPreview({ user: LAURA, item: 'meeting' });
+    const meeting = await entry(page, 'meeting');
+    await pane.getByRole('button', { name: 'Log meeting' }).waitFor({ timeout: 30_000 });
+    await pane.getByRole('button', { name: 'Log meeting' }).click();
+    await pane.getByTestId('logged-banner').getByText('Logged by you').waitFor();
+    await page.screenshot({ path: `${shots}/6-meeting.png` });
+    const q = new URLSearchParams({ organizer: meeting.organizer!, start: String(meeting.start), subject: meeting.subject });
+    const found = await api(laura.token, 'GET', `/api/interactions/lookup?${q}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ kind: 'meeting', durationMinutes: 45, occurredAt: meeting.start, source: 'addin' });
+    expect(found.body.externalKey).toMatch(/^mtgfp:/);
+    expect(found.body.participants.find((p: any) => p.role === 'organizer').userId).toBe(laura.userId);
+  });
+
+  it('speaks Finnish under a fi-FI display language, in the dark theme', async () => {
+    const { page, pane } = await openPreview({ user: 'sofia.lindqvist@suhde-demo.fi', item: 'known-customer', lang: 'fi-FI', theme: 'dark' });
+    await pane.getByRole('heading', { name: 'Asiakas' }).waitFor({ timeout: 30_000 });
+    await pane.getByRole('heading', { name: 'Henkilöt' }).waitFor();
+    await pane.getByRole('button', { name: 'Kirjaa sähköposti' }).waitFor();
+    expect(await pane.evaluate(() => document.documentElement.lang)).toBe('fi-FI');
+    const text = await pane.locator('main').innerText();
+    expect(text).toContain('Viimeisin yhteydenotto');
+    expect(text).not.toContain('Last contact');
+    // The dark Office theme gives the dark Fluent theme.
+    const bg = await pane.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(bg).toBe('rgb(41, 41, 41)');
+    await page.screenshot({ path: `${shots}/7-fi-dark.png` });
+  });
+
+  it('has no serious accessibility violations (axe-core) in the pane’s states', async () => {
+    const problems: string[] = [];
+    for (const [item, lang, theme] of [['known-customer', 'en-US', 'light'], ['new-organisation', 'fi-FI', 'dark'], ['meeting', 'en-US', 'dark'], ['new-email', 'en-US', 'light']] as const) {
+      const { page, pane } = await openPreview({ user: 'james.whitfield@suhde-demo.fi', item, lang, theme });
+      await pane.waitForSelector('main [data-account-id], main form, main [role="alert"]', { timeout: 30_000 });
+      await pane.waitForTimeout(300);
+      problems.push(...(await seriousViolations(pane)).map((p) => `${item}/${lang}/${theme}: ${p}`));
+      await page.screenshot({ path: `${shots}/axe-${item}-${lang}-${theme}.png` });
+      await page.context().close();
+      pages.pop();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('raised no script errors in the pages', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
