@@ -1,6 +1,6 @@
 // Which page the tab shows: from a deep link's subEntityId first, then the meeting frame, then the URL's
 // ?view= (the manifest's tabs), then a configured channel tab's entityId (an account id). Pure.
-import { parseAccountSubEntityId } from '../../../web-shared/src/index.ts';
+import { parseAccountSubEntityId } from '../../../web-shared/src/deep-links.ts';
 import type { TabContext } from '../host/teams-host.ts';
 
 export const VIEWS = ['accounts', 'today', 'dashboard', 'account', 'meeting'] as const;

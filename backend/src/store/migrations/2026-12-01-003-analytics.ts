@@ -5,6 +5,9 @@
 // occurred_at), so a team's period is one range scan per member, with everything the dashboard counts in the
 // row itself: no seek per interaction, never all rows read into the application.
 //
+// The triggers read a timeline row's account and time through interaction_accounts_interaction_ix (which covers
+// them with the key) and the kind from the interaction itself, so the lookup is one seek, never a scan.
+//
 // Triggers keep it equal to "holders x timeline rows" whoever writes: the store's ingest, the add-in's log, the
 // sync engine releasing a mailbox's items, a removal (which deletes the timeline rows), a restore. Deleted
 // interactions have no timeline rows, so they have no touches either.
@@ -50,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (sqlite) {
     await sql`create trigger account_touches_holder_added after insert on interaction_holders begin
       insert into account_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, direction, minutes)
-      select new.tenant_id, new.user_id, ia.occurred_at, ia.interaction_id, ia.account_id, ia.kind, i.direction, coalesce(i.duration_minutes, 0)
+      select new.tenant_id, new.user_id, ia.occurred_at, ia.interaction_id, ia.account_id, i.kind, i.direction, coalesce(i.duration_minutes, 0)
       from interaction_accounts ia join interactions i on i.tenant_id = ia.tenant_id and i.id = ia.interaction_id
       where ia.tenant_id = new.tenant_id and ia.interaction_id = new.interaction_id
       on conflict do nothing;
@@ -80,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create function account_touches_holder_added() returns trigger language plpgsql as $$
     begin
       insert into account_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, direction, minutes)
-      select distinct h.tenant_id, h.user_id, ia.occurred_at, ia.interaction_id, ia.account_id, ia.kind, i.direction, coalesce(i.duration_minutes, 0)
+      select distinct h.tenant_id, h.user_id, ia.occurred_at, ia.interaction_id, ia.account_id, i.kind, i.direction, coalesce(i.duration_minutes, 0)
       from added h
       join interaction_accounts ia on ia.tenant_id = h.tenant_id and ia.interaction_id = h.interaction_id
       join interactions i on i.tenant_id = ia.tenant_id and i.id = ia.interaction_id

@@ -2,7 +2,7 @@
 // the effort goes against pipeline (per account), whether each tier's care model is kept, which accounts are
 // going cold, the pipeline by stage with its weighted forecast, and weekly trends. Every chart has its table
 // beside it (for screen readers, and as CSV); the charts load after the figures.
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import {
   Button, Dropdown, Field, Input, Link, Option, Skeleton, SkeletonItem, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3,
   makeStyles, tokens,
@@ -76,12 +76,25 @@ function Section({ id, title, csv, children }: { id: string; title: string; csv?
   );
 }
 
+/** A chart that cannot load or draw leaves its table standing, with a line saying so. */
+class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
 function ChartSlot({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const s = useStyles();
   return (
     <div className={s.chart}>
-      <Suspense fallback={<Skeleton aria-label={t('dashboard.chartLoading')}><SkeletonItem style={{ height: '240px' }} /></Skeleton>}>{children}</Suspense>
+      <ChartBoundary fallback={<Text className={s.muted}>{t('dashboard.chartFailed')}</Text>}>
+        <Suspense fallback={<Skeleton aria-label={t('dashboard.chartLoading')}><SkeletonItem style={{ height: '240px' }} /></Skeleton>}>{children}</Suspense>
+      </ChartBoundary>
     </div>
   );
 }

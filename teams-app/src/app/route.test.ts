@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRoute, routeSearch } from './route.ts';
+
+const none = { entityId: null, subEntityId: null, frameContext: null };
+const q = (s: string) => new URLSearchParams(s);
+
+describe('resolveRoute', () => {
+  it('follows ?view= from the manifest’s personal tabs', () => {
+    expect(resolveRoute(q('view=today'), none)).toEqual({ view: 'today' });
+    expect(resolveRoute(q('view=dashboard'), none)).toEqual({ view: 'dashboard' });
+    expect(resolveRoute(q(''), none)).toEqual({ view: 'accounts' });
+    expect(resolveRoute(q('view=nonsense'), none)).toEqual({ view: 'accounts' });
+  });
+
+  it('opens an account from the URL, or from a configured channel tab’s entityId', () => {
+    expect(resolveRoute(q('view=account&accountId=a1&interactionId=i1'), none)).toEqual({ view: 'account', accountId: 'a1', interactionId: 'i1' });
+    expect(resolveRoute(q(''), { ...none, entityId: 'a2' })).toEqual({ view: 'account', accountId: 'a2' });
+    expect(resolveRoute(q('view=account'), none)).toEqual({ view: 'accounts' });
+    // The personal tabs' entityIds are pages, not accounts.
+    expect(resolveRoute(q(''), { ...none, entityId: 'today' })).toEqual({ view: 'today' });
+  });
+
+  it('lets a deep link’s subEntityId win, and a meeting frame show the meeting panel', () => {
+    expect(resolveRoute(q('view=today'), { ...none, entityId: 'accounts', subEntityId: 'account:a3/interaction:i9' })).toEqual({ view: 'account', accountId: 'a3', interactionId: 'i9' });
+    expect(resolveRoute(q('view=account&accountId=a4'), { ...none, entityId: 'a4', frameContext: 'sidePanel' })).toEqual({ view: 'meeting', accountId: 'a4' });
+    expect(resolveRoute(q(''), { ...none, frameContext: 'meetingStage' })).toEqual({ view: 'meeting' });
+  });
+
+  it('keeps the demo user, language and theme across navigation', () => {
+    expect(routeSearch({ view: 'account', accountId: 'a1' }, q('demoUser=u1&theme=dark&view=today&junk=1'))).toBe('?demoUser=u1&theme=dark&view=account&accountId=a1');
+  });
+});

@@ -1,0 +1,251 @@
+// @vitest-environment happy-dom
+// The tab's views and their states against the real API (app.request on a migrated SQLite database, tokens
+// from the test issuer): loading, data, empty, errors from problem details, a backend that cannot be reached;
+// the timeline paging, a stage move and its totals, Today's actions, the dashboard's tables, the channel
+// tab's configuration. Only the Teams host is a stand-in: it is the boundary these views talk to.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { testDatabases } from '../../../test/support/test-databases.ts';
+import { apiHarness, type Harness } from '../../../test/support/api-harness.ts';
+import { T0 } from '../../../test/support/fixtures.ts';
+import type { Db } from '../../../backend/src/store/connect.ts';
+import { ingestInteractions } from '../../../backend/src/store/interactions.ts';
+import { I18nProvider, createApiClient, createI18n, type User } from '../../../web-shared/src/index.ts';
+import messages from '../i18n/messages.ts';
+import { ServicesProvider, type AppServices } from '../app/services.tsx';
+import type { Route } from '../app/route.ts';
+import type { TabConfig, TeamsHost } from '../host/teams-host.ts';
+import { AccountsView } from './accounts/accounts-view.tsx';
+import { AccountView } from './account/account-view.tsx';
+import { TodayView } from './today/today-view.tsx';
+import { DashboardView } from './dashboard/dashboard-view.tsx';
+import { ConfigPage, tabConfigFor } from './config/config-page.tsx';
+import { currentMeeting } from './meeting/meeting-panel.tsx';
+
+const DAY = 86_400_000;
+// The machine is shared: give the real API time to answer before a query gives up.
+configure({ asyncUtilTimeout: 8000 });
+let handle: Db;
+let dispose: () => Promise<void>;
+let h: Harness;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  // happy-dom's Web Animations reject `finished` when Fluent cancels a popover's motion on close, as an unhandled
+  // rejection; Fluent skips motion when animate() throws (as in old Firefox), so these tests run without it.
+  Element.prototype.animate = () => {
+    throw new Error('no animations under happy-dom');
+  };
+  ({ handle, dispose } = await testDatabases()[0]!.open());
+  h = await apiHarness(handle);
+  const rep = [h.a, h.a.users.rep] as const;
+  const post = async (path: string, body: unknown) => (await h.call('POST', path, { as: [...rep], body })).body;
+  ids.kallio = (await post('/api/accounts', { name: 'Kallio Rakennus Oy', domains: ['kallio-rakennus.fi'], tier: 'A', lifecycle: 'customer', industry: 'Construction' })).id;
+  ids.pohja = (await post('/api/accounts', { name: 'Pohja Logistiikka Oy', domains: ['pohja.fi'], tier: 'C' })).id;
+  ids.pekka = (await post('/api/contacts', { name: 'Pekka Kallio', emails: ['pekka@kallio-rakennus.fi'], accountId: ids.kallio })).id;
+  ids.offer = (await post('/api/opportunities', { accountId: ids.kallio, name: 'Runkourakka 2027', stage: 'offer', value: 1_000_000 })).id;
+  await post('/api/opportunities', { accountId: ids.kallio, name: 'Huolto', stage: 'identified', value: 200_000 });
+  // 60 emails over 60 days: three pages of the timeline at 25 a page.
+  const rp = h.a.users.rep;
+  await ingestInteractions(h.a.scope, Array.from({ length: 60 }, (_, k) => ({
+    kind: 'email' as const, direction: (k % 2 ? 'outbound' : 'inbound') as 'outbound' | 'inbound', occurredAt: T0 - k * DAY, subject: `Viesti ${k}`, snippet: null, note: null,
+    durationMinutes: null, opportunityId: null, source: 'addin' as const, visibility: 'shared' as const, externalKey: `msgid:v${k}@kallio-rakennus.fi`, accountIds: [ids.kallio!],
+    participants: k % 2
+      ? [{ role: 'from' as const, address: rp.email, displayName: rp.displayName, userId: rp.id, contactId: null }, { role: 'to' as const, address: 'pekka@kallio-rakennus.fi', displayName: 'Pekka Kallio', userId: null, contactId: ids.pekka! }]
+      : [{ role: 'from' as const, address: 'pekka@kallio-rakennus.fi', displayName: 'Pekka Kallio', userId: null, contactId: ids.pekka! }, { role: 'to' as const, address: rp.email, displayName: rp.displayName, userId: rp.id, contactId: null }],
+    holders: [{ userId: rp.id, relation: 'holds' as const, at: T0 }],
+  })), T0);
+  // A request for quotation nobody has answered, six days before the clock (a Sunday: four working days).
+  await post('/api/interactions', {
+    kind: 'email', occurredAt: h.clock.now - 6 * DAY, subject: 'Tarjouspyyntö', internetMessageId: '<q1@pohja.fi>', accountIds: [ids.pohja],
+    participants: [{ role: 'from', address: 'ostot@pohja.fi', displayName: 'Pohjan ostot' }, { role: 'to', address: rp.email, displayName: rp.displayName }],
+  });
+});
+afterAll(async () => dispose());
+afterEach(() => cleanup());
+
+const asUser = (u: Harness['a']['users']['rep']): User => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team });
+
+function fakeHost(): TeamsHost & { saved: (() => Promise<TabConfig>) | null; valid: boolean[] } {
+  const host = {
+    saved: null as (() => Promise<TabConfig>) | null,
+    valid: [] as boolean[],
+    context: { hosted: true, locale: 'en-us', theme: 'default' as const, entityId: null, subEntityId: null, frameContext: 'settings', userObjectId: null, tenantId: null, loginHint: null, meetingId: null, chatId: null, channelId: 'c1', hostName: 'Teams' },
+    onThemeChange: () => {},
+    notifyLoaded: () => {},
+    supportsNestedAppAuth: () => false,
+    getAuthToken: async () => 'x',
+    openLink: async () => {},
+    composeMeeting: async () => false,
+    config: { setValid: (v: boolean) => host.valid.push(v), onSave: (b: () => Promise<TabConfig>) => { host.saved = b; } },
+  };
+  return host;
+}
+
+function show(node: ReactNode, opts: { user?: Harness['a']['users']['rep']; down?: boolean; locale?: 'en-US' | 'fi-FI'; host?: TeamsHost; routes?: Route[] } = {}) {
+  const u = opts.user ?? h.a.users.rep;
+  const api = createApiClient({
+    baseUrl: 'http://127.0.0.1:8080',
+    getToken: () => h.token(h.a, u),
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (opts.down) throw new TypeError('Failed to fetch');
+      return h.app.request(input instanceof Request ? input : String(input), init);
+    }) as typeof fetch,
+  });
+  const services: AppServices = {
+    api, me: asUser(u), colleagues: Object.values(h.a.users).map(asUser), host: opts.host ?? fakeHost(), now: () => h.clock.now,
+    navigate: (r) => opts.routes?.push(r),
+  };
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nProvider i18n={createI18n(opts.locale ?? 'en-US', [messages], 'Europe/Helsinki')}>
+        <ServicesProvider value={services}>{node}</ServicesProvider>
+      </I18nProvider>
+    </FluentProvider>,
+  );
+}
+
+describe('My accounts', () => {
+  it('shows a loading state, then the accounts with their care status and pipeline', async () => {
+    show(<AccountsView />);
+    expect(screen.getByRole('status').textContent).toContain('Loading accounts');
+    const kallio = await screen.findByRole('link', { name: 'Kallio Rakennus Oy' });
+    const row = kallio.closest('tr')!;
+    expect(row.getAttribute('data-tier')).toBe('A');
+    expect(within(row).getByText('€12,000')).toBeTruthy(); // open pipeline: the offer and the identified deal
+    expect(screen.getByText('2 accounts')).toBeTruthy();
+  });
+
+  it('opens an account from the list', async () => {
+    const routes: Route[] = [];
+    show(<AccountsView />, { routes });
+    fireEvent.click(await screen.findByRole('link', { name: 'Pohja Logistiikka Oy' }));
+    expect(routes).toEqual([{ view: 'account', accountId: ids.pohja }]);
+  });
+
+  it('says plainly when the backend cannot be reached, with a retry', async () => {
+    show(<AccountsView />, { down: true });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Suhde cannot be reached');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('speaks Finnish under fi-FI', async () => {
+    show(<AccountsView />, { locale: 'fi-FI' });
+    expect(await screen.findByRole('heading', { name: 'Asiakkaani' })).toBeTruthy();
+    expect(await screen.findByText('2 asiakasta')).toBeTruthy();
+  });
+});
+
+describe('Account workspace', () => {
+  it('pages through the timeline with keyset cursors until the whole history is shown', async () => {
+    show(<AccountView accountId={ids.kallio!} />);
+    await screen.findByRole('heading', { name: /Kallio Rakennus Oy/ });
+    await waitFor(() => expect(screen.getAllByText(/^Viesti \d+$/)).toHaveLength(25));
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(screen.getAllByText(/^Viesti \d+$/)).toHaveLength(50));
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(screen.getAllByText(/^Viesti \d+$/)).toHaveLength(60));
+    expect(screen.getByText('That is the whole history: 60 interactions.')).toBeTruthy();
+    // Newest first, no duplicates across pages.
+    const subjects = screen.getAllByText(/^Viesti \d+$/).map((e) => Number(e.textContent!.split(' ')[1]));
+    expect(subjects).toEqual([...subjects].sort((a, b) => a - b));
+    expect(new Set(subjects).size).toBe(60);
+  });
+
+  it('moves an opportunity to another stage from its menu, and the totals follow', async () => {
+    show(<AccountView accountId={ids.kallio!} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Opportunities' }));
+    expect((await screen.findByTestId('open-total')).textContent).toBe('€12,000');
+    expect(screen.getByTestId('weighted-total').textContent).toBe('€5,200'); // 50% of 10,000 + 10% of 2,000
+    fireEvent.click(screen.getByRole('button', { name: 'Move Runkourakka 2027 to another stage' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Won' }));
+    await waitFor(() => expect(screen.getByTestId('open-total').textContent).toBe('€2,000'));
+    expect(screen.getByTestId('weighted-total').textContent).toBe('€200');
+    const won = document.querySelector('[data-stage="won"]')!;
+    expect(within(won as HTMLElement).getByText('Runkourakka 2027')).toBeTruthy();
+    expect((await h.call('GET', `/api/opportunities/${ids.offer}`, { as: [h.a, h.a.users.rep] })).body.stage).toBe('won');
+  });
+
+  it('shows the API’s validation message beside the field it concerns', async () => {
+    show(<AccountView accountId={ids.kallio!} />);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Opportunities' }));
+    const form = await screen.findByRole('form', { name: 'New opportunity' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add opportunity' }));
+    // An empty name: the API says so, and the form shows it by the name field.
+    expect(await within(form).findByText('must not be empty')).toBeTruthy();
+  });
+
+  it('says so when the account is not there (or another tenant’s)', async () => {
+    show(<AccountView accountId="0193a1b2-0000-7000-8000-000000000000" />);
+    expect((await screen.findByRole('alert')).textContent).toContain('not yours to see');
+  });
+});
+
+describe('Today', () => {
+  it('lists the next-best actions with their reasons and one-click actions', async () => {
+    const routes: Route[] = [];
+    show(<TodayView />, { routes });
+    const unanswered = await screen.findByText(/Pohjan ostot wrote “Tarjouspyyntö” 4 working days ago/);
+    const card = unanswered.closest('li')!;
+    expect(card.getAttribute('data-action-type')).toBe('unanswered-email');
+    fireEvent.click(within(card).getByRole('button', { name: 'Open the email' }));
+    expect(routes[0]).toMatchObject({ view: 'account', accountId: ids.pohja });
+    expect(routes[0]!.interactionId).toBeTruthy();
+  });
+
+  it('has an empty state for a colleague with nothing waiting', async () => {
+    show(<TodayView />, { user: h.a.users.admin });
+    expect((await screen.findByText(/Nothing is waiting for you/)).getAttribute('role')).toBe('status');
+  });
+});
+
+describe('Manager dashboard', () => {
+  it('shows the team’s figures in tables for a manager', async () => {
+    show(<DashboardView />, { user: h.a.users.manager });
+    const reps = await screen.findByRole('table', { name: 'Activity per salesperson' });
+    const riikka = within(reps).getByText('Riikka Rep').closest('tr')!;
+    const cells = within(riikka).getAllByRole('cell').map((c) => c.textContent);
+    // Emails sent / received in the last 90 days: the 60 emails are within 60 days, half each way, plus the unanswered one.
+    expect(cells.slice(0, 3)).toEqual(['Riikka Rep', '30', '31']);
+    expect(screen.getByRole('table', { name: 'Pipeline by stage' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Care model kept, per tier' })).toBeTruthy();
+  });
+
+  it('refuses a salesperson with the API’s reason', async () => {
+    show(<DashboardView />, { user: h.a.users.rep });
+    expect((await screen.findByRole('alert')).textContent).toContain('manager or admin');
+  });
+});
+
+describe('Channel tab configuration', () => {
+  it('becomes valid once an account is picked, and saves it as the tab’s entity', async () => {
+    const host = fakeHost();
+    show(<ConfigPage origin="https://suhde.example" />, { host });
+    expect(host.valid.at(-1)).toBe(false);
+    fireEvent.click(await screen.findByRole('radio', { name: /Kallio Rakennus Oy/ }));
+    await waitFor(() => expect(host.valid.at(-1)).toBe(true));
+    expect(await host.saved!()).toEqual({
+      entityId: ids.kallio, suggestedDisplayName: 'Kallio Rakennus Oy',
+      contentUrl: `https://suhde.example/teams-app/index.html?view=account&accountId=${ids.kallio}`,
+      websiteUrl: `https://suhde.example/teams-app/index.html?view=account&accountId=${ids.kallio}`,
+    });
+  });
+
+  it('builds the manifest’s content URL for an account', () => {
+    expect(tabConfigFor({ id: 'a/b', name: 'X'.repeat(200) }, 'https://h/').contentUrl).toBe('https://h/teams-app/index.html?view=account&accountId=a%2Fb');
+    expect(tabConfigFor({ id: 'a', name: 'X'.repeat(200) }, 'https://h').suggestedDisplayName).toHaveLength(128);
+  });
+});
+
+describe('Meeting panel', () => {
+  it('picks the meeting happening now, or about to, nearest first', () => {
+    const now = T0;
+    const m = (id: string, offsetMin: number, duration = 60) => ({ id, kind: 'meeting', occurredAt: now + offsetMin * 60_000, durationMinutes: duration });
+    expect(currentMeeting([m('yesterday', -24 * 60), m('soon', 30), m('now', -10)], now)?.id).toBe('now');
+    expect(currentMeeting([m('soon', 30), m('later', 5 * 60)], now)?.id).toBe('soon');
+    expect(currentMeeting([m('yesterday', -24 * 60)], now)).toBeNull();
+  });
+});
