@@ -45,12 +45,13 @@ export function applicationTokenProvider(creds: GraphAppCredentials, entraTenant
 
 /**
  * On-behalf-of: trades the user's access token for Suhde's API (from the add-in or the tab) for a delegated
- * Graph token limited to what the user consented (Mail.ReadBasic, Calendars.Read).
+ * Graph token limited to what the user consented (Mail.Read, Calendars.Read).
  */
 export function onBehalfOfTokenProvider(creds: GraphAppCredentials, entraTenantId: string, graphBaseUrl: string, userAssertion: string): () => Promise<string> {
   const app = confidentialClient(creds, entraTenantId);
   const root = new URL(graphBaseUrl).origin;
-  const scopes = [`${root}/Mail.ReadBasic`, `${root}/Calendars.Read`];
+  // Mail.Read rather than Mail.ReadBasic: the sync reads a message's sensitivity, an extended property ReadBasic excludes.
+  const scopes = [`${root}/Mail.Read`, `${root}/Calendars.Read`];
   return async () => {
     const r = await app.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes });
     if (!r?.accessToken) throw new Error('Entra ID returned no Graph token for the on-behalf-of request.');

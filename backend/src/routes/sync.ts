@@ -6,7 +6,9 @@ import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
 import { IdParam, problemResponses, conflictResponse } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
-import { getMailbox, insertMailbox, listMailboxes, updateMailbox } from '../store/sync-state.ts';
+import { getMailbox, insertMailbox, listMailboxes, setThreadVisibility, threadOf, updateMailbox } from '../store/sync-state.ts';
+import { getInteraction } from '../store/interactions.ts';
+import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { isUniqueViolation } from '../store/scope.ts';
@@ -81,6 +83,26 @@ export function syncRoutes(deps: Deps) {
         const m = await updateMailbox(c.get('auth').scope, c.req.valid('param').id, c.req.valid('json'));
         if (!m) throw notFound('mailbox');
         return c.json({ id: m.id, enabled: m.enabled, folders: m.folders }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put', path: '/interactions/{id}/thread-visibility', tags: ['Sync'], security: bearer,
+        summary: 'Set the visibility of a whole email thread synced from your mailbox, now and for mail to come',
+        description: 'Only the owner of the mailbox the thread was synced from may do this. private: only the people who hold it; metadata: colleagues see that a contact happened; shared: all of it.',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ visibility: z.enum(VISIBILITIES) }).openapi('ThreadVisibility') } } } },
+        responses: { 200: { description: 'Applied', content: { 'application/json': { schema: z.object({ visibility: z.enum(VISIBILITIES), interactionIds: z.array(z.string()) }) } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const id = c.req.valid('param').id;
+        if (!(await getInteraction(auth.scope, id))) throw notFound('interaction');
+        const mine = (await listMailboxes(auth.scope)).filter((m) => m.userId === auth.user.id).map((m) => m.id);
+        const thread = await threadOf(auth.scope, mine, id);
+        if (!thread) throw conflict('This interaction was not synced from an email thread in your mailbox, so there is no thread of yours to change. Change this one interaction with PATCH /api/interactions/{id}.');
+        const { visibility } = c.req.valid('json');
+        const interactionIds = await setThreadVisibility(auth.scope, thread, visibility, auth.user.id, deps.clock());
+        return c.json({ visibility, interactionIds }, 200);
       },
     )
     .openapi(

@@ -241,6 +241,15 @@ export interface SyncItemRefTable {
   stream: string;
   interaction_id: string;
   round: number;
+  conversation_id: string | null;
+}
+
+export interface ThreadVisibilityTable {
+  tenant_id: string;
+  mailbox_id: string;
+  conversation_id: string;
+  visibility: string;
+  updated_at: number;
 }
 
 /**
@@ -279,5 +288,6 @@ export interface Database {
   subscriptions: SubscriptionTable;
   sync_skips: SyncSkipTable;
   sync_item_refs: SyncItemRefTable;
+  thread_visibility: ThreadVisibilityTable;
   account_touches: AccountTouchTable;
 }

@@ -4,7 +4,7 @@ import { ingestBatch } from '../store/interactions.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
 import {
   addItemCounts, addSkipCounts, releaseSyncedItems, removedByExternalKey, restoreSyncRemoved, saveCursorPage, staleItemIds,
-  upsertItemRefs, type Mailbox,
+  threadVisibilities, upsertItemRefs, type Mailbox,
 } from '../store/sync-state.ts';
 import type { ItemPlan } from './plan-item.ts';
 
@@ -54,10 +54,13 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
         p.outcome === 'store' && removed.get(p.input.externalKey!)?.bySync === false ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
       );
     }
-    const toStore = plans.filter((p): p is Extract<ItemPlan, { outcome: 'store' }> => p.outcome === 'store');
+    let toStore = plans.filter((p): p is Extract<ItemPlan, { outcome: 'store' }> => p.outcome === 'store');
+    // New mail in a thread whose owner chose its visibility gets that visibility.
+    const chosen = await threadVisibilities(tx, c.mailbox.id, toStore.flatMap((p) => (p.conversationId ? [p.conversationId] : [])));
+    if (chosen.size > 0) toStore = toStore.map((p) => (p.conversationId && chosen.has(p.conversationId) ? { ...p, input: { ...p.input, visibility: chosen.get(p.conversationId)! } } : p));
     // The sync looks its account ids up in this tenant's store itself: no need to check them again.
     const results = await ingestBatch(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
-    await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id })));
+    await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id, conversationId: p.conversationId })));
 
     // Removed items, items that no longer qualify (cancelled, now private), and after a full round what it did not see.
     const release = [...c.removedIds, ...plans.filter((p) => p.outcome === 'skip').map((p) => p.graphId)];

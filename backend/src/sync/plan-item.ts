@@ -20,7 +20,7 @@ export interface PlanContext {
 }
 
 export type ItemPlan =
-  | { graphId: string; outcome: 'store'; input: InteractionInput; ambiguousAccount: boolean }
+  | { graphId: string; outcome: 'store'; input: InteractionInput; ambiguousAccount: boolean; conversationId: string | null }
   | { graphId: string; outcome: 'skip'; reason: SkipReason };
 
 export type MatchLookup = (address: string) => AddressMatch;
@@ -73,6 +73,7 @@ export function planMailItem(item: MailItem, match: MatchLookup, ctx: PlanContex
     graphId: item.graphId,
     outcome: 'store',
     ambiguousAccount: ambiguous,
+    conversationId: item.conversationId,
     input: {
       ...baseInput(ctx),
       kind: 'email',
@@ -115,6 +116,7 @@ export function planCalendarItem(item: CalendarItem, match: MatchLookup, ctx: Pl
     graphId: item.graphId,
     outcome: 'store',
     ambiguousAccount: ambiguous,
+    conversationId: null,
     input: {
       ...baseInput(ctx),
       kind: 'meeting',

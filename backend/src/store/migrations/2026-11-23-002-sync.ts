@@ -98,16 +98,33 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('stream', 'text', (c) => c.notNull())
       .addColumn('interaction_id', 'text', (c) => c.notNull())
       .addColumn('round', 'integer', (c) => c.notNull())
+      // Graph's conversationId: the thread, for the owner's per-thread visibility.
+      .addColumn('conversation_id', 'text')
       .addPrimaryKeyConstraint('sync_item_refs_pk', ['tenant_id', 'mailbox_id', 'graph_id'])
       .addForeignKeyConstraint('sync_item_refs_mailbox_fk', ['tenant_id', 'mailbox_id'], 'mailboxes', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade'))
       .addForeignKeyConstraint('sync_item_refs_interaction_fk', ['tenant_id', 'interaction_id'], 'interactions', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade')),
   ).execute();
   await db.schema.createIndex('sync_item_refs_interaction_ix').on('sync_item_refs').columns(['tenant_id', 'interaction_id', 'mailbox_id']).execute();
   await db.schema.createIndex('sync_item_refs_round_ix').on('sync_item_refs').columns(['tenant_id', 'mailbox_id', 'stream', 'round']).execute();
+  await db.schema.createIndex('sync_item_refs_thread_ix').on('sync_item_refs').columns(['tenant_id', 'mailbox_id', 'conversation_id']).execute();
+
+  // A mailbox owner's choice of visibility for one thread: applied to its synced items now and to those to come.
+  await clustered(
+    db,
+    db.schema
+      .createTable('thread_visibility')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('mailbox_id', 'text', (c) => c.notNull())
+      .addColumn('conversation_id', 'text', (c) => c.notNull())
+      .addColumn('visibility', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('thread_visibility_pk', ['tenant_id', 'mailbox_id', 'conversation_id'])
+      .addForeignKeyConstraint('thread_visibility_mailbox_fk', ['tenant_id', 'mailbox_id'], 'mailboxes', ['tenant_id', 'id'], (fk) => fk.onDelete('cascade')),
+  ).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['sync_item_refs', 'sync_skips', 'subscriptions', 'sync_cursors', 'mailboxes']) {
+  for (const t of ['thread_visibility', 'sync_item_refs', 'sync_skips', 'subscriptions', 'sync_cursors', 'mailboxes']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }
