@@ -123,5 +123,5 @@ describe('kill -9 during a sync pass', () => {
     expect(b).toHaveLength(340);
     expect(a).toEqual(b);
     expect(new Set(a.map((r) => r.key)).size).toBe(a.length);
-  });
+  }, 180_000);
 });

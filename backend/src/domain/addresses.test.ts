@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { domainOf, normalizeAddress, normalizeDomain } from './addresses.ts';
 
 type Group = { name: string; cases: { input: unknown; options?: unknown; expected: unknown; note?: string }[] };
-const groups = JSON.parse(readFileSync(new URL('../../../../shared/testdata/email_normalisation_and_message_id_cases.json', import.meta.url), 'utf8')).groups as Group[];
+const groups = JSON.parse(readFileSync(new URL('../../../test/vectors/email_normalisation_and_message_id_cases.json', import.meta.url), 'utf8')).groups as Group[];
 const group = (name: string) => groups.find((g) => g.name === name)!.cases;
 
 describe('normalizeAddress', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emailExternalKey, meetingExternalKey, normalizeMessageId } from './message-id.ts';
 import { normalizeSubject } from './normalize-subject.ts';
 
-const groups = JSON.parse(readFileSync(new URL('../../../../shared/testdata/email_normalisation_and_message_id_cases.json', import.meta.url), 'utf8')).groups as {
+const groups = JSON.parse(readFileSync(new URL('../../../test/vectors/email_normalisation_and_message_id_cases.json', import.meta.url), 'utf8')).groups as {
   name: string; cases: { input: unknown; expectedMessageId?: string | null; expected?: string; header?: string }[];
 }[];
 

@@ -4,7 +4,7 @@ import { normalizeAddress } from './addresses.ts';
 import { parseMailbox, type Mailbox } from './parse-mailbox.ts';
 
 type Case = { test?: string; input: unknown; options?: unknown; expected: unknown };
-const groups = JSON.parse(readFileSync(new URL('../../../../shared/testdata/email_normalisation_and_message_id_cases.json', import.meta.url), 'utf8')).groups as { name: string; cases: Case[] }[];
+const groups = JSON.parse(readFileSync(new URL('../../../test/vectors/email_normalisation_and_message_id_cases.json', import.meta.url), 'utf8')).groups as { name: string; cases: Case[] }[];
 const group = (name: string) => groups.find((g) => g.name === name)!.cases;
 
 /**
