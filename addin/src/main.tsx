@@ -10,11 +10,13 @@ import en from './i18n/en-US.json';
 import fi from './i18n/fi-FI.json';
 import * as outlook from './host/outlook-host.ts';
 import { PaneServicesProvider, type PaneHost } from './app/pane-services.tsx';
-import { TaskPane } from './app/task-pane.tsx';
 import { chooseAuth } from './app/choose-auth.ts';
-import { DemoUserPicker } from './app/demo-user-picker.tsx';
 import { buildConfig } from './app/build-config.ts';
 import { markOfficeReady } from './app/timing.ts';
+
+// The first paint is a spinner: the pane itself (forms, lists, compose) loads in parallel with Office's start
+// and sign-in, and is awaited before it renders (React.lazy would suspend and hold the reveal back ~300 ms).
+const paneModule = import('./app/task-pane.tsx');
 
 const root = createRoot(document.getElementById('root')!);
 const host: PaneHost = outlook;
@@ -33,7 +35,8 @@ function show(i18n: I18n, variant: 'light' | 'dark', node: ReactNode) {
 async function start(auth: AuthProvider, i18n: I18n, variant: 'light' | 'dark') {
   const api = createApiClient({ getToken: () => auth.getToken() });
   try {
-    const [me, users] = await Promise.all([unwrap(api.me.$get()), unwrap(api.users.$get())]);
+    const [me, users, { TaskPane }] = await Promise.all([unwrap(api.me.$get()), unwrap(api.users.$get()), paneModule]);
+    performance.mark('suhde:signed-in');
     show(i18n, variant, (
       <PaneServicesProvider
         value={{
@@ -55,6 +58,7 @@ async function boot() {
   try {
     await outlook.officeReady();
   } catch {
+    const { TaskPane } = await paneModule;
     show(early, 'light', <TaskPane />);
     return;
   }
@@ -65,7 +69,10 @@ async function boot() {
   try {
     const choice = await chooseAuth();
     if (choice.kind === 'ready') await start(choice.auth, i18n, variant);
-    else show(i18n, variant, <DemoUserPicker users={choice.users} onPick={(userId) => void start(createDemoAuth({ userId }), i18n, variant)} />);
+    else {
+      const { DemoUserPicker } = await import('./app/demo-user-picker.tsx');
+      show(i18n, variant, <DemoUserPicker users={choice.users} onPick={(userId) => void start(createDemoAuth({ userId }), i18n, variant)} />);
+    }
   } catch (e) {
     show(i18n, variant, <ErrorState error={e} onRetry={() => void boot()} />);
   }

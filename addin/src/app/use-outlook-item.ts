@@ -12,10 +12,14 @@ export function useOutlookItem(host: PaneHost): ItemState & { reload: () => void
     let live = true;
     let version = 0;
     const read = () => {
+      performance.mark('suhde:item-reading');
       const mine = ++version;
       setState({ status: 'loading' });
       host.readCurrentItem().then(
-        (item) => live && mine === version && setState({ status: 'ready', item, version: mine }),
+        (item) => {
+          performance.mark('suhde:item-read');
+          if (live && mine === version) setState({ status: 'ready', item, version: mine });
+        },
         (error: unknown) => live && mine === version && setState({ status: 'error', error }),
       );
     };
