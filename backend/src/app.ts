@@ -86,6 +86,16 @@ export function createApp(opts: AppOptions) {
     }),
   );
   app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
+  if (opts.sync) {
+    const sync = opts.sync;
+    // A user's own (delegated) mailbox is read with their token, so it is refreshed while they use Suhde.
+    app.use('/api/*', async (c, next) => {
+      await next();
+      const auth = c.get('auth');
+      const token = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
+      if (auth && token) void sync.refreshDelegated(auth.tenant.id, auth.user.id, token).catch(() => {});
+    });
+  }
   return app.route('/api', api);
 }
 

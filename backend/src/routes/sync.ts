@@ -87,6 +87,21 @@ export function syncRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
+        method: 'post', path: '/sync/my-mailbox', tags: ['Sync'], security: bearer,
+        summary: 'Connect your own mailbox and calendar (delegated, on-behalf-of your sign-in)',
+        description: 'Suhde reads your Inbox, Sent Items and calendar with your own delegated permissions (Mail.Read, Calendars.Read), starting now and again while you use Suhde. Your token is never stored.',
+        responses: { 202: { description: 'Connected; the first pass runs now', content: { 'application/json': { schema: z.object({ mailboxId: z.string(), address: z.string(), mode: z.enum(['application', 'delegated']) }) } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        if (!deps.sync?.canConnectOwnMailbox()) throw new AppError(409, 'Sync not configured', 'This server cannot read mailboxes on your behalf (no Graph app credentials configured); ask your admin.');
+        const assertion = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
+        const { mailbox } = await deps.sync.connectOwnMailbox(auth.tenant.id, auth.user, assertion);
+        return c.json({ mailboxId: mailbox.id, address: mailbox.address, mode: mailbox.mode }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'put', path: '/interactions/{id}/thread-visibility', tags: ['Sync'], security: bearer,
         summary: 'Set the visibility of a whole email thread synced from your mailbox, now and for mail to come',
         description: 'Only the owner of the mailbox the thread was synced from may do this. private: only the people who hold it; metadata: colleagues see that a contact happened; shared: all of it.',

@@ -6,7 +6,7 @@ import { tenantScope } from '../store/scope.ts';
 import { getTenant } from '../store/tenants.ts';
 import { addThrottleWait } from '../store/sync-state.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
-import { applicationTokenProvider, staticTokenProvider } from '../graph/token-providers.ts';
+import { applicationTokenProvider, onBehalfOfTokenProvider, staticTokenProvider } from '../graph/token-providers.ts';
 import { inProcessQueue, type JobQueue } from '../sync/job-queue.ts';
 import { pgBossQueue } from '../sync/pg-boss-queue.ts';
 import { createSyncService, type SyncService } from '../sync/sync-service.ts';
@@ -54,8 +54,27 @@ export function createConfiguredSync(config: Config, handle: Db, log: (line: str
   const settings = config.graphSync;
   const graphFor = configuredGraphClients(config, handle);
   if (!settings || !graphFor) return null;
+  const authorityHost = config.entra?.authorityHost ?? 'https://login.microsoftonline.com';
+  const creds = settings.credentials;
+  // On-behalf-of trades the user's token for Suhde's API for a Graph token; against an emulator the static token stands in.
+  const delegatedGraph = (tenantId: string, userAssertion: string): GraphClient => {
+    let entraTenantId: Promise<string> | null = null;
+    let provider: (() => Promise<string>) | null = null;
+    return createGraphClient({
+      baseUrl: config.graphBaseUrl, maxInFlight: settings.maxInFlight,
+      authProvider: async () => {
+        if (!provider) {
+          provider = creds.kind === 'static'
+            ? staticTokenProvider(creds.token, config.graphBaseUrl)
+            : onBehalfOfTokenProvider({ clientId: creds.clientId, authorityHost, secret: creds.secret, certificate: creds.certificate },
+              await (entraTenantId ??= getTenant(tenantScope(handle, tenantId)).then((t) => t.entraTenantId)), config.graphBaseUrl, userAssertion);
+        }
+        return provider();
+      },
+    });
+  };
   return createSyncService({
     handle, graphFor, queue: syncQueueFor(config, log), notificationBaseUrl: settings.notificationUrl,
-    pollIntervalMs: settings.pollMinutes * 60_000, leaseMs: settings.leaseMs, log,
+    pollIntervalMs: settings.pollMinutes * 60_000, leaseMs: settings.leaseMs, log, delegatedGraph,
   });
 }

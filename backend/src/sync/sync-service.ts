@@ -5,7 +5,7 @@ import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
 import {
   deleteSubscription, findSubscriptionById, insertSubscription, listMailboxes, listSubscriptions, tenantsWithMailboxes,
-  updateSubscriptionExpiry, getMailbox, type Mailbox,
+  updateSubscriptionExpiry, getMailbox, insertMailbox, type Mailbox,
 } from '../store/sync-state.ts';
 import { GraphRequestError, type GraphClient, type GraphNotice } from '../graph/index.ts';
 import type { JobQueue, SyncJob } from './job-queue.ts';
@@ -34,6 +34,11 @@ export interface SyncServiceOptions {
   pollIntervalMs?: number;
   log?: (line: string) => void;
   onPass?: (result: SyncPassResult) => void;
+  /**
+   * A Graph client acting for one user, from their access token for Suhde's API (on-behalf-of): how a mailbox a
+   * user connected themselves is read. Unset, users cannot connect their own mailbox.
+   */
+  delegatedGraph?: (tenantId: string, userAssertion: string) => GraphClient;
 }
 
 export interface NotificationOutcome {
@@ -72,6 +77,8 @@ export function createSyncService(opts: SyncServiceOptions) {
     let n = 0;
     for (const tenantId of await tenantsWithMailboxes(opts.handle.db)) {
       for (const mailbox of await listMailboxes(tenantScope(opts.handle, tenantId), { enabledOnly: true })) {
+        // A delegated mailbox is read with its owner's token, so only while they use Suhde (refreshDelegated).
+        if (mailbox.mode !== 'application') continue;
         await enqueueMailbox(tenantId, mailbox);
         n++;
       }
@@ -84,7 +91,7 @@ export function createSyncService(opts: SyncServiceOptions) {
     if (!opts.notificationBaseUrl) return 0;
     const scope = tenantScope(opts.handle, tenantId);
     const mailbox = await getMailbox(scope, mailboxId);
-    if (!mailbox?.enabled) return 0;
+    if (!mailbox?.enabled || mailbox.mode !== 'application') return 0;
     const existing = new Set((await listSubscriptions(scope, { mailboxId })).map((s) => s.stream));
     const graph = opts.graphFor(tenantId);
     let created = 0;
@@ -161,8 +168,50 @@ export function createSyncService(opts: SyncServiceOptions) {
     return outcome;
   }
 
+  const delegatedRuns = new Map<string, Promise<void>>();
+
+  /** Runs every stream of a delegated mailbox now, in this process, with its owner's token; one run at a time. */
+  function runDelegated(tenantId: string, mailbox: Mailbox, userAssertion: string): Promise<void> {
+    const key = `${tenantId}/${mailbox.id}`;
+    const running = delegatedRuns.get(key);
+    if (running) return running;
+    const graph = opts.delegatedGraph!(tenantId, userAssertion);
+    const run = (async () => {
+      for (const stream of mailboxStreams(mailbox.folders)) {
+        const result = await runSyncPass({ ...deps, graphFor: () => graph }, { tenantId, mailboxId: mailbox.id, stream });
+        opts.onPass?.(result);
+      }
+    })()
+      .catch((e) => log(`[sync] delegated ${mailbox.address}: ${e instanceof Error ? e.message : e}`))
+      .finally(() => delegatedRuns.delete(key));
+    delegatedRuns.set(key, run);
+    return run;
+  }
+
+  /** A user connects their own mailbox: it is synced with their delegated permissions, starting now. */
+  async function connectOwnMailbox(tenantId: string, user: { id: string; email: string }, userAssertion: string): Promise<{ mailbox: Mailbox; run: Promise<void> }> {
+    if (!opts.delegatedGraph) throw new Error('delegated sync is not configured');
+    const scope = tenantScope(opts.handle, tenantId);
+    const mine = (await listMailboxes(scope)).find((m) => m.userId === user.id);
+    const mailbox = mine ?? (await insertMailbox(scope, { id: `me-${user.id}`, userId: user.id, address: user.email, mode: 'delegated' }, now()));
+    return { mailbox, run: mailbox.mode === 'delegated' && mailbox.enabled ? runDelegated(tenantId, mailbox, userAssertion) : Promise.resolve() };
+  }
+
+  /** Called on a user's API requests: their delegated mailbox gets a pass when the last one is older than the poll interval. */
+  async function refreshDelegated(tenantId: string, userId: string, userAssertion: string): Promise<void> {
+    if (!opts.delegatedGraph) return;
+    const scope = tenantScope(opts.handle, tenantId);
+    const mailbox = (await listMailboxes(scope, { enabledOnly: true })).find((m) => m.userId === userId && m.mode === 'delegated');
+    if (!mailbox || delegatedRuns.has(`${tenantId}/${mailbox.id}`)) return;
+    if (mailbox.lastSuccessAt !== null && now() - mailbox.lastSuccessAt < (opts.pollIntervalMs || 15 * 60_000)) return;
+    void runDelegated(tenantId, mailbox, userAssertion);
+  }
+
   return {
     queue: opts.queue,
+    connectOwnMailbox,
+    refreshDelegated,
+    canConnectOwnMailbox: () => opts.delegatedGraph !== undefined,
     runJob,
     enqueueMailbox,
     enqueueAll,
@@ -186,6 +235,7 @@ export function createSyncService(opts: SyncServiceOptions) {
       for (const t of timers) clearInterval(t);
       timers = [];
       await opts.queue.stop();
+      await Promise.all(delegatedRuns.values());
     },
   };
 }
