@@ -126,7 +126,16 @@ for (const database of testDatabases()) {
     it('renews subscriptions that expire within the margin', async () => {
       await sync.ensureSubscriptions(world.tenant.tenantId, 'mbx-rep');
       await handle.db.updateTable('subscriptions').set({ expires_at: Date.now() + 60_000 }).execute();
+      // One the emulator no longer knows is recreated rather than renewed.
+      const gone = world.emulator.subscriptions.list()[0]!;
+      await world.graph.deleteSubscription(gone.id);
+      world.emulator.clearLog();
       expect(await sync.renewDue()).toBe(3);
+      // Three renewals in one $batch request.
+      expect(world.emulator.requests.filter((r) => !r.inBatch && r.path.endsWith('/$batch'))).toHaveLength(1);
+      expect(world.emulator.requests.filter((r) => r.inBatch && r.method === 'PATCH')).toHaveLength(3);
+      expect(world.emulator.subscriptions.list().map((s) => s.id)).not.toContain(gone.id);
+      expect(world.emulator.subscriptions.list()).toHaveLength(3);
       const rows = await handle.db.selectFrom('subscriptions').select('expires_at').execute();
       expect(rows.every((r) => Number(r.expires_at) > Date.now() + 86_400_000)).toBe(true);
     });
