@@ -178,6 +178,27 @@ describe('Outlook add-in in the preview', { timeout: 120_000 }, () => {
     expect(found.body.participants.find((p: any) => p.role === 'organizer').userId).toBe(laura.userId);
   });
 
+  it('logs a new email when it is sent: the intent saved on the draft is logged from Sent Items', async () => {
+    const laura = await tokenOf(LAURA);
+    const { page, pane } = await openPreview({ user: LAURA, item: 'new-email' });
+    await pane.getByRole('switch', { name: 'Log this email when sent' }).click({ timeout: 30_000 });
+    await pane.getByText('Suhde will log this email when it is sent.').waitFor();
+    await pane.getByLabel('Note').fill('Quote sent for Q1.');
+    await pane.getByLabel('Note').blur();
+    await page.waitForFunction(() => {
+      const draft = window.suhdePreview!.entries.find((e) => e.id === 'new-email')!.item as { customProperties?: Record<string, string> };
+      return draft.customProperties?.suhdeLogIntent?.includes('Quote sent for Q1.');
+    });
+    await page.screenshot({ path: `${shots}/8-compose.png` });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await pane.getByTestId('logged-banner').getByText('Logged by you').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/9-sent-logged.png` });
+    const sent = await entry(page, 'sent-1');
+    const logged = await api(laura.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(sent.internetMessageId!)}`);
+    expect(logged.status).toBe(200);
+    expect(logged.body).toMatchObject({ kind: 'email', direction: 'outbound', note: 'Quote sent for Q1.', source: 'addin' });
+  });
+
   it('speaks Finnish under a fi-FI display language, in the dark theme', async () => {
     const { page, pane } = await openPreview({ user: 'sofia.lindqvist@suhde-demo.fi', item: 'known-customer', lang: 'fi-FI', theme: 'dark' });
     await pane.getByRole('heading', { name: 'Asiakas' }).waitFor({ timeout: 30_000 });

@@ -33,7 +33,7 @@ function renderItem(item: SimItem | null, lang: string) {
       <dt>When</dt><dd>${fmt(item.start, lang)} – ${fmt(item.end, lang)}</dd><dt>Where</dt><dd>${escapeHtml(item.location)}</dd></dl><p>${escapeHtml(item.body)}</p>`;
     return;
   }
-  pane.innerHTML = `<h2>${escapeHtml(item.subject)}${item.mode === 'compose' ? ' <span class="tag">draft</span>' : ''}</h2>
+  pane.innerHTML = `<h2>${escapeHtml(item.subject)}${item.mode === 'compose' ? ' <span class="tag">draft</span> <button type="button" id="send">Send</button>' : ''}</h2>
     <dl>${item.mode === 'read' ? `<dt>From</dt><dd>${list([item.from])}</dd>` : ''}<dt>To</dt><dd>${list(item.to)}</dd>
     ${item.cc.length ? `<dt>Cc</dt><dd>${list(item.cc)}</dd>` : ''}${item.mode === 'read' ? `<dt>Sent</dt><dd>${fmt(item.dateTimeCreated, lang)}</dd>` : ''}</dl>
     <p>${escapeHtml(item.body)}</p>`;
@@ -73,12 +73,35 @@ async function boot() {
   });
   window.suhdeSimulatedOffice = (pane) => outlook.officeFor(pane);
 
-  const folders: Record<PreviewEntry['folder'], string> = { inbox: 'Inbox', calendar: 'Calendar', drafts: 'Drafts' };
+  const folders: Record<PreviewEntry['folder'], string> = { inbox: 'Inbox', calendar: 'Calendar', drafts: 'Drafts', sent: 'Sent Items' };
   const nav = $('items');
-  nav.innerHTML = (Object.keys(folders) as PreviewEntry['folder'][]).map((f) => `<h2>${folders[f]}</h2><ul>${entries.filter((e) => e.folder === f).map((e) => {
-    const who = e.item.itemType === 'appointment' ? fmt(e.item.start, lang) : e.item.mode === 'read' ? e.item.from.displayName : `To: ${e.item.to.map((t) => t.displayName).join(', ')}`;
-    return `<li><button type="button" data-id="${e.id}" aria-pressed="false"><strong>${escapeHtml(who)}</strong><span>${escapeHtml(e.item.subject)}</span></button></li>`;
-  }).join('')}</ul>`).join('');
+  const renderList = () => {
+    nav.innerHTML = (Object.keys(folders) as PreviewEntry['folder'][]).filter((f) => entries.some((e) => e.folder === f)).map((f) => `<h2>${folders[f]}</h2><ul>${entries.filter((e) => e.folder === f).map((e) => {
+      const who = e.item.itemType === 'appointment' ? fmt(e.item.start, lang) : e.item.mode === 'read' && e.folder !== 'sent' ? e.item.from.displayName : `To: ${e.item.to.map((t) => t.displayName).join(', ')}`;
+      return `<li><button type="button" data-id="${e.id}" aria-pressed="false"><strong>${escapeHtml(who)}</strong><span>${escapeHtml(e.item.subject)}</span></button></li>`;
+    }).join('')}</ul>`).join('');
+  };
+  renderList();
+  // "Sending" a draft: its copy lands in Sent Items with a Message-ID of its own and the draft's custom
+  // properties (as Exchange keeps them), and is selected, as Outlook shows what you just sent.
+  let sent = 0;
+  $('reading').addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).id !== 'send') return;
+    const draft = outlook.selected();
+    if (!draft || draft.mode !== 'compose') return;
+    const id = `sent-${++sent}`;
+    const at = Date.now();
+    entries.push({
+      id, folder: 'sent',
+      item: {
+        itemType: 'message', mode: 'read', itemId: `AAMkAGPreview/${id}+${at}=`, subject: draft.subject, from: outlook.mailbox.user, to: draft.to, cc: draft.cc,
+        dateTimeCreated: new Date(at), internetMessageId: `<preview.${id}.${at}@${outlook.mailbox.user.emailAddress.split('@')[1]}>`, conversationId: `AAQkPreview${id}`,
+        body: draft.body, customProperties: { ...(draft.customProperties ?? {}) },
+      },
+    });
+    renderList();
+    select(id);
+  });
 
   const select = (id: string | null) => {
     const entry = entries.find((e) => e.id === id) ?? null;

@@ -6,7 +6,7 @@ import type { SimAddress, SimItem } from './simulated-office.ts';
 
 export interface PreviewEntry {
   id: string;
-  folder: 'inbox' | 'calendar' | 'drafts';
+  folder: 'inbox' | 'calendar' | 'drafts' | 'sent';
   item: SimItem;
 }
 
