@@ -1,5 +1,6 @@
 // The product command: load and check the configuration, open and migrate the store, seed the demo tenant
 // into an empty database, serve everything on one port and print the URLs.
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDb } from './store/connect.ts';
@@ -28,6 +29,13 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = config.publicUrl.replace(/:\d+$/, `:${info.port}`);
     console.log(`Suhde is running (${config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL'}${config.demo ? ', demo mode' : ''}).`);
+    console.log(`  Start page: ${base}/`);
+    if (existsSync(config.webRoot)) {
+      console.log(`  Outlook add-in preview: ${base}/addin/preview.html`);
+      console.log(`  Teams app:  ${base}/teams-app/index.html  (manager dashboard: ?view=dashboard)`);
+    } else {
+      console.log(`  Front ends: not built (${config.webRoot} is missing); npm start builds them`);
+    }
     console.log(`  API:        ${base}/api`);
     console.log(`  API docs:   ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`);
     console.log(`  Health:     ${base}/healthz  ${base}/readyz`);
