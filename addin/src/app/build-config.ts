@@ -1,6 +1,7 @@
 // Build-time settings (vite's VITE_* variables). Without an Entra client id the pane signs in through the
 // demo issuer; with one, through MSAL.
-const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env ?? {};
+// Written as import.meta.env.X so vite replaces each at build time.
+const env = import.meta.env;
 
 export const buildConfig = {
   /** The add-in's SPA registration (NAA needs brk-multihub://<origin> as a redirect). */

@@ -13,7 +13,6 @@ export interface OpportunityChoice {
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, '& > *': { flex: '1 1 140px', minWidth: 0 } },
 });
 
 export function LogForm({ kind, opportunities, busy, initial, onLog }: {
@@ -48,16 +47,14 @@ export function LogForm({ kind, opportunities, busy, initial, onLog }: {
           </Select>
         </Field>
       )}
-      <div className={s.row}>
-        <Field label={t('log.followUp')}>
-          <Input type="date" value={followUp} onChange={(_, d) => setFollowUp(d.value)} />
-        </Field>
-        <Field label={t('log.visibility')}>
-          <Select value={visibility} onChange={(_, d) => setVisibility(d.value as LogChoices['visibility'])}>
-            {(['shared', 'metadata', 'private'] as const).map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
-          </Select>
-        </Field>
-      </div>
+      <Field label={t('log.followUp')}>
+        <Input type="date" value={followUp} onChange={(_, d) => setFollowUp(d.value)} />
+      </Field>
+      <Field label={t('log.visibility')}>
+        <Select value={visibility} onChange={(_, d) => setVisibility(d.value as LogChoices['visibility'])}>
+          {(['shared', 'metadata', 'private'] as const).map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
+        </Select>
+      </Field>
       <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
         {busy ? t('log.logging') : t(kind === 'email' ? 'log.emailButton' : 'log.meetingButton')}
       </Button>
