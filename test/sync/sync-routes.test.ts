@@ -68,11 +68,32 @@ for (const database of testDatabases()) {
       expect(bad.body.errors[0].field).toBe('visibility');
     });
 
+    it('lets a rep block addresses in their own mailbox, releasing what was already captured with them', async () => {
+      const rep = h.a.users.rep;
+      emulator.store.addMessage(rep.email, { subject: 'Lääkäriaika', from: 'vastaanotto@terveys-asiakas.fi', to: [rep.email] });
+      await handle.db.insertInto('account_domains').values({ tenant_id: h.a.tenantId, domain: 'terveys-asiakas.fi', account_id: (await handle.db.selectFrom('accounts').select('id').where('tenant_id', '=', h.a.tenantId).executeTakeFirstOrThrow()).id }).execute();
+      await sync();
+      const live = async () => (await handle.db.selectFrom('interactions').select('subject').where('tenant_id', '=', h.a.tenantId).where('deleted_at', 'is', null).execute()).map((r) => r.subject);
+      expect(await live()).toContain('Lääkäriaika');
+      const r = await h.call('PUT', '/api/sync/my-blocklist', { as: [h.a, rep], body: { blockedAddresses: [], blockedDomains: ['terveys-asiakas.fi'] } });
+      expect(r.status).toBe(200);
+      expect(r.body.blockedDomains).toEqual(['terveys-asiakas.fi']);
+      expect(await live()).not.toContain('Lääkäriaika');
+      // And the next pass does not bring it back, nor new mail from there.
+      emulator.store.addMessage(rep.email, { subject: 'Muistutus', from: 'vastaanotto@terveys-asiakas.fi', to: [rep.email] });
+      await sync();
+      expect(await live()).not.toContain('Muistutus');
+      const bad = await h.call('PUT', '/api/sync/my-blocklist', { as: [h.a, rep], body: { blockedAddresses: ['not an address'], blockedDomains: [] } });
+      expect(bad.status).toBe(400);
+      const nobody = await h.call('PUT', '/api/sync/my-blocklist', { as: [h.a, h.a.users.manager], body: { blockedAddresses: [], blockedDomains: [] } });
+      expect(nobody.status).toBe(409);
+    });
+
     it('shows admins the health of each mailbox, and nobody else', async () => {
       const r = await h.call('GET', '/api/sync/health', { as: [h.a, h.a.users.admin] });
       expect(r.status).toBe(200);
       expect(r.body.items).toHaveLength(1);
-      expect(r.body.items[0]).toMatchObject({ state: 'ok', itemsSeen: 4, itemsStored: 4, mailbox: { address: h.a.users.rep.email }, consecutiveFailures: 0 });
+      expect(r.body.items[0]).toMatchObject({ state: 'ok', itemsSeen: 6, itemsStored: 5, skipped: { blocked: 1 }, mailbox: { address: h.a.users.rep.email }, consecutiveFailures: 0 });
       expect((await h.call('GET', '/api/sync/health', { as: [h.a, h.a.users.rep] })).status).toBe(403);
       expect((await h.call('GET', '/api/sync/health', { as: [h.b, h.b.users.admin] })).body.items).toEqual([]);
     });
@@ -87,8 +108,11 @@ for (const database of testDatabases()) {
       expect(unknown.status).toBe(400);
       expect(unknown.body.errors[0].field).toBe('userId');
       expect((await h.call('PATCH', `/api/sync/mailboxes/${created.body.id}`, { as: [h.b, h.b.users.admin], body: { enabled: false } })).status).toBe(404);
-      const off = await h.call('PATCH', `/api/sync/mailboxes/${created.body.id}`, { as: admin, body: { enabled: false } });
-      expect(off.body).toMatchObject({ enabled: false, folders: ['inbox', 'sentitems', 'archive'] });
+      const off = await h.call('PATCH', `/api/sync/mailboxes/${created.body.id}`, { as: admin, body: { enabled: false, windowBackDays: 365 } });
+      expect(off.body).toMatchObject({ enabled: false, folders: ['inbox', 'sentitems', 'archive'], windowBackDays: 365, windowAheadDays: 90 });
+      const tooFar = await h.call('PATCH', `/api/sync/mailboxes/${created.body.id}`, { as: admin, body: { windowBackDays: 99999 } });
+      expect(tooFar.status).toBe(400);
+      expect(tooFar.body.errors[0]).toEqual({ field: 'windowBackDays', message: 'must be at most 3650 days' });
       expect((await h.call('POST', `/api/sync/mailboxes/${created.body.id}/run`, { as: admin })).status).toBe(409);
       const run = await h.call('POST', '/api/sync/mailboxes/mbx-a-rep/run', { as: admin });
       expect(run.status).toBe(409);

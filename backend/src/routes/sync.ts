@@ -6,7 +6,8 @@ import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
 import { IdParam, problemResponses, conflictResponse } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
-import { getMailbox, insertMailbox, listMailboxes, setThreadVisibility, threadOf, updateMailbox } from '../store/sync-state.ts';
+import { getMailbox, insertMailbox, listMailboxes, releaseBlockedItems, setThreadVisibility, threadOf, updateMailbox } from '../store/sync-state.ts';
+import { inTransaction } from '../store/scope.ts';
 import { getInteraction } from '../store/interactions.ts';
 import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
@@ -29,11 +30,27 @@ const MailboxHealthSchema = z.object({
   subscriptions: z.number(),
   nextRenewalAt: z.number().nullable(),
 }).openapi('MailboxHealth');
+const Window = {
+  windowBackDays: z.number().int().min(0, 'must be 0 or more').max(3650, 'must be at most 3650 days').optional().openapi({ description: 'How far back the calendar is read; default 180' }),
+  windowAheadDays: z.number().int().min(0, 'must be 0 or more').max(730, 'must be at most 730 days').optional().openapi({ description: 'How far ahead; default 90' }),
+};
+const Blocklist = {
+  blockedAddresses: z.array(z.email('must be an email address').max(320)).max(500).optional().openapi({ description: 'Never captured from this mailbox, on top of the tenant’s blocklist' }),
+  blockedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain like example.fi').max(253)).max(500).optional(),
+};
 const MailboxCreate = z.object({
   userId: z.string().min(1).max(64),
   folders: z.array(Folder).min(1).max(20).optional(),
+  ...Window,
 }).openapi('MailboxCreate');
-const MailboxUpdate = z.object({ enabled: z.boolean().optional(), folders: z.array(Folder).min(1).max(20).optional() }).openapi('MailboxUpdate');
+const MailboxUpdate = z.object({ enabled: z.boolean().optional(), folders: z.array(Folder).min(1).max(20).optional(), ...Window, ...Blocklist }).openapi('MailboxUpdate');
+const MailboxSettingsSchema = z.object({
+  id: z.string(), enabled: z.boolean(), folders: z.array(z.string()), windowBackDays: z.number(), windowAheadDays: z.number(),
+  blockedAddresses: z.array(z.string()), blockedDomains: z.array(z.string()),
+}).openapi('MailboxSettings');
+const settingsOf = (m: { id: string; enabled: boolean; folders: string[]; windowBackDays: number; windowAheadDays: number; blockedAddresses: string[]; blockedDomains: string[] }) => ({
+  id: m.id, enabled: m.enabled, folders: m.folders, windowBackDays: m.windowBackDays, windowAheadDays: m.windowAheadDays, blockedAddresses: m.blockedAddresses, blockedDomains: m.blockedDomains,
+});
 
 export function syncRoutes(deps: Deps) {
   return newRouter()
@@ -60,7 +77,10 @@ export function syncRoutes(deps: Deps) {
         if ((await listMailboxes(auth.scope)).some((m) => m.userId === user.id)) throw conflict(`${user.displayName}'s mailbox is already enabled; change it with PATCH.`);
         let mailbox;
         try {
-          mailbox = await insertMailbox(auth.scope, { id: randomUUID(), userId: user.id, address: user.email, ...(body.folders ? { folders: body.folders } : {}) }, deps.clock());
+          mailbox = await insertMailbox(auth.scope, {
+            id: randomUUID(), userId: user.id, address: user.email, ...(body.folders ? { folders: body.folders } : {}),
+            ...(body.windowBackDays !== undefined ? { windowBackDays: body.windowBackDays } : {}), ...(body.windowAheadDays !== undefined ? { windowAheadDays: body.windowAheadDays } : {}),
+          }, deps.clock());
         } catch (e) {
           if (isUniqueViolation(e)) throw conflict(`The mailbox ${user.email} is already enabled.`);
           throw e;
@@ -75,14 +95,38 @@ export function syncRoutes(deps: Deps) {
     .openapi(
       createRoute({
         method: 'patch', path: '/sync/mailboxes/{id}', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
-        summary: 'Turn a mailbox’s sync on or off, or change its folders (admin)',
+        summary: 'Change a mailbox’s sync: on or off, folders, calendar window, its own blocklist (admin)',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: MailboxUpdate } } } },
-        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: z.object({ id: z.string(), enabled: z.boolean(), folders: z.array(z.string()) }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: MailboxSettingsSchema } } }, ...problemResponses },
       }),
       async (c) => {
-        const m = await updateMailbox(c.get('auth').scope, c.req.valid('param').id, c.req.valid('json'));
+        const m = await inTransaction(c.get('auth').scope, async (tx) => {
+          const updated = await updateMailbox(tx, c.req.valid('param').id, c.req.valid('json'));
+          if (updated) await releaseBlockedItems(tx, updated, deps.clock());
+          return updated;
+        });
         if (!m) throw notFound('mailbox');
-        return c.json({ id: m.id, enabled: m.enabled, folders: m.folders }, 200);
+        return c.json(settingsOf(m), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put', path: '/sync/my-blocklist', tags: ['Sync'], security: bearer,
+        summary: 'Addresses and domains never to capture from your own mailbox (your doctor, your child’s school)',
+        request: { body: { required: true, content: { 'application/json': { schema: z.object({ blockedAddresses: Blocklist.blockedAddresses.unwrap(), blockedDomains: Blocklist.blockedDomains.unwrap() }).openapi('MyBlocklist') } } } },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: MailboxSettingsSchema } } }, ...problemResponses, ...conflictResponse },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const mine = (await listMailboxes(auth.scope)).find((m) => m.userId === auth.user.id);
+        if (!mine) throw conflict('Your mailbox is not synced, so there is nothing to block yet.');
+        // What is already captured with someone now blocked goes too, in the same transaction.
+        const m = await inTransaction(auth.scope, async (tx) => {
+          const updated = (await updateMailbox(tx, mine.id, c.req.valid('json')))!;
+          await releaseBlockedItems(tx, updated, deps.clock());
+          return updated;
+        });
+        return c.json(settingsOf(m), 200);
       },
     )
     .openapi(

@@ -211,12 +211,35 @@ export async function addThrottleWait(scope: TenantScope, address: string, ms: n
     .execute();
 }
 
-/** Turns a mailbox's sync on or off, or changes its folders; null when there is no such mailbox. */
-export async function updateMailbox(scope: TenantScope, id: string, patch: { enabled?: boolean; folders?: string[] }): Promise<Mailbox | null> {
+export interface MailboxPatch {
+  enabled?: boolean;
+  folders?: string[];
+  windowBackDays?: number;
+  windowAheadDays?: number;
+  blockedAddresses?: string[];
+  blockedDomains?: string[];
+}
+
+/**
+ * Changes a mailbox's sync settings; null when there is no such mailbox. A new calendar window drops the
+ * calendar's cursor, since a delta round belongs to its window: the next pass is a full round, merged by key.
+ */
+export async function updateMailbox(scope: TenantScope, id: string, patch: MailboxPatch): Promise<Mailbox | null> {
+  const before = await getMailbox(scope, id);
+  if (!before) return null;
   const values: Partial<MailboxTable> = {};
   if (patch.enabled !== undefined) values.enabled = patch.enabled ? 1 : 0;
   if (patch.folders !== undefined) values.folders = JSON.stringify(patch.folders);
-  if (Object.keys(values).length > 0) await scope.db.updateTable('mailboxes').set(values).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  if (patch.windowBackDays !== undefined) values.window_back_days = patch.windowBackDays;
+  if (patch.windowAheadDays !== undefined) values.window_ahead_days = patch.windowAheadDays;
+  if (patch.blockedAddresses !== undefined) values.blocked_addresses = JSON.stringify(patch.blockedAddresses.map((a) => a.toLowerCase()));
+  if (patch.blockedDomains !== undefined) values.blocked_domains = JSON.stringify(patch.blockedDomains.map((d) => d.toLowerCase()));
+  if (Object.keys(values).length === 0) return before;
+  await scope.db.updateTable('mailboxes').set(values).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  const windowChanged = (patch.windowBackDays ?? before.windowBackDays) !== before.windowBackDays || (patch.windowAheadDays ?? before.windowAheadDays) !== before.windowAheadDays;
+  if (windowChanged) {
+    await scope.db.updateTable('sync_cursors').set({ delta_link: null, next_link: null }).where('tenant_id', '=', scope.tenantId).where('mailbox_id', '=', id).where('stream', '=', 'calendar').execute();
+  }
   return getMailbox(scope, id);
 }
 
@@ -559,4 +582,30 @@ export async function setThreadVisibility(
   }
   await writeAudit(scope, { actorId, action: 'thread-visibility', entityType: 'mailbox', entityId: thread.mailboxId, at: now, detail: { conversationId: thread.conversationId, visibility, interactions: ids.length } });
   return ids;
+}
+
+/**
+ * After the mailbox's blocklist grew: what was already synced from it with a blocked participant is released,
+ * as if the mailbox no longer held it (an interaction nobody else holds is soft-removed). Returns how many.
+ */
+export async function releaseBlockedItems(scope: TenantScope, mailbox: Pick<Mailbox, 'id' | 'userId' | 'blockedAddresses' | 'blockedDomains'>, now: number): Promise<number> {
+  if (mailbox.blockedAddresses.length === 0 && mailbox.blockedDomains.length === 0) return 0;
+  const rows = await scope.db
+    .selectFrom('sync_item_refs as r')
+    .innerJoin('interaction_participants as p', (j) => j.onRef('p.tenant_id', '=', 'r.tenant_id').onRef('p.interaction_id', '=', 'r.interaction_id'))
+    .select(['r.graph_id', 'r.stream'])
+    .distinct()
+    .where('r.tenant_id', '=', scope.tenantId)
+    .where('r.mailbox_id', '=', mailbox.id)
+    .where((eb) => eb.or([
+      ...(mailbox.blockedAddresses.length ? [eb('p.address', 'in', mailbox.blockedAddresses)] : []),
+      ...mailbox.blockedDomains.flatMap((d) => [eb('p.address', 'like', `%@${d}`), eb('p.address', 'like', `%.${d}`)]),
+    ]))
+    .execute();
+  let released = 0;
+  for (const stream of new Set(rows.map((r) => r.stream))) {
+    const graphIds = rows.filter((r) => r.stream === stream).map((r) => r.graph_id);
+    released += (await releaseSyncedItems(scope, { mailboxId: mailbox.id, userId: mailbox.userId, stream, graphIds, now })).released;
+  }
+  return released;
 }
