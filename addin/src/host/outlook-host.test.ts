@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import { HostError } from './host-error.ts';
-import { displayLanguage, isSetSupported, officeReady, onItemChanged, readCurrentItem, saveLogIntent, themeBackground } from './outlook-host.ts';
+import { dialogMessage, displayLanguage, isSetSupported, officeReady, onItemChanged, readCurrentItem, saveLogIntent, themeBackground } from './outlook-host.ts';
 
 type Cb = (r: { status: string; value?: unknown; error?: { code: number; name: string; message: string } }) => void;
 const ok = (value: unknown) => (cb: Cb) => setTimeout(() => cb({ status: 'succeeded', value }), 0);
@@ -180,5 +180,21 @@ describe('outlook host', () => {
     expect(themeBackground()).toBe('#1f1f1f');
     expect(isSetSupported('Mailbox', '1.8')).toBe(true);
     expect(isSetSupported('NestedAppAuth', '1.1')).toBe(false);
+  });
+
+  it('hands back the first message of an Office dialog and closes it; a dialog that cannot open rejects', async () => {
+    const o = install(undefined);
+    const closed: string[] = [];
+    const ui = { displayDialogAsync: (url: string, _opts: unknown, cb: Cb) => {
+      const handlers: Record<string, (arg: unknown) => void> = {};
+      cb({ status: 'succeeded', value: { addEventHandler: (t: string, h: (arg: unknown) => void) => { handlers[t] = h; }, close: () => closed.push(url) } });
+      setTimeout(() => handlers.dialogMessageReceived?.({ message: '{"accessToken":"t"}', origin: 'https://suhde.example.fi' }), 0);
+    } };
+    (o as unknown as { EventType: Record<string, string> }).EventType = { ItemChanged: 'olkItemSelectedChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' };
+    (o.context as unknown as Record<string, unknown>).ui = ui;
+    await expect(dialogMessage('https://suhde.example.fi/addin/auth-dialog.html')).resolves.toBe('{"accessToken":"t"}');
+    expect(closed).toEqual(['https://suhde.example.fi/addin/auth-dialog.html']);
+    ui.displayDialogAsync = (_u: string, _o: unknown, cb: Cb) => cb({ status: 'failed', error: { code: 12009, name: 'DialogDeclined', message: 'The user chose to ignore the dialog box.' } });
+    await expect(dialogMessage('https://x')).rejects.toMatchObject({ code: 'async_failed', office: { code: 12009 } });
   });
 });
