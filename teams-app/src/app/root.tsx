@@ -44,10 +44,14 @@ export function Root(props: RootProps) {
     document.documentElement.lang = props.i18n.locale;
   }, [props.i18n]);
   return (
-    <FluentProvider theme={fluentTheme(variant, props.host.context.hosted ? 'teams' : 'web')} className={s.root} data-theme={variant}>
-      <I18nProvider i18n={props.i18n}>
-        <SignedIn {...props} />
-      </I18nProvider>
+    // The page's background sits on an inner div: Fluent copies the provider's className onto its portals
+    // (menus, dropdowns), where a full-height background would cover the page.
+    <FluentProvider theme={fluentTheme(variant, props.host.context.hosted ? 'teams' : 'web')} data-theme={variant}>
+      <div className={s.root}>
+        <I18nProvider i18n={props.i18n}>
+          <SignedIn {...props} />
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }
