@@ -1,5 +1,5 @@
 // The task pane's entry: wait for Office, pick the language and theme from it, sign in, then render the pane.
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
@@ -13,13 +13,24 @@ import { PaneServicesProvider, type PaneHost } from './app/pane-services.tsx';
 import { chooseAuth } from './app/choose-auth.ts';
 import { buildConfig } from './app/build-config.ts';
 import { markOfficeReady } from './app/timing.ts';
+import { prefetch } from './app/prefetch.ts';
+import { captureKey, loadCapture } from './features/capture/pane-api.ts';
 
 // The first paint is a spinner: the pane itself (forms, lists, compose) loads in parallel with Office's start
 // and sign-in, and is awaited before it renders (React.lazy would suspend and hold the reveal back ~300 ms).
 const paneModule = import('./app/task-pane.tsx');
 
 const root = createRoot(document.getElementById('root')!);
-const host: PaneHost = outlook;
+
+/** The first call's promise is handed to the first caller again, later calls read afresh. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let first: Promise<T> | null = null;
+  let handed = 0;
+  return () => {
+    if (handed++ < 2) return (first ??= read());
+    return read();
+  };
+}
 
 function show(i18n: I18n, variant: 'light' | 'dark', node: ReactNode) {
   document.documentElement.lang = i18n.locale;
@@ -35,6 +46,11 @@ function show(i18n: I18n, variant: 'light' | 'dark', node: ReactNode) {
 
 async function start(auth: AuthProvider, i18n: I18n, variant: 'light' | 'dark') {
   const api = createApiClient({ getToken: () => auth.getToken() });
+  // The first item is read and matched while /me and /users load; the pane takes the answers over.
+  const host: PaneHost = { ...outlook, readCurrentItem: once(outlook.readCurrentItem) };
+  void host.readCurrentItem().then((item) => {
+    if (item?.mode === 'read') prefetch(captureKey(item), () => loadCapture(api, item));
+  }, () => undefined);
   try {
     const [me, users, { TaskPane }] = await Promise.all([unwrap(api.me.$get()), unwrap(api.users.$get()), paneModule]);
     performance.mark('suhde:signed-in');
@@ -59,8 +75,7 @@ async function boot() {
   try {
     await outlook.officeReady();
   } catch {
-    const { TaskPane } = await paneModule;
-    show(early, 'light', <TaskPane />);
+    show(early, 'light', <MessageBar intent="warning"><MessageBarBody>{early.t('pane.officeUnavailable')}</MessageBarBody></MessageBar>);
     return;
   }
   markOfficeReady();

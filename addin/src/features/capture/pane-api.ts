@@ -4,6 +4,8 @@ import { ApiProblem, problemFromResponse, unwrap, type ApiClient, type Interacti
 import type { AppointmentRead, MessageRead } from '../../host/outlook-item.ts';
 import type { ItemParticipant } from './item-participants.ts';
 import { logRequest, type LogChoices } from './log-request.ts';
+import { itemParticipants } from './item-participants.ts';
+import { summarizeMatch } from './match-summary.ts';
 
 export async function matchPeople(api: ApiClient, people: ItemParticipant[]) {
   if (people.length === 0) return { results: [], accounts: [], contacts: [] };
@@ -49,3 +51,10 @@ export async function createContact(api: ApiClient, input: { name: string; addre
 export async function createAccount(api: ApiClient, input: { name: string; domain: string; tier: 'A' | 'B' | 'C' | 'D' }) {
   return unwrap(api.accounts.$post({ json: { name: input.name, domains: [input.domain], tier: input.tier } }));
 }
+
+/** What the read pane shows first: who is on the item and whether it is logged. */
+export async function loadCapture(api: ApiClient, item: MessageRead | AppointmentRead) {
+  const [match, logged] = await Promise.all([matchPeople(api, itemParticipants(item)), findLogged(api, item)]);
+  return { summary: summarizeMatch(match), logged };
+}
+export const captureKey = (item: MessageRead | AppointmentRead) => `capture:${item.itemId}`;

@@ -3,16 +3,15 @@
 import {
   Body1Strong, MessageBar, MessageBarBody, Radio, RadioGroup, Field, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ErrorState, LoadingState, useAsync, useI18n, type Interaction } from '../../../../web-shared/src/index.ts';
 import type { AppointmentRead, MessageRead } from '../../host/outlook-item.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { AccountPanel, RecentHistory } from '../account/account-panel.tsx';
-import { itemParticipants } from './item-participants.ts';
 import { LogForm } from './log-form.tsx';
 import { LoggedBanner } from './logged-banner.tsx';
-import { summarizeMatch } from './match-summary.ts';
-import { accountDetails, findLogged, logItem, matchPeople, unlink } from './pane-api.ts';
+import { accountDetails, captureKey, loadCapture, logItem, unlink } from './pane-api.ts';
+import { takePrefetched } from '../../app/prefetch.ts';
 import { PeopleList } from './people-list.tsx';
 import type { LogChoices } from './log-request.ts';
 
@@ -28,17 +27,18 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
   const { api, me } = usePaneServices();
   const { t } = useI18n();
   const s = useStyles();
-  const people = useMemo(() => itemParticipants(item), [item]);
   const [round, setRound] = useState(0);
-  const data = useAsync(async () => {
-    const [match, logged] = await Promise.all([matchPeople(api, people), findLogged(api, item)]);
-    return { summary: summarizeMatch(match), logged };
-  }, [api, item, people, round]);
+  const data = useAsync(
+    () => (round === 0 ? takePrefetched<Awaited<ReturnType<typeof loadCapture>>>(captureKey(item)) : undefined) ?? loadCapture(api, item),
+    [api, item, round],
+  );
   const [logged, setLogged] = useState<Interaction | null | undefined>(undefined);
   const [notice, setNotice] = useState<{ text: string; intent: 'success' | 'info' } | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [picked, setPicked] = useState('');
+  // The account first, the form and the people a moment later: the first commit stays small.
+  const full = useDeferredValue(true, false);
   const accountIds = data.data?.summary.accounts.map((a) => a.id).join(',') ?? '';
   const details = useAsync(
     async () => (accountIds ? Promise.all(accountIds.split(',').map((id) => accountDetails(api, id))) : []),
@@ -139,7 +139,7 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
         {summary.state === 'internal' && <MessageBar intent="info"><MessageBarBody>{t('match.internalOnly')}</MessageBarBody></MessageBar>}
       </section>
 
-      {(!current || !loggedByMe) && targetIds.length > 0 && (
+      {full && (!current || !loggedByMe) && targetIds.length > 0 && (
         <section className={s.section} aria-labelledby="suhde-log">
           <Body1Strong as="h2" id="suhde-log" className={s.heading}>{t('section.log')}</Body1Strong>
           {intent && <MessageBar intent="info"><MessageBarBody>{t('compose.pendingFromDraft')}</MessageBarBody></MessageBar>}
@@ -153,14 +153,14 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
         </section>
       )}
 
-      {summary.accounts.length > 0 && details.status === 'done' && (
+      {full && summary.accounts.length > 0 && details.status === 'done' && (
         <section className={s.section} aria-labelledby="suhde-recent">
           <Body1Strong as="h2" id="suhde-recent" className={s.heading}>{t('section.recent')}</Body1Strong>
           {summary.accounts.map((a, i) => <RecentHistory key={a.id} account={a} details={detailsFor(i)} showName={summary.accounts.length > 1} />)}
         </section>
       )}
 
-      <section className={s.section} aria-labelledby="suhde-people">
+      {full && <section className={s.section} aria-labelledby="suhde-people">
         <Body1Strong as="h2" id="suhde-people" className={s.heading}>{t('section.people')}</Body1Strong>
         <PeopleList
           results={summary.results}
@@ -170,7 +170,7 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
             setRound((r) => r + 1);
           }}
         />
-      </section>
+      </section>}
     </div>
   );
 }
