@@ -199,6 +199,14 @@ describe('Outlook add-in in the preview', { timeout: 120_000 }, () => {
     expect(logged.body).toMatchObject({ kind: 'email', direction: 'outbound', note: 'Quote sent for Q1.', source: 'addin' });
   });
 
+  it('shows an Office failure with a retry that recovers', async () => {
+    const { page, pane } = await openPreview({ user: LAURA, item: 'new-email', fail: 'subject' });
+    await pane.getByText('Reading the subject failed: The simulated Outlook was told to fail this call.').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: `${shots}/10-office-error.png` });
+    await pane.getByRole('button', { name: 'Try again' }).click();
+    await pane.getByRole('switch', { name: 'Log this email when sent' }).waitFor({ timeout: 30_000 });
+  });
+
   it('speaks Finnish under a fi-FI display language, in the dark theme', async () => {
     const { page, pane } = await openPreview({ user: 'sofia.lindqvist@suhde-demo.fi', item: 'known-customer', lang: 'fi-FI', theme: 'dark' });
     await pane.getByRole('heading', { name: 'Asiakas' }).waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 // The add-in preview: a simulated Outlook reading pane (the demo tenant's sample emails and meetings) with the
 // real task pane beside it, fed by a simulated Office host. Settings come from the URL so tests can set them:
-// ?user=<demo email>&lang=fi-FI&theme=dark&item=<sample id>.
+// ?user=<demo email>&lang=fi-FI&theme=dark&item=<sample id>&fail=<office.js call to fail once>.
 import { createApiClient, createDemoAuth, listDemoUsers, unwrap } from '../../../web-shared/src/index.ts';
 import { SimulatedOutlook, type SimItem } from './simulated-office.ts';
 import { sampleItems, type PreviewEntry } from './sample-items.ts';
@@ -70,6 +70,8 @@ async function boot() {
     displayLanguage: lang,
     theme,
     requirementSets: { Mailbox: '1.13', DialogApi: '1.2', IdentityAPI: '1.3' },
+    // ?fail=subject (a compose field's getAsync), addHandlerAsync, loadCustomPropertiesAsync or saveAsync: that call answers Failed once.
+    failNext: params.get('fail'),
   });
   window.suhdeSimulatedOffice = (pane) => outlook.officeFor(pane);
 
