@@ -216,7 +216,8 @@ describe('faults and limits', () => {
   });
 
   it('refuses a fifth concurrent request to one mailbox with 429 MailboxConcurrency and records the most seen', async () => {
-    emulator.setLatency(100);
+    // Long enough that all six overlap even on a loaded machine, where their arrivals spread out.
+    emulator.setLatency(1500);
     try {
       const answers = await Promise.all(Array.from({ length: 6 }, () => get(`/users/${mailbox.id}/mailFolders/inbox`)));
       const refused = answers.filter((a) => a.status === 429);
