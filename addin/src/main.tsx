@@ -14,7 +14,6 @@ import { chooseAuth } from './app/choose-auth.ts';
 import { buildConfig } from './app/build-config.ts';
 import { markOfficeReady } from './app/timing.ts';
 import { prefetch } from './app/prefetch.ts';
-import { captureKey, loadCapture } from './features/capture/pane-api.ts';
 
 // The first paint is a spinner: the pane itself (forms, lists, compose) loads in parallel with Office's start
 // and sign-in, and is awaited before it renders (React.lazy would suspend and hold the reveal back ~300 ms).
@@ -48,8 +47,8 @@ async function start(auth: AuthProvider, i18n: I18n, variant: 'light' | 'dark') 
   const api = createApiClient({ getToken: () => auth.getToken() });
   // The first item is read and matched while /me and /users load; the pane takes the answers over.
   const host: PaneHost = { ...outlook, readCurrentItem: once(outlook.readCurrentItem) };
-  void host.readCurrentItem().then((item) => {
-    if (item?.mode === 'read') prefetch(captureKey(item), () => loadCapture(api, item));
+  void Promise.all([host.readCurrentItem(), paneModule]).then(([item, pane]) => {
+    if (item?.mode === 'read') prefetch(pane.captureKey(item), () => pane.loadCapture(api, item));
   }, () => undefined);
   try {
     const [me, users, { TaskPane }] = await Promise.all([unwrap(api.me.$get()), unwrap(api.users.$get()), paneModule]);

@@ -8,6 +8,9 @@ import { ReadPane } from '../features/capture/read-pane.tsx';
 import { usePaneServices } from './pane-services.tsx';
 import { useOutlookItem } from './use-outlook-item.ts';
 
+// For main.tsx, which starts the first item's match before the pane mounts, without loading it in the first paint.
+export { captureKey, loadCapture } from '../features/capture/pane-api.ts';
+
 const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalM, maxWidth: '560px' } });
 
 const itemKey = (item: OutlookItem, version: number) => (item.mode === 'read' ? item.itemId : `compose-${version}`);
