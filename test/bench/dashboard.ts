@@ -172,8 +172,9 @@ async function main() {
   mkdirSync('bench', { recursive: true });
   const file = scale === 1 ? 'bench/dashboard-results' : `bench/dashboard-results-scale-${scale}`;
   const previous = existsSync(`${file}.json`) ? (JSON.parse(readFileSync(`${file}.json`, 'utf8')) as { api: unknown[]; bundle: unknown }) : null;
-  // A partial run (--skip-api, --skip-bundle) keeps the other half of the last report.
-  const merged = { ...report, api: api.length ? api : (previous?.api ?? []), bundle: bundle ?? previous?.bundle ?? null } as typeof report;
+  // A partial run (one database, --skip-api, --skip-bundle) keeps the rest of the last report.
+  const kept = ((previous?.api ?? []) as { database: string }[]).filter((r) => !api.some((x) => x.database === r.database));
+  const merged = { ...report, api: [...api, ...kept] as typeof api, bundle: bundle ?? previous?.bundle ?? null } as typeof report;
   writeFileSync(`${file}.json`, JSON.stringify(merged, null, 2) + '\n');
   const lines = [
     `# Dashboard and Teams tab benchmark (scale ${scale})`, '',

@@ -125,13 +125,10 @@ export function analyticsRoutes(deps: Deps) {
           scope: auth.scope, memberIds: members.map((u) => u.id), start: period.start, end: period.end, weekStart: period.weekStart,
           asOf: Math.min(period.end, now), settings: auth.tenant.settings,
         };
-        // One after another: SQLite runs them on one connection anyway, and PostgreSQL's pool stays free for others.
-        const reps = await repActivity(d);
-        const accounts = await accountActivity(d, q.limit);
-        const care = await careCompliance(d);
-        const cold = await goingCold(d, q.limit);
-        const pipeline = await teamPipeline(d);
-        const weekly = await weeklyTrend(d);
+        // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
+        const [reps, accounts, care, cold, pipeline, weekly] = await Promise.all([
+          repActivity(d), accountActivity(d, q.limit), careCompliance(d), goingCold(d, q.limit), teamPipeline(d), weeklyTrend(d),
+        ]);
         const byId = new Map(members.map((u) => [u.id, u]));
         return c.json({
           period: { from: period.from, to: period.to, timeZone: period.timeZone, start: period.start, end: period.end, asOf: d.asOf },

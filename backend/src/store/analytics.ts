@@ -60,27 +60,30 @@ export interface RepActivity {
 export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
   if (d.memberIds.length === 0) return [];
   const { db } = d.scope;
-  // One row per (colleague, interaction): an email to two accounts is one email sent.
-  const perInteraction = sql`select user_id, interaction_id, max(kind) as kind, max(direction) as direction, max(minutes) as minutes
-    from (${teamTouches(d)}) t group by user_id, occurred_at, interaction_id`;
-  const [counts, reach, contacts, replies] = await Promise.all([
+  // Counted as distinct interactions, so an email to two accounts is one email sent.
+  const distinct = (when: RawBuilder<unknown>) => sql`count(distinct case when ${when} then interaction_id end)`;
+  const [counts, minutes, contacts, replies] = await Promise.all([
     sql<Record<string, unknown>>`select user_id,
-        sum(case when kind = 'email' and direction = 'outbound' then 1 else 0 end) as emails_sent,
-        sum(case when kind = 'email' and direction = 'inbound' then 1 else 0 end) as emails_received,
-        sum(case when kind = 'meeting' then 1 else 0 end) as meetings,
-        sum(case when kind = 'meeting' then minutes else 0 end) as meeting_minutes,
-        sum(case when kind = 'call' then 1 else 0 end) as calls,
-        sum(case when kind = 'call' then minutes else 0 end) as call_minutes,
-        sum(case when kind = 'chat' then 1 else 0 end) as chats,
-        sum(case when kind = 'note' then 1 else 0 end) as notes,
-        sum(${effortExpr(d.settings)}) as effort
-      from (${perInteraction}) x group by user_id`.execute(db),
-    sql<Record<string, unknown>>`select user_id, count(distinct account_id) as accounts from (${teamTouches(d)}) t
-      where kind <> 'note' group by user_id`.execute(db),
+        ${distinct(sql`kind = 'email' and direction = 'outbound'`)} as emails_sent,
+        ${distinct(sql`kind = 'email' and direction = 'inbound'`)} as emails_received,
+        ${distinct(sql`kind = 'meeting'`)} as meetings,
+        ${distinct(sql`kind = 'call'`)} as calls,
+        ${distinct(sql`kind = 'chat'`)} as chats,
+        ${distinct(sql`kind = 'note'`)} as notes,
+        count(distinct case when kind <> 'note' then account_id end) as accounts
+      from (${teamTouches(d)}) t group by user_id`.execute(db),
+    // Minutes once per (colleague, meeting or call), however many accounts it belongs to.
+    sql<Record<string, unknown>>`select user_id, sum(case when kind = 'meeting' then minutes else 0 end) as meeting_minutes,
+        sum(case when kind = 'call' then minutes else 0 end) as call_minutes
+      from (select user_id, interaction_id, max(kind) as kind, max(minutes) as minutes from (${teamTouches(d)}) t
+            where kind in ('meeting', 'call') group by user_id, interaction_id) x
+      group by user_id`.execute(db),
+    // No "contact_id is not null" filter: count(distinct) skips nulls, and the filter would steer SQLite onto
+    // the contact index (a scan of every participant per interaction) instead of the key.
     sql<Record<string, unknown>>`select x.user_id, count(distinct p.contact_id) as contacts
       from (select distinct user_id, interaction_id from (${teamTouches(d)}) t where kind <> 'note') x
       join interaction_participants p on p.tenant_id = ${d.scope.tenantId} and p.interaction_id = x.interaction_id
-      where p.contact_id is not null group by x.user_id`.execute(db),
+      group by x.user_id`.execute(db),
     // For each customer email, the next email the same colleague sent the same account: a running minimum
     // over the later emails (newest first), so each row costs one step, not a search.
     sql<Record<string, unknown>>`with e as (
@@ -100,25 +103,30 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
   ]);
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.user_id), r]));
   const c = by(counts.rows);
-  const a = by(reach.rows);
+  const m = by(minutes.rows);
   const k = by(contacts.rows);
   const r = by(replies.rows);
   return d.memberIds.map((userId) => {
     const x = c.get(userId) ?? {};
+    const mm = m.get(userId) ?? {};
     const rep = r.get(userId);
+    const emailsSent = num(x.emails_sent);
+    const emailsReceived = num(x.emails_received);
+    const meetingMinutes = num(mm.meeting_minutes);
+    const callMinutes = num(mm.call_minutes);
     return {
       userId,
-      emailsSent: num(x.emails_sent),
-      emailsReceived: num(x.emails_received),
+      emailsSent,
+      emailsReceived,
       meetings: num(x.meetings),
-      meetingMinutes: num(x.meeting_minutes),
+      meetingMinutes,
       calls: num(x.calls),
-      callMinutes: num(x.call_minutes),
+      callMinutes,
       chats: num(x.chats),
       notes: num(x.notes),
-      accountsTouched: num(a.get(userId)?.accounts),
+      accountsTouched: num(x.accounts),
       contactsTouched: num(k.get(userId)?.contacts),
-      effortMinutes: num(x.effort),
+      effortMinutes: meetingMinutes + callMinutes + (emailsSent + emailsReceived) * d.settings.minutesPerEmail,
       medianReplyMinutes: rep ? Math.round(num(rep.median_ms) / 60_000) : null,
       repliedEmails: num(rep?.replied),
     };
@@ -298,7 +306,10 @@ export interface TeamPipeline {
 export async function teamPipeline(d: DashboardScope): Promise<TeamPipeline> {
   const empty = STAGES.map((stage) => ({ stage, count: 0, valueCents: 0, weightedCents: 0 }));
   if (d.memberIds.length === 0) return { currency: 'EUR', stages: empty, openValueCents: 0, weightedForecastCents: 0, wonInPeriod: { count: 0, valueCents: 0 } };
-  const base = sql`from opportunities where tenant_id = ${d.scope.tenantId} and owner_id in (${ids(d.memberIds)}) and deleted_at is null and currency = 'EUR'`;
+  // Without statistics SQLite prefers the stage index (it saves the GROUP BY a sort) and reads every
+  // opportunity of the tenant; the owners' index reads only the team's.
+  const from = d.scope.dialect === 'sqlite' ? sql`from opportunities indexed by opportunities_owner_ix` : sql`from opportunities`;
+  const base = sql`${from} where tenant_id = ${d.scope.tenantId} and owner_id in (${ids(d.memberIds)}) and deleted_at is null and currency = 'EUR'`;
   const [byStage, won] = await Promise.all([
     sql<Record<string, unknown>>`select stage, count(*) as n, coalesce(sum(value_cents), 0) as v, coalesce(sum(value_cents * probability), 0) as w ${base} group by stage`.execute(d.scope.db),
     sql<Record<string, unknown>>`select count(*) as n, coalesce(sum(value_cents), 0) as v ${base} and stage = 'won' and closed_at >= ${d.start} and closed_at < ${d.end}`.execute(d.scope.db),

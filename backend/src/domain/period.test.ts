@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, localDate, localMidnight, periodOf, trailingPeriod, zoneOffset } from './period.ts';
+import { addWorkingDays, workingDaysSince } from './working-days.ts';
+
+const HKI = 'Europe/Helsinki';
+const H = 3_600_000;
+
+describe('periods in the organisation’s zone', () => {
+  it('knows Helsinki’s offset in winter and summer', () => {
+    expect(zoneOffset(Date.UTC(2026, 0, 15, 12), HKI)).toBe(2 * H);
+    expect(zoneOffset(Date.UTC(2026, 6, 15, 12), HKI)).toBe(3 * H);
+  });
+
+  it('starts a day at local midnight, also on the days the clocks change', () => {
+    expect(localMidnight('2026-07-01', HKI)).toBe(Date.UTC(2026, 5, 30, 21));
+    expect(localMidnight('2026-03-29', HKI)).toBe(Date.UTC(2026, 2, 28, 22)); // the night summer time begins
+    expect(localMidnight('2026-10-25', HKI)).toBe(Date.UTC(2026, 9, 24, 21)); // the night it ends
+    expect(localMidnight('2026-10-26', HKI)).toBe(Date.UTC(2026, 9, 25, 22));
+  });
+
+  it('gives a period of whole local days and the Monday its weeks start from', () => {
+    const p = periodOf('2026-10-01', '2026-10-31', HKI);
+    expect(p).toMatchObject({ start: Date.UTC(2026, 8, 30, 21), end: Date.UTC(2026, 9, 31, 22), weekStart: Date.UTC(2026, 8, 27, 21) });
+    expect(periodOf('2026-09-28', '2026-09-28', HKI).weekStart).toBe(Date.UTC(2026, 8, 27, 21)); // a Monday starts its own week
+  });
+
+  it('counts a trailing period back from today, today included', () => {
+    const p = trailingPeriod(Date.UTC(2026, 9, 31, 23, 30), 90, HKI); // already 1 November in Helsinki
+    expect([p.from, p.to]).toEqual(['2026-08-04', '2026-11-01']);
+    expect(localDate(Date.UTC(2026, 9, 31, 21, 59), HKI)).toBe('2026-10-31');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('working days', () => {
+  const mondayNoon = Date.UTC(2026, 9, 26, 10); // Monday 26 October, 12:00 in Helsinki
+  it('skips the weekend', () => {
+    expect(addWorkingDays(Date.UTC(2026, 9, 30, 10), 1, HKI)).toBe(Date.UTC(2026, 10, 2, 10)); // Friday + 1 = Monday
+    expect(addWorkingDays(mondayNoon, 2, HKI)).toBe(Date.UTC(2026, 9, 28, 10));
+  });
+
+  it('counts mail from a weekend from Monday morning', () => {
+    const sunday = Date.UTC(2026, 9, 25, 9);
+    expect(addWorkingDays(sunday, 0, HKI)).toBe(localMidnight('2026-10-26', HKI));
+    expect(workingDaysSince(sunday, Date.UTC(2026, 9, 27, 23), HKI)).toBe(2);
+  });
+
+  it('says how many whole working days have passed', () => {
+    expect(workingDaysSince(mondayNoon, mondayNoon + 47 * H, HKI)).toBe(1);
+    expect(workingDaysSince(mondayNoon, mondayNoon + 48 * H, HKI)).toBe(2);
+    expect(workingDaysSince(mondayNoon, Date.UTC(2026, 9, 31, 10), HKI)).toBe(4); // Saturday: Tue-Fri
+    expect(workingDaysSince(mondayNoon, mondayNoon - H, HKI)).toBe(0);
+  });
+});
