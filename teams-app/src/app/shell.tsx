@@ -6,11 +6,12 @@ import { LoadingState, useI18n } from '../../../web-shared/src/index.ts';
 import { useServices } from './services.tsx';
 import type { Route, View } from './route.ts';
 import { AccountsView } from '../features/accounts/accounts-view.tsx';
-import { AccountView } from '../features/account/account-view.tsx';
-import { TodayView } from '../features/today/today-view.tsx';
-import { MeetingPanel } from '../features/meeting/meeting-panel.tsx';
 
-// The dashboard (and its charts) is code a salesperson never needs: loaded on first visit.
+// Each page but the first (my accounts) loads when it is first opened, so the tab's first paint carries one
+// page: the dashboard and its charts above all, which a salesperson never needs.
+const AccountView = lazy(() => import('../features/account/account-view.tsx').then((m) => ({ default: m.AccountView })));
+const TodayView = lazy(() => import('../features/today/today-view.tsx').then((m) => ({ default: m.TodayView })));
+const MeetingPanel = lazy(() => import('../features/meeting/meeting-panel.tsx').then((m) => ({ default: m.MeetingPanel })));
 const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })));
 
 const useStyles = makeStyles({
@@ -58,7 +59,9 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
         </header>
       )}
       <main className={sidePanel ? s.compact : s.main} data-view={route.view} data-hosted={host.context.hosted ? 'teams' : 'web'}>
-        <Page route={route} manager={manager} />
+        <Suspense fallback={<LoadingState />}>
+          <Page route={route} manager={manager} />
+        </Suspense>
       </main>
     </>
   );
@@ -71,11 +74,7 @@ function Page({ route, manager }: { route: Route; manager: boolean }) {
       return <TodayView />;
     case 'dashboard':
       if (!manager) return <Text role="alert">{t('dashboard.managersOnly')}</Text>;
-      return (
-        <Suspense fallback={<LoadingState />}>
-          <DashboardView />
-        </Suspense>
-      );
+      return <DashboardView />;
     case 'account':
       return <AccountView accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
     case 'meeting':

@@ -2,7 +2,7 @@
 // timeout in a frame nobody answers from, and Teams' context mapped onto the app's when a host answers.
 import { describe, expect, it } from 'vitest';
 import type * as TeamsJs from '@microsoft/teams-js';
-import { connectTeamsHost, isInFrame, tabContextOf, teamsThemeOf } from './teams-host.ts';
+import { connectTeamsHost, isInFrame, tabContextOf, teamsThemeOf, type TeamsSdk } from './teams-host.ts';
 import { initialVariant } from './theme.ts';
 
 const topWindow = () => {
@@ -23,7 +23,7 @@ const teamsContext = {
   channel: { id: '19:abc@thread.tacv2' },
 } as unknown as TeamsJs.app.Context;
 
-function fakeSdk(initialize: () => Promise<void>, calls: string[] = []): () => Promise<typeof TeamsJs> {
+function fakeSdk(initialize: () => Promise<void>, calls: string[] = []): () => Promise<TeamsSdk> {
   return async () => ({
     app: {
       initialize: () => { calls.push('initialize'); return initialize(); },
@@ -36,7 +36,7 @@ function fakeSdk(initialize: () => Promise<void>, calls: string[] = []): () => P
     calendar: { isSupported: () => false },
     nestedAppAuth: { isNAAChannelRecommended: () => true },
     pages: { config: { isSupported: () => true, setValidityState: (v: boolean) => calls.push(`valid:${v}`), registerOnSaveHandler: () => calls.push('onSave'), setConfig: async () => {} } },
-  }) as unknown as typeof TeamsJs;
+  }) as unknown as TeamsSdk;
 }
 
 describe('connectTeamsHost', () => {

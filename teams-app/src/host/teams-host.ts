@@ -4,6 +4,9 @@
 // site) initialize waits a full minute. Everything else in the app speaks TeamsHost, never teams-js.
 import type * as TeamsJs from '@microsoft/teams-js';
 
+/** The teams-js namespaces this module calls (see teams-sdk.ts). */
+export type TeamsSdk = Pick<typeof TeamsJs, 'app' | 'authentication' | 'calendar' | 'nestedAppAuth' | 'pages'>;
+
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
 /** What the app needs from its surroundings, the same shape hosted or not. */
@@ -61,7 +64,7 @@ export interface ConnectOptions {
   /** How long to wait for a host inside a frame. */
   timeoutMs?: number;
   /** For tests: where teams-js comes from. */
-  loadSdk?: () => Promise<typeof TeamsJs>;
+  loadSdk?: () => Promise<TeamsSdk>;
 }
 
 export const HOST_TIMEOUT_MS = 2500;
@@ -130,9 +133,9 @@ function timeout(ms: number): Promise<'timeout'> {
 export async function connectTeamsHost(opts: ConnectOptions = {}): Promise<TeamsHost> {
   const win = opts.window ?? window;
   if (!isInFrame(win)) return plainHost(win);
-  let sdk: typeof TeamsJs;
+  let sdk: TeamsSdk;
   try {
-    sdk = await (opts.loadSdk ?? (() => import('@microsoft/teams-js')))();
+    sdk = await (opts.loadSdk ?? (() => import('./teams-sdk.ts')))();
   } catch {
     return plainHost(win);
   }

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 
 export interface NextActionData {
   id: string;
-  type: 'unanswered-email' | 'overdue-cadence' | 'idle-opportunity' | 'cooling-relationship';
+  type: 'follow-up-due' | 'unanswered-email' | 'overdue-cadence' | 'idle-opportunity' | 'cooling-relationship';
   accountId: string;
   accountName: string;
   tier: string;
@@ -30,6 +30,8 @@ export interface NextActionData {
 export function reasonText(a: NextActionData, i18n: I18n, now: number): string {
   const p = a.reason.params;
   switch (a.type) {
+    case 'follow-up-due':
+      return i18n.t('today.reason.follow-up-due', { date: i18n.formatDate(Date.parse(`${String(p.dueOn)}T12:00:00`)), days: Number(p.daysLate) });
     case 'unanswered-email':
       return i18n.t('today.reason.unanswered-email', { from: String(p.from ?? i18n.t('today.theCustomer')), subject: String(p.subject ?? i18n.t('timeline.noSubject')), days: Number(p.workingDays) });
     case 'overdue-cadence':
