@@ -15,6 +15,7 @@ import { tenantRoutes } from './routes/tenant.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { followUpRoutes } from './routes/follow-ups.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
@@ -35,7 +36,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', interactionRoutes(deps))
     .route('/', opportunityRoutes(deps))
     .route('/', analyticsRoutes(deps))
-    .route('/', syncRoutes(deps));
+    .route('/', syncRoutes(deps))
+    .route('/', followUpRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

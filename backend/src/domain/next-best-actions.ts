@@ -6,7 +6,7 @@ import { relationshipStrength, strengthLabel, type RelationshipStats } from './r
 import { workingDaysSince } from './working-days.ts';
 import { DAY_MS, type Stage, type Tier } from './types.ts';
 
-export type NextActionType = 'unanswered-email' | 'overdue-cadence' | 'idle-opportunity' | 'cooling-relationship';
+export type NextActionType = 'follow-up-due' | 'unanswered-email' | 'overdue-cadence' | 'idle-opportunity' | 'cooling-relationship';
 export type OneClickAction = 'open-thread' | 'log-call' | 'schedule-follow-up';
 
 export interface NextAction {
@@ -39,13 +39,16 @@ export interface NextActionInput {
   unanswered: { interactionId: string; accountId: string; accountName: string; tier: Tier; occurredAt: number; subject: string | null; fromName: string | null }[];
   idle: { opportunityId: string; name: string; accountId: string; accountName: string; tier: Tier; stage: Stage; valueCents: number; currency: string; lastActivityAt: number }[];
   exchange: ({ accountId: string; accountName: string; tier: Tier } & RelationshipStats & { lastAt: number })[];
+  /** The colleague's own open follow-ups due by today (in their time zone): what they promised. */
+  followUps?: { followUpId: string; interactionId: string; accountId: string; accountName: string; tier: Tier; dueOn: string; daysLate: number }[];
 }
 
 /** Tier weight: an A account's silence costs more than a C account's. */
 const TIER_WEIGHT: Record<Tier, number> = { A: 4, B: 3, C: 2, D: 1 };
 
 /**
- * Ranking: a customer waiting for an answer first (they asked), then overdue cadences, stalled deals, and
+ * Ranking: a follow-up the colleague promised first (the customer expects it), then a customer waiting for an
+ * answer (they asked), then overdue cadences, stalled deals, and
  * cooling relationships; within a type, the higher tier and the longer wait first. One action per account:
  * the highest ranked, because one contact settles them all.
  */
@@ -54,6 +57,14 @@ export function nextBestActions(input: NextActionInput): NextAction[] {
   const out: NextAction[] = [];
   const days = (since: number) => Math.max(0, Math.floor((now - since) / DAY_MS));
 
+  for (const f of input.followUps ?? []) {
+    out.push({
+      id: `follow-up-due:${f.followUpId}`, type: 'follow-up-due', accountId: f.accountId, accountName: f.accountName, tier: f.tier,
+      reason: { code: 'follow-up-due', params: { dueOn: f.dueOn, daysLate: f.daysLate } },
+      action: { kind: 'open-thread', interactionId: f.interactionId },
+      since: Date.parse(`${f.dueOn}T00:00:00Z`), priority: 5000 + TIER_WEIGHT[f.tier] * 100 + Math.min(99, f.daysLate),
+    });
+  }
   for (const u of input.unanswered) {
     const workingDays = workingDaysSince(u.occurredAt, now, input.timeZone);
     if (workingDays < input.unansweredAfterWorkingDays) continue;

@@ -6,6 +6,7 @@ import { requireRole } from '../http/authenticate.ts';
 import { problemResponses } from './schemas.ts';
 import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
 import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
+import { dueFollowUps } from '../store/follow-ups.ts';
 import { nextBestActions } from '../domain/next-best-actions.ts';
 import { accountActivity, careCompliance, colleagueStatsForAccounts, goingCold, repActivity, teamPipeline, weeklyTrend, type DashboardScope } from '../store/analytics.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
@@ -76,7 +77,7 @@ const DashboardSchema = z
 const NextActionSchema = z
   .object({
     id: z.string(),
-    type: z.enum(['unanswered-email', 'overdue-cadence', 'idle-opportunity', 'cooling-relationship']),
+    type: z.enum(['follow-up-due', 'unanswered-email', 'overdue-cadence', 'idle-opportunity', 'cooling-relationship']),
     accountId: z.string(), accountName: z.string(), tier: z.enum(TIERS),
     reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
     action: z.object({ kind: z.enum(['open-thread', 'log-call', 'schedule-follow-up']), interactionId: z.string().optional(), opportunityId: z.string().optional() }),
@@ -207,16 +208,19 @@ export function analyticsRoutes(deps: Deps) {
         const me = auth.user.id;
         const settings = auth.tenant.settings;
         // Two working days are at least two calendar days: the store narrows by that, the domain counts exactly.
-        const [overdue, unanswered, idle, exchange] = await Promise.all([
+        // "Today" in the user's own time zone: a follow-up set for 3 December is due all of their 3 December.
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: q.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+        const [overdue, unanswered, idle, exchange, followUps] = await Promise.all([
           searchAccounts(auth.scope, { ownerId: me, overdue: true, sort: 'lastContact', order: 'asc', limit: 100, offset: 0 }, settings, now),
           unansweredEmails(auth.scope, me, now - 30 * DAY_MS, now - 2 * DAY_MS, 100),
           idleOpportunities(auth.scope, me, now - q.idleDays * DAY_MS, 100),
           myAccountExchange(auth.scope, me, now - 180 * DAY_MS, 4),
+          dueFollowUps(auth.scope, me, today, 100),
         ]);
         const items = nextBestActions({
           now, timeZone: q.tz, cadenceDays: settings.cadenceDays, unansweredAfterWorkingDays: 2, idleDays: q.idleDays,
           overdue: overdue.items.map((a) => ({ accountId: a.id, accountName: a.name, tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt })),
-          unanswered, idle, exchange,
+          unanswered, idle, exchange, followUps,
         });
         return c.json({ items: items.slice(0, q.limit), generatedAt: now }, 200);
       },

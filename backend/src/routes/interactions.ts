@@ -1,5 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
+import { inTransaction } from '../store/scope.ts';
+import { setFollowUp } from '../store/follow-ups.ts';
+import { FollowUpSchema } from './follow-ups.ts';
 import type { Deps } from '../http/deps.ts';
 import { IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, problemResponses, conflictResponse } from './schemas.ts';
 import { findByExternalKey, findMeetingByFingerprint, getInteraction, logInteraction, removeInteraction, updateInteraction } from '../store/interactions.ts';
@@ -82,8 +85,8 @@ export function interactionRoutes(deps: Deps) {
           'Idempotent on the email’s Message-ID or the meeting’s iCalUId: logging what is already known (by you or a colleague, or found by mailbox sync) returns the existing interaction (200, `created: false`) and records you as a logger. Accounts default to those the participants match.',
         request: { body: { required: true, content: { 'application/json': { schema: InteractionLog } } } },
         responses: {
-          201: { description: 'Logged', content: { 'application/json': { schema: z.object({ created: z.literal(true), interaction: InteractionSchema }) } } },
-          200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), interaction: InteractionSchema }) } } },
+          201: { description: 'Logged', content: { 'application/json': { schema: z.object({ created: z.literal(true), interaction: InteractionSchema, followUp: FollowUpSchema.nullable() }) } } },
+          200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), interaction: InteractionSchema, followUp: FollowUpSchema.nullable() }) } } },
           ...problemResponses,
           422: { description: 'Not customer contact (internal-only) or no account to log it to', content: { 'application/problem+json': { schema: z.any() } } },
         },
@@ -114,8 +117,10 @@ export function interactionRoutes(deps: Deps) {
               ? // Without its iCalUId (office.js has none) a meeting is known by organizer, minute and subject.
                 (meetingExternalKey(body.iCalUId) ?? meetingFingerprintKey({ organizer: from?.address, start: occurredAt, subject: body.subject }))
               : null;
-        const result = await logInteraction(
-          auth.scope,
+        // The interaction and the logger's follow-up commit together.
+        const { result, followUp } = await inTransaction(auth.scope, async (tx) => {
+          const result = await logInteraction(
+          tx,
           {
             kind: body.kind,
             direction: plan.direction,
@@ -133,9 +138,18 @@ export function interactionRoutes(deps: Deps) {
             externalKey,
           },
           now,
-        );
+          );
+          const accountId = result.interaction.accountIds[0];
+          const followUp = body.followUpOn && accountId
+            ? await setFollowUp(tx, { userId: auth.user.id, interactionId: result.interaction.id, accountId, dueOn: body.followUpOn }, now)
+            : null;
+          return { result, followUp };
+        });
         const view = stripTenant(viewFor(result.interaction, auth.user.id)!);
-        return result.created ? c.json({ created: true as const, interaction: view }, 201) : c.json({ created: false as const, interaction: view }, 200);
+        const follow = followUp ? { id: followUp.id, dueOn: followUp.dueOn, doneAt: followUp.doneAt, interactionId: followUp.interactionId, accountId: followUp.accountId } : null;
+        return result.created
+          ? c.json({ created: true as const, interaction: view, followUp: follow }, 201)
+          : c.json({ created: false as const, interaction: view, followUp: follow }, 200);
       },
     )
     .openapi(

@@ -8,7 +8,7 @@ export const Id = z.string().min(1).max(64).openapi({ example: '0193a1b2-7c3d-7e
 export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const Timestamp = z.number().int().openapi({ description: 'Epoch milliseconds (UTC)', example: 1767261600000 });
-const IsoDate = z.iso.date('must be a date like 2027-03-31');
+export const IsoDate = z.iso.date('must be a date like 2027-03-31');
 const Domain = z
   .string()
   .trim()
@@ -206,6 +206,7 @@ export const InteractionLog = z
     source: z.enum(['addin', 'manual', 'teams']).default('manual'),
     internetMessageId: z.string().trim().max(998).nullable().default(null).openapi({ description: 'Email: the RFC 5322 Message-ID, the dedup key' }),
     iCalUId: z.string().trim().max(1000).nullable().default(null).openapi({ description: 'Meeting: the iCalendar UID, the dedup key' }),
+    followUpOn: IsoDate.nullable().default(null).openapi({ description: 'A follow-up for you on this date (it shows in your Today when due)' }),
   })
   .openapi('InteractionLog');
 

@@ -267,6 +267,18 @@ export interface AccountTouchTable {
   minutes: number;
 }
 
+export interface FollowUpTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  interaction_id: string;
+  account_id: string;
+  /** YYYY-MM-DD */
+  due_on: string;
+  done_at: number | null;
+  created_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -288,6 +300,7 @@ export interface Database {
   subscriptions: SubscriptionTable;
   sync_skips: SyncSkipTable;
   sync_item_refs: SyncItemRefTable;
+  follow_ups: FollowUpTable;
   thread_visibility: ThreadVisibilityTable;
   account_touches: AccountTouchTable;
 }

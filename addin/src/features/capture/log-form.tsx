@@ -22,17 +22,14 @@ export function LogForm({ kind, opportunities, busy, initial, onLog }: {
   initial?: Partial<LogChoices>;
   onLog: (choices: LogChoices) => void;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const s = useStyles();
   const [note, setNote] = useState(initial?.note ?? '');
   const [opportunityId, setOpportunityId] = useState(initial?.opportunityId ?? '');
   const [followUp, setFollowUp] = useState('');
   const [visibility, setVisibility] = useState<LogChoices['visibility']>(initial?.visibility ?? 'shared');
   const submit = () => {
-    // The API has no follow-up field yet: the date goes into the note, where the account team sees it.
-    const followUpLine = followUp ? t('log.followUpNote', { date: formatDate(Date.parse(`${followUp}T12:00:00`)) }) : '';
-    const text = [note.trim(), followUpLine].filter(Boolean).join('\n');
-    onLog({ note: text || null, opportunityId: opportunityId || null, visibility });
+    onLog({ note: note.trim() || null, opportunityId: opportunityId || null, visibility, followUpOn: followUp || null });
   };
   return (
     <form className={s.form} aria-label={t('section.log')} onSubmit={(e) => { e.preventDefault(); submit(); }}>
@@ -47,7 +44,7 @@ export function LogForm({ kind, opportunities, busy, initial, onLog }: {
           </Select>
         </Field>
       )}
-      <Field label={t('log.followUp')}>
+      <Field label={t('log.followUp')} hint={t('log.followUpHint')}>
         <Input type="date" value={followUp} onChange={(_, d) => setFollowUp(d.value)} />
       </Field>
       <Field label={t('log.visibility')}>

@@ -8,6 +8,8 @@ export interface LogChoices {
   note: string | null;
   opportunityId: string | null;
   visibility: 'shared' | 'metadata' | 'private';
+  /** YYYY-MM-DD: a follow-up for the person logging, shown in their Today when due. */
+  followUpOn?: string | null;
   /** Undefined: the accounts the participants match. */
   accountIds?: string[];
 }
@@ -23,6 +25,7 @@ export function logRequest(item: MessageRead | AppointmentRead, choices: LogChoi
     note: choices.note?.trim() || null,
     opportunityId: choices.opportunityId,
     visibility: choices.visibility,
+    followUpOn: choices.followUpOn || null,
     source: 'addin' as const,
     ...(choices.accountIds && choices.accountIds.length ? { accountIds: choices.accountIds } : {}),
   };

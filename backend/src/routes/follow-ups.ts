@@ -1,0 +1,42 @@
+// Your follow-ups: the dates you promised to get back to a customer, set when logging (followUpOn).
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter, bearer } from '../http/router.ts';
+import type { Deps } from '../http/deps.ts';
+import { IdParam, IsoDate, problemResponses } from './schemas.ts';
+import { markFollowUp, openFollowUps, type FollowUp } from '../store/follow-ups.ts';
+
+export const FollowUpSchema = z.object({
+  id: z.string(),
+  interactionId: z.string(),
+  accountId: z.string(),
+  dueOn: z.string().openapi({ description: 'YYYY-MM-DD' }),
+  doneAt: z.number().nullable(),
+}).openapi('FollowUp');
+
+const view = (f: FollowUp) => ({ id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt });
+
+export function followUpRoutes(deps: Deps) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/follow-ups', tags: ['Follow-ups'], security: bearer, summary: 'Your open follow-ups, soonest first',
+        request: { query: z.object({ dueBy: IsoDate.optional().openapi({ description: 'Only those due on or before this date' }) }) },
+        responses: { 200: { description: 'Open follow-ups', content: { 'application/json': { schema: z.object({ items: z.array(FollowUpSchema) }) } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json({ items: (await openFollowUps(auth.scope, auth.user.id, c.req.valid('query').dueBy)).map(view) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch', path: '/follow-ups/{id}', tags: ['Follow-ups'], security: bearer, summary: 'Mark one of your follow-ups done, or open again',
+        request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ done: z.boolean() }).strict() } } } },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: FollowUpSchema } } }, ...problemResponses },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(view(await markFollowUp(auth.scope, auth.user.id, c.req.valid('param').id, c.req.valid('json').done, deps.clock())), 200);
+      },
+    );
+}
