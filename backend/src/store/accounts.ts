@@ -265,7 +265,8 @@ export async function accountIdsByDomains(scope: TenantScope, domains: string[])
 
 /** Recomputes the denormalised last contact from the timeline index (after a removal). */
 export async function refreshLastContact(scope: TenantScope, accountIds: string[]): Promise<void> {
-  for (const id of accountIds) {
+  // In id order, as bumpLastContact: concurrent transactions take the account rows in the same order.
+  for (const id of [...new Set(accountIds)].sort()) {
     const r = await scope.db
       .selectFrom('interaction_accounts')
       .select((eb) => eb.fn.max<number>('occurred_at').as('last'))

@@ -371,7 +371,11 @@ async function mergeIntoExisting(
 }
 
 async function bumpLastContact(scope: TenantScope, accountIds: string[]): Promise<void> {
-  for (const part of chunks(accountIds, 500)) {
+  // Accounts are locked in id order, so concurrent writers (sync passes, loggers) never wait on each other in a cycle.
+  for (const part of chunks([...new Set(accountIds)].sort(), 500)) {
+    if (scope.dialect === 'postgres') {
+      await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', 'in', part).orderBy('id').forUpdate().execute();
+    }
     await scope.db
       .updateTable('accounts')
       .set((eb) => ({

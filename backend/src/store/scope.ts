@@ -14,10 +14,22 @@ export function tenantScope(handle: Db, tenantId: string): TenantScope {
   return Object.freeze({ db: handle.db, tenantId, dialect: handle.dialect });
 }
 
-/** Runs fn in one transaction (or inside the caller's, when already in one): all of it commits or none. */
+/**
+ * Runs fn in one transaction (or inside the caller's, when already in one): all of it commits or none. On
+ * PostgreSQL a transaction chosen as a deadlock victim (40P01) or a serialization failure (40001) was rolled
+ * back whole, so it is run again, up to three times: fn must only write to the store.
+ */
 export async function inTransaction<T>(scope: TenantScope, fn: (tx: TenantScope) => Promise<T>): Promise<T> {
   if (scope.db.isTransaction) return fn(scope);
-  return scope.db.transaction().execute((trx) => fn({ db: trx, tenantId: scope.tenantId, dialect: scope.dialect }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await scope.db.transaction().execute((trx) => fn({ db: trx, tenantId: scope.tenantId, dialect: scope.dialect }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+    }
+  }
 }
 
 /** SQLite allows at most 32766 bound parameters per statement (PostgreSQL 65535); chunk big IN lists and inserts. */
