@@ -371,10 +371,12 @@ async function mergeIntoExisting(
 }
 
 async function bumpLastContact(scope: TenantScope, accountIds: string[]): Promise<void> {
-  // Accounts are locked in id order, so concurrent writers (sync passes, loggers) never wait on each other in a cycle.
+  // Accounts are locked in id order, so concurrent writers (sync passes, loggers) never wait on each other in a
+  // cycle. NO KEY UPDATE, as the UPDATE itself takes: it does not conflict with the key-share locks that foreign
+  // key checks of the same transactions hold on these rows.
   for (const part of chunks([...new Set(accountIds)].sort(), 500)) {
     if (scope.dialect === 'postgres') {
-      await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', 'in', part).orderBy('id').forUpdate().execute();
+      await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', 'in', part).orderBy('id').forNoKeyUpdate().execute();
     }
     await scope.db
       .updateTable('accounts')
