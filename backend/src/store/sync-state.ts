@@ -211,14 +211,7 @@ export async function addThrottleWait(scope: TenantScope, address: string, ms: n
     .execute();
 }
 
-export interface MailboxPatch {
-  enabled?: boolean;
-  folders?: string[];
-  windowBackDays?: number;
-  windowAheadDays?: number;
-  blockedAddresses?: string[];
-  blockedDomains?: string[];
-}
+export type MailboxPatch = Pick<MailboxInput, 'enabled' | 'folders' | 'windowBackDays' | 'windowAheadDays' | 'blockedAddresses' | 'blockedDomains'>;
 
 /**
  * Changes a mailbox's sync settings; null when there is no such mailbox. A new calendar window drops the

@@ -222,12 +222,18 @@ export function createSyncService(opts: SyncServiceOptions) {
   }
 
   /** Called on a user's API requests: their delegated mailbox gets a pass when the last one is older than the poll interval. */
+  // When each user's delegated mailbox was last looked at: the check runs on API requests, so at most once an interval.
+  const delegatedChecked = new Map<string, number>();
   async function refreshDelegated(tenantId: string, userId: string, userAssertion: string): Promise<void> {
     if (!opts.delegatedGraph) return;
+    const interval = opts.pollIntervalMs || 15 * 60_000;
+    const key = `${tenantId}/${userId}`;
+    if (now() - (delegatedChecked.get(key) ?? -Infinity) < interval) return;
+    delegatedChecked.set(key, now());
     const scope = tenantScope(opts.handle, tenantId);
     const mailbox = (await listMailboxes(scope, { enabledOnly: true })).find((m) => m.userId === userId && m.mode === 'delegated');
     if (!mailbox || delegatedRuns.has(`${tenantId}/${mailbox.id}`)) return;
-    if (mailbox.lastSuccessAt !== null && now() - mailbox.lastSuccessAt < (opts.pollIntervalMs || 15 * 60_000)) return;
+    if (mailbox.lastSuccessAt !== null && now() - mailbox.lastSuccessAt < interval) return;
     void runDelegated(tenantId, mailbox, userAssertion);
   }
 
