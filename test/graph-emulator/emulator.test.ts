@@ -180,6 +180,35 @@ describe('calendarView delta', () => {
     expect((await get(`/users/${mailbox.id}/calendarView/delta?${window}&$select=subject`)).status).toBe(400);
   });
 
+  it('writes an online Teams meeting’s onlineMeeting as Graph documents it, the same join URL in every calendar', async () => {
+    const other = emulator.addMailbox(`other${Math.random().toString(36).slice(2, 8)}@contoso.example`, 'Other');
+    const ical = `040000008200E00074C5B7101A82E008${Math.random().toString(16).slice(2, 10).toUpperCase()}`;
+    const meeting = { subject: 'online', start: day + 9 * 3_600_000, end: day + 10 * 3_600_000, organizer: 'o@contoso.example', isOnlineMeeting: true, iCalUId: ical };
+    const mine = emulator.store.addEvent(mailbox.id, meeting);
+    emulator.store.addEvent(other.id, meeting);
+    const onsite = emulator.store.addEvent(mailbox.id, { subject: 'on site', start: day + 11 * 3_600_000, end: day + 12 * 3_600_000 });
+    const { items } = await round(`/users/${mailbox.id}/calendarView/delta?${window}`, IMMUTABLE);
+    const online = items.find((e) => e.id === mine.id)!;
+    expect(online).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeetingUrl: null });
+    const info = online.onlineMeeting as Record<string, unknown>;
+    expect(Object.keys(info).sort()).toEqual(['conferenceId', 'joinUrl', 'phones', 'quickDial', 'tollFreeNumbers', 'tollNumber']);
+    expect(info.conferenceId).toMatch(/^\d{9}$/);
+    // https://teams.microsoft.com/l/meetup-join/19%3ameeting_<base64 of a GUID>%40thread.v2/0?context=%7b%22Tid%22%3a...%7d
+    const joinUrl = info.joinUrl as string;
+    expect(joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9+/]{48}%40thread\.v2\/0\?context=%7b%22Tid%22%3a%22[0-9a-f-]{36}%22%2c%22Oid%22%3a%22[0-9a-f-]{36}%22%7d$/);
+    const thread = decodeURIComponent(new URL(joinUrl).pathname.split('/')[3]!);
+    expect(Buffer.from(thread.slice('19:meeting_'.length, -'@thread.v2'.length), 'base64').toString()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(JSON.parse(decodeURIComponent(new URL(joinUrl).search.slice('?context='.length)))).toEqual({ Tid: expect.any(String), Oid: expect.any(String) });
+    const theirs = (await round(`/users/${other.id}/calendarView/delta?${window}`, IMMUTABLE)).items.find((e) => e.subject === 'online')!;
+    expect((theirs.onlineMeeting as { joinUrl: string }).joinUrl).toBe(joinUrl);
+    expect(items.find((e) => e.id === onsite.id)).toMatchObject({ isOnlineMeeting: false, onlineMeetingProvider: 'unknown', onlineMeeting: null });
+    // "Get online meeting information": $select=isOnlineMeeting,onlineMeetingProvider,onlineMeeting on one event.
+    const one = await get(`/users/${mailbox.id}/events/${mine.id}?$select=isOnlineMeeting,onlineMeetingProvider,onlineMeeting`, IMMUTABLE);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: mine.id, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl } });
+    expect(one.body.subject).toBeUndefined();
+  });
+
   it('reports deletions and events leaving the window under @removed', async () => {
     const a = emulator.store.addEvent(mailbox.id, { subject: 'a', start: day + 3_600_000, end: day + 7_200_000 });
     const b = emulator.store.addEvent(mailbox.id, { subject: 'b', start: day + 3_600_000, end: day + 7_200_000 });

@@ -2,6 +2,7 @@
 import type { EmulatorResponse } from './odata.ts';
 import { graphError, instant, wallClockUtc } from './odata.ts';
 import type { Address, EventRecord, FolderRecord, MailboxRecord, MessageRecord } from './store.ts';
+import { conferenceIdFor, teamsJoinUrl } from './teams-meeting.ts';
 
 export type IdFormat = 'immutable' | 'rest';
 
@@ -107,7 +108,20 @@ function eventProperties(e: EventRecord, ids: IdFormat): Record<string, unknown>
       emailAddress: { name: a.name, address: a.address },
     })),
     organizer,
-    onlineMeeting: e.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(e.iCalUId)}` } : null,
+    onlineMeeting: onlineMeetingInfo(e),
+  };
+}
+
+/** The onlineMeetingInfo resource of a Teams meeting (its JSON representation, every property), or null. */
+function onlineMeetingInfo(e: EventRecord): Record<string, unknown> | null {
+  if (!e.isOnlineMeeting || !e.teamsThreadId) return null;
+  return {
+    conferenceId: conferenceIdFor(e.teamsThreadId),
+    joinUrl: teamsJoinUrl(e.teamsThreadId, e.organizer?.address ?? null),
+    phones: [],
+    quickDial: null,
+    tollFreeNumbers: [],
+    tollNumber: null,
   };
 }
 

@@ -2,6 +2,7 @@
 // Tests and the demo fill it through the programmatic API (addMessage, moveMessage, deleteEvent, ...).
 import { randomUUID } from 'node:crypto';
 import { opaqueId, toMs } from './odata.ts';
+import { teamsThreadIdFor } from './teams-meeting.ts';
 
 export type Sensitivity = 'normal' | 'personal' | 'private' | 'confidential';
 export type AddressInput = string | { address: string; name?: string | null };
@@ -44,6 +45,8 @@ export interface EventInput {
   organizer?: AddressInput | null;
   attendees?: (string | AttendeeInput)[];
   isOnlineMeeting?: boolean;
+  /** An online meeting's Teams chat thread; by default derived from the iCalUId (the same in every calendar). */
+  teamsThreadId?: string;
   isCancelled?: boolean;
   sensitivity?: Sensitivity;
   type?: 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
@@ -104,6 +107,8 @@ export interface EventRecord extends ItemRecord {
   organizer: Address | null;
   attendees: Required<AttendeeInput>[];
   isOnlineMeeting: boolean;
+  /** Set exactly when isOnlineMeeting: the thread its onlineMeeting.joinUrl carries. */
+  teamsThreadId: string | null;
   isCancelled: boolean;
   sensitivity: Sensitivity;
   type: NonNullable<EventInput['type']>;
@@ -381,6 +386,7 @@ export class GraphStore {
         return { address: x.address, name: x.name ?? x.address, type: x.type ?? 'required', response: x.response ?? 'none' };
       }),
       isOnlineMeeting: input.isOnlineMeeting ?? false,
+      teamsThreadId: null,
       isCancelled: input.isCancelled ?? false,
       sensitivity: input.sensitivity ?? 'normal',
       type: input.type ?? 'singleInstance',
@@ -389,6 +395,7 @@ export class GraphStore {
       body: input.body ?? '',
       location: input.location ?? '',
     };
+    if (event.isOnlineMeeting) event.teamsThreadId = input.teamsThreadId ?? teamsThreadIdFor(event.iCalUId);
     mailbox.events.set(event.id, event);
     this.record(mailbox, { kind: 'event', id: event.id, folders: [], restIdBefore: event.restId }, [{ changeType: 'created', folderId: null }]);
     return event;
@@ -409,6 +416,9 @@ export class GraphStore {
       });
     }
     if (patch.isOnlineMeeting !== undefined) e.isOnlineMeeting = patch.isOnlineMeeting;
+    // Once online, a meeting keeps its join URL ("you cannot ... set isOnlineMeeting to false"); the emulator lets
+    // tests turn it off, and then it has none.
+    e.teamsThreadId = e.isOnlineMeeting ? (patch.teamsThreadId ?? e.teamsThreadId ?? teamsThreadIdFor(e.iCalUId)) : null;
     if (patch.isCancelled !== undefined) e.isCancelled = patch.isCancelled;
     if (patch.sensitivity !== undefined) e.sensitivity = patch.sensitivity;
     if (patch.type !== undefined) e.type = patch.type;

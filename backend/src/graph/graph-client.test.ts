@@ -160,7 +160,8 @@ describe('deltaEvents', () => {
       graphId: meeting.id, iCalUId: 'ical-1', subject: 'Katselmointi', start: day + 9 * 3_600_000, end: day + 9.5 * 3_600_000,
       organizer: { address: mailbox.userPrincipalName, name: mailbox.userPrincipalName },
       attendees: [{ address: 'aino@asiakas.fi', name: 'Aino', type: 'required', response: 'accepted' }],
-      isOnlineMeeting: true, isCancelled: false, sensitivity: 'normal', type: 'singleInstance', seriesMasterId: null,
+      isOnlineMeeting: true, teamsThreadId: expect.stringMatching(/^19:meeting_[A-Za-z0-9+/]+@thread\.v2$/), isCancelled: false, sensitivity: 'normal',
+      type: 'singleInstance', seriesMasterId: null,
     });
     expect(emulator.requests[0]?.query).toBe(`startDateTime=${encodeURIComponent(new Date(window.start).toISOString())}&endDateTime=${encodeURIComponent(new Date(window.end).toISOString())}`);
 

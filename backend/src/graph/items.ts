@@ -54,6 +54,11 @@ export interface CalendarItem {
   organizer: MailAddress | null;
   attendees: CalendarAttendee[];
   isOnlineMeeting: boolean;
+  /**
+   * The Teams chat thread of an online Teams meeting (from onlineMeeting.joinUrl): the same in every attendee's
+   * calendar, and the chat.id a Teams meeting side panel is given. Null for other meetings.
+   */
+  teamsThreadId: string | null;
   isCancelled: boolean;
   sensitivity: Sensitivity;
   type: CalendarItemType;

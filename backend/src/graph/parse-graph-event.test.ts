@@ -18,6 +18,14 @@ const recorded = {
   isCancelled: false,
   isOrganizer: true,
   isOnlineMeeting: true,
+  onlineMeetingProvider: 'teamsForBusiness',
+  onlineMeetingUrl: null,
+  // As "Create or set an event as an online meeting in an Outlook calendar" shows it.
+  onlineMeeting: {
+    joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_ODkyNWFmNGYtZjBjYS00MDdlLTllOWQtN2E3MzJlNjM0ZWRj%40thread.v2/0?context=%7b%22Tid%22%3a%2298a79ebe-74bf-4e07-a017-7b410848cb32%22%2c%22Oid%22%3a%2264339082-ed84-4b0b-b4ab-004ae54f3747%22%7d',
+    conferenceId: '291633251',
+    tollNumber: '+1 323-555-0166',
+  },
   type: 'occurrence',
   seriesMasterId: 'AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AMaster',
   start: { dateTime: '2024-05-06T09:00:00.0000000', timeZone: 'UTC' },
@@ -46,12 +54,29 @@ describe('parseGraphEvent', () => {
         { address: 'pekka@asiakas.fi', name: 'Pekka', type: 'optional', response: 'none' },
       ],
       isOnlineMeeting: true,
+      teamsThreadId: '19:meeting_ODkyNWFmNGYtZjBjYS00MDdlLTllOWQtN2E3MzJlNjM0ZWRj@thread.v2',
       isCancelled: false,
       sensitivity: 'normal',
       type: 'occurrence',
       seriesMasterId: recorded.seriesMasterId,
     });
     expect(item).not.toHaveProperty('body');
+  });
+
+  it('reads the Teams chat thread only from a Teams meetup-join URL', () => {
+    const join = (joinUrl: string | null, onlineMeetingProvider = 'teamsForBusiness') => parseGraphEvent({ ...recorded, onlineMeetingProvider, onlineMeeting: { joinUrl } }).teamsThreadId;
+    expect(join('https://teams.microsoft.com/l/meetup-join/19%3Ameeting_abc%40thread.v2/0?context=%7B%7D')).toBe('19:meeting_abc@thread.v2');
+    expect(join('https://teams.microsoft.com/l/meetup-join/19%3a1b2c%40thread.tacv2/1700000000000?context=%7b%7d')).toBe('19:1b2c@thread.tacv2');
+    // The short links Teams also hands out carry no thread; Skype and other hosts are not Teams.
+    expect(join('https://teams.microsoft.com/meet/2384720?p=abc')).toBeNull();
+    expect(join('https://join.skype.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0')).toBeNull();
+    expect(join('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0', 'skypeForBusiness')).toBeNull();
+    expect(join('http://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0')).toBeNull();
+    expect(join('https://teams.microsoft.com/l/meetup-join/not-a-thread/0')).toBeNull();
+    expect(join('https://teams.microsoft.com/l/meetup-join/%E0%A4%A/0')).toBeNull();
+    expect(join(null)).toBeNull();
+    expect(parseGraphEvent({ ...recorded, onlineMeeting: null }).teamsThreadId).toBeNull();
+    expect(() => parseGraphEvent({ ...recorded, onlineMeeting: 'https://teams.microsoft.com/' })).toThrow(GraphPayloadError);
   });
 
   it('keeps private and cancelled markers, and reads unknown sensitivity as private', () => {

@@ -6,6 +6,7 @@ import {
   type AttendeeResponse, type AttendeeType, type CalendarAttendee, type CalendarItem, type CalendarItemType, type Sensitivity,
 } from './items.ts';
 import { parseDateTimeTimeZone } from './parse-date-time-time-zone.ts';
+import { teamsThreadIdOfJoinUrl } from './teams-join-url.ts';
 import { asObject, optionalBoolean, optionalString, parseRecipient, requiredString, type JsonObject } from './payload-readers.ts';
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | null {
@@ -31,6 +32,17 @@ function eventSensitivity(e: JsonObject): Sensitivity {
   return oneOf(SENSITIVITIES, e.sensitivity) ?? 'private';
 }
 
+/**
+ * onlineMeeting is an onlineMeetingInfo ({ joinUrl, conferenceId, ... }) or null; only the Teams thread in its
+ * joinUrl is kept. The URL itself (it admits anyone who has it to the lobby) is not.
+ */
+function teamsThreadId(e: JsonObject, what: string): string | null {
+  if (e.onlineMeeting === undefined || e.onlineMeeting === null) return null;
+  if (e.onlineMeetingProvider !== undefined && e.onlineMeetingProvider !== null && e.onlineMeetingProvider !== 'teamsForBusiness') return null;
+  const info = asObject(e.onlineMeeting, `${what} onlineMeeting`);
+  return teamsThreadIdOfJoinUrl(optionalString(info, 'joinUrl', `${what} onlineMeeting`));
+}
+
 export function parseGraphEvent(json: unknown): CalendarItem {
   const e = asObject(json, 'event');
   const graphId = requiredString(e, 'id', 'event');
@@ -46,6 +58,7 @@ export function parseGraphEvent(json: unknown): CalendarItem {
     organizer: parseRecipient(e.organizer, `${what} organizer`),
     attendees: parseAttendees(e.attendees, what),
     isOnlineMeeting: optionalBoolean(e, 'isOnlineMeeting', what),
+    teamsThreadId: teamsThreadId(e, what),
     isCancelled: optionalBoolean(e, 'isCancelled', what),
     sensitivity: eventSensitivity(e),
     type,

@@ -34,4 +34,7 @@ export const MESSAGE_EXPAND_SENSITIVITY = `singleValueExtendedProperties($filter
 export const EVENT_SELECT = [
   'id', 'iCalUId', 'subject', 'start', 'end', 'organizer', 'attendees', 'isOnlineMeeting', 'isCancelled',
   'sensitivity', 'type', 'seriesMasterId',
+  // "Get information to join meeting online": $select=isOnlineMeeting,onlineMeetingProvider,onlineMeeting. Only
+  // the Teams chat thread id is kept from onlineMeeting.joinUrl (see teams-join-url.ts).
+  'onlineMeetingProvider', 'onlineMeeting',
 ] as const;

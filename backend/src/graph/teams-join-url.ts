@@ -1,0 +1,37 @@
+// The Teams chat thread of an online meeting, read from the event's onlineMeeting.joinUrl. It is how a meeting in
+// a calendar and the meeting a Teams side panel runs in (teams-js app.Context chat.id) are known to be the same.
+//
+// Documented wire format ("Create or set an event as an online meeting in an Outlook calendar", and the
+// onlineMeetingInfo resource): an event with isOnlineMeeting true and onlineMeetingProvider "teamsForBusiness" has
+//   "onlineMeeting": { "joinUrl": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_ODky...%40thread.v2/0?context=%7b%22Tid%22%3a%22...%22%2c%22Oid%22%3a%22...%22%7d", ... }
+// The first path segment after meetup-join is the meeting chat's thread id, URL-encoded (lower-case hex).
+// Newer short join links (https://teams.microsoft.com/meet/<id>?p=<passcode>) do not carry the thread: they read
+// as null, and such a meeting is simply not found by chat id.
+
+/** A Teams thread id as teams-js gives chat.id: "19:<anything but / and spaces>@thread.<kind>" (v2, tacv2, skype). */
+export const TEAMS_THREAD_ID = /^19:[^\s/?#]+@thread\.[a-z0-9]+$/i;
+
+const JOIN_HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'gov.teams.microsoft.us', 'dod.teams.microsoft.us', 'teams.microsoftonline.cn']);
+
+/** The chat thread id in a Teams meetup-join URL, or null when the URL is not one (or carries none). */
+export function teamsThreadIdOfJoinUrl(joinUrl: string | null | undefined): string | null {
+  if (!joinUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(joinUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || !JOIN_HOSTS.has(url.hostname.toLowerCase())) return null;
+  const parts = url.pathname.split('/');
+  // ['', 'l', 'meetup-join', '<thread>', '<message id>']
+  if (parts[1]?.toLowerCase() !== 'l' || parts[2]?.toLowerCase() !== 'meetup-join' || !parts[3]) return null;
+  let thread: string;
+  try {
+    thread = decodeURIComponent(parts[3]);
+  } catch {
+    return null;
+  }
+  return TEAMS_THREAD_ID.test(thread) ? thread : null;
+}
+
