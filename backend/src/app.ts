@@ -16,6 +16,7 @@ import { interactionRoutes } from './routes/interactions.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
+import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
@@ -37,7 +38,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', opportunityRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/', syncRoutes(deps))
-    .route('/', followUpRoutes(deps));
+    .route('/', followUpRoutes(deps))
+    .route('/', meetingRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

@@ -26,4 +26,4 @@ export {
   EVENT_SELECT, MESSAGE_EXPAND_SENSITIVITY, MESSAGE_SELECT, MESSAGE_SELECT_WITH_PREVIEW, SENSITIVITY_PROPERTY_ID, messageSelect,
 } from './select-fields.ts';
 export { KeyedSemaphore, Semaphore } from './semaphore.ts';
-export { TEAMS_THREAD_ID, teamsThreadIdOfJoinUrl } from './teams-join-url.ts';
+export { teamsThreadIdOfJoinUrl } from './teams-join-url.ts';

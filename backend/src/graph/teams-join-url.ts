@@ -7,9 +7,7 @@
 // The first path segment after meetup-join is the meeting chat's thread id, URL-encoded (lower-case hex).
 // Newer short join links (https://teams.microsoft.com/meet/<id>?p=<passcode>) do not carry the thread: they read
 // as null, and such a meeting is simply not found by chat id.
-
-/** A Teams thread id as teams-js gives chat.id: "19:<anything but / and spaces>@thread.<kind>" (v2, tacv2, skype). */
-export const TEAMS_THREAD_ID = /^19:[^\s/?#]+@thread\.[a-z0-9]+$/i;
+import { isTeamsThreadId } from '../domain/teams-thread-id.ts';
 
 const JOIN_HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'gov.teams.microsoft.us', 'dod.teams.microsoft.us', 'teams.microsoftonline.cn']);
 
@@ -32,6 +30,6 @@ export function teamsThreadIdOfJoinUrl(joinUrl: string | null | undefined): stri
   } catch {
     return null;
   }
-  return TEAMS_THREAD_ID.test(thread) ? thread : null;
+  return isTeamsThreadId(thread) ? thread : null;
 }
 

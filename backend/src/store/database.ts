@@ -279,6 +279,14 @@ export interface FollowUpTable {
   created_at: number;
 }
 
+/** An online Teams meeting's chat thread (teams-js chat.id) to its meeting interaction(s) (migration 006). */
+export interface MeetingThreadTable {
+  tenant_id: string;
+  thread_id: string;
+  interaction_id: string;
+  created_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -303,4 +311,5 @@ export interface Database {
   follow_ups: FollowUpTable;
   thread_visibility: ThreadVisibilityTable;
   account_touches: AccountTouchTable;
+  meeting_threads: MeetingThreadTable;
 }

@@ -4,6 +4,7 @@ import * as initial from './migrations/2026-11-22-001-initial.ts';
 import * as sync from './migrations/2026-11-23-002-sync.ts';
 import * as analytics from './migrations/2026-12-01-003-analytics.ts';
 import * as followUps from './migrations/2026-12-01-004-follow-ups.ts';
+import * as meetingThreads from './migrations/2026-12-01-006-meeting-threads.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-002-sync': sync,
   '2026-12-01-003-analytics': analytics,
   '2026-12-01-004-follow-ups': followUps,
+  '2026-12-01-006-meeting-threads': meetingThreads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

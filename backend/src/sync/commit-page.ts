@@ -1,6 +1,7 @@
 // One delta page into the store, in one transaction: its interactions, the mailbox's item refs, removals, skip
 // counts and the cursor. Either all of it commits or none, so a pass that dies resumes at the last committed page.
 import { ingestBatch } from '../store/interactions.ts';
+import { recordMeetingThreads } from '../store/meeting-threads.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
 import {
   addItemCounts, addSkipCounts, releaseSyncedItems, removedByExternalKey, restoreSyncRemoved, saveCursorPage, staleItemIds,
@@ -61,6 +62,8 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     // The sync looks its account ids up in this tenant's store itself: no need to check them again.
     const results = await ingestBatch(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
     await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id, conversationId: p.conversationId })));
+    // The same meeting from several calendars is one interaction (iCalUId), so its thread is recorded once.
+    await recordMeetingThreads(tx, toStore.flatMap((p, i) => (p.teamsThreadId ? [{ threadId: p.teamsThreadId, interactionId: results[i]!.id }] : [])), c.now);
 
     // Removed items, items that no longer qualify (cancelled, now private), and after a full round what it did not see.
     const release = [...c.removedIds, ...plans.filter((p) => p.outcome === 'skip').map((p) => p.graphId)];

@@ -20,7 +20,11 @@ export interface PlanContext {
 }
 
 export type ItemPlan =
-  | { graphId: string; outcome: 'store'; input: InteractionInput; ambiguousAccount: boolean; conversationId: string | null }
+  | {
+      graphId: string; outcome: 'store'; input: InteractionInput; ambiguousAccount: boolean; conversationId: string | null;
+      /** An online Teams meeting's chat thread, recorded against the meeting's interaction. */
+      teamsThreadId: string | null;
+    }
   | { graphId: string; outcome: 'skip'; reason: SkipReason };
 
 export type MatchLookup = (address: string) => AddressMatch;
@@ -74,6 +78,7 @@ export function planMailItem(item: MailItem, match: MatchLookup, ctx: PlanContex
     outcome: 'store',
     ambiguousAccount: ambiguous,
     conversationId: item.conversationId,
+    teamsThreadId: null,
     input: {
       ...baseInput(ctx),
       kind: 'email',
@@ -117,6 +122,7 @@ export function planCalendarItem(item: CalendarItem, match: MatchLookup, ctx: Pl
     outcome: 'store',
     ambiguousAccount: ambiguous,
     conversationId: null,
+    teamsThreadId: item.teamsThreadId,
     input: {
       ...baseInput(ctx),
       kind: 'meeting',
