@@ -26,6 +26,16 @@ describe('resolveRoute', () => {
     expect(resolveRoute(q(''), { ...none, frameContext: 'meetingStage' })).toEqual({ view: 'meeting' });
   });
 
+  it('gives the meeting panel its chat: Teams’ chat.id in a meeting frame, ?chatId= on the web page, nothing that is not a thread', () => {
+    const chat = '19:meeting_ODkyNWFmNGYtZjBjYS00MDdlLTllOWQtN2E3MzJlNjM0ZWRj@thread.v2';
+    expect(resolveRoute(q(''), { ...none, frameContext: 'sidePanel', entityId: 'a5', chatId: chat })).toEqual({ view: 'meeting', accountId: 'a5', chatId: chat });
+    expect(resolveRoute(q(`view=meeting&chatId=${encodeURIComponent(chat)}`), none)).toEqual({ view: 'meeting', chatId: chat });
+    expect(resolveRoute(q('view=meeting&chatId=not-a-thread'), none)).toEqual({ view: 'meeting' });
+    // A chat outside a meeting frame (a group chat tab) is not the meeting panel's business.
+    expect(resolveRoute(q(''), { ...none, entityId: 'a6', chatId: chat, frameContext: 'content' })).toEqual({ view: 'account', accountId: 'a6' });
+    expect(routeSearch({ view: 'meeting', chatId: chat }, q(''))).toBe(`?view=meeting&chatId=${encodeURIComponent(chat).replace(/%20/g, '+')}`);
+  });
+
   it('keeps the demo user, language and theme across navigation', () => {
     expect(routeSearch({ view: 'account', accountId: 'a1' }, q('demoUser=u1&theme=dark&view=today&junk=1'))).toBe('?demoUser=u1&theme=dark&view=account&accountId=a1');
   });

@@ -1,5 +1,6 @@
 // Which page the tab shows: from a deep link's subEntityId first, then the meeting frame, then the URL's
-// ?view= (the manifest's tabs), then a configured channel tab's entityId (an account id). Pure.
+// ?view= (the manifest's tabs), then a configured channel tab's entityId (an account id). The meeting panel
+// gets the meeting's chat thread: the context's chat.id inside Teams, ?chatId= on the web page. Pure.
 import { parseAccountSubEntityId } from '../../../web-shared/src/deep-links.ts';
 import type { TabContext } from '../host/teams-host.ts';
 
@@ -10,22 +11,30 @@ export interface Route {
   view: View;
   accountId?: string;
   interactionId?: string;
+  /** The meeting panel's Teams meeting chat (19:meeting_...@thread.v2). */
+  chatId?: string;
 }
 
 /** The personal tabs' entityIds in the manifest: not account ids. */
 const STATIC_TABS = new Set(['accounts', 'today', 'dashboard']);
 const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
 
-export function resolveRoute(search: URLSearchParams, ctx: Pick<TabContext, 'entityId' | 'subEntityId' | 'frameContext'>): Route {
+/** teams-js's chat.id of a meeting (or channel) chat: "19:<id>@thread.<kind>". */
+const CHAT_THREAD = /^19:[^\s/?#]{1,400}@thread\.[a-z0-9]{1,16}$/i;
+
+export function resolveRoute(search: URLSearchParams, ctx: Pick<TabContext, 'entityId' | 'subEntityId' | 'frameContext'> & Partial<Pick<TabContext, 'chatId'>>): Route {
   const deepLink = parseAccountSubEntityId(ctx.subEntityId);
   const configuredAccount = ctx.entityId && !STATIC_TABS.has(ctx.entityId) ? ctx.entityId : undefined;
   const accountId = search.get('accountId') || configuredAccount;
   const interactionId = search.get('interactionId') || undefined;
+  const chat = [ctx.chatId, search.get('chatId')].find((c) => c && CHAT_THREAD.test(c));
+  const meeting = (): Route => ({ view: 'meeting', ...(accountId ? { accountId } : {}), ...(chat ? { chatId: chat } : {}) });
   if (deepLink) return { view: 'account', ...deepLink };
-  if (ctx.frameContext && MEETING_FRAMES.has(ctx.frameContext)) return { view: 'meeting', ...(accountId ? { accountId } : {}) };
+  if (ctx.frameContext && MEETING_FRAMES.has(ctx.frameContext)) return meeting();
   const asked = search.get('view') as View | null;
   const view: View = asked && (VIEWS as readonly string[]).includes(asked) ? asked : ctx.entityId && STATIC_TABS.has(ctx.entityId) ? (ctx.entityId as View) : accountId ? 'account' : 'accounts';
-  if ((view === 'account' || view === 'meeting') && accountId) return { view, accountId, ...(interactionId ? { interactionId } : {}) };
+  if (view === 'meeting') return meeting();
+  if (view === 'account' && accountId) return { view, accountId, ...(interactionId ? { interactionId } : {}) };
   if (view === 'account') return { view: 'accounts' };
   return { view };
 }
@@ -41,5 +50,6 @@ export function routeSearch(route: Route, keep: URLSearchParams): string {
   q.set('view', route.view);
   if (route.accountId) q.set('accountId', route.accountId);
   if (route.interactionId) q.set('interactionId', route.interactionId);
+  if (route.chatId) q.set('chatId', route.chatId);
   return `?${q}`;
 }

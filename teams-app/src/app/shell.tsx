@@ -78,7 +78,7 @@ function Page({ route, manager }: { route: Route; manager: boolean }) {
     case 'account':
       return <AccountView accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
     case 'meeting':
-      return <MeetingPanel {...(route.accountId ? { accountId: route.accountId } : {})} />;
+      return <MeetingPanel {...(route.accountId ? { accountId: route.accountId } : {})} {...(route.chatId ? { chatId: route.chatId } : {})} />;
     default:
       return <AccountsView />;
   }

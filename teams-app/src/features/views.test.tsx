@@ -12,6 +12,7 @@ import { apiHarness, type Harness } from '../../../test/support/api-harness.ts';
 import { T0 } from '../../../test/support/fixtures.ts';
 import type { Db } from '../../../backend/src/store/connect.ts';
 import { ingestInteractions } from '../../../backend/src/store/interactions.ts';
+import { recordMeetingThreads } from '../../../backend/src/store/meeting-threads.ts';
 import { I18nProvider, createApiClient, createI18n, type User } from '../../../web-shared/src/index.ts';
 import messages from '../i18n/messages.ts';
 import { ServicesProvider, type AppServices } from '../app/services.tsx';
@@ -22,7 +23,7 @@ import { AccountView } from './account/account-view.tsx';
 import { TodayView } from './today/today-view.tsx';
 import { DashboardView } from './dashboard/dashboard-view.tsx';
 import { ConfigPage, tabConfigFor } from './config/config-page.tsx';
-import { currentMeeting } from './meeting/meeting-panel.tsx';
+import { MeetingPanel, appendNote, currentMeeting } from './meeting/meeting-panel.tsx';
 
 const DAY = 86_400_000;
 // The machine is shared: give the real API time to answer before a query gives up.
@@ -178,6 +179,30 @@ describe('Account workspace', () => {
     expect(await within(form).findByText('must not be empty')).toBeTruthy();
   });
 
+  it('opens a deep-linked timeline item that is pages down the history: shown first, focused, and marked in the list', async () => {
+    const old = await handle.db.selectFrom('interactions').select('id').where('subject', '=', 'Viesti 55').executeTakeFirstOrThrow();
+    show(<AccountView accountId={ids.kallio!} interactionId={old.id} />);
+    const region = await screen.findByRole('region', { name: 'The item you opened' });
+    expect(within(region).getByText('Viesti 55')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(region));
+    await waitFor(() => expect(screen.getAllByText(/^Viesti \d+$/)).toHaveLength(26)); // the first page, and the linked item above it
+    expect(document.querySelector('li[data-linked]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Show older' })).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(document.querySelector('li[data-linked]')).not.toBeNull());
+    const row = document.querySelector('li[data-linked]')!;
+    expect(row.getAttribute('data-interaction-id')).toBe(old.id);
+    expect(row.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('says the linked item is not there when it belongs to another account', async () => {
+    const other = await handle.db.selectFrom('interactions').select('id').where('subject', '=', 'Tarjouspyyntö').executeTakeFirstOrThrow();
+    show(<AccountView accountId={ids.kallio!} interactionId={other.id} />);
+    expect((await screen.findByText('The linked item is not there any more, or it is not yours to see.'))).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'The item you opened' })).toBeNull();
+  });
+
   it('says so when the account is not there (or another tenant’s)', async () => {
     show(<AccountView accountId="0193a1b2-0000-7000-8000-000000000000" />);
     expect((await screen.findByRole('alert')).textContent).toContain('not yours to see');
@@ -241,6 +266,74 @@ describe('Channel tab configuration', () => {
 });
 
 describe('Meeting panel', () => {
+  const chatId = '19:meeting_dmlld3MtdGVzdC1tZWV0aW5n@thread.v2';
+  let meetingId: string;
+  beforeAll(async () => {
+    const rp = h.a.users.rep;
+    const [m] = await ingestInteractions(h.a.scope, [{
+      kind: 'meeting', direction: 'outbound', occurredAt: h.clock.now - 10 * 60_000, subject: 'Työmaakatselmus', snippet: null, note: null, durationMinutes: 60,
+      opportunityId: null, source: 'sync', visibility: 'metadata', externalKey: 'ical:views-test-meeting', accountIds: [ids.kallio!, ids.pohja!],
+      participants: [
+        { role: 'organizer', address: rp.email, displayName: rp.displayName, userId: rp.id, contactId: null },
+        { role: 'attendee', address: 'pekka@kallio-rakennus.fi', displayName: 'Pekka Kallio', userId: null, contactId: ids.pekka! },
+        { role: 'attendee', address: 'ostot@pohja.fi', displayName: 'Pohjan ostot', userId: null, contactId: null },
+      ],
+      holders: [{ userId: rp.id, relation: 'holds', at: h.clock.now }],
+    }], h.clock.now);
+    meetingId = m!.interaction.id;
+    await recordMeetingThreads(h.a.scope, [{ threadId: chatId, interactionId: meetingId }], h.clock.now);
+  });
+
+  it('shows the meeting of the chat with every account, and appends notes to that meeting', async () => {
+    show(<MeetingPanel chatId={chatId} accountId={ids.pohja!} />);
+    expect((await screen.findByText(/^Meeting: Työmaakatselmus,/)).getAttribute('data-meeting-id')).toBe(meetingId);
+    const accounts = screen.getByRole('region', { name: 'Accounts in this meeting' });
+    expect(within(accounts).getAllByRole('heading', { level: 2 }).map((x) => x.textContent)).toEqual([expect.stringContaining('Kallio Rakennus Oy'), expect.stringContaining('Pohja Logistiikka Oy')]);
+    expect(screen.queryByText(/does not know this meeting/)).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Aikataulu sovittu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save to the meeting' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved on the meeting in the account’s history.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Tarjous perjantaina' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save to the meeting' }));
+    await waitFor(async () => {
+      const row = await handle.db.selectFrom('interactions').select('note').where('id', '=', meetingId).executeTakeFirstOrThrow();
+      expect(row.note).toBe('Aikataulu sovittu\n\nTarjous perjantaina');
+    });
+    expect((await screen.findByTestId('meeting-note')).textContent).toBe('Aikataulu sovittu\n\nTarjous perjantaina');
+  });
+
+  it('gives a colleague who sees only that the meeting happened a note on its accounts instead', async () => {
+    show(<MeetingPanel chatId={chatId} />, { user: h.a.users.rep2 });
+    expect(await screen.findByText(/^Meeting: Meeting,/)).toBeTruthy();
+    expect(screen.getByText(/its subject and notes are not shared with you/)).toBeTruthy();
+    expect(screen.queryByTestId('meeting-note')).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Minäkin olin paikalla' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save as a note on the accounts' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved as a note on the 2 accounts.');
+    const note = await handle.db.selectFrom('interactions').select('id').where('note', '=', 'Minäkin olin paikalla').executeTakeFirstOrThrow();
+    const links = await handle.db.selectFrom('interaction_accounts').select('account_id').where('interaction_id', '=', note.id).execute();
+    expect(links.map((l) => l.account_id).sort()).toEqual([ids.kallio!, ids.pohja!].sort());
+  });
+
+  it('falls back to the configured account when the chat is not a known meeting, and says so', async () => {
+    show(<MeetingPanel chatId="19:meeting_bm90LWtub3du@thread.v2" accountId={ids.pohja!} />);
+    expect(await screen.findByText(/Suhde does not know this meeting yet/)).toBeTruthy();
+    expect((await screen.findByRole('heading', { level: 2, name: /Pohja Logistiikka Oy/ }))).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-meeting-source]')?.getAttribute('data-meeting-source')).toMatch(/^(nearest|account-note)$/));
+  });
+
+  it('says it cannot tell the meeting without a chat, in Finnish too', async () => {
+    show(<MeetingPanel />, { locale: 'fi-FI' });
+    expect(await screen.findByText(/Tämä ei ole Teams-kokouksen keskustelu/)).toBeTruthy();
+    expect(screen.getByText('Kenen asiakkaan kanssa kokous on?')).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: /Kallio Rakennus Oy/ })).toBeTruthy();
+  });
+
+  it('appends, never overwrites', () => {
+    expect(appendNote(null, ' eka ')).toBe('eka');
+    expect(appendNote('eka', 'toka')).toBe('eka\n\ntoka');
+  });
+
   it('picks the meeting happening now, or about to, nearest first', () => {
     const now = T0;
     const m = (id: string, offsetMin: number, duration = 60) => ({ id, kind: 'meeting', occurredAt: now + offsetMin * 60_000, durationMinutes: duration });

@@ -15,4 +15,5 @@ export type Interaction = Json<ApiClient['interactions'][':id']['$get']>;
 export type TimelinePage = Json<ApiClient['accounts'][':id']['timeline']['$get']>;
 export type Opportunity = Json<ApiClient['opportunities'][':id']['$get']>;
 export type User = Json<ApiClient['users']['$get']>['items'][number];
+export type MeetingByChat = Json<ApiClient['meetings']['by-chat'][':chatId']['$get']>;
 export type { Ok };

@@ -1,8 +1,9 @@
 // The account's timeline, newest first: filters by kind, contact and colleague; the next page loads as the end
 // scrolls into view (and by a button, for keyboards and screen readers). Metadata-only items say that a
-// contact happened without its content. A deep-linked item is shown first.
+// contact happened without its content. A deep-linked item (wherever it is in the history, however many pages
+// down) is read by its id and shown first, scrolled to and focused; where it comes up in the list it is marked.
 import { useEffect, useRef, useState } from 'react';
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ErrorState, LoadingState, TimelineItem, unwrap, useAsync, useI18n, type Interaction } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 
@@ -15,7 +16,8 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium },
   row: { padding: `0 ${tokens.spacingHorizontalM}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
   note: { color: tokens.colorNeutralForeground2, whiteSpace: 'pre-wrap', margin: `0 0 ${tokens.spacingVerticalXS} 28px` },
-  linked: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1 },
+  linked: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1, scrollMarginTop: tokens.spacingVerticalXXL },
+  linkedRow: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorBrandStroke1}` },
   more: { marginTop: tokens.spacingVerticalM },
 });
 
@@ -37,10 +39,19 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
   const seq = useRef(0);
   const sentinel = useRef<HTMLDivElement | null>(null);
   const contacts = useAsync(() => unwrap(api.accounts[':id'].contacts.$get({ param: { id: accountId } })), [api, accountId]);
-  const linked = useAsync(
-    () => (interactionId ? unwrap(api.interactions[':id'].$get({ param: { id: interactionId } })) : Promise.resolve(null)),
-    [api, interactionId],
-  );
+  const linked = useAsync(async () => {
+    if (!interactionId) return null;
+    const item = await unwrap(api.interactions[':id'].$get({ param: { id: interactionId } }));
+    // A link whose item is not in this account's history (moved, or a hand-edited link) is "not there".
+    if (!item.accountIds.includes(accountId)) throw new Error('not in this account');
+    return item;
+  }, [api, interactionId, accountId]);
+  const linkedBox = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (linked.status !== 'done' || !linked.data) return;
+    linkedBox.current?.scrollIntoView?.({ block: 'start' });
+    linkedBox.current?.focus({ preventScroll: true });
+  }, [linked.status, linked.data]);
 
   const load = async (cursor: string | null, reset: boolean) => {
     const mine = ++seq.current;
@@ -85,7 +96,7 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
   return (
     <section aria-label={t('account.tab.timeline')}>
       {linked.status === 'done' && linked.data && (
-        <div className={s.linked} data-linked-interaction={linked.data.id}>
+        <div className={s.linked} data-linked-interaction={linked.data.id} ref={linkedBox} tabIndex={-1} role="region" aria-label={t('timeline.linked')}>
           <Text weight="semibold">{t('timeline.linked')}</Text>
           <TimelineItem item={linked.data} now={now()} as="div" />
           {linked.data.note && !linked.data.redacted && <p className={s.note}>{linked.data.note}</p>}
@@ -115,7 +126,8 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
       {items.length > 0 && (
         <ol className={s.list} aria-label={t('timeline.list')} data-testid="timeline">
           {items.map((i) => (
-            <li key={i.id} className={s.row} data-interaction-id={i.id} data-kind={i.kind}>
+            <li key={i.id} className={mergeClasses(s.row, i.id === interactionId && s.linkedRow)} data-interaction-id={i.id} data-kind={i.kind}
+              {...(i.id === interactionId ? { 'aria-current': 'true' as const, 'data-linked': 'true' } : {})}>
               <TimelineItem item={i} now={now()} as="div" />
               {i.note && !i.redacted && <p className={s.note}>{i.note}</p>}
             </li>
