@@ -15,6 +15,7 @@ import { tenantScope } from './store/scope.ts';
 import { ensureDemoTenant } from './services/ensure-demo-tenant.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
 import { createConfiguredSync } from './services/graph-sync.ts';
+import { nearestMeetingThread } from './store/meeting-threads.ts';
 
 /** The API's audience in demo mode: a fixed, obviously fake client id. */
 export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
@@ -46,6 +47,9 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
   }
 
   const seeded = await ensureDemoTenant(handle, clock(), (line) => console.log(line));
+  const demoTenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
+  // A synced Teams meeting's chat, so the meeting side panel can be seen outside Teams too.
+  const demoMeeting = demoTenant ? await nearestMeetingThread(tenantScope(handle, demoTenant.id), clock()) : null;
   const sync = seeded.graph?.sync;
   const authorityHost = `${config.publicUrl}/demo-auth`;
   const issuer = await createDemoIssuer({ authorityHost, tenantId: DEMO_ENTRA_TENANT_ID, audience: DEMO_CLIENT_ID });
@@ -81,6 +85,9 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
       `Demo:       tenant "${seeded.tenantName}" (${seeded.created ? 'seeded now' : 'already there'}: ${seeded.counts})`,
       `Sign-in:    GET ${base}/demo/users, then POST ${base}/demo/token {"userId": "..."}; send the token as "Authorization: Bearer ..."`,
       `Graph sync: ${seeded.graph ? `the demo's mail and meetings came through the Graph emulator at ${seeded.graph.emulator.url}` : 'history synced when the demo was first seeded; delete the data file to see it again'}`,
+      ...(demoMeeting
+        ? [`Meeting side panel (the demo's Teams meeting nearest to now): ${base}/teams-app/index.html?${new URLSearchParams({ view: 'meeting', chatId: demoMeeting.threadId })}`]
+        : []),
     ],
     afterListen: async () => {},
     stop: async () => seeded.graph?.stop(),

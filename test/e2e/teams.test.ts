@@ -2,12 +2,15 @@
 // demo tenant): the account list and its tier filter, the timeline's pages, a stage move and the pipeline
 // total, the dashboard's figures against our own SQL over the product's SQLite file, a rep kept out of the
 // dashboard, the channel tab's configuration in a simulated Teams host speaking teams-js's postMessage
-// protocol, Finnish, the dark theme, and axe-core. Screenshots go to test-artifacts/teams/.
+// protocol, deep links to an account and to a timeline item (built as the add-in builds them, opened with their
+// subEntityId in the host's context), the meeting side panel in a simulated meeting (chat.id of a synced demo
+// meeting), Finnish, the dark theme, and axe-core. Screenshots go to test-artifacts/teams/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
 import { artifactDir, launchChromium } from '../support/chromium.ts';
+import { teamsAccountDeepLink } from '../../web-shared/src/deep-links.ts';
 
 interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
 
@@ -257,6 +260,151 @@ describe('Teams app in Chromium', () => {
     await page.screenshot({ path: `${shots}/channel-tab-contrast.png` });
   }, 120_000);
 
+  it('opens the add-in’s deep link to an account in Teams: the accounts tab with the account’s subEntityId', async () => {
+    const target = (await api<{ items: { id: string; name: string }[] }>(laura, '/api/accounts?tier=B&limit=1')).body.items[0]!;
+    const link = openEntityDeepLink(teamsAccountDeepLink({ appId: TEAMS_APP_ID, accountId: target.id, label: target.name, webOrigin: server.base }));
+    expect(link).toMatchObject({ entityId: 'accounts', subEntityId: `account:${target.id}` });
+    const page = await simulatedTeams();
+    // Teams opens the personal tab of that entityId (its manifest contentUrl) with the subEntityId in the context.
+    await page.goto(hostPage({ frameContext: 'content', entityId: link.entityId, subEntityId: link.subEntityId, src: `/teams-app/index.html?view=accounts&demoUser=${laura.id}` }));
+    const content = await frameOf(page, '/teams-app/index.html');
+    await content.getByRole('heading', { level: 1, name: new RegExp(target.name) }).waitFor();
+    expect(await content.locator('article[data-account-id]').getAttribute('data-account-id')).toBe(target.id);
+    expect(await content.locator('main').getAttribute('data-view')).toBe('account');
+    await page.screenshot({ path: `${shots}/deep-link-account.png` });
+    // Outside Teams the link's webUrl is the same page.
+    const web = await newPage();
+    await web.goto(`${link.webUrl}&demoUser=${laura.id}`);
+    await web.getByRole('heading', { level: 1, name: new RegExp(target.name) }).waitFor();
+  }, 120_000);
+
+  it('opens a deep link to a timeline item three pages down: shown first, scrolled to, and marked where the list reaches it', async () => {
+    const db = new SQLite(server.dataPath, { readonly: true });
+    const busiest = db.prepare('select account_id as id, count(*) as n from interaction_accounts group by account_id order by n desc limit 1').get() as { id: string; n: number };
+    db.close();
+    const pages: { id: string; subject: string | null; redacted: boolean }[][] = [];
+    for (let cursor: string | null = null, k = 0; k < 3; k++) {
+      const p: { body: { items: { id: string; subject: string | null; redacted: boolean }[]; next: string | null } } = await api(laura, `/api/accounts/${busiest.id}/timeline?limit=25${cursor ? `&cursor=${cursor}` : ''}`);
+      pages.push(p.body.items);
+      cursor = p.body.next;
+    }
+    const item = pages[2]!.find((i) => !i.redacted && i.subject) ?? pages[2]![0]!;
+    expect(pages.slice(0, 2).flat().map((i) => i.id)).not.toContain(item.id);
+    const account = (await api<{ name: string }>(laura, `/api/accounts/${busiest.id}`)).body;
+    const link = openEntityDeepLink(teamsAccountDeepLink({ appId: TEAMS_APP_ID, accountId: busiest.id, interactionId: item.id, label: account.name, webOrigin: server.base }));
+    expect(link.subEntityId).toBe(`account:${busiest.id}/interaction:${item.id}`);
+    const page = await simulatedTeams();
+    await page.goto(hostPage({ frameContext: 'content', entityId: link.entityId, subEntityId: link.subEntityId, src: `/teams-app/index.html?view=accounts&demoUser=${laura.id}` }));
+    const content = await frameOf(page, '/teams-app/index.html');
+    const region = content.getByRole('region', { name: 'The item you opened' });
+    await region.waitFor();
+    expect(await region.getAttribute('data-linked-interaction')).toBe(item.id);
+    if (item.subject) expect(await region.textContent()).toContain(item.subject);
+    await expect.poll(() => content.evaluate(() => document.activeElement?.getAttribute('data-linked-interaction'))).toBe(item.id);
+    const box = await region.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    await content.locator('[data-testid=timeline] li').first().waitFor();
+    expect(await content.locator('[data-testid=timeline] li[data-linked]').count()).toBe(0);
+    await page.screenshot({ path: `${shots}/deep-link-item.png` });
+    // Scrolling on loads the older pages until the item's own place in the history, which is marked.
+    const marked = content.locator(`[data-testid=timeline] li[data-interaction-id="${item.id}"]`);
+    for (let k = 0; k < 20 && (await marked.count()) === 0; k++) {
+      await content.locator('[data-testid=timeline] li').last().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+    }
+    await marked.waitFor();
+    expect(await marked.getAttribute('aria-current')).toBe('true');
+    expect(await content.locator('[data-testid=timeline] li[data-linked]').count()).toBe(1);
+    await marked.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/deep-link-item-in-list.png` });
+    expect(await seriousViolations(content, 'deep-linked item')).toEqual([]);
+  }, 120_000);
+
+  it('shows a synced Teams meeting’s accounts in its side panel and saves notes onto that meeting', async () => {
+    const db = new SQLite(server.dataPath, { readonly: true });
+    // A Teams meeting Laura holds, with the most accounts: the calendar sync recorded its chat from the join URL.
+    const m = db.prepare(`select t.thread_id as chatId, t.interaction_id as id, count(distinct ia.account_id) as n
+      from meeting_threads t
+      join interaction_holders h on h.tenant_id = t.tenant_id and h.interaction_id = t.interaction_id and h.user_id = ?
+      join interaction_accounts ia on ia.tenant_id = t.tenant_id and ia.interaction_id = t.interaction_id
+      join interactions i on i.tenant_id = t.tenant_id and i.id = t.interaction_id and i.deleted_at is null
+      group by t.thread_id, t.interaction_id order by n desc, i.occurred_at desc limit 1`).get(laura.id) as { chatId: string; id: string; n: number } | undefined;
+    expect(m).toBeTruthy();
+    expect(m!.chatId).toMatch(/^19:meeting_[A-Za-z0-9+/]+@thread\.v2$/);
+    const names = (db.prepare(`select a.name from interaction_accounts ia join accounts a on a.tenant_id = ia.tenant_id and a.id = ia.account_id
+      where ia.interaction_id = ? order by a.name`).all(m!.id) as { name: string }[]).map((r) => r.name);
+    const meetingCount = (db.prepare('select count(*) as n from meeting_threads').get() as { n: number }).n;
+    const onlineMeetings = (db.prepare(`select count(*) as n from interactions where kind = 'meeting' and source = 'sync' and deleted_at is null`).get() as { n: number }).n;
+    db.close();
+    expect(meetingCount).toBeGreaterThan(10);
+    expect(meetingCount).toBeLessThan(onlineMeetings); // on-site meetings have no chat
+    // The side panel's tab was set up for another account: the meeting's own accounts win.
+    const other = (await api<{ items: { id: string; name: string }[] }>(laura, '/api/accounts?tier=D&limit=1')).body.items[0]!;
+    expect(names).not.toContain(other.name);
+    const page = await simulatedTeams();
+    await page.goto(hostPage({ frameContext: 'sidePanel', entityId: other.id, chatId: m!.chatId, meetingId: Buffer.from(`0#${m!.chatId}#0`).toString('base64'), width: '320', src: `/teams-app/index.html?view=account&accountId=${other.id}&demoUser=${laura.id}` }));
+    const panel = await frameOf(page, '/teams-app/index.html');
+    await panel.locator('[data-meeting-source=chat]').waitFor();
+    expect(await panel.locator('[data-meeting-id]').getAttribute('data-meeting-id')).toBe(m!.id);
+    const meeting = (await api<{ subject: string | null; occurredAt: number; note: string | null }>(laura, `/api/interactions/${m!.id}`)).body;
+    expect(await panel.locator('[data-meeting-id]').textContent()).toContain(meeting.subject!);
+    const cards = await panel.getByRole('region', { name: 'Accounts in this meeting' }).getByRole('heading', { level: 2 }).allTextContents();
+    expect(cards.map((c) => names.find((n) => c.startsWith(n)))).toEqual(names);
+    expect(await panel.getByText('does not know this meeting').count()).toBe(0);
+    await page.screenshot({ path: `${shots}/meeting-side-panel.png`, fullPage: true });
+    expect(await seriousViolations(panel, 'meeting side panel')).toEqual([]);
+
+    const words = `Sovittiin pilotti ${Date.now()}`;
+    await panel.getByRole('textbox', { name: 'Notes' }).fill(words);
+    await panel.getByRole('button', { name: 'Save to the meeting' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved on the meeting' }).waitFor();
+    const after = (await api<{ note: string | null }>(laura, `/api/interactions/${m!.id}`)).body;
+    expect(after.note).toBe(meeting.note ? `${meeting.note}\n\n${words}` : words);
+    const check = new SQLite(server.dataPath, { readonly: true });
+    expect((check.prepare('select note from interactions where id = ?').get(m!.id) as { note: string }).note).toBe(after.note);
+    // No stray note on the configured account.
+    expect((check.prepare(`select count(*) as n from interactions where note = ? and kind = 'note'`).get(words) as { n: number }).n).toBe(0);
+    check.close();
+    expect(await panel.getByTestId('meeting-note').textContent()).toContain(words);
+    await page.screenshot({ path: `${shots}/meeting-side-panel-saved.png`, fullPage: true });
+  }, 120_000);
+
+  it('prints the demo’s meeting side panel address, which opens the same panel outside Teams', async () => {
+    const m = /Meeting side panel \(the demo's Teams meeting nearest to now\): (\S+)/.exec(server.output());
+    expect(m).toBeTruthy();
+    const url = new URL(m![1]!);
+    const chatId = url.searchParams.get('chatId')!;
+    const db = new SQLite(server.dataPath, { readonly: true });
+    const row = db.prepare('select interaction_id as id from meeting_threads where thread_id = ?').get(chatId) as { id: string } | undefined;
+    db.close();
+    expect(row).toBeTruthy();
+    const page = await newPage();
+    await page.goto(`${url.href}&demoUser=${laura.id}`);
+    await page.locator('[data-meeting-source=chat]').waitFor();
+    expect(await page.locator('[data-meeting-id]').getAttribute('data-meeting-id')).toBe(row!.id);
+  }, 120_000);
+
+  it('says so in the side panel when the meeting is not known, and takes notes against the configured account', async () => {
+    const target = (await api<{ items: { id: string; name: string }[] }>(laura, '/api/accounts?tier=C&limit=1')).body.items[0]!;
+    const page = await simulatedTeams();
+    await page.goto(hostPage({ frameContext: 'sidePanel', entityId: target.id, chatId: '19:meeting_Tm90U3luY2VkWWV0@thread.v2', width: '320', src: `/teams-app/index.html?view=account&accountId=${target.id}&demoUser=${laura.id}` }));
+    const panel = await frameOf(page, '/teams-app/index.html');
+    await panel.getByText('Suhde does not know this meeting yet').waitFor();
+    await panel.getByRole('heading', { level: 2, name: new RegExp(target.name) }).waitFor();
+    const source = await panel.locator('[data-meeting-source]').getAttribute('data-meeting-source');
+    expect(['nearest', 'account-note']).toContain(source);
+    await page.screenshot({ path: `${shots}/meeting-side-panel-unknown.png`, fullPage: true });
+    if (source === 'account-note') {
+      const words = `Ei synkronoitu ${Date.now()}`;
+      await panel.getByRole('textbox', { name: 'Notes' }).fill(words);
+      await panel.getByRole('button', { name: 'Save to the account' }).click();
+      await panel.getByRole('status').filter({ hasText: 'Saved as a note on the account' }).waitFor();
+      const notes = (await api<{ items: { kind: string; note: string | null }[] }>(laura, `/api/accounts/${target.id}/timeline?kind=note&limit=5`)).body.items;
+      expect(notes.map((n) => n.note)).toContain(words);
+    }
+  }, 120_000);
+
   it('speaks Finnish under fi-FI and follows a dark browser outside Teams', async () => {
     const page = await newPage({ locale: 'fi-FI', colorScheme: 'dark' });
     await page.goto(tab(laura));
@@ -277,6 +425,26 @@ describe('Teams app in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** A made-up Teams app id: the deep link's app id plays no part in which page opens. */
+const TEAMS_APP_ID = 'f46ad259-0fe5-4f12-872d-c737b174bcb4';
+
+/** What Teams reads from an entity deep link: the tab (entityId) and the context's subEntityId it hands the tab. */
+function openEntityDeepLink(link: string): { entityId: string; subEntityId: string; webUrl: string } {
+  const url = new URL(link);
+  const m = /^\/l\/entity\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+  expect(url.origin).toBe('https://teams.microsoft.com');
+  expect(m).toBeTruthy();
+  return { entityId: decodeURIComponent(m![2]!), subEntityId: (JSON.parse(url.searchParams.get('context')!) as { subEntityId: string }).subEntityId, webUrl: url.searchParams.get('webUrl')! };
+}
+
+const hostPage = (q: Record<string, string>) => `${server.base}/e2e/teams-host.html?${new URLSearchParams({ theme: 'default', ...q })}`;
+
+async function simulatedTeams(): Promise<Page> {
+  const page = await newPage();
+  await page.context().route((url) => url.href.startsWith(`${server.base}/e2e/teams-host.html`), (r) => r.fulfill({ contentType: 'text/html', body: SIMULATED_TEAMS_HOST }));
+  return page;
+}
 
 async function frameOf(page: Page, path: string): Promise<Frame> {
   for (let i = 0; i < 150; i++) {
@@ -299,12 +467,15 @@ function luminance(rgb: string): number {
  * A stand-in for the Teams client: it frames the page and answers teams-js's postMessage protocol as Teams does
  * (read from @microsoft/teams-js 2.x: requests {id, uuidAsString, func, args}, answers {id, uuidAsString, args},
  * host events {func, args}). Served on the product's own origin, which teams-js accepts as a host origin.
+ * getContext answers the host's (legacy) context message, which teams-js maps onto app.Context: subEntityId ->
+ * page.subPageId, chatId -> chat.id, meetingId -> meeting.id. ?width= narrows the frame (a side panel is ~320 px).
  */
 const SIMULATED_TEAMS_HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Simulated Teams</title>
 <style>body{margin:0;font-family:system-ui}header{height:40px;background:#464775;color:#fff;display:flex;align-items:center;padding:0 12px}iframe{border:0;width:100%;height:calc(100vh - 40px)}</style></head>
 <body><header>Simulated Microsoft Teams</header><iframe id="app" title="Suhde"></iframe><script>
 const q = new URLSearchParams(location.search);
 const frame = document.getElementById('app');
+if (q.get('width')) frame.style.width = q.get('width') + 'px';
 const runtime = { apiVersion: 4, isLegacyTeams: false, hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
   supports: { app: {}, appEntity: {}, calendar: {}, dialog: { card: {}, url: {} }, pages: { appButton: {}, backStack: {}, config: {}, currentApp: {}, tabs: {} }, teamsCore: {} } };
 const host = window.host = { log: [], valid: null, settings: null, saveResult: null, theme: q.get('theme') };
@@ -318,9 +489,10 @@ window.addEventListener('message', (e) => {
   const reply = (args) => send({ id: m.id, uuidAsString: m.uuidAsString, args });
   switch (m.func) {
     case 'initialize': return reply([q.get('frameContext'), 'web', JSON.stringify(runtime), '2.58.0']);
-    case 'getContext': return reply([{ locale: 'en-us', theme: host.theme, entityId: q.get('entityId') || undefined, frameContext: q.get('frameContext'),
-      hostName: 'Teams', hostClientType: 'web', userObjectId: 'eb97701c-94bf-42df-b2f1-1499c5f151b4', tid: '51f3c965-b66f-4974-b8a1-92b83c2744d2',
-      channelId: '19:sales@thread.tacv2', teamId: '19:team@thread.tacv2', appSessionId: 's', sessionId: 's' }]);
+    case 'getContext': return reply([{ locale: 'en-us', theme: host.theme, entityId: q.get('entityId') || undefined, subEntityId: q.get('subEntityId') || undefined,
+      frameContext: q.get('frameContext'), hostName: 'Teams', hostClientType: 'web', userObjectId: 'eb97701c-94bf-42df-b2f1-1499c5f151b4', tid: '51f3c965-b66f-4974-b8a1-92b83c2744d2',
+      ...(q.get('chatId') ? { chatId: q.get('chatId'), meetingId: q.get('meetingId') || undefined } : { channelId: '19:sales@thread.tacv2', teamId: '19:team@thread.tacv2' }),
+      appSessionId: 's', sessionId: 's' }]);
     case 'settings.setValidityState': host.valid = m.args[0]; return;
     case 'settings.setSettings': host.settings = m.args[0]; return reply([true, null]);
     case 'settings.save.success': host.saveResult = 'success'; return;

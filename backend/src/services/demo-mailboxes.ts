@@ -48,6 +48,8 @@ function loadIntoMailboxes(emulator: GraphEmulator, i: Interaction, users: Map<s
       end: i.occurredAt + (i.durationMinutes ?? 30) * 60_000,
       organizer: organizer ? addr(organizer) : null,
       attendees: i.participants.filter((p) => p.role === 'attendee').map((p) => ({ address: p.address, name: p.displayName, type: 'required' as const })),
+      // A Teams meeting: the emulator gives it a meeting chat and writes onlineMeeting.joinUrl with that thread,
+      // the same in every holder's calendar, so the sync links the chat to the meeting (the side panel's lookup).
       isOnlineMeeting: (i.snippet ?? '').toLowerCase().includes('teams'),
       iCalUId: i.externalKey!.replace(/^ical:/, ''),
     };

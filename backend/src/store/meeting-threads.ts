@@ -30,3 +30,20 @@ export async function meetingsOfThread(scope: TenantScope, threadId: string): Pr
   return rows.map((r) => ({ id: r.id, occurredAt: Number(r.occurred_at), durationMinutes: r.duration_minutes }));
 }
 
+
+/** The Teams meeting with a known chat nearest to `now` (the demo prints its side panel's address). */
+export async function nearestMeetingThread(scope: TenantScope, now: number): Promise<{ threadId: string; occurredAt: number } | null> {
+  const side = (before: boolean) =>
+    scope.db
+      .selectFrom('meeting_threads as t')
+      .innerJoin('interactions as i', (j) => j.onRef('i.tenant_id', '=', 't.tenant_id').onRef('i.id', '=', 't.interaction_id'))
+      .select(['t.thread_id', 'i.occurred_at'])
+      .where('t.tenant_id', '=', scope.tenantId)
+      .where('i.deleted_at', 'is', null)
+      .where('i.occurred_at', before ? '<=' : '>', now)
+      .orderBy('i.occurred_at', before ? 'desc' : 'asc')
+      .limit(1)
+      .executeTakeFirst();
+  const found = [await side(true), await side(false)].flatMap((r) => (r ? [{ threadId: r.thread_id, occurredAt: Number(r.occurred_at) }] : []));
+  return found.sort((a, b) => Math.abs(a.occurredAt - now) - Math.abs(b.occurredAt - now))[0] ?? null;
+}

@@ -49,7 +49,7 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
   const linkedBox = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     if (linked.status !== 'done' || !linked.data) return;
-    linkedBox.current?.scrollIntoView?.({ block: 'start' });
+    linkedBox.current?.scrollIntoView?.({ block: 'nearest' });
     linkedBox.current?.focus({ preventScroll: true });
   }, [linked.status, linked.data]);
 

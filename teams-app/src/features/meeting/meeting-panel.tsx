@@ -203,8 +203,8 @@ function SavedNotes({ note }: { note: string }) {
   const { t } = useI18n();
   return (
     <section aria-label={t('meeting.savedNotes')}>
-      <Caption1>{t('meeting.savedNotes')}</Caption1>
-      <Body1 as="p" style={{ whiteSpace: 'pre-wrap' }} data-testid="meeting-note">{note}</Body1>
+      <Caption1 block>{t('meeting.savedNotes')}</Caption1>
+      <Body1 block style={{ whiteSpace: 'pre-wrap', marginTop: tokens.spacingVerticalXS }} data-testid="meeting-note">{note}</Body1>
     </section>
   );
 }
