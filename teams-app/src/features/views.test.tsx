@@ -319,7 +319,10 @@ describe('Meeting panel', () => {
     show(<MeetingPanel chatId="19:meeting_bm90LWtub3du@thread.v2" accountId={ids.pohja!} />);
     expect(await screen.findByText(/Suhde does not know this meeting yet/)).toBeTruthy();
     expect((await screen.findByRole('heading', { level: 2, name: /Pohja Logistiikka Oy/ }))).toBeTruthy();
-    await waitFor(() => expect(document.querySelector('[data-meeting-source]')?.getAttribute('data-meeting-source')).toMatch(/^(nearest|account-note)$/));
+    // Pohja's meeting nearest to now is the one of the other chat, ten minutes in.
+    await waitFor(() => expect(document.querySelector('[data-meeting-source]')?.getAttribute('data-meeting-source')).toBe('nearest'));
+    expect(document.querySelector('[data-meeting-id]')?.getAttribute('data-meeting-id')).toBe(meetingId);
+    expect(screen.getByText(/^The account’s meeting nearest to now: Työmaakatselmus,/)).toBeTruthy();
   });
 
   it('says it cannot tell the meeting without a chat, in Finnish too', async () => {

@@ -129,7 +129,7 @@ function Fallback({ accountId, reason }: { accountId?: string; reason: 'unknown'
 
 function NearestMeetingNotes({ accountId, notice }: { accountId: string; notice: ReactNode }) {
   const { t, formatDateTime } = useI18n();
-  const { api, now } = useServices();
+  const { api, me, now } = useServices();
   const s = useStyles();
   const data = useAsync(async () => {
     const [account, timeline] = await Promise.all([
@@ -149,12 +149,13 @@ function NearestMeetingNotes({ accountId, notice }: { accountId: string; notice:
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const { account, others } = data.data;
   const meeting = savedOn ?? data.data.meeting;
+  const onMeeting = !!meeting && !meeting.redacted && (me.role !== 'rep' || meeting.holders.some((h) => h.userId === me.id));
   const save = async () => {
     setErrors(NO_ERRORS);
     setSaved(null);
     setBusy(true);
     try {
-      if (meeting && !meeting.redacted) {
+      if (meeting && onMeeting) {
         const updated = await unwrap(api.interactions[':id'].$patch({ param: { id: meeting.id }, json: { note: appendNote(meeting.note, text) } }));
         setSavedOn(updated);
         setSaved(t('meeting.savedOnMeeting'));
