@@ -49,7 +49,7 @@ async function openStore(kind: string): Promise<{ handle: Db; seeded: boolean; c
     mkdirSync(dir, { recursive: true });
     const path = join(dir, `dashboard-${scale}.db`);
     const had = existsSync(path);
-    const handle = openDb({ kind: 'sqlite', path });
+    const handle = openDb({ kind: 'sqlite', path, cacheMb: 2048 });
     await migrateToLatest(handle.db);
     const seeded = had && (await handle.db.selectFrom('tenants').select('id').execute()).length > 0;
     return { handle, seeded, close: async () => { await handle.close(); if (!reuse) execFileSync('rm', ['-rf', dir]); } };
@@ -117,11 +117,14 @@ async function benchApi(kind: string) {
     return { p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), max: round(Math.max(...xs)), n, body };
   };
   const managerHeaders = await bearer(manager);
-  await time(3, url, managerHeaders);
-  const dashboard = await time(30, url, managerHeaders);
+  await time(2, `${url}&refresh=true`, managerHeaders);
+  // Computed: what the first manager to open it in a minute waits for; shared: everyone else in that minute.
+  const dashboard = await time(Number(args.computeRuns ?? 10), `${url}&refresh=true`, managerHeaders);
+  const shared = await time(30, url, managerHeaders);
+  if (!shared.body.cached || dashboard.body.cached) throw new Error('the dashboard cache did not behave: shared figures were computed, or refresh=true was not');
   const figures = dashboard.body;
   const interactionsInPeriod = figures.reps.reduce((n: number, r: any) => n + r.emailsSent + r.emailsReceived + r.meetings + r.calls + r.chats + r.notes, 0);
-  log(`dashboard, team "${team}" of ${members}, 90 days: p50 ${dashboard.p50} ms, p95 ${dashboard.p95} ms (${interactionsInPeriod} member-interactions, ${figures.accounts.total} accounts touched)`);
+  log(`dashboard, team "${team}" of ${members}, 90 days: computed p50 ${dashboard.p50} ms, p95 ${dashboard.p95} ms; shared p50 ${shared.p50} ms, p95 ${shared.p95} ms (${interactionsInPeriod} member-interactions, ${figures.accounts.total} accounts touched)`);
   const repHeaders = await bearer(rep);
   await time(3, '/api/today', repHeaders);
   const today = await time(30, '/api/today', repHeaders);
@@ -131,6 +134,7 @@ async function benchApi(kind: string) {
     database: kind, interactions: data.interactionCount, touches, team, members, memberInteractionsInPeriod: interactionsInPeriod,
     accountsTouched: figures.accounts.total,
     dashboardMs: { p50: dashboard.p50, p95: dashboard.p95, max: dashboard.max, n: dashboard.n },
+    sharedDashboardMs: { p50: shared.p50, p95: shared.p95, max: shared.max, n: shared.n },
     todayMs: { p50: today.p50, p95: today.p95, max: today.max, n: today.n },
   };
 }
@@ -185,10 +189,10 @@ async function main() {
     `# Dashboard and Teams tab benchmark (scale ${scale})`, '',
     `Run ${merged.at} on Node ${merged.node}, ${merged.cores} cores (shared). ${sizes.interactions} interactions, ${sizes.accounts} accounts, ${sizes.users} users. Command: \`npm run bench:dashboard\`.`, '',
     '## Managers’ dashboard API (team, 90 days, app.request with a real token)', '',
-    '| database | team (members) | member-interactions in period | accounts touched | dashboard p50 / p95 ms | Today p50 / p95 ms |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...(merged.api as Awaited<ReturnType<typeof benchApi>>[]).map((r) => `| ${r.database} | ${r.team} (${r.members}) | ${r.memberInteractionsInPeriod} | ${r.accountsTouched} | ${r.dashboardMs.p50} / ${r.dashboardMs.p95} | ${r.todayMs.p50} / ${r.todayMs.p95} |`),
-    '', 'Goal: dashboard <= 100 ms on SQLite and on PostgreSQL.', '',
+    '| database | team (members) | member-interactions in period | accounts touched | dashboard computed p50 / p95 ms | dashboard shared p50 / p95 ms | Today p50 / p95 ms |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...(merged.api as Awaited<ReturnType<typeof benchApi>>[]).map((r) => `| ${r.database} | ${r.team} (${r.members}) | ${r.memberInteractionsInPeriod} | ${r.accountsTouched} | ${r.dashboardMs.p50} / ${r.dashboardMs.p95} | ${r.sharedDashboardMs ? `${r.sharedDashboardMs.p50} / ${r.sharedDashboardMs.p95}` : '–'} | ${r.todayMs.p50} / ${r.todayMs.p95} |`),
+    '', 'Goal: dashboard <= 100 ms on SQLite and on PostgreSQL. "Computed" is `refresh=true` (the figures computed for this request: what the first manager in a minute waits for); "shared" is the same request within the minute the server shares computed figures for.', '',
     '## Teams tab initial JavaScript (gzip)', '',
     ...(merged.bundle
       ? [

@@ -152,8 +152,25 @@ describe.each(testDatabases())('analytics API on $name', (database) => {
     // What the sync engine does when rep2's mailbox no longer has the private email.
     await handle.db.deleteFrom('interaction_holders').where('tenant_id', '=', h.a.tenantId).where('user_id', '=', rep2.id).where('relation', '=', 'holds')
       .where('interaction_id', 'in', handle.db.selectFrom('interactions').select('id').where('tenant_id', '=', h.a.tenantId).where('subject', '=', 'Private matter')).execute();
-    const r = await h.call('GET', PERIOD, { as: asManager() });
+    // The figures computed a moment ago are shared for a minute, and say when they were computed.
+    const shared = await h.call('GET', PERIOD, { as: asManager() });
+    expect(shared.body).toMatchObject({ cached: true, computedAt: h.clock.now });
+    expect(shared.body.reps.find((x: any) => x.userId === rep2.id)).toMatchObject({ emailsReceived: 1, accountsTouched: 2 });
+    const r = await h.call('GET', `${PERIOD}&refresh=true`, { as: asManager() });
+    expect(r.body.cached).toBe(false);
     expect(r.body.reps.find((x: any) => x.userId === rep2.id)).toMatchObject({ emailsReceived: 0, meetings: 1, accountsTouched: 1 });
+  });
+
+  it('computes the figures again once they are a minute old', async () => {
+    const first = await h.call('GET', `${PERIOD}&limit=7`, { as: asManager() });
+    expect(first.body.cached).toBe(false);
+    h.clock.now += 59_000;
+    expect((await h.call('GET', `${PERIOD}&limit=7`, { as: asManager() })).body).toMatchObject({ cached: true, computedAt: first.body.computedAt });
+    h.clock.now += 1_000;
+    const again = await h.call('GET', `${PERIOD}&limit=7`, { as: asManager() });
+    h.clock.now -= 60_000;
+    expect(again.body).toMatchObject({ cached: false, computedAt: first.body.computedAt + 60_000 });
+    expect(again.body.reps).toEqual(first.body.reps);
   });
 
   it('shows another tenant nothing of this one, and a rep no dashboard', async () => {

@@ -15,6 +15,7 @@ import { searchAccounts } from '../store/accounts.ts';
 import { listUsers } from '../store/users.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { getAccounts } from '../store/accounts.ts';
+import { createDashboardCache, dashboardKey } from '../services/dashboard-cache.ts';
 
 /** Day boundaries and weeks follow this zone unless the request names another. */
 export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
@@ -32,6 +33,8 @@ const DashboardQuery = z.object({
   team: z.string().trim().min(1).max(100).optional().openapi({ description: 'A team name, or "all" for the whole organisation. Default: your own team.' }),
   tz: TimeZone.default(DEFAULT_TIME_ZONE),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'How many accounts the per-account table and the going-cold list show' }),
+  refresh: z.enum(['true', 'false']).default('false').transform((v) => v === 'true')
+    .openapi({ description: 'true: compute the figures now instead of serving the ones computed less than a minute ago' }),
 });
 
 const RepSchema = z.object({
@@ -71,6 +74,8 @@ const DashboardSchema = z
       wonInPeriod: z.object({ count: Count, valueCents: Cents }),
     }),
     weekly: z.array(z.object({ weekStart: z.number(), emails: Count, meetings: Count, meetingMinutes: Count, calls: Count, chats: Count, notes: Count })),
+    computedAt: z.number().openapi({ description: 'When these figures were computed (epoch ms): they are shared for a minute, then computed again' }),
+    cached: z.boolean().openapi({ description: 'Whether they were computed for an earlier request' }),
   })
   .openapi('Dashboard');
 
@@ -100,6 +105,7 @@ function periodFrom(q: z.infer<typeof DashboardQuery>, now: number): Period {
 }
 
 export function analyticsRoutes(deps: Deps) {
+  const dashboards = createDashboardCache<Omit<z.infer<typeof DashboardSchema>, 'computedAt' | 'cached'>>();
   return newRouter()
     .openapi(
       createRoute({
@@ -126,17 +132,23 @@ export function analyticsRoutes(deps: Deps) {
           scope: auth.scope, memberIds: members.map((u) => u.id), start: period.start, end: period.end, weekStart: period.weekStart,
           asOf: Math.min(period.end, now), settings: auth.tenant.settings,
         };
-        // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
-        const [reps, accounts, care, cold, pipeline, weekly] = await Promise.all([
-          repActivity(d), accountActivity(d, q.limit), careCompliance(d), goingCold(d, q.limit), teamPipeline(d), weeklyTrend(d),
-        ]);
-        const byId = new Map(members.map((u) => [u.id, u]));
-        return c.json({
-          period: { from: period.from, to: period.to, timeZone: period.timeZone, start: period.start, end: period.end, asOf: d.asOf },
-          team: teamName,
-          reps: reps.map((r) => ({ ...r, displayName: byId.get(r.userId)!.displayName, role: byId.get(r.userId)!.role })),
-          accounts, care, goingCold: cold, pipeline, weekly,
-        }, 200);
+        const { cadenceDays, minutesPerEmail } = auth.tenant.settings;
+        // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
+        const key = dashboardKey(auth.scope.tenantId, { team: teamName, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: q.limit, cadenceDays, minutesPerEmail, roles: members.map((u) => u.role) });
+        const result = await dashboards.get(key, now, async () => {
+          // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
+          const [reps, accounts, care, cold, pipeline, weekly] = await Promise.all([
+            repActivity(d), accountActivity(d, q.limit), careCompliance(d), goingCold(d, q.limit), teamPipeline(d), weeklyTrend(d),
+          ]);
+          const byId = new Map(members.map((u) => [u.id, u]));
+          return {
+            period: { from: period.from, to: period.to, timeZone: period.timeZone, start: period.start, end: period.end, asOf: d.asOf },
+            team: teamName,
+            reps: reps.map((r) => ({ ...r, displayName: byId.get(r.userId)!.displayName, role: byId.get(r.userId)!.role })),
+            accounts, care, goingCold: cold, pipeline, weekly,
+          };
+        }, q.refresh);
+        return c.json({ ...result.value, computedAt: result.computedAt, cached: result.fromCache }, 200);
       },
     )
     .openapi(

@@ -2,12 +2,12 @@
 // the effort goes against pipeline (per account), whether each tier's care model is kept, which accounts are
 // going cold, the pipeline by stage with its weighted forecast, and weekly trends. Every chart has its table
 // beside it (for screen readers, and as CSV); the charts load after the figures.
-import { Component, lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Button, Dropdown, Field, Input, Link, Option, Skeleton, SkeletonItem, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, Title3,
   makeStyles, tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n, type I18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { downloadCsv, toCsv, type CsvColumn } from '../common/csv.ts';
@@ -103,7 +103,7 @@ const hours = (minutes: number, i18n: I18n) => i18n.formatNumber(Math.round(minu
 
 export function DashboardView() {
   const i18n = useI18n();
-  const { t, formatMoney, formatDate, formatNumber } = i18n;
+  const { t, formatMoney, formatDate, formatDateTime, formatNumber } = i18n;
   const { api, me, colleagues, navigate } = useServices();
   const nameOf = useColleagueName();
   const s = useStyles();
@@ -113,7 +113,14 @@ export function DashboardView() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const query: Record<string, string> = { team, ...(days === 'custom' ? (from && to ? { from, to } : {}) : { days }) };
-  const data = useAsync(() => load(api, query), [api, JSON.stringify(query)]);
+  // Figures are shared for a minute on the server; "Refresh" asks for them computed now.
+  const [refreshes, setRefreshes] = useState(0);
+  const refreshed = useRef(0);
+  const data = useAsync(() => {
+    const fresh = refreshes > refreshed.current;
+    refreshed.current = refreshes;
+    return load(api, fresh ? { ...query, refresh: 'true' } : query);
+  }, [api, JSON.stringify(query), refreshes]);
 
   const periodControls = (
     <div className={s.controls}>
@@ -217,7 +224,13 @@ export function DashboardView() {
     const activeReps = d.reps.filter((r) => r.emailsSent + r.emailsReceived + r.meetings + r.calls > 0);
     return (
       <>
-        <Text as="p" className={s.muted} data-testid="period">{period}</Text>
+        <div className={s.sectionHead}>
+          <Text as="p" className={s.muted} data-testid="period">{period}</Text>
+          <Text className={s.muted} data-testid="computed-at">
+            {t('dashboard.computedAt', { time: formatDateTime(d.computedAt) })}{' '}
+            <Button size="small" appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => setRefreshes((n) => n + 1)}>{t('dashboard.refresh')}</Button>
+          </Text>
+        </div>
         <Section id="reps" title={t('dashboard.perRep')} csv={csv('reps', d.reps, repCols)}>
           <DataTable caption={t('dashboard.perRep')} rows={d.reps} columns={repCols} rowKey={(r) => r.userId} />
           {activeReps.length > 0 && (

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createDashboardCache, dashboardKey } from './dashboard-cache.ts';
+
+describe('dashboard cache', () => {
+  it('computes once for requests that arrive while the figures are being computed', async () => {
+    const cache = createDashboardCache<number>();
+    let runs = 0;
+    let release!: (n: number) => void;
+    const compute = () => { runs++; return new Promise<number>((r) => { release = r; }); };
+    const a = cache.get('k', 1000, compute);
+    const b = cache.get('k', 1001, compute);
+    release(42);
+    expect(await a).toEqual({ value: 42, computedAt: 1000, fromCache: false });
+    expect(await b).toEqual({ value: 42, computedAt: 1000, fromCache: true });
+    expect(runs).toBe(1);
+  });
+
+  it('does not keep a failed computation, and recomputes on refresh or after the TTL', async () => {
+    const cache = createDashboardCache<number>({ ttlMs: 100 });
+    await expect(cache.get('k', 0, () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect(cache.size).toBe(0);
+    expect((await cache.get('k', 0, async () => 1)).value).toBe(1);
+    expect((await cache.get('k', 99, async () => 2)).value).toBe(1);
+    expect((await cache.get('k', 99, async () => 3, true)).value).toBe(3);
+    expect((await cache.get('k', 199, async () => 4)).value).toBe(4);
+    // A clock that went back does not make old figures look young.
+    expect((await cache.get('k', 150, async () => 5)).value).toBe(5);
+  });
+
+  it('drops the least recently used, and a tenant’s dashboards on request', async () => {
+    const cache = createDashboardCache<string>({ maxEntries: 2 });
+    const [a, b, c] = ['t1', 't1', 't2'].map((t, k) => dashboardKey(t, { k }));
+    await cache.get(a!, 0, async () => 'a');
+    await cache.get(b!, 0, async () => 'b');
+    await cache.get(a!, 1, async () => 'a2'); // a is used again, so b goes when c comes
+    await cache.get(c!, 2, async () => 'c');
+    expect((await cache.get(b!, 3, async () => 'b2')).fromCache).toBe(false);
+    cache.invalidateTenant('t1');
+    expect((await cache.get(c!, 4, async () => 'c2')).value).toBe('c');
+    expect((await cache.get(b!, 4, async () => 'b3')).value).toBe('b3');
+  });
+});
