@@ -16,7 +16,7 @@ describe('dashboard cache', () => {
   });
 
   it('does not keep a failed computation, and recomputes on refresh or after the TTL', async () => {
-    const cache = createDashboardCache<number>({ ttlMs: 100 });
+    const cache = createDashboardCache<number>({ ttlMs: 100, maxStaleMs: 100 });
     await expect(cache.get('k', 0, () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect(cache.size).toBe(0);
     expect((await cache.get('k', 0, async () => 1)).value).toBe(1);
@@ -38,5 +38,33 @@ describe('dashboard cache', () => {
     cache.invalidateTenant('t1');
     expect((await cache.get(c!, 4, async () => 'c2')).value).toBe('c');
     expect((await cache.get(b!, 4, async () => 'b3')).value).toBe('b3');
+  });
+});
+
+describe('dashboard cache, stale while revalidate', () => {
+  it('answers older figures at once while new ones are computed behind them, then the new ones', async () => {
+    const cache = createDashboardCache<number>({ ttlMs: 100, maxStaleMs: 1000 });
+    await cache.get('k', 0, async () => 1);
+    let release!: (n: number) => void;
+    let runs = 0;
+    const slow = () => { runs++; return new Promise<number>((r) => { release = r; }); };
+    expect(await cache.get('k', 500, slow)).toEqual({ value: 1, computedAt: 0, fromCache: true });
+    expect(await cache.get('k', 501, slow)).toEqual({ value: 1, computedAt: 0, fromCache: true });
+    expect(runs).toBe(1); // one computation behind, however many ask
+    release(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('k', 502, slow)).toEqual({ value: 2, computedAt: 500, fromCache: true });
+    // Too old to answer at all: computed before answering.
+    expect(await cache.get('k', 1600, async () => 3)).toEqual({ value: 3, computedAt: 1600, fromCache: false });
+  });
+
+  it('keeps the older figures when the computation behind them fails', async () => {
+    const cache = createDashboardCache<number>({ ttlMs: 100, maxStaleMs: 1000 });
+    await cache.get('k', 0, async () => 1);
+    expect((await cache.get('k', 200, () => Promise.reject(new Error('db down')))).value).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await cache.get('k', 300, async () => 4)).value).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await cache.get('k', 301, async () => 5)).value).toBe(4);
   });
 });
