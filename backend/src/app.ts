@@ -20,6 +20,8 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
+import { createDashboardCache } from './services/dashboard-cache.ts';
+import type { DashboardFigures } from './routes/analytics.ts';
 
 export interface AppOptions extends Deps {
   verify: VerifyToken;
@@ -62,7 +64,8 @@ export function createApp(opts: AppOptions) {
   if (opts.sync) graphWebhookRoutes(app, opts.sync);
   if (opts.webRoot) webPages(app, opts.webRoot, opts.config.demo);
 
-  const api = apiRoutes(opts);
+  const dashboards = opts.dashboards ?? createDashboardCache<DashboardFigures>();
+  const api = apiRoutes({ ...opts, dashboards });
   api.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -90,6 +93,12 @@ export function createApp(opts: AppOptions) {
     }),
   );
   app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
+  // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    const auth = c.get('auth');
+    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) dashboards.invalidateTenant(auth.scope.tenantId);
+  });
   if (opts.sync) {
     const sync = opts.sync;
     // A user's own (delegated) mailbox is read with their token, so it is refreshed while they use Suhde.

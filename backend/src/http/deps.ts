@@ -1,6 +1,8 @@
 import type { Db } from '../store/connect.ts';
 import type { Config } from '../config.ts';
 import type { SyncService } from '../sync/sync-service.ts';
+import type { DashboardCache } from '../services/dashboard-cache.ts';
+import type { DashboardFigures } from '../routes/analytics.ts';
 
 /** What the routes need from outside: the store, the clock (tests move it) and the configuration. */
 export interface Deps {
@@ -9,4 +11,6 @@ export interface Deps {
   config: Pick<Config, 'publicUrl' | 'bodyLimitBytes' | 'demo'>;
   /** The Graph sync engine, when this server syncs mailboxes. */
   sync?: SyncService;
+  /** Computed dashboards, shared for a minute; createApp drops a tenant's after a write through the API. */
+  dashboards?: DashboardCache<DashboardFigures>;
 }

@@ -182,6 +182,18 @@ describe.each(testDatabases())('analytics API on $name', (database) => {
     }
   });
 
+  it('shows a change made through the API at once, without waiting for the minute', async () => {
+    const before = (await h.call('GET', PERIOD, { as: asManager() })).body.reps.find((x: any) => x.userId === rep.id);
+    const logged = await h.call('POST', '/api/interactions', { as: [h.a, rep], body: { kind: 'call', occurredAt: T0 + 20 * DAY_MS, durationMinutes: 15, accountIds: [id.alpha], subject: 'Soitto' } });
+    expect(logged.status).toBe(201);
+    const after = await h.call('GET', PERIOD, { as: asManager() });
+    expect(after.body.cached).toBe(false);
+    expect(after.body.reps.find((x: any) => x.userId === rep.id)).toMatchObject({ calls: before.calls + 1, callMinutes: before.callMinutes + 15 });
+    const removed = await h.call('DELETE', `/api/interactions/${logged.body.interaction.id}`, { as: [h.a, rep] });
+    expect(removed.status).toBe(204);
+    expect((await h.call('GET', PERIOD, { as: asManager() })).body.reps.find((x: any) => x.userId === rep.id).calls).toBe(before.calls);
+  });
+
   it('shows another tenant nothing of this one, and a rep no dashboard', async () => {
     const other = await h.call('GET', '/api/analytics/dashboard?from=2026-10-01&to=2026-10-31&team=all', { as: [h.b, h.b.users.manager] });
     expect(other.status).toBe(200);

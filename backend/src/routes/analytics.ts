@@ -104,8 +104,11 @@ function periodFrom(q: z.infer<typeof DashboardQuery>, now: number): Period {
   return p;
 }
 
+/** The dashboard's figures, as the cache keeps them. */
+export type DashboardFigures = Omit<z.infer<typeof DashboardSchema>, 'computedAt' | 'cached'>;
+
 export function analyticsRoutes(deps: Deps) {
-  const dashboards = createDashboardCache<Omit<z.infer<typeof DashboardSchema>, 'computedAt' | 'cached'>>();
+  const dashboards = deps.dashboards ?? createDashboardCache<DashboardFigures>();
   return newRouter()
     .openapi(
       createRoute({
