@@ -116,6 +116,13 @@ for (const database of testDatabases()) {
       const bad = await h.call('GET', byChat('not a chat'), { as: [h.a, h.a.users.rep] });
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].field).toBe('chatId');
+      // A control character is refused before the store: PostgreSQL would fail on a NUL in a text parameter.
+      for (const odd of ['19:meeting_a\u0000b@thread.v2', '19:meeting_a\u0001b@thread.v2', '19:meeting_\u00e4@thread.v2']) {
+        const r = await h.call('GET', byChat(odd), { as: [h.a, h.a.users.rep] });
+        expect(r.status).toBe(400);
+        expect(r.headers.get('content-type')).toContain('application/problem+json');
+        expect(r.body.errors[0].field).toBe('chatId');
+      }
       expect((await h.call('GET', byChat(thread))).status).toBe(401);
     });
 

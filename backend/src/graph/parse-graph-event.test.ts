@@ -74,6 +74,7 @@ describe('parseGraphEvent', () => {
     expect(join('http://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0')).toBeNull();
     expect(join('https://teams.microsoft.com/l/meetup-join/not-a-thread/0')).toBeNull();
     expect(join('https://teams.microsoft.com/l/meetup-join/%E0%A4%A/0')).toBeNull();
+    expect(join('https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%00b%40thread.v2/0')).toBeNull();
     expect(join(null)).toBeNull();
     expect(parseGraphEvent({ ...recorded, onlineMeeting: null }).teamsThreadId).toBeNull();
     expect(() => parseGraphEvent({ ...recorded, onlineMeeting: 'https://teams.microsoft.com/' })).toThrow(GraphPayloadError);
