@@ -19,8 +19,8 @@ export interface Route {
 const STATIC_TABS = new Set(['accounts', 'today', 'dashboard']);
 const MEETING_FRAMES = new Set(['sidePanel', 'meetingStage']);
 
-/** teams-js's chat.id of a meeting (or channel) chat: "19:<id>@thread.<kind>". */
-const CHAT_THREAD = /^19:[^\s/?#]{1,400}@thread\.[a-z0-9]{1,16}$/i;
+/** teams-js's chat.id of a meeting (or channel) chat: "19:<id>@thread.<kind>", printable ASCII as the API accepts it. */
+const CHAT_THREAD = /^19:(?:(?![/?#])[\x21-\x7e]){1,400}@thread\.[a-z0-9]{1,16}$/i;
 
 export function resolveRoute(search: URLSearchParams, ctx: Pick<TabContext, 'entityId' | 'subEntityId' | 'frameContext'> & Partial<Pick<TabContext, 'chatId'>>): Route {
   const deepLink = parseAccountSubEntityId(ctx.subEntityId);

@@ -293,13 +293,15 @@ describe('Meeting panel', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Aikataulu sovittu' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save to the meeting' }));
     expect((await screen.findByRole('status')).textContent).toBe('Saved on the meeting in the account’s history.');
+    // A colleague adds to the note meanwhile: the next save appends to theirs, it does not write over it.
+    await handle.db.updateTable('interactions').set({ note: 'Aikataulu sovittu\n\nKollegan lisäys' }).where('id', '=', meetingId).execute();
     fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Tarjous perjantaina' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save to the meeting' }));
     await waitFor(async () => {
       const row = await handle.db.selectFrom('interactions').select('note').where('id', '=', meetingId).executeTakeFirstOrThrow();
-      expect(row.note).toBe('Aikataulu sovittu\n\nTarjous perjantaina');
+      expect(row.note).toBe('Aikataulu sovittu\n\nKollegan lisäys\n\nTarjous perjantaina');
     });
-    expect((await screen.findByTestId('meeting-note')).textContent).toBe('Aikataulu sovittu\n\nTarjous perjantaina');
+    expect((await screen.findByTestId('meeting-note')).textContent).toBe('Aikataulu sovittu\n\nKollegan lisäys\n\nTarjous perjantaina');
   });
 
   it('gives a colleague who sees only that the meeting happened a note on its accounts instead', async () => {
@@ -323,6 +325,13 @@ describe('Meeting panel', () => {
     await waitFor(() => expect(document.querySelector('[data-meeting-source]')?.getAttribute('data-meeting-source')).toBe('nearest'));
     expect(document.querySelector('[data-meeting-id]')?.getAttribute('data-meeting-id')).toBe(meetingId);
     expect(screen.getByText(/^The account’s meeting nearest to now: Työmaakatselmus,/)).toBeTruthy();
+    // Its holder's notes go onto it, after whatever was saved on it since the panel opened.
+    await handle.db.updateTable('interactions').set({ note: 'Toisen ikkunan muistiinpano' }).where('id', '=', meetingId).execute();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Notes' }), { target: { value: 'Varasuunnitelma' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save to the account' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved on the meeting in the account’s history.');
+    const row = await handle.db.selectFrom('interactions').select('note').where('id', '=', meetingId).executeTakeFirstOrThrow();
+    expect(row.note).toBe('Toisen ikkunan muistiinpano\n\nVarasuunnitelma');
   });
 
   it('says it cannot tell the meeting without a chat, in Finnish too', async () => {

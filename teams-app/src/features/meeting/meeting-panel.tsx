@@ -156,7 +156,9 @@ function NearestMeetingNotes({ accountId, notice }: { accountId: string; notice:
     setBusy(true);
     try {
       if (meeting && onMeeting) {
-        const updated = await unwrap(api.interactions[':id'].$patch({ param: { id: meeting.id }, json: { note: appendNote(meeting.note, text) } }));
+        // As for a known meeting: read the note again, so what a colleague saved meanwhile is kept.
+        const latest = await unwrap(api.interactions[':id'].$get({ param: { id: meeting.id } }));
+        const updated = await unwrap(api.interactions[':id'].$patch({ param: { id: meeting.id }, json: { note: appendNote(latest.note, text) } }));
         setSavedOn(updated);
         setSaved(t('meeting.savedOnMeeting'));
       } else {
