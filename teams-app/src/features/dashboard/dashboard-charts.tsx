@@ -21,6 +21,8 @@ export function GroupedBars({ title, groups }: SeriesChartProps) {
         series: g.values.map((v) => ({ key: v.legend, legend: v.legend, data: v.value, color: PALETTE[legends.indexOf(v.legend) % PALETTE.length] })),
       }))}
       hideLegend={false}
+      barWidth="auto"
+      maxBarWidth={28}
     />
   );
 }
@@ -34,6 +36,20 @@ export function TrendLines({ title, lines }: { title: string; lines: { legend: s
   );
 }
 
-export function Bars({ title, bars }: { title: string; bars: { x: string; y: number; legend: string }[] }) {
-  return <VerticalBarChart chartTitle={title} height={260} data={bars.map((b, k) => ({ ...b, color: PALETTE[k % PALETTE.length] }))} hideLegend />;
+/** format labels the value axis (euros in millions need more room than the chart's default 40 px margin). */
+export function Bars({ title, bars, format }: { title: string; bars: { x: string; y: number; legend: string }[]; format?: (n: number) => string }) {
+  return (
+    <VerticalBarChart
+      chartTitle={title}
+      height={260}
+      data={bars.map((b, k) => ({ ...b, color: PALETTE[k % PALETTE.length] }))}
+      hideLegend
+      // Bars as wide as their share of the axis, so a stage's name fits under its bar instead of being dropped.
+      barWidth="auto"
+      maxBarWidth={48}
+      wrapXAxisLables
+      margins={{ top: 20, bottom: 45, left: format ? 64 : 40, right: 20 }}
+      {...(format ? { yAxisTickFormat: format } : {})}
+    />
+  );
 }

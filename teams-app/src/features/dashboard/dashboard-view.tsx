@@ -112,6 +112,10 @@ export function DashboardView() {
   const [days, setDays] = useState<string>('90');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const compactEuros = useMemo(() => {
+    const f = new Intl.NumberFormat(i18n.locale, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 });
+    return (n: number) => f.format(n);
+  }, [i18n.locale]);
   const query: Record<string, string> = { team, ...(days === 'custom' ? (from && to ? { from, to } : {}) : { days }) };
   // Figures are shared for a minute on the server; "Refresh" asks for them computed now.
   const [refreshes, setRefreshes] = useState(0);
@@ -259,7 +263,7 @@ export function DashboardView() {
             </Text>
             <DataTable caption={t('dashboard.pipeline')} rows={d.pipeline.stages} columns={stageCols} rowKey={(x) => x.stage} />
             <ChartSlot>
-              <Charts.Bars title={t('dashboard.pipeline')} bars={d.pipeline.stages.map((x) => ({ x: t(`stage.${x.stage}`), y: Math.round(x.valueCents / 100), legend: x.stage }))} />
+              <Charts.Bars title={t('dashboard.pipeline')} bars={d.pipeline.stages.map((x) => ({ x: t(`stage.${x.stage}`), y: Math.round(x.valueCents / 100), legend: x.stage }))} format={compactEuros} />
             </ChartSlot>
           </Section>
         </div>
