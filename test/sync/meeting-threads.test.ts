@@ -12,6 +12,7 @@ import { createGraphClient } from '../../backend/src/graph/index.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { insertMailbox } from '../../backend/src/store/sync-state.ts';
 import { runSyncPass } from '../../backend/src/sync/run-sync-pass.ts';
+import { restartCalendarRounds } from '../../backend/src/store/migrations/2026-12-01-006-meeting-threads.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 
 const H = 3_600_000;
@@ -156,6 +157,25 @@ for (const database of testDatabases()) {
       const back = await h.call('GET', byChat(thread), { as: [h.a, rep] });
       expect(back.status).toBe(200);
       expect(back.body.meeting.note).toBe('Sovittiin katselmointi');
+    });
+
+    it('finds a meeting synced before migration 006 once its calendar has run the full round the migration asks for', async () => {
+      const { rep } = h.a.users;
+      const early = '19:meeting_ZWFybGllci1zeW5jZWQ@thread.v2';
+      emulator.store.addEvent(rep.email, meeting({ subject: 'Ennen päivitystä', iCalUId: `${ical}-early`, teamsThreadId: early, start: start + 2 * H, end: start + 3 * H }));
+      await syncCalendars();
+      expect((await h.call('GET', byChat(early), { as: [h.a, rep] })).status).toBe(200);
+      // As it was before 006: the meeting stored, its chat not recorded, the calendar's delta token kept.
+      await handle.db.deleteFrom('meeting_threads').where('tenant_id', '=', h.a.tenantId).where('thread_id', '=', early).execute();
+      await syncCalendars();
+      expect((await h.call('GET', byChat(early), { as: [h.a, rep] })).status).toBe(404); // an incremental round does not see it again
+      await restartCalendarRounds(handle.db);
+      const cursors = await handle.db.selectFrom('sync_cursors').select(['stream', 'delta_link']).where('tenant_id', '=', h.a.tenantId).execute();
+      expect(cursors.filter((c) => c.stream === 'calendar').map((c) => c.delta_link)).toEqual([null, null]);
+      await syncCalendars();
+      const r = await h.call('GET', byChat(early), { as: [h.a, rep] });
+      expect(r.status).toBe(200);
+      expect(r.body.meeting.subject).toBe('Ennen päivitystä');
     });
 
     it('is in the OpenAPI description', async () => {

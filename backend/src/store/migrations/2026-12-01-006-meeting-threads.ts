@@ -17,6 +17,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The foreign key's own lookups (erasing an interaction) and "which chat is this meeting's".
   await db.schema.createIndex('meeting_threads_interaction_ix').on('meeting_threads').columns(['tenant_id', 'interaction_id']).execute();
+  await restartCalendarRounds(db);
+}
+
+/**
+ * Meetings synced before this migration have no chat recorded, and an incremental round reads only events that
+ * change: every calendar's cursor is dropped so its next pass is a full round (merged by key, as after a new
+ * window), which records the chat of each online meeting already in the window.
+ */
+export async function restartCalendarRounds(db: Kysely<any>): Promise<void> {
+  await db.updateTable('sync_cursors').set({ delta_link: null, next_link: null }).where('stream', '=', 'calendar').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
