@@ -2,6 +2,7 @@
 // add-in deep-links to. Each side is read from its own code, so a rename on either side fails here.
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../addin/src/app/build-config.ts';
+import { loadConfig } from '../backend/src/config.ts';
 import { ACCOUNTS_TAB_ENTITY_ID } from '../web-shared/src/deep-links.ts';
 import { buildAppPackage } from './app-package.ts';
 import { makeFixture } from './test-fixtures.ts';
@@ -21,5 +22,11 @@ describe('the manifest and the front ends', () => {
 
   it('give the add-in the local app id for "Open in Teams" when the build sets none', () => {
     expect(buildConfig.teamsAppId).toBe(app.env.TEAMS_APP_ID);
+  });
+
+  it('give the backend the add-in id the local package installs, whose custom properties the sync reads', () => {
+    // The unified manifest's id is the add-in's id; the sync reads "log this email when sent" as cecp-<id>.
+    expect(app.manifest.id).toBe(app.env.TEAMS_APP_ID);
+    expect(loadConfig({}).addInId).toBe(app.env.TEAMS_APP_ID!.toLowerCase());
   });
 });

@@ -7,6 +7,12 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/**
+ * The Outlook add-in's id: the app id in the unified manifest (manifest/manifest.json `id`, TEAMS_APP_ID in
+ * manifest/env). The demo and the tests use the local environment's (manifest/env/.env.local).
+ */
+export const DEMO_ADDIN_ID = '5eed0000-0000-4000-8000-00000000ade0';
+
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
 
 const schema = z.object({
@@ -34,6 +40,7 @@ const schema = z.object({
   SUHDE_SYNC_POLL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
   SUHDE_SYNC_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SUHDE_SYNC_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
+  SUHDE_ADDIN_ID: z.uuid('must be the app id GUID of the Suhde app manifest (TEAMS_APP_ID in manifest/env)').default(DEMO_ADDIN_ID),
   SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
 });
 
@@ -45,6 +52,11 @@ export interface Config {
   entra: { clientId: string; appIdUri: string | null; authorityHost: string } | null;
   demo: boolean;
   graphBaseUrl: string;
+  /**
+   * The Outlook add-in's manifest id: the sync reads its custom properties (cecp-<id>, "log this email when
+   * sent") from sent mail. It must be the id of the package the tenant installed.
+   */
+  addInId: string;
   bodyLimitBytes: number;
   /** The built front ends, served on the same port. */
   webRoot: string;
@@ -118,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     entra,
     demo,
     graphBaseUrl: e.GRAPH_BASE_URL,
+    addInId: e.SUHDE_ADDIN_ID.toLowerCase(),
     bodyLimitBytes: e.SUHDE_BODY_LIMIT_BYTES,
     webRoot: e.SUHDE_WEB_ROOT,
     graphSync,

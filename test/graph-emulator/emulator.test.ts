@@ -106,6 +106,33 @@ describe('message delta', () => {
     expect(items.find((m) => m.subject === 'plain')).not.toHaveProperty('singleValueExtendedProperties');
   });
 
+  it('stores other extended properties and expands several ids joined by or, on delta pages and single reads', async () => {
+    const cecp = 'String {00020329-0000-0000-C000-000000000046} Name cecp-5eed0000-0000-4000-8000-00000000ade0';
+    const value = JSON.stringify({ suhdeLogIntent: JSON.stringify({ note: 'Tarjous' }) });
+    const tagged = emulator.store.addMessage(mailbox.id, { subject: 'tagged', sensitivity: 'normal', extendedProperties: { [cecp]: value } });
+    emulator.store.addMessage(mailbox.id, { subject: 'only-sensitive', sensitivity: 'personal' });
+    emulator.store.addMessage(mailbox.id, { subject: 'bare' });
+    const both = encodeURIComponent(`singleValueExtendedProperties($filter=id eq 'Integer 0x0036' or id eq '${cecp}')`);
+    const { items } = await round(`/users/${mailbox.id}/mailFolders/inbox/messages/delta?$select=subject&$expand=${both}`, IMMUTABLE);
+    const echoed = 'String {00020329-0000-0000-c000-000000000046} Name cecp-5eed0000-0000-4000-8000-00000000ade0';
+    expect(items.find((m) => m.subject === 'tagged')?.singleValueExtendedProperties).toEqual([{ id: 'Integer 0x36', value: '0' }, { id: echoed, value }]);
+    expect(items.find((m) => m.subject === 'only-sensitive')?.singleValueExtendedProperties).toEqual([{ id: 'Integer 0x36', value: '1' }]);
+    // Absent, not empty, when the message has none of them.
+    expect(items.find((m) => m.subject === 'bare')).not.toHaveProperty('singleValueExtendedProperties');
+    // Only what the filter names: the sensitivity alone leaves the custom properties out.
+    const one = encodeURIComponent("singleValueExtendedProperties($filter=id eq 'Integer 0x0036')");
+    const single = await get(`/users/${mailbox.id}/messages/${tagged.id}?$select=subject&$expand=${one}`, IMMUTABLE);
+    expect(single.body.singleValueExtendedProperties).toEqual([{ id: 'Integer 0x36', value: '0' }]);
+    const named = await get(`/users/${mailbox.id}/messages/${tagged.id}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${cecp}')`)}`, IMMUTABLE);
+    expect(named.body.singleValueExtendedProperties).toEqual([{ id: echoed, value }]);
+    // The Name is case-sensitive; a malformed id is Graph's 400.
+    const upper = await get(`/users/${mailbox.id}/messages/${tagged.id}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${cecp.toUpperCase()}')`)}`, IMMUTABLE);
+    expect(upper.body).not.toHaveProperty('singleValueExtendedProperties');
+    const bad = await get(`/users/${mailbox.id}/messages/${tagged.id}?$expand=${encodeURIComponent("singleValueExtendedProperties($filter=id eq 'String cecp')")}`, IMMUTABLE);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('ErrorInvalidExtendedProperty');
+  });
+
   it('returns only changes in the next round, deletions and moves under @removed', async () => {
     const keep = emulator.store.addMessage(mailbox.id, { subject: 'keep' });
     const change = emulator.store.addMessage(mailbox.id, { subject: 'change' });

@@ -3,6 +3,7 @@ import type { EmulatorResponse } from './odata.ts';
 import { graphError, instant, wallClockUtc } from './odata.ts';
 import type { Address, EventRecord, FolderRecord, MailboxRecord, MessageRecord } from './store.ts';
 import { conferenceIdFor, teamsJoinUrl } from './teams-meeting.ts';
+import { echoedPropertyId, parseExtendedPropertyExpand } from './extended-properties.ts';
 
 export type IdFormat = 'immutable' | 'rest';
 
@@ -11,9 +12,11 @@ export interface Shape {
   ids: IdFormat;
   /** Canonical property names, or null for the default set. */
   select: string[] | null;
-  /** The PidTagSensitivity expansion was asked for. */
-  expandSensitivity: boolean;
+  /** The extended properties $expand asked for (canonicalPropertyId), PidTagSensitivity among them or not. */
+  expandProperties: string[];
 }
+
+const SENSITIVITY_KEY = 'integer 0x36';
 
 const recipient = (a: Address | null) => (a ? { emailAddress: { name: a.name, address: a.address } } : null);
 
@@ -163,14 +166,13 @@ export function parseShape(type: 'message' | 'event', ids: IdFormat, select: str
       if (!names.includes(canonical)) names.push(canonical);
     }
   }
-  let expandSensitivity = false;
+  let expandProperties: string[] = [];
   if (expand !== undefined && expand.trim() !== '') {
-    const m = /^singleValueExtendedProperties\(\s*\$filter\s*=\s*id\s+eq\s+'([^']+)'\s*\)$/i.exec(expand.trim());
-    if (!m) return graphError(400, 'RequestBroker--ParseUri', `Parsing OData Select and Expand failed: unsupported $expand '${expand}'.`);
-    // Only PidTagSensitivity is modelled; any other property is simply not set on the items.
-    expandSensitivity = /^integer\s+0x0*36$/i.test(m[1] ?? '');
+    const parsed = parseExtendedPropertyExpand(expand);
+    if (!Array.isArray(parsed)) return parsed;
+    expandProperties = parsed;
   }
-  return { ids, select: names, expandSensitivity };
+  return { ids, select: names, expandProperties };
 }
 
 export function isShape(value: Shape | EmulatorResponse): value is Shape {
@@ -194,10 +196,13 @@ function project(all: Record<string, unknown>, shape: Shape, etagValue: string, 
 /** A message as Graph writes it; `odataType` is set for delta pages, whose items carry @odata.type. */
 export function messageJson(m: MessageRecord, shape: Shape, odataType = false): Record<string, unknown> {
   const out = project(messageProperties(m, shape.ids), shape, etag(m.changeKey, m.id), odataType ? '#microsoft.graph.message' : null);
-  if (shape.expandSensitivity && m.sensitivity !== null) {
-    // Graph echoes the id normalised, without the leading zeros.
-    out.singleValueExtendedProperties = [{ id: 'Integer 0x36', value: MAPI_SENSITIVITY[m.sensitivity] }];
+  // The expanded properties the message has; the collection is left out when it has none of them.
+  const found: { id: string; value: string }[] = [];
+  for (const key of shape.expandProperties) {
+    const value = key === SENSITIVITY_KEY ? (m.sensitivity === null ? undefined : MAPI_SENSITIVITY[m.sensitivity]) : m.extendedProperties.get(key);
+    if (value !== undefined) found.push({ id: echoedPropertyId(key), value });
   }
+  if (found.length > 0) out.singleValueExtendedProperties = found;
   return out;
 }
 

@@ -105,7 +105,7 @@ export function createRouter(deps: RouterDeps) {
   }
 
   function deltaResponse(round: Round, position: number, ids: IdFormat, prefer: Map<string, string>, link: string, type: 'message' | 'event'): EmulatorResponse {
-    const shape = type === 'message' ? parseShape('message', ids, round.params.select, round.params.expand) : { ids, select: null, expandSensitivity: false };
+    const shape = type === 'message' ? parseShape('message', ids, round.params.select, round.params.expand) : { ids, select: null, expandProperties: [] };
     if (!isShape(shape)) return shape;
     const mailbox = store.mailbox(round.params.mailboxId);
     const { size, applied } = pageSizeFor(prefer, round);

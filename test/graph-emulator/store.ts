@@ -1,6 +1,7 @@
 // The emulator's mailboxes: folders, messages, calendar events and the change log that delta rounds read.
 // Tests and the demo fill it through the programmatic API (addMessage, moveMessage, deleteEvent, ...).
 import { randomUUID } from 'node:crypto';
+import { extendedPropertyMap } from './extended-properties.ts';
 import { opaqueId, toMs } from './odata.ts';
 import { teamsThreadIdFor } from './teams-meeting.ts';
 
@@ -29,6 +30,11 @@ export interface MessageInput {
   sensitivity?: Sensitivity;
   isDraft?: boolean;
   isRead?: boolean;
+  /**
+   * Other single-value extended properties by Graph id ("String {guid} Name x", "Integer 0x3a25") -> value, e.g. an
+   * Outlook add-in's custom properties (MS-OXCEXT 2.2.5, "String {00020329-0000-0000-C000-000000000046} Name cecp-<id>").
+   */
+  extendedProperties?: Record<string, string>;
 }
 
 export interface AttendeeInput {
@@ -98,6 +104,8 @@ export interface MessageRecord extends ItemRecord {
   sensitivity: Sensitivity | null;
   isDraft: boolean;
   isRead: boolean;
+  /** Extended properties other than PidTagSensitivity, by canonicalPropertyId. */
+  extendedProperties: Map<string, string>;
 }
 
 export interface EventRecord extends ItemRecord {
@@ -305,6 +313,7 @@ export class GraphStore {
       sensitivity: input.sensitivity ?? null,
       isDraft,
       isRead: input.isRead ?? false,
+      extendedProperties: extendedPropertyMap(input.extendedProperties),
     };
     mailbox.messages.set(message.id, message);
     this.record(mailbox, { kind: 'message', id: message.id, folders: [folder.id], restIdBefore: message.restId }, [{ changeType: 'created', folderId: folder.id }]);
@@ -330,6 +339,7 @@ export class GraphStore {
     if (patch.sensitivity !== undefined) m.sensitivity = patch.sensitivity;
     if (patch.isDraft !== undefined) m.isDraft = patch.isDraft;
     if (patch.isRead !== undefined) m.isRead = patch.isRead;
+    if (patch.extendedProperties !== undefined) for (const [k, v] of extendedPropertyMap(patch.extendedProperties)) m.extendedProperties.set(k, v);
     m.changeKey++;
     m.modifiedAt = Date.now();
     this.record(mailbox, { kind: 'message', id: m.id, folders: [m.folderId], restIdBefore: m.restId }, [{ changeType: 'updated', folderId: m.folderId }]);

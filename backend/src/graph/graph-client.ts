@@ -12,7 +12,7 @@ import { parseGraphEvent } from './parse-graph-event.ts';
 import { parseGraphMessage } from './parse-graph-message.ts';
 import { asObject } from './payload-readers.ts';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy } from './retry-after.ts';
-import { MESSAGE_EXPAND_SENSITIVITY, MESSAGE_SELECT } from './select-fields.ts';
+import { MESSAGE_SELECT, messageExpand } from './select-fields.ts';
 import { KeyedSemaphore, Semaphore } from './semaphore.ts';
 
 /** "Microsoft Graph throttling guidance", Outlook service limits: "4 concurrent requests" per app and mailbox. */
@@ -68,6 +68,11 @@ export interface GraphClientOptions {
   random?: () => number;
   /** Told about every wait, for the sync health figures. */
   onThrottle?: (event: ThrottleEvent) => void;
+  /**
+   * Suhde's Outlook add-in id (the manifest's id): messages are read with its custom properties (MS-OXCEXT
+   * cecp-<id>), which carry "log this email when sent". Unset, they are not asked for.
+   */
+  addInId?: string | null;
 }
 
 export interface DeltaMessagesOptions {
@@ -288,6 +293,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRetries ?? 6;
+  const addInId = options.addInId ?? null;
   const backoff = options.backoff ?? { baseMs: 1000, maxMs: 60_000 };
   const perMailboxCap = Math.min(options.maxInFlightPerMailbox ?? GRAPH_MAILBOX_CONCURRENCY, GRAPH_MAILBOX_CONCURRENCY);
   const perMailbox = new KeyedSemaphore(perMailboxCap);
@@ -475,8 +481,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         deltaLinkOrNull !== null
           ? assertOwnLink(deltaLinkOrNull)
           : `${root}/users/${segment(mailbox)}/mailFolders/${segment(folderId)}/messages/delta` +
-            `?$select=${select}&$expand=${encodeURIComponent(MESSAGE_EXPAND_SENSITIVITY)}`;
-      yield* deltaRound(mailbox, first, opts.pageSize, parseGraphMessage);
+            `?$select=${select}&$expand=${encodeURIComponent(messageExpand(addInId))}`;
+      yield* deltaRound(mailbox, first, opts.pageSize, (json) => parseGraphMessage(json, addInId));
     },
 
     async *deltaEvents(mailbox, window, deltaLinkOrNull, opts = {}) {

@@ -10,7 +10,7 @@ export { isRemoved, type RemovedEntry } from './is-removed.ts';
 export {
   ATTENDEE_RESPONSES, ATTENDEE_TYPES, EVENT_TYPES, SENSITIVITIES,
   type AttendeeResponse, type AttendeeType, type CalendarAttendee, type CalendarItem, type CalendarItemType, type DeltaPage,
-  type MailAddress, type MailItem, type Sensitivity,
+  type AddInProperties, type MailAddress, type MailItem, type Sensitivity,
 } from './items.ts';
 export { GRAPH_ROOTS, type GraphCloud } from './national-clouds.ts';
 export {
@@ -20,10 +20,12 @@ export {
 export { parseDateTimeTimeZone } from './parse-date-time-time-zone.ts';
 export { parseGraphEvent } from './parse-graph-event.ts';
 export { parseGraphMessage } from './parse-graph-message.ts';
+export { ADD_IN_PROPERTIES_MAX_CHARS, parseAddInProperties } from './parse-add-in-properties.ts';
 export { eventPath, messagePath } from './request-paths.ts';
 export { backoffDelay, parseRetryAfter, type BackoffPolicy } from './retry-after.ts';
 export {
-  EVENT_SELECT, MESSAGE_EXPAND_SENSITIVITY, MESSAGE_SELECT, MESSAGE_SELECT_WITH_PREVIEW, SENSITIVITY_PROPERTY_ID, messageSelect,
+  EVENT_SELECT, MESSAGE_EXPAND_SENSITIVITY, MESSAGE_SELECT, MESSAGE_SELECT_WITH_PREVIEW, PS_PUBLIC_STRINGS, SENSITIVITY_PROPERTY_ID,
+  addInPropertyId, addInPropertyName, messageExpand, messageSelect,
 } from './select-fields.ts';
 export { KeyedSemaphore, Semaphore } from './semaphore.ts';
 export { teamsThreadIdOfJoinUrl } from './teams-join-url.ts';

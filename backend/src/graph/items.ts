@@ -28,7 +28,15 @@ export interface MailItem {
   sensitivity: Sensitivity;
   isDraft: boolean;
   parentFolderId: string | null;
+  /**
+   * Suhde's Outlook add-in's custom properties on the message (e.g. "log this email when sent"); null when the
+   * message has none or the client was given no add-in id. A property that cannot be read is a problem, not an error.
+   */
+  addInProperties: AddInProperties | null;
 }
+
+/** An add-in's custom properties (MS-OXCEXT 2.2.5): the JSON object of name -> value, or why it could not be read. */
+export type AddInProperties = { ok: true; values: Record<string, unknown> } | { ok: false; problem: string };
 
 export const ATTENDEE_TYPES = ['required', 'optional', 'resource'] as const;
 export type AttendeeType = (typeof ATTENDEE_TYPES)[number];

@@ -42,7 +42,30 @@ describe('parseGraphMessage', () => {
       sensitivity: 'normal',
       isDraft: false,
       parentFolderId: 'AQMkADNkNAAAgEMAAAA',
+      addInProperties: null,
     });
+  });
+
+  it('reads the add-in\'s custom properties (cecp-<id>) beside the sensitivity, whatever case Graph echoes the GUID in', () => {
+    const addInId = '{5EED0000-0000-4000-8000-00000000ADE0}';
+    const value = JSON.stringify({ suhdeLogIntent: '{"note":"n"}' });
+    const props = [{ id: 'Integer 0x36', value: '0' }, { id: 'String {00020329-0000-0000-c000-000000000046} Name cecp-5eed0000-0000-4000-8000-00000000ade0', value }];
+    const m = parseGraphMessage({ ...recorded, singleValueExtendedProperties: props }, addInId);
+    expect(m.addInProperties).toEqual({ ok: true, values: { suhdeLogIntent: '{"note":"n"}' } });
+    expect(m.sensitivity).toBe('normal');
+    // Without the add-in id nothing is read; another add-in's properties are not Suhde's.
+    expect(parseGraphMessage({ ...recorded, singleValueExtendedProperties: props }).addInProperties).toBeNull();
+    expect(parseGraphMessage({ ...recorded, singleValueExtendedProperties: props }, '11111111-2222-3333-4444-555555555555').addInProperties).toBeNull();
+  });
+
+  it('reports a malformed or oversized custom properties value instead of failing the message', () => {
+    const id = 'String {00020329-0000-0000-C000-000000000046} Name cecp-5eed0000-0000-4000-8000-00000000ade0';
+    const read = (value: unknown) =>
+      parseGraphMessage({ ...recorded, singleValueExtendedProperties: [{ id, value }] }, '5eed0000-0000-4000-8000-00000000ade0').addInProperties;
+    expect(read('{not json')).toEqual({ ok: false, problem: 'the custom properties are not JSON' });
+    expect(read('[1,2]')).toEqual({ ok: false, problem: 'the custom properties are not a JSON object' });
+    expect(read(42)).toEqual({ ok: false, problem: 'the custom properties value is not a string' });
+    expect(read(JSON.stringify({ suhdeLogIntent: 'x'.repeat(2500) }))).toMatchObject({ ok: false, problem: expect.stringContaining('2500') });
   });
 
   it('reads sensitivity from PidTagSensitivity in either id spelling', () => {

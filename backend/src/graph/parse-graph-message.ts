@@ -2,6 +2,7 @@
 import { SENSITIVITY_PROPERTY_ID } from './select-fields.ts';
 import { GraphPayloadError } from './graph-errors.ts';
 import type { MailItem, Sensitivity } from './items.ts';
+import { parseAddInProperties } from './parse-add-in-properties.ts';
 import {
   asObject, optionalBoolean, optionalInstant, optionalString, parseRecipient, parseRecipients, requiredString,
 } from './payload-readers.ts';
@@ -23,7 +24,8 @@ function messageSensitivity(properties: unknown): Sensitivity {
   return SENSITIVITY_BY_MAPI_VALUE[String(entry.value).trim()] ?? 'private';
 }
 
-export function parseGraphMessage(json: unknown): MailItem {
+/** `addInId`: the Outlook add-in whose custom properties were expanded (see messageExpand). */
+export function parseGraphMessage(json: unknown, addInId: string | null = null): MailItem {
   const m = asObject(json, 'message');
   const what = `message ${typeof m.id === 'string' ? m.id : '(no id)'}`;
   const receivedAt = optionalInstant(m, 'receivedDateTime', what);
@@ -43,5 +45,6 @@ export function parseGraphMessage(json: unknown): MailItem {
     sensitivity: messageSensitivity(m.singleValueExtendedProperties),
     isDraft: optionalBoolean(m, 'isDraft', what),
     parentFolderId: optionalString(m, 'parentFolderId', what),
+    addInProperties: addInId ? parseAddInProperties(m.singleValueExtendedProperties, addInId) : null,
   };
 }

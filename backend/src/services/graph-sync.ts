@@ -38,7 +38,7 @@ export function configuredGraphClients(config: Config, handle: Db): ((tenantId: 
         return provider();
       };
       client = createGraphClient({
-        baseUrl: config.graphBaseUrl, authProvider, maxInFlight: settings.maxInFlight,
+        baseUrl: config.graphBaseUrl, authProvider, maxInFlight: settings.maxInFlight, addInId: config.addInId,
         onThrottle: (e) => {
           if (e.mailbox) void addThrottleWait(scope, e.mailbox, e.waitMs).catch(() => {});
         },
@@ -61,7 +61,7 @@ export function createConfiguredSync(config: Config, handle: Db, log: (line: str
     let entraTenantId: Promise<string> | null = null;
     let provider: (() => Promise<string>) | null = null;
     return createGraphClient({
-      baseUrl: config.graphBaseUrl, maxInFlight: settings.maxInFlight,
+      baseUrl: config.graphBaseUrl, maxInFlight: settings.maxInFlight, addInId: config.addInId,
       authProvider: async () => {
         if (!provider) {
           provider = creds.kind === 'static'
