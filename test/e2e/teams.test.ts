@@ -221,6 +221,29 @@ describe('Teams app in Chromium', () => {
     expect(await seriousViolations(page, 'today')).toEqual([]);
   }, 120_000);
 
+  it('shows the administrator every synced mailbox’s health, and nobody else the page', async () => {
+    const admin = users.find((u) => u.role === 'admin')!;
+    const health = (await api<{ items: { mailbox: { id: string; address: string }; state: string; itemsStored: number }[] }>(admin, '/api/sync/health')).body.items;
+    expect(health.length).toBeGreaterThan(0);
+    const page = await newPage();
+    await page.goto(tab(admin, { view: 'sync' }));
+    await page.getByRole('table', { name: 'Mailbox sync' }).waitFor();
+    const rows = page.locator('tr[data-mailbox-id]');
+    expect(await rows.count()).toBe(health.length);
+    for (const m of health) {
+      const row = page.locator(`tr[data-mailbox-id="${m.mailbox.id}"]`);
+      expect(await row.getAttribute('data-state')).toBe(m.state);
+      expect(await row.textContent()).toContain(m.mailbox.address);
+    }
+    await page.screenshot({ path: `${shots}/mailbox-sync.png`, fullPage: true });
+    expect(await seriousViolations(page, 'mailbox sync')).toEqual([]);
+    const rep = await newPage();
+    await rep.goto(tab(laura, { view: 'sync' }));
+    await rep.getByRole('navigation').waitFor();
+    expect(await rep.getByRole('tab', { name: 'Mailbox sync' }).count()).toBe(0);
+    expect(await rep.getByRole('alert').textContent()).toContain('for administrators');
+  }, 120_000);
+
   it('configures a channel tab in a simulated Teams host, then shows that account in Teams’ dark theme', async () => {
     const page = await newPage();
     const hostUrl = `${server.base}/e2e/teams-host.html`;

@@ -13,6 +13,7 @@ const AccountView = lazy(() => import('../features/account/account-view.tsx').th
 const TodayView = lazy(() => import('../features/today/today-view.tsx').then((m) => ({ default: m.TodayView })));
 const MeetingPanel = lazy(() => import('../features/meeting/meeting-panel.tsx').then((m) => ({ default: m.MeetingPanel })));
 const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })));
+const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
 
 const useStyles = makeStyles({
   bar: {
@@ -35,6 +36,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'accounts', label: t('nav.accounts') },
     { view: 'today', label: t('nav.today') },
     ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }] : []),
+    ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }] : []),
   ];
   const current = route.view === 'account' ? 'accounts' : route.view;
   const sidePanel = route.view === 'meeting';
@@ -60,14 +62,14 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
       )}
       <main className={sidePanel ? s.compact : s.main} data-view={route.view} data-hosted={host.context.hosted ? 'teams' : 'web'}>
         <Suspense fallback={<LoadingState />}>
-          <Page route={route} manager={manager} />
+          <Page route={route} manager={manager} admin={me.role === 'admin'} />
         </Suspense>
       </main>
     </>
   );
 }
 
-function Page({ route, manager }: { route: Route; manager: boolean }) {
+function Page({ route, manager, admin }: { route: Route; manager: boolean; admin: boolean }) {
   const { t } = useI18n();
   switch (route.view) {
     case 'today':
@@ -75,6 +77,9 @@ function Page({ route, manager }: { route: Route; manager: boolean }) {
     case 'dashboard':
       if (!manager) return <Text role="alert">{t('dashboard.managersOnly')}</Text>;
       return <DashboardView />;
+    case 'sync':
+      if (!admin) return <Text role="alert">{t('sync.adminsOnly')}</Text>;
+      return <SyncView />;
     case 'account':
       return <AccountView accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
     case 'meeting':

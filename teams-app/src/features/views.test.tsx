@@ -22,6 +22,7 @@ import { AccountsView } from './accounts/accounts-view.tsx';
 import { AccountView } from './account/account-view.tsx';
 import { TodayView } from './today/today-view.tsx';
 import { DashboardView } from './dashboard/dashboard-view.tsx';
+import { SyncView } from './sync/sync-view.tsx';
 import { ConfigPage, tabConfigFor } from './config/config-page.tsx';
 import { MeetingPanel, appendNote, currentMeeting } from './meeting/meeting-panel.tsx';
 
@@ -242,6 +243,34 @@ describe('Manager dashboard', () => {
   it('refuses a salesperson with the API’s reason', async () => {
     show(<DashboardView />, { user: h.a.users.rep });
     expect((await screen.findByRole('alert')).textContent).toContain('manager or admin');
+  });
+});
+
+describe('Mailbox sync', () => {
+  it('shows an administrator each mailbox’s state, says why a pass cannot be queued, and turns a mailbox off', async () => {
+    const admin = [h.a, h.a.users.admin] as const;
+    const created = await h.call('POST', '/api/sync/mailboxes', { as: [...admin], body: { userId: h.a.users.rep.id } });
+    expect(created.status).toBe(201);
+    show(<SyncView />, { user: h.a.users.admin });
+    const table = await screen.findByRole('table', { name: 'Mailbox sync' });
+    const row = within(table).getByText('Riikka Rep').closest('tr')!;
+    expect(row.getAttribute('data-state')).toBe('waiting');
+    expect(within(row).getByText('Waiting for its first pass')).toBeTruthy();
+    expect(within(row).getByText('Never')).toBeTruthy();
+    // This test server has no Graph connection: the API's problem is shown, not swallowed.
+    expect(screen.getByText(/no Graph connection configured/)).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: `Sync now: ${h.a.users.rep.email}` }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Sync not configured');
+    fireEvent.click(within(row).getByRole('switch', { name: `Sync on: ${h.a.users.rep.email}` }));
+    expect((await screen.findByRole('status')).textContent).toContain('is off');
+    await waitFor(() => expect(screen.getByText('Riikka Rep').closest('tr')!.getAttribute('data-state')).toBe('disabled'));
+    const health = await h.call('GET', '/api/sync/health', { as: [...admin] });
+    expect(health.body.items.find((m: any) => m.mailbox.id === created.body.id).mailbox.enabled).toBe(false);
+  });
+
+  it('refuses a salesperson with the API’s reason', async () => {
+    show(<SyncView />, { user: h.a.users.rep });
+    expect((await screen.findByRole('alert')).textContent).toContain('admin');
   });
 });
 

@@ -1,0 +1,127 @@
+// Mailbox sync health for administrators: per mailbox whose mail and calendar Suhde reads through Microsoft
+// Graph, its state, last good pass, items stored and skipped, failures with the last error, and the next
+// subscription renewal; a pass can be queued now and a mailbox's sync turned off or on. The API does the
+// checking (admin role, a configured Graph connection); its problem details are shown as they come.
+import { useState } from 'react';
+import {
+  Badge, Button, Caption1, MessageBar, MessageBarBody, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2,
+  makeStyles, mergeClasses, tokens, type BadgeProps,
+} from '@fluentui/react-components';
+import { ArrowSyncRegular } from '@fluentui/react-icons';
+import { ErrorState, LoadingState, describeError, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
+import { useColleagueName, useServices } from '../../app/services.tsx';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1, maxWidth: '24rem', overflowWrap: 'anywhere' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  intro: { display: 'block', marginTop: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+});
+
+const STATE_COLOR: Record<string, BadgeProps['color']> = {
+  ok: 'success', syncing: 'brand', backfilling: 'brand', waiting: 'informative', failing: 'danger', disabled: 'subtle',
+};
+
+export function SyncView() {
+  const { t, formatDateTime, formatNumber } = useI18n();
+  const { api } = useServices();
+  const nameOf = useColleagueName();
+  const s = useStyles();
+  const data = useAsync(() => unwrap(api.sync.health.$get()), [api]);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  if (data.status === 'loading' && !data.data) return <LoadingState label={t('sync.loading')} />;
+  if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
+  const { items, queue } = data.data!;
+
+  const act = async (id: string, what: () => Promise<string>) => {
+    setBusy(id);
+    setMessage(null);
+    try {
+      setMessage({ intent: 'success', text: await what() });
+      data.reload();
+    } catch (e) {
+      const d = describeError(e, t);
+      setMessage({ intent: 'error', text: `${d.title}: ${d.detail}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const runNow = (id: string, address: string) => act(id, async () => {
+    await unwrap(api.sync.mailboxes[':id'].run.$post({ param: { id } }));
+    return t('sync.queued', { address });
+  });
+  const toggle = (id: string, address: string, enabled: boolean) => act(id, async () => {
+    await unwrap(api.sync.mailboxes[':id'].$patch({ param: { id }, json: { enabled } }));
+    return t(enabled ? 'sync.turnedOn' : 'sync.turnedOff', { address });
+  });
+  const skippedOf = (x: Record<string, number>) => Object.values(x).reduce((n, v) => n + v, 0);
+
+  return (
+    <section aria-labelledby="sync-title">
+      <Title2 as="h1" block id="sync-title">{t('sync.title')}</Title2>
+      <Text as="p" block className={mergeClasses(s.muted, s.intro)}>{queue === 'off' ? t('sync.queueOff') : t('sync.intro', { n: items.length })}</Text>
+      {message && <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+      {items.length === 0 ? (
+        <Text as="p">{t('sync.none')}</Text>
+      ) : (
+        <div className={s.scroll}>
+          <Table size="small" aria-label={t('sync.title')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('sync.mailbox')}</TableHeaderCell>
+                <TableHeaderCell>{t('sync.state')}</TableHeaderCell>
+                <TableHeaderCell>{t('sync.lastSuccess')}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t('sync.stored')}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t('sync.skipped')}</TableHeaderCell>
+                <TableHeaderCell>{t('sync.problems')}</TableHeaderCell>
+                <TableHeaderCell>{t('sync.renewal')}</TableHeaderCell>
+                <TableHeaderCell>{t('sync.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((m) => (
+                <TableRow key={m.mailbox.id} data-mailbox-id={m.mailbox.id} data-state={m.state}>
+                  <TableCell>
+                    <div>{nameOf(m.mailbox.userId) ?? m.mailbox.address}</div>
+                    <Caption1 className={s.muted}>{m.mailbox.address} · {t(`sync.mode.${m.mailbox.mode}`)}</Caption1>
+                  </TableCell>
+                  <TableCell><Badge appearance="tint" color={STATE_COLOR[m.state] ?? 'informative'}>{t(`sync.stateName.${m.state}`)}</Badge></TableCell>
+                  <TableCell>{m.lastSuccessAt === null ? <span className={s.muted}>{t('sync.never')}</span> : formatDateTime(m.lastSuccessAt)}</TableCell>
+                  <TableCell className={s.num}>{formatNumber(m.itemsStored)} / {formatNumber(m.itemsSeen)}</TableCell>
+                  <TableCell className={s.num} title={Object.entries(m.skipped).map(([k, v]) => `${k}: ${v}`).join(', ')}>{formatNumber(skippedOf(m.skipped))}</TableCell>
+                  <TableCell>
+                    {m.consecutiveFailures > 0 || m.lastError ? (
+                      <div className={s.error}>
+                        {m.consecutiveFailures > 0 && <div>{t('sync.failures', { n: m.consecutiveFailures })}</div>}
+                        {m.lastError && <Caption1>{m.lastErrorAt !== null ? `${formatDateTime(m.lastErrorAt)}: ` : ''}{m.lastError}</Caption1>}
+                      </div>
+                    ) : (
+                      <span className={s.muted}>–</span>
+                    )}
+                    {m.throttledMs > 0 && <Caption1 className={s.muted}>{t('sync.throttled', { s: Math.round(m.throttledMs / 1000) })}</Caption1>}
+                  </TableCell>
+                  <TableCell>{m.nextRenewalAt === null ? <span className={s.muted}>{t('sync.noSubscription')}</span> : formatDateTime(m.nextRenewalAt)}</TableCell>
+                  <TableCell>
+                    <div className={s.actions}>
+                      <Button size="small" icon={<ArrowSyncRegular />} disabled={busy === m.mailbox.id || !m.mailbox.enabled}
+                        onClick={() => void runNow(m.mailbox.id, m.mailbox.address)} aria-label={t('sync.runNowFor', { address: m.mailbox.address })}>
+                        {t('sync.runNow')}
+                      </Button>
+                      <Switch checked={m.mailbox.enabled} disabled={busy === m.mailbox.id} label={t('sync.enabled')}
+                        aria-label={t('sync.enabledFor', { address: m.mailbox.address })}
+                        onChange={(_, d) => void toggle(m.mailbox.id, m.mailbox.address, d.checked)} />
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
