@@ -2,6 +2,7 @@
 // emulator over real HTTP with both colleagues' mailboxes, and the engine's dependencies wired to it.
 import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index.ts';
 import { createGraphClient, type GraphClient, type GraphClock } from '../../backend/src/graph/index.ts';
+import { DEMO_ADDIN_ID } from '../../backend/src/config.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { createContact } from '../../backend/src/store/contacts.ts';
@@ -58,7 +59,7 @@ export async function makeSyncWorld(handle: Db, opts: { pageSize?: number; maxRe
   emulator.addMailbox(tenant.users.rep.email, tenant.users.rep.displayName);
   emulator.addMailbox(tenant.users.rep2.email, tenant.users.rep2.displayName);
   const clock = virtualClock();
-  const graph = createGraphClient({ baseUrl: emulator.url, authProvider: async () => 'test-token', clock, maxRetries: opts.maxRetries ?? 6 });
+  const graph = createGraphClient({ baseUrl: emulator.url, authProvider: async () => 'test-token', clock, maxRetries: opts.maxRetries ?? 6, addInId: DEMO_ADDIN_ID });
   const deps: SyncEngineDeps = { handle, graphFor: () => graph, pageSize: opts.pageSize ?? 3 };
   const syncMailbox = async (mailbox: Mailbox) => {
     const out: SyncPassResult[] = [];

@@ -25,3 +25,8 @@ export function widerVisibility(a: Visibility, b: Visibility): Visibility {
   const rank: Record<Visibility, number> = { private: 0, metadata: 1, shared: 2 };
   return rank[a] >= rank[b] ? a : b;
 }
+
+/** The more private of two: what both of two choices allow. */
+export function narrowerVisibility(a: Visibility, b: Visibility): Visibility {
+  return widerVisibility(a, b) === a ? b : a;
+}

@@ -8,6 +8,7 @@ import { tenantScope } from '../store/scope.ts';
 import { insertMailbox } from '../store/sync-state.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
 import { staticTokenProvider } from '../graph/token-providers.ts';
+import { DEMO_ADDIN_ID } from '../config.ts';
 import { startGraphEmulator, type GraphEmulator } from '../../../test/graph-emulator/index.ts';
 import { inProcessQueue } from '../sync/job-queue.ts';
 import { createSyncService, type SyncService } from '../sync/sync-service.ts';
@@ -87,7 +88,7 @@ export async function syncDemoMailboxes(
   for (const u of users) {
     mailboxes.push(await insertMailbox(scope, { id: `demo-${u.id}`, userId: u.id, address: u.email, windowBackDays: 400, windowAheadDays: 90 }, now));
   }
-  const graph = createGraphClient({ baseUrl: `${emulator.url}/v1.0`, authProvider: staticTokenProvider('demo-graph-token', emulator.url) });
+  const graph = createGraphClient({ baseUrl: `${emulator.url}/v1.0`, authProvider: staticTokenProvider('demo-graph-token', emulator.url), addInId: DEMO_ADDIN_ID });
   const queue = inProcessQueue({ concurrency: 4, onError: (job, e) => log(`[sync] ${job.mailboxId} ${job.stream} failed: ${e instanceof Error ? e.message : e}`) });
   let stored = 0;
   const sync = createSyncService({

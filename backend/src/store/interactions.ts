@@ -154,6 +154,44 @@ async function checkReferences(scope: TenantScope, inputs: InteractionInput[]): 
 }
 
 /**
+ * Which of these ids are this tenant's live accounts, and of these opportunities which are its live ones (with
+ * their account): what a log may name. Another tenant's id, or a removed one, is simply not in the answer.
+ */
+export async function knownReferences(
+  scope: TenantScope, accountIds: string[], opportunityIds: string[],
+): Promise<{ accounts: Set<string>; opportunities: Map<string, string> }> {
+  const accounts = new Set<string>();
+  const opportunities = new Map<string, string>();
+  for (const part of chunks([...new Set(accountIds)], 500)) {
+    const rows = await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', 'in', part).where('deleted_at', 'is', null).execute();
+    for (const r of rows) accounts.add(r.id);
+  }
+  for (const part of chunks([...new Set(opportunityIds)], 500)) {
+    const rows = await scope.db.selectFrom('opportunities').select(['id', 'account_id']).where('tenant_id', '=', scope.tenantId).where('id', 'in', part).where('deleted_at', 'is', null).execute();
+    for (const r of rows) opportunities.set(r.id, r.account_id);
+  }
+  return { accounts, opportunities };
+}
+
+/** The external keys among these whose interaction this user logged (add-in, Teams, by hand, or a "log when sent"). */
+export async function keysLoggedBy(scope: TenantScope, userId: string, externalKeys: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks([...new Set(externalKeys)], 500)) {
+    const rows = await scope.db
+      .selectFrom('interactions as i')
+      .innerJoin('interaction_holders as h', (j) => j.onRef('h.tenant_id', '=', 'i.tenant_id').onRef('h.interaction_id', '=', 'i.id'))
+      .select('i.external_key')
+      .where('i.tenant_id', '=', scope.tenantId)
+      .where('i.external_key', 'in', part)
+      .where('h.user_id', '=', userId)
+      .where('h.relation', '=', 'logged')
+      .execute();
+    for (const r of rows) if (r.external_key) out.add(r.external_key);
+  }
+  return out;
+}
+
+/**
  * Stores interactions, merging by external key: a key already known (from another colleague's mailbox, the
  * add-in, a second log) adds its holders and accounts to the existing interaction instead of a second row.
  * One transaction for the whole batch; the accounts' last contact moves with it.

@@ -19,6 +19,7 @@ function describe(r: SyncPassResult, ms: number): string {
   const skipped = Object.entries(r.skipped).map(([k, n]) => `${k} ${n}`).join(', ');
   return `${r.stream.padEnd(16)} ${r.fullRound ? (r.resynced ? 'full resync (delta token expired)' : 'full round') : 'incremental'}: ` +
     `${r.pages} pages, ${r.seen} seen, ${r.stored} stored (${r.created} new), ${r.released} released` +
+    `${r.logIntents ? `, ${r.logIntents} logged as their sender chose ("log this email when sent")` : ''}` +
     `${skipped ? `; skipped ${skipped}` : ''} in ${ms} ms`;
 }
 

@@ -1,6 +1,8 @@
 // One delta page into the store, in one transaction: its interactions, the mailbox's item refs, removals, skip
 // counts and the cursor. Either all of it commits or none, so a pass that dies resumes at the last committed page.
-import { ingestBatch } from '../store/interactions.ts';
+import { ingestBatch, keysLoggedBy, knownReferences } from '../store/interactions.ts';
+import { narrowerVisibility } from '../domain/visibility.ts';
+import { applyLogIntent } from './apply-log-intent.ts';
 import { recordMeetingThreads } from '../store/meeting-threads.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
 import {
@@ -31,16 +33,45 @@ export interface PageOutcome {
   skipped: Record<string, number>;
   released: number;
   softRemoved: number;
+  /** Emails logged for their sender from the add-in's "log this email when sent". */
+  logIntents: number;
 }
 
-/** Skip counts of a page's plans, plus 'account-ambiguous' for stored items whose account was not guessed. */
+/**
+ * Skip counts of a page's plans, plus for stored items 'account-ambiguous' (the account was not guessed) and the
+ * problems of their add-in intent ('log-intent-unreadable', 'log-intent-partly-ignored': the email is stored).
+ */
 export function countSkips(plans: ItemPlan[]): Record<string, number> {
   const counts: Record<string, number> = {};
+  const add = (reason: string) => (counts[reason] = (counts[reason] ?? 0) + 1);
   for (const p of plans) {
-    const reason = p.outcome === 'skip' ? p.reason : p.ambiguousAccount ? 'account-ambiguous' : null;
-    if (reason) counts[reason] = (counts[reason] ?? 0) + 1;
+    if (p.outcome === 'skip') add(p.reason);
+    else {
+      if (p.ambiguousAccount) add('account-ambiguous');
+      if (p.intentIssue) add(p.intentIssue);
+    }
   }
   return counts;
+}
+
+type StorePlan = Extract<ItemPlan, { outcome: 'store' }>;
+
+/** The owner's "log when sent" intents applied, checked against this tenant's accounts and opportunities. */
+async function withLogIntents(tx: TenantScope, ownerUserId: string, plans: StorePlan[], now: number): Promise<{ plans: StorePlan[]; applied: number }> {
+  const intents = plans.filter((p) => p.logIntent);
+  if (intents.length === 0) return { plans, applied: 0 };
+  const known = await knownReferences(
+    tx, intents.flatMap((p) => p.logIntent!.accountIds), intents.flatMap((p) => (p.logIntent!.opportunityId ? [p.logIntent!.opportunityId] : [])),
+  );
+  const logged = await keysLoggedBy(tx, ownerUserId, intents.map((p) => p.input.externalKey!));
+  let applied = 0;
+  const out = plans.map((p) => {
+    if (!p.logIntent) return p;
+    const r = applyLogIntent(p.input, p.logIntent, { ownerUserId, now, ...known, alreadyLogged: logged.has(p.input.externalKey!) });
+    if (r.applied) applied++;
+    return { ...p, input: r.input, intentIssue: r.refused ? 'log-intent-partly-ignored' as const : p.intentIssue };
+  });
+  return { plans: out, applied };
 }
 
 export async function commitPage(scope: TenantScope, c: PageCommit): Promise<PageOutcome> {
@@ -55,10 +86,20 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
         p.outcome === 'store' && removed.get(p.input.externalKey!)?.bySync === false ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
       );
     }
-    let toStore = plans.filter((p): p is Extract<ItemPlan, { outcome: 'store' }> => p.outcome === 'store');
-    // New mail in a thread whose owner chose its visibility gets that visibility.
+    // What the owner chose when writing the email ("log this email when sent"), where it is still to be done.
+    const intents = await withLogIntents(tx, c.mailbox.userId, plans.filter((p): p is StorePlan => p.outcome === 'store'), c.now);
+    let toStore = intents.plans;
+    plans = [...plans.filter((p) => p.outcome === 'skip'), ...toStore];
+    // New mail in a thread whose owner chose its visibility gets that visibility; an email also logged from the
+    // add-in gets the more private of the two choices.
     const chosen = await threadVisibilities(tx, c.mailbox.id, toStore.flatMap((p) => (p.conversationId ? [p.conversationId] : [])));
-    if (chosen.size > 0) toStore = toStore.map((p) => (p.conversationId && chosen.has(p.conversationId) ? { ...p, input: { ...p.input, visibility: chosen.get(p.conversationId)! } } : p));
+    if (chosen.size > 0) {
+      toStore = toStore.map((p) => {
+        const thread = p.conversationId ? chosen.get(p.conversationId) : undefined;
+        if (!thread) return p;
+        return { ...p, input: { ...p.input, visibility: p.input.source === 'sync' ? thread : narrowerVisibility(thread, p.input.visibility) } };
+      });
+    }
     // The sync looks its account ids up in this tenant's store itself: no need to check them again.
     const results = await ingestBatch(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
     await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id, conversationId: p.conversationId })));
@@ -74,6 +115,6 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     await addSkipCounts(tx, c.mailbox.id, skipped, c.now);
     await addItemCounts(tx, c.mailbox.id, plans.length, toStore.length);
     await saveCursorPage(tx, c.mailbox.id, c.stream, c.owner, c.page, c.now, c.leaseMs);
-    return { seen: plans.length, stored: toStore.length, created: results.filter((r) => r.created).length, skipped, released, softRemoved };
+    return { seen: plans.length, stored: toStore.length, created: results.filter((r) => r.created).length, skipped, released, softRemoved, logIntents: intents.applied };
   });
 }

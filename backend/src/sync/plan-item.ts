@@ -6,6 +6,7 @@ import { emailExternalKey, meetingExternalKey } from '../domain/message-id.ts';
 import type { Participant, ParticipantRole, TenantSettings } from '../domain/types.ts';
 import type { CalendarItem, MailAddress, MailItem } from '../graph/index.ts';
 import type { InteractionInput } from '../store/interactions.ts';
+import { readLogIntent, type LogIntent } from '../domain/log-intent.ts';
 
 /** Why an item was not stored: the classifications other than customer, and the sync engine's own. */
 export type SkipReason =
@@ -24,10 +25,34 @@ export type ItemPlan =
       graphId: string; outcome: 'store'; input: InteractionInput; ambiguousAccount: boolean; conversationId: string | null;
       /** An online Teams meeting's chat thread, recorded against the meeting's interaction. */
       teamsThreadId: string | null;
+      /**
+       * The mailbox owner's "log this email when sent" on their sent copy, shape-checked (the store checks its
+       * accounts and opportunity and applies it: see apply-log-intent.ts). Not applied yet to `input`.
+       */
+      logIntent: LogIntent | null;
+      /** Why the add-in's intent was not (or not wholly) honoured, counted like a skip reason; null when nothing was wrong. */
+      intentIssue: IntentIssue | null;
     }
   | { graphId: string; outcome: 'skip'; reason: SkipReason };
 
 export type MatchLookup = (address: string) => AddressMatch;
+
+/** Counted per mailbox beside the skip reasons: an unreadable intent (the email is still stored), or one partly refused. */
+export type IntentIssue = 'log-intent-unreadable' | 'log-intent-partly-ignored';
+
+/**
+ * The intent on a message the mailbox owner sent. Only the sender's own copy counts: a colleague's intent that
+ * travelled with internal mail into another mailbox is not that mailbox owner's choice.
+ */
+function ownLogIntent(item: MailItem, sender: AddressMatch | null, ctx: PlanContext): { logIntent: LogIntent | null; intentIssue: IntentIssue | null } {
+  const props = item.addInProperties;
+  if (!props || sender?.userId !== ctx.ownerUserId) return { logIntent: null, intentIssue: null };
+  if (!props.ok) return { logIntent: null, intentIssue: 'log-intent-unreadable' };
+  const reading = readLogIntent(props.values);
+  if (!reading) return { logIntent: null, intentIssue: null };
+  if (!reading.intent) return { logIntent: null, intentIssue: 'log-intent-unreadable' };
+  return { logIntent: reading.intent, intentIssue: reading.refused.length ? 'log-intent-partly-ignored' : null };
+}
 
 /** The addresses of an item that go through matching (room and equipment resources do not). */
 export function itemAddresses(item: MailItem | CalendarItem): MailAddress[] {
@@ -79,6 +104,7 @@ export function planMailItem(item: MailItem, match: MatchLookup, ctx: PlanContex
     ambiguousAccount: ambiguous,
     conversationId: item.conversationId,
     teamsThreadId: null,
+    ...ownLogIntent(item, sender, ctx),
     input: {
       ...baseInput(ctx),
       kind: 'email',
@@ -123,6 +149,8 @@ export function planCalendarItem(item: CalendarItem, match: MatchLookup, ctx: Pl
     ambiguousAccount: ambiguous,
     conversationId: null,
     teamsThreadId: item.teamsThreadId,
+    logIntent: null,
+    intentIssue: null,
     input: {
       ...baseInput(ctx),
       kind: 'meeting',

@@ -45,6 +45,8 @@ export interface SyncPassResult extends SyncPassRequest {
   released: number;
   softRemoved: number;
   skipped: Record<string, number>;
+  /** Emails logged for their sender from the add-in's "log this email when sent" (see apply-log-intent.ts). */
+  logIntents: number;
   /** True when the pass ran a full round (first sync or after an expired delta token). */
   fullRound: boolean;
   /** True when Graph said the delta token had expired. */
@@ -100,7 +102,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
   const leaseMs = deps.leaseMs ?? 2 * 60_000;
   const scope = tenantScope(deps.handle, request.tenantId);
   const result: SyncPassResult = {
-    ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, fullRound: false, resynced: false,
+    ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, logIntents: 0, fullRound: false, resynced: false,
   };
   const stream = parseStream(request.stream);
   if (!stream) throw new Error(`unknown sync stream ${request.stream}`);
@@ -149,6 +151,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
           result.created += outcome.created;
           result.released += outcome.released;
           result.softRemoved += outcome.softRemoved;
+          result.logIntents += outcome.logIntents;
           for (const [reason, n] of Object.entries(outcome.skipped)) result.skipped[reason] = (result.skipped[reason] ?? 0) + n;
         }
         break;
