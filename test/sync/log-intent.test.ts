@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/test-databases.ts';
 import { makeSyncWorld, type SyncWorld } from './sync-world.ts';
 import { makeTenant } from '../support/fixtures.ts';
-import { addInPropertyId } from '../../backend/src/graph/index.ts';
+import { addInPropertyId, createGraphClient } from '../../backend/src/graph/index.ts';
+import { runSyncPass } from '../../backend/src/sync/run-sync-pass.ts';
+import { up as migration007 } from '../../backend/src/store/migrations/2026-12-01-007-sent-items-log-intents.ts';
 import { DEMO_ADDIN_ID } from '../../backend/src/config.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { createOpportunity } from '../../backend/src/store/opportunities.ts';
@@ -185,6 +187,20 @@ for (const database of testDatabases()) {
         count: 1, note: 'Tarjous lähetetty', visibility: 'shared', opportunity_id: opportunityId, accountIds: [world.accountId],
         holders: ['rep2:holds', 'rep:holds', 'rep:logged'],
       });
+    });
+
+    it('reads the intent of mail synced before migration 007 once Sent Items has run the full round the migration asks for', async () => {
+      const messageId = '<before-007@suhde.example>';
+      sent(messageId, withIntent({ note: 'Ennen päivitystä', visibility: 'shared', accountIds: [world.accountId], opportunityId: null }));
+      // As before 007: the Graph client asked for the sensitivity only, and the deltaLink encodes that query.
+      const before = createGraphClient({ baseUrl: world.emulator.url, authProvider: async () => 't', clock: world.clock });
+      const pass = (deps: typeof world.deps) => runSyncPass(deps, { tenantId: world.tenant.tenantId, mailboxId: world.mailboxes.rep.id, stream: 'mail:sentitems' });
+      expect(await pass({ ...world.deps, graphFor: () => before })).toMatchObject({ stored: 1, logIntents: 0 });
+      expect(await pass(world.deps)).toMatchObject({ fullRound: false, seen: 0 });
+      expect(await stored(messageId)).toMatchObject({ note: null, holders: ['rep:holds'] });
+      await migration007(handle.db);
+      expect(await pass(world.deps)).toMatchObject({ fullRound: true, stored: 1, created: 0, logIntents: 1 });
+      expect(await stored(messageId)).toMatchObject({ count: 1, note: 'Ennen päivitystä', visibility: 'shared', holders: ['rep:holds', 'rep:logged'] });
     });
 
     it('lets a blocked address win over the intent', async () => {

@@ -5,6 +5,7 @@ import * as sync from './migrations/2026-11-23-002-sync.ts';
 import * as analytics from './migrations/2026-12-01-003-analytics.ts';
 import * as followUps from './migrations/2026-12-01-004-follow-ups.ts';
 import * as meetingThreads from './migrations/2026-12-01-006-meeting-threads.ts';
+import * as sentItemsLogIntents from './migrations/2026-12-01-007-sent-items-log-intents.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-003-analytics': analytics,
   '2026-12-01-004-follow-ups': followUps,
   '2026-12-01-006-meeting-threads': meetingThreads,
+  '2026-12-01-007-sent-items-log-intents': sentItemsLogIntents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
