@@ -67,7 +67,8 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
     }
   };
 
-  // "Log this email when sent", saved on the draft: the sent copy is logged the first time it is opened.
+  // "Log this email when sent", saved on the draft: the sent copy is logged the first time it is opened, unless the
+  // mailbox sync logged it for you already (then it is "logged by me" and nothing is logged twice).
   const autoLogged = useRef(false);
   const intent = item.kind === 'message' ? item.logIntent : null;
   useEffect(() => {

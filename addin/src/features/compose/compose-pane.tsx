@@ -1,5 +1,6 @@
 // A new email: which customers it goes to, and "log this email when sent". The intent is saved on the draft
-// (a custom property) and travels with it to Sent Items, where the read pane logs it by its Message-ID.
+// (a custom property) and travels with it to Sent Items, where the mailbox sync logs it by its Message-ID (see
+// backend/src/sync/apply-log-intent.ts), or the read pane does if the sent copy is opened first.
 import { Body1Strong, MessageBar, MessageBarBody, Switch, Textarea, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { ErrorState, LoadingState, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
