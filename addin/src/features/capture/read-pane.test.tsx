@@ -132,6 +132,25 @@ describe('read pane', () => {
     await screen.findByText(/Logged by (Ronja Rep, you|you, Ronja Rep)/);
   });
 
+  it('does not log a sent copy again that the mailbox sync already logged for you from "log this email when sent"', async () => {
+    const item = email('rep@seller-a.fi', 'Riikka Rep', {
+      to: [{ address: 'pekka@kallio-rakennus.fi', displayName: 'Pekka Kallio' }],
+      logIntent: { note: 'Luonnoksen muistiinpano', visibility: 'shared', accountIds: [kallio], opportunityId: null },
+    });
+    // What the sync's log amounts to: the sender holds and logged it (here through the API), and edited the note since.
+    const logged = await h.call('POST', '/api/interactions', {
+      as: [h.a, h.a.users.rep],
+      body: { kind: 'email', source: 'addin', subject: item.subject, internetMessageId: item.internetMessageId, note: 'Muokattu', participants: [{ role: 'from', address: 'rep@seller-a.fi' }, { role: 'to', address: 'pekka@kallio-rakennus.fi' }] },
+    });
+    expect(logged.status).toBe(201);
+    show(<ReadPane item={item} />);
+    await screen.findByText('Logged by you', { exact: false });
+    await act(() => new Promise((r) => setTimeout(r, 200)));
+    const stored = await h.call('GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(item.internetMessageId!)}`, { as: [h.a, h.a.users.rep] });
+    expect(stored.body.note).toBe('Muokattu');
+    expect(stored.body.holders).toHaveLength(1);
+  });
+
   it('asks which account when the domain belongs to two, and logs to the one picked', async () => {
     const item = email('someone@konserni.fi', 'Sanna Someone');
     show(<ReadPane item={item} />);
