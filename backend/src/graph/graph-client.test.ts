@@ -55,6 +55,26 @@ beforeEach(() => {
 });
 
 describe('deltaMessages', () => {
+  it('reads the add-in\'s custom properties when given its id, and goes on without them if Graph refuses the $expand', async () => {
+    const addInId = '5eed0000-0000-4000-8000-00000000ade0';
+    const cecp = `String {00020329-0000-0000-C000-000000000046} Name cecp-${addInId}`;
+    emulator.store.addMessage(mailbox.id, { subject: 'tagged', extendedProperties: { [cecp]: '{"suhdeLogIntent":"{}"}' }, sensitivity: 'personal' });
+    const { items } = await collect(client({ addInId }).deltaMessages(mailbox.userPrincipalName, 'inbox', null));
+    expect(items[0]).toMatchObject({ sensitivity: 'personal', addInProperties: { ok: true, values: { suhdeLogIntent: '{}' } } });
+    expect(decodeURIComponent(emulator.requests[0]!.query)).toContain(`or id eq '${cecp}'`);
+
+    // An id Graph cannot parse stands in for a Graph that refuses the joined filter: a 400 on the round's first request.
+    emulator.clearLog();
+    const refused: string[] = [];
+    const fallback = await collect(client({ addInId: "it's", onAddInPropertiesRefused: (e) => refused.push(`${e.mailbox} ${e.error.status}`) })
+      .deltaMessages(mailbox.userPrincipalName, 'inbox', null));
+    expect(fallback.items).toHaveLength(1);
+    expect(fallback.items[0]).toMatchObject({ sensitivity: 'personal', addInProperties: null });
+    expect(refused).toEqual([`${mailbox.userPrincipalName} 400`]);
+    expect(emulator.requests.map((r) => r.status)).toEqual([400, 200]);
+    expect(decodeURIComponent(emulator.requests[1]!.query)).toContain("$expand=singleValueExtendedProperties($filter=id eq 'Integer 0x0036')");
+  });
+
   it('pages by @odata.nextLink to a deltaLink, with immutable ids, the page size and only the selected fields', async () => {
     const sent = Array.from({ length: 5 }, (_, i) =>
       emulator.store.addMessage(mailbox.id, {

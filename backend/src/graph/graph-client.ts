@@ -4,7 +4,7 @@ import {
   Client, GraphClientError, HTTPMessageHandler, ResponseType,
   type Context, type GraphRequest, type Middleware, type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
-import { GraphPayloadError, GraphRequestError, RETRYABLE_STATUSES, graphErrorFrom } from './graph-errors.ts';
+import { DeltaExpiredError, GraphPayloadError, GraphRequestError, RETRYABLE_STATUSES, graphErrorFrom } from './graph-errors.ts';
 import { isRemoved } from './is-removed.ts';
 import type { CalendarItem, DeltaPage, MailItem } from './items.ts';
 import { GRAPH_ROOTS } from './national-clouds.ts';
@@ -73,6 +73,8 @@ export interface GraphClientOptions {
    * cecp-<id>), which carry "log this email when sent". Unset, they are not asked for.
    */
   addInId?: string | null;
+  /** Told when Graph refused the add-in's properties in a round's $expand (the round went on without them). */
+  onAddInPropertiesRefused?: (event: { mailbox: string; error: GraphRequestError }) => void;
 }
 
 export interface DeltaMessagesOptions {
@@ -477,12 +479,33 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
     async *deltaMessages(mailbox, folderId, deltaLinkOrNull, opts = {}) {
       const select = (opts.select ?? MESSAGE_SELECT).map(encodeURIComponent).join(',');
-      const first =
-        deltaLinkOrNull !== null
-          ? assertOwnLink(deltaLinkOrNull)
-          : `${root}/users/${segment(mailbox)}/mailFolders/${segment(folderId)}/messages/delta` +
-            `?$select=${select}&$expand=${encodeURIComponent(messageExpand(addInId))}`;
-      yield* deltaRound(mailbox, first, opts.pageSize, (json) => parseGraphMessage(json, addInId));
+      const parse = (json: unknown) => parseGraphMessage(json, addInId);
+      if (deltaLinkOrNull !== null) {
+        yield* deltaRound(mailbox, assertOwnLink(deltaLinkOrNull), opts.pageSize, parse);
+        return;
+      }
+      const firstUrl = (expand: string) =>
+        `${root}/users/${segment(mailbox)}/mailFolders/${segment(folderId)}/messages/delta?$select=${select}&$expand=${encodeURIComponent(expand)}`;
+      const round = deltaRound(mailbox, firstUrl(messageExpand(addInId)), opts.pageSize, parse);
+      if (!addInId) {
+        yield* round;
+        return;
+      }
+      // Graph documents one `id eq` per expansion; joining two with `or` is what Suhde relies on to read the add-in's
+      // properties. Should Graph refuse the first request of a round (400), the round goes on with the sensitivity
+      // alone: mail keeps flowing, only "log this email when sent" waits for the sent copy to be opened.
+      let first: IteratorResult<DeltaPage<MailItem>>;
+      try {
+        first = await round.next();
+      } catch (error) {
+        if (!(error instanceof GraphRequestError) || error instanceof DeltaExpiredError || error.status !== 400) throw error;
+        options.onAddInPropertiesRefused?.({ mailbox, error });
+        yield* deltaRound(mailbox, firstUrl(messageExpand(null)), opts.pageSize, parse);
+        return;
+      }
+      if (first.done) return;
+      yield first.value;
+      yield* round;
     },
 
     async *deltaEvents(mailbox, window, deltaLinkOrNull, opts = {}) {

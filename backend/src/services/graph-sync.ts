@@ -39,6 +39,7 @@ export function configuredGraphClients(config: Config, handle: Db): ((tenantId: 
       };
       client = createGraphClient({
         baseUrl: config.graphBaseUrl, authProvider, maxInFlight: settings.maxInFlight, addInId: config.addInId,
+        onAddInPropertiesRefused: (e) => console.warn(`[sync] ${e.mailbox}: Graph refused the add-in's custom properties in $expand (${e.error.message}); "log this email when sent" is read only when the sent copy is opened`),
         onThrottle: (e) => {
           if (e.mailbox) void addThrottleWait(scope, e.mailbox, e.waitMs).catch(() => {});
         },
