@@ -13,6 +13,7 @@ import { T0 } from '../../../test/support/fixtures.ts';
 import type { Db } from '../../../backend/src/store/connect.ts';
 import { ingestInteractions } from '../../../backend/src/store/interactions.ts';
 import { recordMeetingThreads } from '../../../backend/src/store/meeting-threads.ts';
+import { addSkipCounts } from '../../../backend/src/store/sync-state.ts';
 import { I18nProvider, createApiClient, createI18n, type User } from '../../../web-shared/src/index.ts';
 import messages from '../i18n/messages.ts';
 import { ServicesProvider, type AppServices } from '../app/services.tsx';
@@ -251,12 +252,16 @@ describe('Mailbox sync', () => {
     const admin = [h.a, h.a.users.admin] as const;
     const created = await h.call('POST', '/api/sync/mailboxes', { as: [...admin], body: { userId: h.a.users.rep.id } });
     expect(created.status).toBe(201);
+    // Automated mail skipped; an email stored without a guessed account is a remark, not a skip.
+    await addSkipCounts(h.a.scope, created.body.id, { automated: 4, internal: 2, 'account-ambiguous': 3 }, T0);
     show(<SyncView />, { user: h.a.users.admin });
     const table = await screen.findByRole('table', { name: 'Mailbox sync' });
     const row = within(table).getByText('Riikka Rep').closest('tr')!;
     expect(row.getAttribute('data-state')).toBe('waiting');
     expect(within(row).getByText('Waiting for its first pass')).toBeTruthy();
     expect(within(row).getByText('Never')).toBeTruthy();
+    expect(within(row).getByTitle(/automated: 4/).textContent).toBe('6');
+    expect(within(row).getByText('3 stored without an account: their addresses fit several')).toBeTruthy();
     // This test server has no Graph connection: the API's problem is shown, not swallowed.
     expect(screen.getByText(/no Graph connection configured/)).toBeTruthy();
     fireEvent.click(within(row).getByRole('button', { name: `Sync now: ${h.a.users.rep.email}` }));

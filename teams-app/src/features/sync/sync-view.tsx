@@ -20,6 +20,8 @@ const useStyles = makeStyles({
   intro: { display: 'block', marginTop: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
 });
 
+const STORED_REMARKS = ['account-ambiguous', 'log-intent-unreadable', 'log-intent-partly-ignored'];
+
 const STATE_COLOR: Record<string, BadgeProps['color']> = {
   ok: 'success', syncing: 'brand', backfilling: 'brand', waiting: 'informative', failing: 'danger', disabled: 'subtle',
 };
@@ -58,7 +60,9 @@ export function SyncView() {
     await unwrap(api.sync.mailboxes[':id'].$patch({ param: { id }, json: { enabled } }));
     return t(enabled ? 'sync.turnedOn' : 'sync.turnedOff', { address });
   });
-  const skippedOf = (x: Record<string, number>) => Object.values(x).reduce((n, v) => n + v, 0);
+  // Stored items the sync has a remark about are counted beside the skip reasons; they were not skipped.
+  const skippedOf = (x: Record<string, number>) => Object.entries(x).reduce((n, [k, v]) => (STORED_REMARKS.includes(k) ? n : n + v), 0);
+  const remarksOf = (x: Record<string, number>) => STORED_REMARKS.filter((k) => x[k]).map((k) => t(`sync.remark.${k}`, { n: x[k]! }));
 
   return (
     <section aria-labelledby="sync-title">
@@ -99,10 +103,11 @@ export function SyncView() {
                         {m.consecutiveFailures > 0 && <div>{t('sync.failures', { n: m.consecutiveFailures })}</div>}
                         {m.lastError && <Caption1>{m.lastErrorAt !== null ? `${formatDateTime(m.lastErrorAt)}: ` : ''}{m.lastError}</Caption1>}
                       </div>
-                    ) : (
+                    ) : m.throttledMs === 0 && remarksOf(m.skipped).length === 0 ? (
                       <span className={s.muted}>–</span>
-                    )}
+                    ) : null}
                     {m.throttledMs > 0 && <Caption1 className={s.muted}>{t('sync.throttled', { s: Math.round(m.throttledMs / 1000) })}</Caption1>}
+                    {remarksOf(m.skipped).map((r) => <Caption1 key={r} block className={s.muted}>{r}</Caption1>)}
                   </TableCell>
                   <TableCell>{m.nextRenewalAt === null ? <span className={s.muted}>{t('sync.noSubscription')}</span> : formatDateTime(m.nextRenewalAt)}</TableCell>
                   <TableCell>
