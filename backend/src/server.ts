@@ -16,6 +16,7 @@ import { ensureDemoTenant } from './services/ensure-demo-tenant.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
 import { createConfiguredSync } from './services/graph-sync.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
+import { userView } from './routes/views.ts';
 
 /** The API's audience in demo mode: a fixed, obviously fake client id. */
 export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
@@ -64,7 +65,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
       const tenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
       if (!tenant) return problem(c, 503, 'Demo not ready', 'The demo tenant is not there.');
       const users = await listUsers(tenantScope(handle, tenant.id));
-      return c.json({ items: users.map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team })) });
+      return c.json({ items: users.map(userView) });
     });
     app.post('/demo/token', async (c) => {
       const parsed = z.object({ userId: z.string().min(1).max(64) }).safeParse(await c.req.json().catch(() => null));

@@ -14,7 +14,7 @@ import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
-import { accountView, opportunityView, interactionViews, decodeCursor, encodeCursor } from './views.ts';
+import { accountView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
 import { AppError, badRequest, forbidden } from '../errors.ts';
 import type { AuthContext } from '../http/context.ts';
 
@@ -97,7 +97,7 @@ export function accountRoutes(deps: Deps) {
         return c.json(
           {
             ...accountView(account, auth.tenant.settings, now),
-            owner: owner && { id: owner.id, displayName: owner.displayName, email: owner.email, role: owner.role, team: owner.team },
+            owner: owner && userView(owner),
             careByUser,
             latestFeedback: { nps: feedback.find((f) => f.kind === 'nps') ?? null, csat: feedback.find((f) => f.kind === 'csat') ?? null },
           },

@@ -137,7 +137,7 @@ export function analyticsRoutes(deps: Deps) {
         };
         const { cadenceDays, minutesPerEmail } = auth.tenant.settings;
         // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
-        const key = dashboardKey(auth.scope.tenantId, { team: teamName, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: q.limit, cadenceDays, minutesPerEmail, roles: members.map((u) => u.role) });
+        const key = dashboardKey(auth.scope.tenantId, { team: teamName, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: q.limit, cadenceDays, minutesPerEmail });
         const result = await dashboards.get(key, now, async () => {
           // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
           const [reps, accounts, care, cold, pipeline, weekly] = await Promise.all([

@@ -12,7 +12,7 @@ import { getInteractions } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
 import { AppError } from '../errors.ts';
-import { accountView, stripTenant } from './views.ts';
+import { accountView, stripTenant, userView } from './views.ts';
 
 const ChatIdParam = z.object({
   chatId: z
@@ -67,7 +67,7 @@ export function meetingRoutes(deps: Deps) {
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((a) => {
               const o = a.ownerId ? owners.get(a.ownerId) : null;
-              return { ...accountView(a, auth.tenant.settings, now), owner: o ? { id: o.id, displayName: o.displayName, email: o.email, role: o.role, team: o.team } : null };
+              return { ...accountView(a, auth.tenant.settings, now), owner: o ? userView(o) : null };
             }),
           occurrences: visible.length,
         },

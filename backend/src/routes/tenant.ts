@@ -7,11 +7,9 @@ import { AccountListItemSchema, Page, SettingsSchema, UserSchema, problemRespons
 import { listUsers } from '../store/users.ts';
 import { getTenant, updateTenantSettings } from '../store/tenants.ts';
 import { searchAccounts } from '../store/accounts.ts';
-import { accountView } from './views.ts';
+import { accountView, userView } from './views.ts';
 import { TIERS } from '../domain/types.ts';
 
-const toUser = (u: { id: string; displayName: string; email: string; role: 'rep' | 'manager' | 'admin'; team: string | null }) =>
-  ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team });
 
 export function tenantRoutes(deps: Deps) {
   return newRouter()
@@ -25,7 +23,7 @@ export function tenantRoutes(deps: Deps) {
       }),
       (c) => {
         const { user, tenant, role } = c.get('auth');
-        return c.json({ user: toUser({ ...user, role }), tenant: { id: tenant.id, name: tenant.name } }, 200);
+        return c.json({ user: userView({ ...user, role }), tenant: { id: tenant.id, name: tenant.name } }, 200);
       },
     )
     .openapi(
@@ -33,7 +31,7 @@ export function tenantRoutes(deps: Deps) {
         method: 'get', path: '/users', tags: ['Tenant'], security: bearer, summary: 'Colleagues in your organisation',
         responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.object({ items: z.array(UserSchema) }) } } }, ...problemResponses },
       }),
-      async (c) => c.json({ items: (await listUsers(c.get('auth').scope)).map(toUser) }, 200),
+      async (c) => c.json({ items: (await listUsers(c.get('auth').scope)).map(userView) }, 200),
     )
     .openapi(
       createRoute({

@@ -2,7 +2,7 @@
 // visibility applied to interactions, timeline cursors made opaque.
 import { careStatus } from '../domain/care-model.ts';
 import { viewFor, type InteractionView } from '../domain/visibility.ts';
-import type { Account, Interaction, Opportunity, TenantSettings } from '../domain/types.ts';
+import type { Account, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
 import { badRequest } from '../errors.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
@@ -13,6 +13,11 @@ export function accountView(a: Account, settings: TenantSettings, now: number) {
     care: { cadenceDays: care.cadenceDays, lastContactAt: care.lastContactAt, nextDueAt: care.nextDueAt, overdue: care.overdue, daysOverdue: care.daysOverdue },
     createdAt: a.createdAt, updatedAt: a.updatedAt,
   };
+}
+
+/** A colleague as the API shows them: no directory ids, no dates. */
+export function userView(u: Pick<User, 'id' | 'displayName' | 'email' | 'role' | 'team'>) {
+  return { id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team };
 }
 
 export function opportunityView(o: Opportunity) {

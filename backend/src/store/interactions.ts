@@ -135,20 +135,14 @@ async function checkReferences(scope: TenantScope, inputs: InteractionInput[]): 
   // Ids from a request body are checked against this tenant: another tenant's id is simply "not found".
   const accountIds = [...new Set(inputs.flatMap((i) => i.accountIds))];
   const oppIds = [...new Set(inputs.map((i) => i.opportunityId).filter((x): x is string => !!x))];
-  for (const part of chunks(accountIds, 500)) {
-    const found = await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', 'in', part).where('deleted_at', 'is', null).execute();
-    if (found.length !== part.length) throw notFound('account');
-  }
-  if (oppIds.length) {
-    const found = await scope.db.selectFrom('opportunities').select(['id', 'account_id']).where('tenant_id', '=', scope.tenantId).where('id', 'in', oppIds).where('deleted_at', 'is', null).execute();
-    if (found.length !== oppIds.length) throw notFound('opportunity');
-    const oppAccount = new Map(found.map((f) => [f.id, f.account_id]));
-    for (const i of inputs) {
-      if (i.opportunityId && !i.accountIds.includes(oppAccount.get(i.opportunityId)!)) {
-        throw badRequest('The opportunity belongs to another account than the interaction.', [
-          { field: 'opportunityId', message: 'Pick an opportunity of one of the interaction’s accounts.' },
-        ]);
-      }
+  const known = await knownReferences(scope, accountIds, oppIds);
+  if (known.accounts.size !== accountIds.length) throw notFound('account');
+  if (known.opportunities.size !== oppIds.length) throw notFound('opportunity');
+  for (const i of inputs) {
+    if (i.opportunityId && !i.accountIds.includes(known.opportunities.get(i.opportunityId)!)) {
+      throw badRequest('The opportunity belongs to another account than the interaction.', [
+        { field: 'opportunityId', message: 'Pick an opportunity of one of the interaction’s accounts.' },
+      ]);
     }
   }
 }

@@ -23,6 +23,11 @@ export async function findTenantByEntraId(db: Kysely<Database>, entraTenantId: s
   return row ? tenantFromRow(row) : null;
 }
 
+/** Every tenant (an operator's tool, such as the sync CLI, picks one by id, directory id or name). */
+export async function listTenants(db: Kysely<Database>): Promise<Tenant[]> {
+  return (await db.selectFrom('tenants').selectAll().orderBy('name').execute()).map(tenantFromRow);
+}
+
 export async function insertTenant(db: Kysely<Database>, tenant: Tenant): Promise<void> {
   await db
     .insertInto('tenants')

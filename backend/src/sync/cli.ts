@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openDb } from '../store/connect.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { tenantScope } from '../store/scope.ts';
+import { listTenants } from '../store/tenants.ts';
 import { listMailboxes } from '../store/sync-state.ts';
 import { configuredGraphClients } from '../services/graph-sync.ts';
 import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';
@@ -48,8 +49,8 @@ async function main(): Promise<number> {
   const handle = openDb(config.database);
   try {
     await migrateToLatest(handle.db);
-    const tenants = await handle.db.selectFrom('tenants').select(['id', 'entra_tenant_id', 'name']).execute();
-    const tenant = tenants.find((t) => t.id === args.tenant || t.entra_tenant_id === args.tenant || t.name === args.tenant);
+    const tenants = await listTenants(handle.db);
+    const tenant = tenants.find((t) => t.id === args.tenant || t.entraTenantId === args.tenant || t.name === args.tenant);
     if (!tenant) {
       console.error(`No tenant "${args.tenant}". Tenants: ${tenants.map((t) => `${t.name} (${t.id})`).join(', ') || 'none'}.`);
       return 1;
