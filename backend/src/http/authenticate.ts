@@ -6,7 +6,7 @@ import { findTenantByEntraId } from '../store/tenants.ts';
 import { tenantScope } from '../store/scope.ts';
 import { findUserByObjectId, insertUsers } from '../store/users.ts';
 import { newId } from '../store/ids.ts';
-import { AppError } from '../errors.ts';
+import { HttpError } from './http-error.ts';
 import { AuthError } from '../auth/index.ts';
 import type { Role } from '../domain/types.ts';
 import type { AppEnv, AuthContext } from './context.ts';
@@ -29,7 +29,7 @@ export function effectiveRole(stored: Role, tokenRoles: string[]): Role {
   return tokenRoles.map((r) => APP_ROLES[r]).reduce<Role>((best, r) => (r && RANK[r] > RANK[best] ? r : best), stored);
 }
 
-const unauthorized = (detail: string) => new AppError(401, 'Sign-in required', detail);
+const unauthorized = (detail: string) => new HttpError(401, 'Sign-in required', detail);
 
 /** A small map whose entries expire, bounded in size (oldest first out). */
 class ExpiringCache<V> {
@@ -69,7 +69,7 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
       if (e instanceof AuthError) throw unauthorized(e.message);
       // Keys or the tenant lookup could not be reached: that is our outage, not a bad token.
       console.error('[suhde] token validation could not run:', e);
-      throw new AppError(503, 'Sign-in unavailable', 'Your sign-in could not be checked just now. Try again in a minute.');
+      throw new HttpError(503, 'Sign-in unavailable', 'Your sign-in could not be checked just now. Try again in a minute.');
     }
     const wallNow = Date.now();
     const key = `${principal.tid}/${principal.oid}/${principal.roles.join(',')}`;
@@ -108,7 +108,7 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!roles.includes(c.get('auth').role)) {
-      throw new AppError(403, 'Forbidden', `This needs the ${roles.join(' or ')} role; you are signed in as ${c.get('auth').role}.`);
+      throw new HttpError(403, 'Forbidden', `This needs the ${roles.join(' or ')} role; you are signed in as ${c.get('auth').role}.`);
     }
     await next();
   };

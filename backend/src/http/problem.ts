@@ -2,7 +2,8 @@
 // anything unexpected becomes a 500 whose detail never leaks internals.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, type FieldError } from '../errors.ts';
+import { DomainError, type DomainErrorKind, type FieldError } from '../domain/errors.ts';
+import { HttpError } from './http-error.ts';
 
 export function problem(c: Context, status: number, title: string, detail: string, errors?: FieldError[], headers?: Record<string, string>) {
   const body = { type: 'about:blank', title, status, detail, ...(errors && errors.length ? { errors } : {}) };
@@ -12,8 +13,13 @@ export function problem(c: Context, status: number, title: string, detail: strin
   });
 }
 
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  'not-found': 404, invalid: 400, conflict: 409, forbidden: 403, unprocessable: 422, unavailable: 503,
+};
+
 export function toProblem(err: unknown, c: Context): Response {
-  if (err instanceof AppError) {
+  if (err instanceof DomainError) return problem(c, STATUS_OF[err.kind], err.title, err.detail, err.errors);
+  if (err instanceof HttpError) {
     const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
     return problem(c, err.status, err.title, err.detail, err.errors, headers);
   }

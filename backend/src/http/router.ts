@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from '../errors.ts';
+import { invalid } from '../domain/errors.ts';
 import { fieldErrors } from './problem.ts';
 import type { AppEnv } from './context.ts';
 
@@ -10,7 +10,7 @@ export function newRouter() {
       if (!result.success) {
         const errors = fieldErrors(result.error.issues);
         const where = result.target === 'query' ? 'query parameters' : result.target === 'param' ? 'path' : 'request body';
-        throw new AppError(400, 'Invalid request', `Some ${where} values are not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors);
+        throw invalid(`Some ${where} values are not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors);
       }
     },
   });

@@ -15,11 +15,11 @@ import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
 import { accountView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
-import { AppError, badRequest, forbidden } from '../errors.ts';
+import { invalid, forbidden } from '../domain/errors.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function checkOwner(auth: AuthContext, ownerId: string | null | undefined) {
-  if (ownerId && !(await getUser(auth.scope, ownerId))) throw badRequest('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
+  if (ownerId && !(await getUser(auth.scope, ownerId))) throw invalid('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
 }
 
 export function accountRoutes(deps: Deps) {
@@ -239,7 +239,7 @@ export function accountRoutes(deps: Deps) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const now = deps.clock();
-        if (body.givenAt !== undefined && body.givenAt > now + 60_000) throw new AppError(400, 'Invalid request', 'Feedback cannot be dated in the future.', [{ field: 'givenAt', message: 'must not be in the future' }]);
+        if (body.givenAt !== undefined && body.givenAt > now + 60_000) throw invalid('Feedback cannot be dated in the future.', [{ field: 'givenAt', message: 'must not be in the future' }]);
         return c.json(await addFeedback(auth.scope, { accountId: id, contactId: body.contactId, kind: body.kind, score: body.score, comment: body.comment, givenAt: body.givenAt ?? now }, auth.user.id, now), 201);
       },
     );

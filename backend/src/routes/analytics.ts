@@ -13,7 +13,7 @@ import { relationshipStrength, strengthLabel } from '../domain/relationship-stre
 import { idleOpportunities, myAccountExchange, unansweredEmails } from '../store/today.ts';
 import { searchAccounts } from '../store/accounts.ts';
 import { listUsers } from '../store/users.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { createDashboardCache, dashboardKey } from '../services/dashboard-cache.ts';
 
@@ -94,12 +94,12 @@ const NextActionSchema = z
 function periodFrom(q: z.infer<typeof DashboardQuery>, now: number): Period {
   if (!q.from && !q.to) return trailingPeriod(now, q.days, q.tz);
   if (!q.from || !q.to) {
-    throw badRequest('Give both from and to, or neither (then the last `days` days are shown).', [{ field: q.from ? 'to' : 'from', message: 'required with the other' }]);
+    throw invalid('Give both from and to, or neither (then the last `days` days are shown).', [{ field: q.from ? 'to' : 'from', message: 'required with the other' }]);
   }
-  if (q.from > q.to) throw badRequest('The period starts after it ends.', [{ field: 'from', message: 'must be on or before to' }]);
+  if (q.from > q.to) throw invalid('The period starts after it ends.', [{ field: 'from', message: 'must be on or before to' }]);
   const p = periodOf(q.from, q.to, q.tz);
   if (p.end - p.start > (MAX_PERIOD_DAYS + 1) * DAY_MS) {
-    throw badRequest(`A period can be at most ${MAX_PERIOD_DAYS} days long.`, [{ field: 'from', message: `at most ${MAX_PERIOD_DAYS} days before to` }]);
+    throw invalid(`A period can be at most ${MAX_PERIOD_DAYS} days long.`, [{ field: 'from', message: `at most ${MAX_PERIOD_DAYS} days before to` }]);
   }
   return p;
 }

@@ -5,13 +5,13 @@ import { ContactCreate, ContactSchema, ContactUpdate, IdParam, Page, problemResp
 import { createContact, requireContact, searchContacts, updateContact } from '../store/contacts.ts';
 import { requireAccount } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
-import { badRequest } from '../errors.ts';
+import { invalid } from '../domain/errors.ts';
 import { stripTenant } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function checkRefs(auth: AuthContext, body: { accountId?: string | null; ownerId?: string | null }) {
   if (body.accountId) await requireAccount(auth.scope, body.accountId);
-  if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw badRequest('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
+  if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw invalid('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
 }
 
 export function contactRoutes(deps: Deps) {

@@ -13,7 +13,7 @@ import { planLog } from '../services/plan-log.ts';
 import { emailExternalKey, meetingExternalKey } from '../domain/message-id.ts';
 import { meetingFingerprintKey } from '../domain/meeting-fingerprint.ts';
 import { viewFor } from '../domain/visibility.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { DomainError, invalid, forbidden, notFound } from '../domain/errors.ts';
 import { accountView, stripTenant } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
@@ -98,7 +98,7 @@ export function interactionRoutes(deps: Deps) {
         const results = body.participants.length ? await matchAddresses(auth.scope, auth.tenant.settings, body.participants) : [];
         const plan = planLog(body, results, auth.tenant.settings);
         if (body.accountIds === undefined && plan.accountIds.length === 0) {
-          throw new AppError(422, 'No account to log to', plan.reason ?? 'None of the participants belongs to a known account. Pick the account, or create it first.', [
+          throw new DomainError('unprocessable', 'No account to log to', plan.reason ?? 'None of the participants belongs to a known account. Pick the account, or create it first.', [
             { field: 'accountIds', message: 'pick at least one account' },
           ]);
         }
@@ -172,7 +172,7 @@ export function interactionRoutes(deps: Deps) {
               ? meetingFingerprintKey({ organizer: q.organizer, start: q.start, subject: q.subject ?? null })
               : null;
         if (!key || key.startsWith('msgfp:')) {
-          throw new AppError(400, 'Invalid request', 'Give internetMessageId, iCalUId, or a meeting’s organizer and start.', [
+          throw invalid('Give internetMessageId, iCalUId, or a meeting’s organizer and start.', [
             { field: 'internetMessageId', message: 'required unless iCalUId, or organizer and start, are given' },
           ]);
         }

@@ -11,7 +11,7 @@ import { meetingsOfThread } from '../store/meeting-threads.ts';
 import { getInteractions } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
-import { AppError } from '../errors.ts';
+import { DomainError } from '../domain/errors.ts';
 import { accountView, stripTenant, userView } from './views.ts';
 
 const ChatIdParam = z.object({
@@ -33,8 +33,8 @@ const MeetingByChatSchema = z
 
 /** One answer for "not synced", "not a Teams meeting", "removed" and "not yours to see": nothing is revealed. */
 const unknownMeeting = () =>
-  new AppError(
-    404,
+  new DomainError(
+    'not-found',
     'Meeting not known',
     'No meeting in Suhde has this Teams chat. Its calendar may not have synced yet, it may not be a Teams meeting with a customer, or it is not yours to see.',
   );

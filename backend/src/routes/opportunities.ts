@@ -6,7 +6,7 @@ import { createOpportunity, getOpportunity, listOpportunities, moveStage, pipeli
 import { getAccount } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
 import { STAGES, type Opportunity } from '../domain/types.ts';
-import { badRequest, forbidden, notFound } from '../errors.ts';
+import { invalid, forbidden, notFound } from '../domain/errors.ts';
 import { opportunityView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
@@ -49,7 +49,7 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const body = c.req.valid('json');
-        if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw badRequest('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
+        if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw invalid('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
         const o = await createOpportunity(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.tenant.settings, auth.user.id, deps.clock());
         return c.json(opportunityView(o), 201);
       },

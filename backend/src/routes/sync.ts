@@ -11,7 +11,7 @@ import { inTransaction } from '../store/scope.ts';
 import { getInteraction } from '../store/interactions.ts';
 import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
-import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { DomainError, invalid, conflict, notFound } from '../domain/errors.ts';
 import { isUniqueViolation } from '../store/scope.ts';
 
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
@@ -73,7 +73,7 @@ export function syncRoutes(deps: Deps) {
         const auth = c.get('auth');
         const body = c.req.valid('json');
         const user = await getUser(auth.scope, body.userId);
-        if (!user) throw badRequest('That user is not in your organisation.', [{ field: 'userId', message: 'unknown user' }]);
+        if (!user) throw invalid('That user is not in your organisation.', [{ field: 'userId', message: 'unknown user' }]);
         if ((await listMailboxes(auth.scope)).some((m) => m.userId === user.id)) throw conflict(`${user.displayName}'s mailbox is already enabled; change it with PATCH.`);
         let mailbox;
         try {
@@ -138,7 +138,7 @@ export function syncRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        if (!deps.sync?.canConnectOwnMailbox()) throw new AppError(409, 'Sync not configured', 'This server cannot read mailboxes on your behalf (no Graph app credentials configured); ask your admin.');
+        if (!deps.sync?.canConnectOwnMailbox()) throw new DomainError('conflict', 'Sync not configured', 'This server cannot read mailboxes on your behalf (no Graph app credentials configured); ask your admin.');
         const assertion = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
         const { mailbox } = await deps.sync.connectOwnMailbox(auth.tenant.id, auth.user, assertion);
         return c.json({ mailboxId: mailbox.id, address: mailbox.address, mode: mailbox.mode }, 202);
@@ -176,7 +176,7 @@ export function syncRoutes(deps: Deps) {
         const m = await getMailbox(auth.scope, c.req.valid('param').id);
         if (!m) throw notFound('mailbox');
         if (!m.enabled) throw conflict('This mailbox’s sync is turned off; turn it on first.');
-        if (!deps.sync) throw new AppError(409, 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
+        if (!deps.sync) throw new DomainError('conflict', 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
         await deps.sync.enqueueMailbox(auth.tenant.id, m);
         return c.json({ queued: [...m.folders.map((f) => `mail:${f}`), 'calendar'] }, 202);
       },

@@ -3,7 +3,7 @@
 import { careStatus } from '../domain/care-model.ts';
 import { viewFor, type InteractionView } from '../domain/visibility.ts';
 import type { Account, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
-import { badRequest } from '../errors.ts';
+import { invalid } from '../domain/errors.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
   const care = careStatus({ tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt, cadenceDays: settings.cadenceDays, now });
@@ -40,6 +40,6 @@ export function encodeCursor(c: { occurredAt: number; id: string }): string {
 
 export function decodeCursor(s: string): { occurredAt: number; id: string } {
   const m = /^(-?\d{1,16})\|(.{1,64})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
-  if (!m) throw badRequest('The cursor is not one this API gave out; start from the first page.', [{ field: 'cursor', message: 'invalid cursor' }]);
+  if (!m) throw invalid('The cursor is not one this API gave out; start from the first page.', [{ field: 'cursor', message: 'invalid cursor' }]);
   return { occurredAt: Number(m[1]), id: m[2]! };
 }

@@ -4,7 +4,7 @@ import { DAY_MS, OPEN_STAGES, type Account, type CompanySize, type Lifecycle, ty
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain/errors.ts';
 
 export interface AccountInput {
   name: string;

@@ -4,7 +4,7 @@ import type { Contact } from '../domain/types.ts';
 import { chunks, inTransaction, isUniqueViolation, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound } from '../domain/errors.ts';
 
 export interface ContactInput {
   name: string;

@@ -1,7 +1,7 @@
 import type { Feedback, FeedbackKind } from '../domain/types.ts';
 import { chunks, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain/errors.ts';
 
 export async function addFeedback(
   scope: TenantScope,

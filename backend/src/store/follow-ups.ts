@@ -2,7 +2,7 @@
 // replaces the old), list, mark done. Today reads the due ones.
 import type { TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain/errors.ts';
 import type { Tier } from '../domain/types.ts';
 
 export interface FollowUp {

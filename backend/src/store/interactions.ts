@@ -10,7 +10,7 @@ import { chunks, inTransaction, isUniqueViolation, type TenantScope } from './sc
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { refreshLastContact } from './accounts.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import { MEETING_FINGERPRINT_PREFIX, meetingFingerprintKey } from '../domain/meeting-fingerprint.ts';
 
 /** An interaction to store: everything but the bookkeeping the store assigns. */
@@ -140,7 +140,7 @@ async function checkReferences(scope: TenantScope, inputs: InteractionInput[]): 
   if (known.opportunities.size !== oppIds.length) throw notFound('opportunity');
   for (const i of inputs) {
     if (i.opportunityId && !i.accountIds.includes(known.opportunities.get(i.opportunityId)!)) {
-      throw badRequest('The opportunity belongs to another account than the interaction.', [
+      throw invalid('The opportunity belongs to another account than the interaction.', [
         { field: 'opportunityId', message: 'Pick an opportunity of one of the interaction’s accounts.' },
       ]);
     }

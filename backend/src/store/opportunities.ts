@@ -3,7 +3,7 @@ import { OPEN_STAGES, type Opportunity, type OpportunityLine, type Stage, type T
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain/errors.ts';
 
 export interface OpportunityInput {
   accountId: string;
