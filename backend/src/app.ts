@@ -31,6 +31,22 @@ export interface AppOptions extends Deps {
   webRoot?: string;
 }
 
+/** Every tag an operation carries, in the order the docs show them; the contract test keeps the two lists equal. */
+export const API_TAGS = [
+  { name: 'Tenant', description: 'Who you are, your colleagues, and the tenant’s settings (tier cadences, internal and blocked domains).' },
+  { name: 'Accounts', description: 'Customer organisations: search, create, update, and each one’s timeline, relationships, contacts and opportunities.' },
+  { name: 'Contacts', description: 'People at customers, found by name or address.' },
+  { name: 'Interactions', description: 'Emails, meetings, calls, chats and notes logged against accounts, with their visibility.' },
+  { name: 'Matching', description: 'Who a list of addresses is: colleagues, contacts, accounts, or unknown with suggestions.' },
+  { name: 'Pipeline', description: 'Opportunities, their stages and the weighted forecast.' },
+  { name: 'Feedback', description: 'NPS and CSAT feedback per account.' },
+  { name: 'Care', description: 'Accounts whose tier cadence has run out.' },
+  { name: 'Follow-ups', description: 'The dates you promised to get back to a customer.' },
+  { name: 'Analytics', description: 'The managers’ dashboard, relationship strength, and your Today list of next-best actions.' },
+  { name: 'Meetings', description: 'A Teams meeting, found by its chat, with its accounts.' },
+  { name: 'Sync', description: 'Microsoft Graph mailbox and calendar sync: health, mailboxes, blocklists and thread visibility.' },
+];
+
 export function apiRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>()
     .route('/', tenantRoutes(deps))
@@ -81,6 +97,7 @@ export function createApp(opts: AppOptions) {
         description: 'Accounts, contacts, interactions, opportunities and care models of a Suhde tenant. Errors are RFC 9457 problem+json.',
       },
       servers: [{ url: `${opts.config.publicUrl}/api` }],
+      tags: API_TAGS,
     });
   app.get('/api/openapi.json', (c) => c.json(document()));
   app.get('/api/docs', (c) => c.html(renderApiDocs(document())));

@@ -3,7 +3,7 @@ import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
-  OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, problemResponses, conflictResponse,
+  OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, problems,
 } from './schemas.ts';
 import { createAccount, requireAccount, searchAccounts, updateAccount } from '../store/accounts.ts';
 import { searchContacts } from '../store/contacts.ts';
@@ -14,7 +14,7 @@ import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
-import { accountView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
+import { accountView, careByUserView, contactView, feedbackView, latestFeedbackView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
 import { invalid, forbidden } from '../domain/errors.ts';
 import type { AuthContext } from '../http/context.ts';
 
@@ -26,10 +26,10 @@ export function accountRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts', tags: ['Accounts'], security: bearer,
+        method: 'get', path: '/accounts', operationId: 'listAccounts', tags: ['Accounts'], security: bearer,
         summary: 'Search and filter accounts',
         request: { query: AccountQuery },
-        responses: { 200: { description: 'A page of accounts', content: { 'application/json': { schema: Page(AccountListItemSchema) } } }, ...problemResponses },
+        responses: { 200: { description: 'A page of accounts', content: { 'application/json': { schema: Page(AccountListItemSchema) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -52,9 +52,9 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/accounts', tags: ['Accounts'], security: bearer, summary: 'Create an account',
+        method: 'post', path: '/accounts', operationId: 'createAccount', tags: ['Accounts'], security: bearer, summary: 'Create an account',
         request: { body: { required: true, content: { 'application/json': { schema: AccountCreate } } } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: AccountSchema } } }, ...problemResponses, ...conflictResponse },
+        responses: { 201: { description: 'Created', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -67,7 +67,7 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts/{id}', tags: ['Accounts'], security: bearer, summary: 'Read an account with its care status',
+        method: 'get', path: '/accounts/{id}', operationId: 'getAccount', tags: ['Accounts'], security: bearer, summary: 'Read an account with its care status',
         request: { params: IdParam },
         responses: {
           200: {
@@ -82,7 +82,7 @@ export function accountRoutes(deps: Deps) {
               },
             },
           },
-          ...problemResponses,
+          ...problems(400, 401, 404, 503),
         },
       }),
       async (c) => {
@@ -98,8 +98,8 @@ export function accountRoutes(deps: Deps) {
           {
             ...accountView(account, auth.tenant.settings, now),
             owner: owner && userView(owner),
-            careByUser,
-            latestFeedback: { nps: feedback.find((f) => f.kind === 'nps') ?? null, csat: feedback.find((f) => f.kind === 'csat') ?? null },
+            careByUser: careByUser.map(careByUserView),
+            latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
           },
           200,
         );
@@ -107,11 +107,11 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/accounts/{id}', tags: ['Accounts'], security: bearer,
+        method: 'patch', path: '/accounts/{id}', operationId: 'updateAccount', tags: ['Accounts'], security: bearer,
         summary: 'Update an account',
         description: 'Anyone may update the account they own or an unowned one; managers and admins any. Tier and owner are portfolio decisions: managers and admins only.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AccountUpdate } } } },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: AccountSchema } } }, ...problemResponses, ...conflictResponse },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -130,13 +130,13 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts/{id}/timeline', tags: ['Accounts'], security: bearer,
+        method: 'get', path: '/accounts/{id}/timeline', operationId: 'getAccountTimeline', tags: ['Accounts'], security: bearer,
         summary: 'The account’s interactions, newest first',
         description: 'Keyset pagination: pass `next` back as `cursor`. Metadata-only items you do not hold come with `redacted: true` and no subject, snippet or note; private items of others are left out.',
         request: { params: IdParam, query: TimelineQuery },
         responses: {
           200: { description: 'A page', content: { 'application/json': { schema: z.object({ items: z.array(InteractionSchema), next: z.string().nullable() }) } } },
-          ...problemResponses,
+          ...problems(400, 401, 404, 503),
         },
       }),
       async (c) => {
@@ -154,7 +154,7 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts/{id}/relationships', tags: ['Accounts'], security: bearer,
+        method: 'get', path: '/accounts/{id}/relationships', operationId: 'getAccountRelationships', tags: ['Accounts'], security: bearer,
         summary: 'Who knows this account and its contacts, and how strongly',
         description: 'Relationship strength 0-100 per colleague, and per colleague and contact, from the last 180 days: recency, frequency, two-way exchange, meetings and calls (formula in domain/relationship-strength.ts). Metadata-only items count; their content is never shown here.',
         request: { params: IdParam },
@@ -170,7 +170,7 @@ export function accountRoutes(deps: Deps) {
               },
             },
           },
-          ...problemResponses,
+          ...problems(400, 401, 404, 503),
         },
       }),
       async (c) => {
@@ -191,22 +191,23 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts/{id}/contacts', tags: ['Accounts'], security: bearer, summary: 'The account’s contacts',
+        method: 'get', path: '/accounts/{id}/contacts', operationId: 'listAccountContacts', tags: ['Accounts'], security: bearer, summary: 'The account’s contacts',
         request: { params: IdParam },
-        responses: { 200: { description: 'Contacts', content: { 'application/json': { schema: Page(ContactSchema) } } }, ...problemResponses },
+        responses: { 200: { description: 'Contacts', content: { 'application/json': { schema: Page(ContactSchema) } } }, ...problems(400, 401, 404, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         await requireAccount(auth.scope, id);
-        return c.json(await searchContacts(auth.scope, { accountId: id, limit: 1000, offset: 0 }), 200);
+        const r = await searchContacts(auth.scope, { accountId: id, limit: 1000, offset: 0 });
+        return c.json({ items: r.items.map(contactView), total: r.total }, 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts/{id}/opportunities', tags: ['Accounts'], security: bearer, summary: 'The account’s opportunities',
+        method: 'get', path: '/accounts/{id}/opportunities', operationId: 'listAccountOpportunities', tags: ['Accounts'], security: bearer, summary: 'The account’s opportunities',
         request: { params: IdParam },
-        responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problems(400, 401, 404, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -217,22 +218,22 @@ export function accountRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/accounts/{id}/feedback', tags: ['Feedback'], security: bearer, summary: 'NPS and CSAT history, newest first',
+        method: 'get', path: '/accounts/{id}/feedback', operationId: 'listAccountFeedback', tags: ['Feedback'], security: bearer, summary: 'NPS and CSAT history, newest first',
         request: { params: IdParam },
-        responses: { 200: { description: 'Feedback', content: { 'application/json': { schema: z.object({ items: z.array(FeedbackSchema) }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Feedback', content: { 'application/json': { schema: z.object({ items: z.array(FeedbackSchema) }) } } }, ...problems(400, 401, 404, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         await requireAccount(auth.scope, id);
-        return c.json({ items: await listFeedback(auth.scope, id) }, 200);
+        return c.json({ items: (await listFeedback(auth.scope, id)).map(feedbackView) }, 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/accounts/{id}/feedback', tags: ['Feedback'], security: bearer, summary: 'Record NPS (0-10) or CSAT (1-5) feedback',
+        method: 'post', path: '/accounts/{id}/feedback', operationId: 'createAccountFeedback', tags: ['Feedback'], security: bearer, summary: 'Record NPS (0-10) or CSAT (1-5) feedback',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: FeedbackCreate } } } },
-        responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: FeedbackSchema } } }, ...problemResponses },
+        responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: FeedbackSchema } } }, ...problems(400, 401, 404, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -240,7 +241,7 @@ export function accountRoutes(deps: Deps) {
         const body = c.req.valid('json');
         const now = deps.clock();
         if (body.givenAt !== undefined && body.givenAt > now + 60_000) throw invalid('Feedback cannot be dated in the future.', [{ field: 'givenAt', message: 'must not be in the future' }]);
-        return c.json(await addFeedback(auth.scope, { accountId: id, contactId: body.contactId, kind: body.kind, score: body.score, comment: body.comment, givenAt: body.givenAt ?? now }, auth.user.id, now), 201);
+        return c.json(feedbackView(await addFeedback(auth.scope, { accountId: id, contactId: body.contactId, kind: body.kind, score: body.score, comment: body.comment, givenAt: body.givenAt ?? now }, auth.user.id, now)), 201);
       },
     );
 }

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
-import { problemResponses } from './schemas.ts';
+import { problems } from './schemas.ts';
 import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
 import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
 import { dueFollowUps } from '../store/follow-ups.ts';
@@ -112,7 +112,7 @@ export function analyticsRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/analytics/dashboard', tags: ['Analytics'], security: bearer, middleware: [requireRole('manager', 'admin')] as const,
+        method: 'get', path: '/analytics/dashboard', operationId: 'getDashboard', tags: ['Analytics'], security: bearer, middleware: [requireRole('manager', 'admin')] as const,
         summary: 'Collaboration activity, care compliance and pipeline of a team over a period (managers)',
         description:
           'Per rep: emails sent to and received from customers, meetings and their minutes, calls, distinct accounts and contacts, median reply time. ' +
@@ -120,7 +120,7 @@ export function analyticsRoutes(deps: Deps) {
           'Care compliance per tier at the period’s end, accounts going cold, pipeline by stage with the weighted forecast, weekly trends. ' +
           'Counts include metadata-only and private items; no item’s content is returned.',
         request: { query: DashboardQuery },
-        responses: { 200: { description: 'The dashboard', content: { 'application/json': { schema: DashboardSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'The dashboard', content: { 'application/json': { schema: DashboardSchema } } }, ...problems(400, 401, 403, 404, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -156,7 +156,7 @@ export function analyticsRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/relationship-strength', tags: ['Analytics'], security: bearer,
+        method: 'get', path: '/relationship-strength', operationId: 'listRelationshipStrengths', tags: ['Analytics'], security: bearer,
         summary: 'Relationship strength of a list of accounts: yours and the strongest colleague’s',
         description: 'For an account list’s column: per account, your strength 0-100 and the strongest colleague’s, from the last 180 days (formula in domain/relationship-strength.ts). Unknown ids are left out.',
         request: { query: z.object({ accountIds: z.string().max(64 * 200 + 200).transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]).pipe(z.array(z.string().max(64)).min(1).max(200)) }) },
@@ -175,7 +175,7 @@ export function analyticsRoutes(deps: Deps) {
               },
             },
           },
-          ...problemResponses,
+          ...problems(400, 401, 503),
         },
       }),
       async (c) => {
@@ -204,7 +204,7 @@ export function analyticsRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/today', tags: ['Analytics'], security: bearer,
+        method: 'get', path: '/today', operationId: 'listNextActions', tags: ['Analytics'], security: bearer,
         summary: 'Your next-best actions: unanswered customer email, overdue cadences, idle opportunities, cooling relationships',
         description: 'One action per account, highest priority first, each with a reason code and its figures and a one-click action.',
         request: {
@@ -214,7 +214,7 @@ export function analyticsRoutes(deps: Deps) {
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
         },
-        responses: { 200: { description: 'Actions', content: { 'application/json': { schema: z.object({ items: z.array(NextActionSchema), generatedAt: z.number() }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Actions', content: { 'application/json': { schema: z.object({ items: z.array(NextActionSchema), generatedAt: z.number() }) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');

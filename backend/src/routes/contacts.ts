@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { ContactCreate, ContactSchema, ContactUpdate, IdParam, Page, problemResponses, conflictResponse } from './schemas.ts';
+import { ContactCreate, ContactSchema, ContactUpdate, IdParam, Page, problems } from './schemas.ts';
 import { createContact, requireContact, searchContacts, updateContact } from '../store/contacts.ts';
 import { requireAccount } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
 import { invalid } from '../domain/errors.ts';
-import { stripTenant } from './views.ts';
+import { contactView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function checkRefs(auth: AuthContext, body: { accountId?: string | null; ownerId?: string | null }) {
@@ -18,7 +18,7 @@ export function contactRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/contacts', tags: ['Contacts'], security: bearer, summary: 'Search contacts by name or address',
+        method: 'get', path: '/contacts', operationId: 'listContacts', tags: ['Contacts'], security: bearer, summary: 'Search contacts by name or address',
         request: {
           query: z.object({
             q: z.string().trim().max(200).optional(),
@@ -27,47 +27,47 @@ export function contactRoutes(deps: Deps) {
             offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
           }),
         },
-        responses: { 200: { description: 'A page of contacts', content: { 'application/json': { schema: Page(ContactSchema) } } }, ...problemResponses },
+        responses: { 200: { description: 'A page of contacts', content: { 'application/json': { schema: Page(ContactSchema) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const q = c.req.valid('query');
         const r = await searchContacts(c.get('auth').scope, { ...(q.q ? { q: q.q } : {}), ...(q.accountId ? { accountId: q.accountId } : {}), limit: q.limit, offset: q.offset });
-        return c.json({ items: r.items.map(stripTenant), total: r.total }, 200);
+        return c.json({ items: r.items.map(contactView), total: r.total }, 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/contacts', tags: ['Contacts'], security: bearer, summary: 'Create a contact',
+        method: 'post', path: '/contacts', operationId: 'createContact', tags: ['Contacts'], security: bearer, summary: 'Create a contact',
         request: { body: { required: true, content: { 'application/json': { schema: ContactCreate } } } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: ContactSchema } } }, ...problemResponses, ...conflictResponse },
+        responses: { 201: { description: 'Created', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
         const body = c.req.valid('json');
         await checkRefs(auth, body);
         const contact = await createContact(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.user.id, deps.clock());
-        return c.json(stripTenant(contact), 201);
+        return c.json(contactView(contact), 201);
       },
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/contacts/{id}', tags: ['Contacts'], security: bearer, summary: 'Read a contact',
+        method: 'get', path: '/contacts/{id}', operationId: 'getContact', tags: ['Contacts'], security: bearer, summary: 'Read a contact',
         request: { params: IdParam },
-        responses: { 200: { description: 'The contact', content: { 'application/json': { schema: ContactSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'The contact', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(stripTenant(await requireContact(c.get('auth').scope, c.req.valid('param').id)), 200),
+      async (c) => c.json(contactView(await requireContact(c.get('auth').scope, c.req.valid('param').id)), 200),
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/contacts/{id}', tags: ['Contacts'], security: bearer, summary: 'Update a contact',
+        method: 'patch', path: '/contacts/{id}', operationId: 'updateContact', tags: ['Contacts'], security: bearer, summary: 'Update a contact',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ContactUpdate } } } },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: ContactSchema } } }, ...problemResponses, ...conflictResponse },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
         const body = c.req.valid('json');
         await checkRefs(auth, body);
-        return c.json(stripTenant(await updateContact(auth.scope, c.req.valid('param').id, body, auth.user.id, deps.clock())), 200);
+        return c.json(contactView(await updateContact(auth.scope, c.req.valid('param').id, body, auth.user.id, deps.clock())), 200);
       },
     );
 }

@@ -2,8 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { IdParam, IsoDate, problemResponses } from './schemas.ts';
-import { markFollowUp, openFollowUps, type FollowUp } from '../store/follow-ups.ts';
+import { IdParam, IsoDate, problems } from './schemas.ts';
+import { markFollowUp, openFollowUps } from '../store/follow-ups.ts';
+import { followUpView } from './views.ts';
 
 export const FollowUpSchema = z.object({
   id: z.string(),
@@ -13,30 +14,28 @@ export const FollowUpSchema = z.object({
   doneAt: z.number().nullable(),
 }).openapi('FollowUp');
 
-const view = (f: FollowUp) => ({ id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt });
-
 export function followUpRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/follow-ups', tags: ['Follow-ups'], security: bearer, summary: 'Your open follow-ups, soonest first',
+        method: 'get', path: '/follow-ups', operationId: 'listFollowUps', tags: ['Follow-ups'], security: bearer, summary: 'Your open follow-ups, soonest first',
         request: { query: z.object({ dueBy: IsoDate.optional().openapi({ description: 'Only those due on or before this date' }) }) },
-        responses: { 200: { description: 'Open follow-ups', content: { 'application/json': { schema: z.object({ items: z.array(FollowUpSchema) }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Open follow-ups', content: { 'application/json': { schema: z.object({ items: z.array(FollowUpSchema) }) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
-        return c.json({ items: (await openFollowUps(auth.scope, auth.user.id, c.req.valid('query').dueBy)).map(view) }, 200);
+        return c.json({ items: (await openFollowUps(auth.scope, auth.user.id, c.req.valid('query').dueBy)).map(followUpView) }, 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/follow-ups/{id}', tags: ['Follow-ups'], security: bearer, summary: 'Mark one of your follow-ups done, or open again',
+        method: 'patch', path: '/follow-ups/{id}', operationId: 'updateFollowUp', tags: ['Follow-ups'], security: bearer, summary: 'Mark one of your follow-ups done, or open again',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ done: z.boolean() }).strict() } } } },
-        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: FollowUpSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: FollowUpSchema } } }, ...problems(400, 401, 404, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
-        return c.json(view(await markFollowUp(auth.scope, auth.user.id, c.req.valid('param').id, c.req.valid('json').done, deps.clock())), 200);
+        return c.json(followUpView(await markFollowUp(auth.scope, auth.user.id, c.req.valid('param').id, c.req.valid('json').done, deps.clock())), 200);
       },
     );
 }

@@ -4,7 +4,7 @@ import { inTransaction } from '../store/scope.ts';
 import { setFollowUp } from '../store/follow-ups.ts';
 import { FollowUpSchema } from './follow-ups.ts';
 import type { Deps } from '../http/deps.ts';
-import { IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, problemResponses, conflictResponse } from './schemas.ts';
+import { AccountSchema, ContactSchema, IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, problems, problemResponse } from './schemas.ts';
 import { findByExternalKey, findMeetingByFingerprint, getInteraction, logInteraction, removeInteraction, updateInteraction } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getContact } from '../store/contacts.ts';
@@ -14,7 +14,7 @@ import { emailExternalKey, meetingExternalKey } from '../domain/message-id.ts';
 import { meetingFingerprintKey } from '../domain/meeting-fingerprint.ts';
 import { viewFor } from '../domain/visibility.ts';
 import { DomainError, invalid, forbidden, notFound } from '../domain/errors.ts';
-import { accountView, stripTenant } from './views.ts';
+import { accountView, contactView, followUpView, interactionView, matchView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function visibleInteraction(auth: AuthContext, id: string) {
@@ -48,16 +48,16 @@ export function interactionRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'post', path: '/match', tags: ['Matching'], security: bearer,
+        method: 'post', path: '/match', operationId: 'matchAddresses', tags: ['Matching'], security: bearer,
         summary: 'Who are these addresses? Colleagues, contacts, accounts, or unknown with suggestions',
         description: 'An address matches a contact (case-insensitive), else its registrable domain an account. Public mailbox providers never match by domain; an address fitting two accounts is `ambiguous`, never guessed.',
         request: { body: { required: true, content: { 'application/json': { schema: MatchRequest } } } },
         responses: {
           200: {
             description: 'One result per address, in order, and the accounts and contacts they name',
-            content: { 'application/json': { schema: z.object({ results: z.array(MatchResultSchema), accounts: z.array(z.any()), contacts: z.array(z.any()) }) } },
+            content: { 'application/json': { schema: z.object({ results: z.array(MatchResultSchema), accounts: z.array(AccountSchema), contacts: z.array(ContactSchema) }).openapi('MatchResponse') } },
           },
-          ...problemResponses,
+          ...problems(400, 401, 413, 415, 503),
         },
       }),
       async (c) => {
@@ -71,15 +71,15 @@ export function interactionRoutes(deps: Deps) {
           Promise.all(contactIds.map((id) => getContact(auth.scope, id))),
         ]);
         return c.json({
-          results,
+          results: results.map(matchView),
           accounts: accounts.map((a) => accountView(a, auth.tenant.settings, now)),
-          contacts: contacts.filter((x) => x !== null).map(stripTenant),
+          contacts: contacts.filter((x) => x !== null).map(contactView),
         }, 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/interactions', tags: ['Interactions'], security: bearer,
+        method: 'post', path: '/interactions', operationId: 'logInteraction', tags: ['Interactions'], security: bearer,
         summary: 'Log an email, meeting, call, note or chat against accounts',
         description:
           'Idempotent on the email’s Message-ID or the meeting’s iCalUId: logging what is already known (by you or a colleague, or found by mailbox sync) returns the existing interaction (200, `created: false`) and records you as a logger. Accounts default to those the participants match.',
@@ -87,8 +87,8 @@ export function interactionRoutes(deps: Deps) {
         responses: {
           201: { description: 'Logged', content: { 'application/json': { schema: z.object({ created: z.literal(true), interaction: InteractionSchema, followUp: FollowUpSchema.nullable() }) } } },
           200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), interaction: InteractionSchema, followUp: FollowUpSchema.nullable() }) } } },
-          ...problemResponses,
-          422: { description: 'Not customer contact (internal-only) or no account to log it to', content: { 'application/problem+json': { schema: z.any() } } },
+          ...problems(400, 401, 404, 413, 415, 503),
+          422: problemResponse('Not customer contact (internal-only) or no account to log it to'),
         },
       }),
       async (c) => {
@@ -145,8 +145,8 @@ export function interactionRoutes(deps: Deps) {
             : null;
           return { result, followUp };
         });
-        const view = stripTenant(viewFor(result.interaction, auth.user.id)!);
-        const follow = followUp ? { id: followUp.id, dueOn: followUp.dueOn, doneAt: followUp.doneAt, interactionId: followUp.interactionId, accountId: followUp.accountId } : null;
+        const view = interactionView(viewFor(result.interaction, auth.user.id)!);
+        const follow = followUp ? followUpView(followUp) : null;
         return result.created
           ? c.json({ created: true as const, interaction: view, followUp: follow }, 201)
           : c.json({ created: false as const, interaction: view, followUp: follow }, 200);
@@ -154,12 +154,12 @@ export function interactionRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/interactions/lookup', tags: ['Interactions'], security: bearer,
+        method: 'get', path: '/interactions/lookup', operationId: 'lookupInteraction', tags: ['Interactions'], security: bearer,
         summary: 'Find the interaction of an email (Message-ID) or meeting (iCalUId): is it logged already?',
         description:
           'By the email’s Message-ID, the meeting’s iCalUId, or (what an Outlook add-in can see of a meeting) its organizer, start and subject. 404 when it is not logged, or not yours to see.',
         request: { query: MeetingLookupQuery },
-        responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problems(400, 401, 404, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -181,24 +181,24 @@ export function interactionRoutes(deps: Deps) {
         if (!i && key.startsWith('mtgfp:')) i = await findMeetingByFingerprint(auth.scope, key, q.start!);
         const view = i && viewFor(i, auth.user.id);
         if (!view) throw notFound('interaction');
-        return c.json(stripTenant(view), 200);
+        return c.json(interactionView(view), 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/interactions/{id}', tags: ['Interactions'], security: bearer, summary: 'Read an interaction',
+        method: 'get', path: '/interactions/{id}', operationId: 'getInteraction', tags: ['Interactions'], security: bearer, summary: 'Read an interaction',
         request: { params: IdParam },
-        responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(stripTenant((await visibleInteraction(c.get('auth'), c.req.valid('param').id)).view), 200),
+      async (c) => c.json(interactionView((await visibleInteraction(c.get('auth'), c.req.valid('param').id)).view), 200),
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/interactions/{id}', tags: ['Interactions'], security: bearer,
+        method: 'patch', path: '/interactions/{id}', operationId: 'updateInteraction', tags: ['Interactions'], security: bearer,
         summary: 'Change the note, opportunity or visibility',
         description: 'Visibility belongs to those who hold the email or meeting. The note and opportunity may be changed by its holders, a manager or an admin.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: InteractionUpdate } } } },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: InteractionSchema } } }, ...problemResponses, ...conflictResponse },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: InteractionSchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -210,15 +210,15 @@ export function interactionRoutes(deps: Deps) {
         if (!holder && auth.role === 'rep') throw forbidden('Only its holders, a manager or an admin can change this interaction.');
         if (view.redacted) throw forbidden('You see only that this contact happened; its content is not yours to change.');
         const updated = await updateInteraction(auth.scope, id, patch, auth.user.id, deps.clock());
-        return c.json(stripTenant(viewFor(updated, auth.user.id)!), 200);
+        return c.json(interactionView(viewFor(updated, auth.user.id)!), 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'delete', path: '/interactions/{id}', tags: ['Interactions'], security: bearer,
+        method: 'delete', path: '/interactions/{id}', operationId: 'removeInteraction', tags: ['Interactions'], security: bearer,
         summary: 'Remove (unlink) an interaction: soft and audited',
         request: { params: IdParam, query: z.object({ reason: z.string().max(500).optional() }) },
-        responses: { 204: { description: 'Removed' }, ...problemResponses },
+        responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');

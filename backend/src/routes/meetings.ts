@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { AccountSchema, InteractionSchema, UserSchema, problemResponses } from './schemas.ts';
+import { AccountSchema, InteractionSchema, UserSchema, problems } from './schemas.ts';
 import { TEAMS_THREAD_ID } from '../domain/teams-thread-id.ts';
 import { occurrenceAt } from '../domain/meeting-occurrence.ts';
 import { viewFor } from '../domain/visibility.ts';
@@ -12,7 +12,7 @@ import { getInteractions } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
 import { DomainError } from '../domain/errors.ts';
-import { accountView, stripTenant, userView } from './views.ts';
+import { accountView, interactionView, userView } from './views.ts';
 
 const ChatIdParam = z.object({
   chatId: z
@@ -42,12 +42,12 @@ const unknownMeeting = () =>
 export function meetingRoutes(deps: Deps) {
   return newRouter().openapi(
     createRoute({
-      method: 'get', path: '/meetings/by-chat/{chatId}', tags: ['Meetings'], security: bearer,
+      method: 'get', path: '/meetings/by-chat/{chatId}', operationId: 'getMeetingByChat', tags: ['Meetings'], security: bearer,
       summary: 'The meeting of a Teams meeting chat, with its accounts',
       description:
         'For a Teams meeting tab: `chatId` is the tab context’s chat.id (URL-encoded in the path). The calendar sync records each online Teams meeting’s chat thread from its event’s `onlineMeeting.joinUrl`. A recurring meeting shares one chat: the occurrence under way, else the one nearest to now, is answered. Visibility applies as on `GET /interactions/{id}`: a metadata-only meeting is redacted, a private one you do not hold is not found. 404 (problem titled “Meeting not known”) when no visible meeting has this chat.',
       request: { params: ChatIdParam },
-      responses: { 200: { description: 'The meeting and its accounts', content: { 'application/json': { schema: MeetingByChatSchema } } }, ...problemResponses },
+      responses: { 200: { description: 'The meeting and its accounts', content: { 'application/json': { schema: MeetingByChatSchema } } }, ...problems(400, 401, 404, 503) },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -62,7 +62,7 @@ export function meetingRoutes(deps: Deps) {
       );
       return c.json(
         {
-          meeting: stripTenant(meeting),
+          meeting: interactionView(meeting),
           accounts: accounts
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((a) => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { IdParam, OpportunityCreate, OpportunitySchema, OpportunityUpdate, PipelineSchema, problemResponses } from './schemas.ts';
+import { IdParam, OpportunityCreate, OpportunitySchema, OpportunityUpdate, PipelineSchema, problems } from './schemas.ts';
 import { createOpportunity, getOpportunity, listOpportunities, moveStage, pipelineSummary, updateOpportunity } from '../store/opportunities.ts';
 import { getAccount } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
@@ -27,9 +27,9 @@ export function opportunityRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/opportunities', tags: ['Pipeline'], security: bearer, summary: 'List opportunities',
+        method: 'get', path: '/opportunities', operationId: 'listOpportunities', tags: ['Pipeline'], security: bearer, summary: 'List opportunities',
         request: { query: z.object({ ownerId: z.string().max(64).optional(), stage: z.enum(STAGES).optional() }) },
-        responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -41,10 +41,10 @@ export function opportunityRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/opportunities', tags: ['Pipeline'], security: bearer, summary: 'Create an opportunity',
+        method: 'post', path: '/opportunities', operationId: 'createOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Create an opportunity',
         description: 'With product lines the value is their sum (quantity × unit price). Probability follows the stage (tenant settings).',
         request: { body: { required: true, content: { 'application/json': { schema: OpportunityCreate } } } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+        responses: { 201: { description: 'Created', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 404, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -56,17 +56,17 @@ export function opportunityRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/opportunities/{id}', tags: ['Pipeline'], security: bearer, summary: 'Read an opportunity',
+        method: 'get', path: '/opportunities/{id}', operationId: 'getOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Read an opportunity',
         request: { params: IdParam },
-        responses: { 200: { description: 'The opportunity', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+        responses: { 200: { description: 'The opportunity', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 404, 503) },
       }),
       async (c) => c.json(opportunityView(await requireOpportunity(c.get('auth'), c.req.valid('param').id)), 200),
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/opportunities/{id}', tags: ['Pipeline'], security: bearer, summary: 'Update an opportunity',
+        method: 'patch', path: '/opportunities/{id}', operationId: 'updateOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Update an opportunity',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: OpportunityUpdate } } } },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -77,9 +77,9 @@ export function opportunityRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/opportunities/{id}/stage', tags: ['Pipeline'], security: bearer, summary: 'Move an opportunity to another stage',
+        method: 'post', path: '/opportunities/{id}/stage', operationId: 'moveOpportunityStage', tags: ['Pipeline'], security: bearer, summary: 'Move an opportunity to another stage',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ stage: z.enum(STAGES) }) } } } },
-        responses: { 200: { description: 'Moved', content: { 'application/json': { schema: OpportunitySchema } } }, ...problemResponses },
+        responses: { 200: { description: 'Moved', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -90,9 +90,9 @@ export function opportunityRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/pipeline', tags: ['Pipeline'], security: bearer, summary: 'Pipeline by stage with the weighted forecast (EUR)',
+        method: 'get', path: '/pipeline', operationId: 'getPipeline', tags: ['Pipeline'], security: bearer, summary: 'Pipeline by stage with the weighted forecast (EUR)',
         request: { query: z.object({ ownerId: z.string().max(64).optional() }) },
-        responses: { 200: { description: 'Pipeline summary', content: { 'application/json': { schema: PipelineSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'Pipeline summary', content: { 'application/json': { schema: PipelineSchema } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');

@@ -13,7 +13,8 @@ const Domain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name like example.fi');
+  // Upper case too: the value is lower-cased before the check, and the published pattern must accept what the server does.
+  .regex(/^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/, 'must be a domain name like example.fi');
 const Email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
 const Money = z.number().int().min(0).max(1e13).openapi({ description: 'Integer cents' });
 const Csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -24,21 +25,48 @@ const Csv = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const Problem = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    type: z.string().openapi({ description: 'A URI reference naming the problem type; `about:blank` when the status says it all', example: 'about:blank' }),
+    title: z.string().openapi({ description: 'Short and the same for every occurrence of the problem', example: 'Invalid request' }),
+    status: z.number().int().min(400).max(599).openapi({ description: 'The HTTP status code', example: 400 }),
+    detail: z.string().openapi({ description: 'What went wrong this time, for a person to read' }),
+    errors: z
+      .array(z.object({ field: z.string().openapi({ description: 'Dotted path of the field, e.g. `participants.0.address`; `(body)` for the whole body' }), message: z.string() }))
+      .optional()
+      .openapi({ description: 'One entry per invalid field' }),
   })
-  .openapi('Problem', { description: 'RFC 9457 problem details' });
+  .openapi('Problem', { description: 'RFC 9457 problem details (served as application/problem+json)' });
 
-export const problemResponses = {
-  400: { description: 'Invalid input; `errors` lists each field', content: { 'application/problem+json': { schema: Problem } } },
-  401: { description: 'No valid access token', content: { 'application/problem+json': { schema: Problem } } },
-  403: { description: 'Your role does not allow this', content: { 'application/problem+json': { schema: Problem } } },
-  404: { description: 'Not found (also for another tenant’s ids)', content: { 'application/problem+json': { schema: Problem } } },
+/** What each error status means across the API; an operation lists the ones it can answer. */
+const PROBLEM_STATUSES = {
+  400: 'Invalid input: `errors` lists each path, query or body field; also a body that is not JSON',
+  401: 'No valid access token',
+  403: 'Your role, or your relation to the item, does not allow this',
+  404: 'Not found (also for another tenant’s ids)',
+  409: 'Conflicts with existing data or the item’s state',
+  413: 'The request body is larger than the server accepts',
+  415: 'The request body is not sent as application/json',
+  422: 'Understood, but it cannot be done as asked',
+  429: 'Too many requests; wait and try again',
+  503: 'Sign-in, or a service this needs, is unavailable just now; try again',
 } as const;
-export const conflictResponse = { 409: { description: 'Conflicts with existing data', content: { 'application/problem+json': { schema: Problem } } } } as const;
+type ProblemStatus = keyof typeof PROBLEM_STATUSES;
+
+export const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+
+/** Error responses, each a problem+json document: `...problems(400, 401, 404, 503)`. */
+export function problems<const S extends readonly ProblemStatus[]>(...statuses: S) {
+  return Object.fromEntries(statuses.map((s) => [s, problemResponse(PROBLEM_STATUSES[s])])) as { [K in S[number]]: ReturnType<typeof problemResponse> };
+}
+
+/**
+ * An optional request field the server fills in when it is left out. Not zod's .default(): that documents
+ * `default`, which openapi-typescript reads as "always present" and so makes the field required in clients' types.
+ */
+const orDefault = <S extends z.ZodTypeAny, const V extends z.output<S>>(schema: S, value: V, description?: string) =>
+  schema
+    .optional()
+    .transform((v): z.output<S> => (v === undefined ? value : v))
+    .openapi({ description: `${description ? `${description}. ` : ''}Default: ${JSON.stringify(value)}` });
 
 export const UserSchema = z
   .object({ id: Id, displayName: z.string(), email: z.string(), role: z.enum(ROLES), team: z.string().nullable() })
@@ -77,13 +105,13 @@ export const AccountListItemSchema = AccountSchema.extend({ openPipelineCents: M
 export const AccountCreate = z
   .object({
     name: trimmed(200),
-    domains: z.array(Domain).max(20).default([]),
-    tier: z.enum(TIERS).default('C'),
-    lifecycle: z.enum(LIFECYCLES).default('prospect'),
+    domains: orDefault(z.array(Domain).max(20), []),
+    tier: orDefault(z.enum(TIERS), 'C'),
+    lifecycle: orDefault(z.enum(LIFECYCLES), 'prospect'),
     ownerId: Id.nullable().optional(),
-    industry: trimmed(100).nullable().default(null),
-    size: z.enum(SIZES).nullable().default(null),
-    region: trimmed(100).nullable().default(null),
+    industry: orDefault(trimmed(100).nullable(), null),
+    size: orDefault(z.enum(SIZES).nullable(), null),
+    region: orDefault(trimmed(100).nullable(), null),
   })
   .openapi('AccountCreate');
 
@@ -135,10 +163,10 @@ const Phone = z.string().trim().regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a phone n
 export const ContactCreate = z
   .object({
     name: trimmed(200),
-    emails: z.array(Email).max(10).default([]),
-    phones: z.array(Phone).max(10).default([]),
-    title: trimmed(200).nullable().default(null),
-    accountId: Id.nullable().default(null),
+    emails: orDefault(z.array(Email).max(10), []),
+    phones: orDefault(z.array(Phone).max(10), []),
+    title: orDefault(trimmed(200).nullable(), null),
+    accountId: orDefault(Id.nullable(), null),
     ownerId: Id.nullable().optional(),
   })
   .openapi('ContactCreate');
@@ -192,21 +220,21 @@ export const InteractionLog = z
   .object({
     kind: z.enum(INTERACTION_KINDS),
     occurredAt: Timestamp.optional().openapi({ description: 'Defaults to now' }),
-    subject: trimmed(500).nullable().default(null),
-    snippet: trimmed(1000).nullable().default(null),
-    note: trimmed(10_000).nullable().default(null),
-    durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
-    participants: z
-      .array(z.object({ role: z.enum(PARTICIPANT_ROLES), address: Email, displayName: trimmed(200).nullable().default(null) }))
-      .max(500)
-      .default([]),
+    subject: orDefault(trimmed(500).nullable(), null),
+    snippet: orDefault(trimmed(1000).nullable(), null),
+    note: orDefault(trimmed(10_000).nullable(), null),
+    durationMinutes: orDefault(z.number().int().min(0).max(24 * 60).nullable(), null),
+    participants: orDefault(
+      z.array(z.object({ role: z.enum(PARTICIPANT_ROLES), address: Email, displayName: orDefault(trimmed(200).nullable(), null) })).max(500),
+      [],
+    ),
     accountIds: z.array(Id).max(20).optional().openapi({ description: 'Defaults to the accounts the participants match' }),
-    opportunityId: Id.nullable().default(null),
-    visibility: z.enum(VISIBILITIES).default('shared'),
-    source: z.enum(['addin', 'manual', 'teams']).default('manual'),
-    internetMessageId: z.string().trim().max(998).nullable().default(null).openapi({ description: 'Email: the RFC 5322 Message-ID, the dedup key' }),
-    iCalUId: z.string().trim().max(1000).nullable().default(null).openapi({ description: 'Meeting: the iCalendar UID, the dedup key' }),
-    followUpOn: IsoDate.nullable().default(null).openapi({ description: 'A follow-up for you on this date (it shows in your Today when due)' }),
+    opportunityId: orDefault(Id.nullable(), null),
+    visibility: orDefault(z.enum(VISIBILITIES), 'shared'),
+    source: orDefault(z.enum(['addin', 'manual', 'teams']), 'manual'),
+    internetMessageId: orDefault(z.string().trim().max(998).nullable(), null, 'Email: the RFC 5322 Message-ID, the dedup key'),
+    iCalUId: orDefault(z.string().trim().max(1000).nullable(), null, 'Meeting: the iCalendar UID, the dedup key'),
+    followUpOn: orDefault(IsoDate.nullable(), null, 'A follow-up for you on this date (it shows in your Today when due)'),
   })
   .openapi('InteractionLog');
 
@@ -257,16 +285,16 @@ export const OpportunitySchema = z
   })
   .openapi('Opportunity');
 
-const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like EUR');
+const Currency = z.string().trim().toUpperCase().regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code like EUR');
 export const OpportunityCreate = z
   .object({
     accountId: Id,
     name: trimmed(200),
-    stage: z.enum(STAGES).default('identified'),
-    value: Money.default(0),
-    currency: Currency.default('EUR'),
-    lines: z.array(OpportunityLineSchema).max(100).default([]),
-    expectedCloseDate: IsoDate.nullable().default(null),
+    stage: orDefault(z.enum(STAGES), 'identified'),
+    value: orDefault(Money, 0, 'Integer cents'),
+    currency: orDefault(Currency, 'EUR'),
+    lines: orDefault(z.array(OpportunityLineSchema).max(100), []),
+    expectedCloseDate: orDefault(IsoDate.nullable(), null),
     ownerId: Id.nullable().optional(),
   })
   .openapi('OpportunityCreate');
@@ -306,10 +334,10 @@ export const FeedbackSchema = z
   .openapi('Feedback');
 export const FeedbackCreate = z
   .object({
-    contactId: Id.nullable().default(null),
+    contactId: orDefault(Id.nullable(), null),
     kind: z.enum(FEEDBACK_KINDS),
     score: z.number().int(),
-    comment: trimmed(2000).nullable().default(null),
+    comment: orDefault(trimmed(2000).nullable(), null),
     givenAt: Timestamp.optional(),
   })
   .superRefine((f, ctx) => {
@@ -334,7 +362,7 @@ export const SettingsSchema = z
 export const MatchRequest = z
   .object({
     addresses: z
-      .array(z.object({ address: z.string().trim().max(320), displayName: z.string().trim().max(200).nullable().default(null) }))
+      .array(z.object({ address: z.string().trim().max(320), displayName: orDefault(z.string().trim().max(200).nullable(), null) }))
       .min(1, 'give at least one address')
       .max(500, 'at most 500 addresses per request'),
   })

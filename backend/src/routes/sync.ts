@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
-import { IdParam, problemResponses, conflictResponse } from './schemas.ts';
+import { IdParam, problems } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
 import { getMailbox, insertMailbox, listMailboxes, releaseBlockedItems, setThreadVisibility, threadOf, updateMailbox } from '../store/sync-state.ts';
 import { inTransaction } from '../store/scope.ts';
@@ -13,6 +13,7 @@ import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
 import { DomainError, invalid, conflict, notFound } from '../domain/errors.ts';
 import { isUniqueViolation } from '../store/scope.ts';
+import { mailboxSettingsView } from './views.ts';
 
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
 const MailboxHealthSchema = z.object({
@@ -36,7 +37,7 @@ const Window = {
 };
 const Blocklist = {
   blockedAddresses: z.array(z.email('must be an email address').max(320)).max(500).optional().openapi({ description: 'Never captured from this mailbox, on top of the tenant’s blocklist' }),
-  blockedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain like example.fi').max(253)).max(500).optional(),
+  blockedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$/, 'must be a domain like example.fi').max(253)).max(500).optional(),
 };
 const MailboxCreate = z.object({
   userId: z.string().min(1).max(64),
@@ -48,26 +49,23 @@ const MailboxSettingsSchema = z.object({
   id: z.string(), enabled: z.boolean(), folders: z.array(z.string()), windowBackDays: z.number(), windowAheadDays: z.number(),
   blockedAddresses: z.array(z.string()), blockedDomains: z.array(z.string()),
 }).openapi('MailboxSettings');
-const settingsOf = (m: { id: string; enabled: boolean; folders: string[]; windowBackDays: number; windowAheadDays: number; blockedAddresses: string[]; blockedDomains: string[] }) => ({
-  id: m.id, enabled: m.enabled, folders: m.folders, windowBackDays: m.windowBackDays, windowAheadDays: m.windowAheadDays, blockedAddresses: m.blockedAddresses, blockedDomains: m.blockedDomains,
-});
 
 export function syncRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/sync/health', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        method: 'get', path: '/sync/health', operationId: 'getSyncHealth', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
         summary: 'Graph sync health per mailbox (admin)',
-        responses: { 200: { description: 'Mailboxes', content: { 'application/json': { schema: z.object({ items: z.array(MailboxHealthSchema), queue: z.string() }) } } }, ...problemResponses },
+        responses: { 200: { description: 'Mailboxes', content: { 'application/json': { schema: z.object({ items: z.array(MailboxHealthSchema), queue: z.string() }) } } }, ...problems(401, 403, 503) },
       }),
       async (c) => c.json({ items: await syncHealth(c.get('auth').scope, deps.clock()), queue: deps.sync?.queue.kind ?? 'off' }, 200),
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/sync/mailboxes', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        method: 'post', path: '/sync/mailboxes', operationId: 'enableMailboxSync', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
         summary: "Enable Graph sync of a colleague's mailbox and calendar (admin; application permissions)",
         request: { body: { required: true, content: { 'application/json': { schema: MailboxCreate } } } },
-        responses: { 201: { description: 'Enabled; a first pass is queued', content: { 'application/json': { schema: z.object({ id: z.string(), address: z.string() }) } } }, ...problemResponses, ...conflictResponse },
+        responses: { 201: { description: 'Enabled; a first pass is queued', content: { 'application/json': { schema: z.object({ id: z.string(), address: z.string() }) } } }, ...problems(400, 401, 403, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -94,10 +92,10 @@ export function syncRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'patch', path: '/sync/mailboxes/{id}', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        method: 'patch', path: '/sync/mailboxes/{id}', operationId: 'updateMailboxSync', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
         summary: 'Change a mailbox’s sync: on or off, folders, calendar window, its own blocklist (admin)',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: MailboxUpdate } } } },
-        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: MailboxSettingsSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: MailboxSettingsSchema } } }, ...problems(400, 401, 403, 404, 413, 415, 503) },
       }),
       async (c) => {
         const m = await inTransaction(c.get('auth').scope, async (tx) => {
@@ -106,15 +104,15 @@ export function syncRoutes(deps: Deps) {
           return updated;
         });
         if (!m) throw notFound('mailbox');
-        return c.json(settingsOf(m), 200);
+        return c.json(mailboxSettingsView(m), 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'put', path: '/sync/my-blocklist', tags: ['Sync'], security: bearer,
+        method: 'put', path: '/sync/my-blocklist', operationId: 'replaceMyBlocklist', tags: ['Sync'], security: bearer,
         summary: 'Addresses and domains never to capture from your own mailbox (your doctor, your child’s school)',
         request: { body: { required: true, content: { 'application/json': { schema: z.object({ blockedAddresses: Blocklist.blockedAddresses.unwrap(), blockedDomains: Blocklist.blockedDomains.unwrap() }).openapi('MyBlocklist') } } } },
-        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: MailboxSettingsSchema } } }, ...problemResponses, ...conflictResponse },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: MailboxSettingsSchema } } }, ...problems(400, 401, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -126,15 +124,15 @@ export function syncRoutes(deps: Deps) {
           await releaseBlockedItems(tx, updated, deps.clock());
           return updated;
         });
-        return c.json(settingsOf(m), 200);
+        return c.json(mailboxSettingsView(m), 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/sync/my-mailbox', tags: ['Sync'], security: bearer,
+        method: 'post', path: '/sync/my-mailbox', operationId: 'connectMyMailbox', tags: ['Sync'], security: bearer,
         summary: 'Connect your own mailbox and calendar (delegated, on-behalf-of your sign-in)',
         description: 'Suhde reads your Inbox, Sent Items and calendar with your own delegated permissions (Mail.Read, Calendars.Read), starting now and again while you use Suhde. Your token is never stored.',
-        responses: { 202: { description: 'Connected; the first pass runs now', content: { 'application/json': { schema: z.object({ mailboxId: z.string(), address: z.string(), mode: z.enum(['application', 'delegated']) }) } } }, ...problemResponses, ...conflictResponse },
+        responses: { 202: { description: 'Connected; the first pass runs now', content: { 'application/json': { schema: z.object({ mailboxId: z.string(), address: z.string(), mode: z.enum(['application', 'delegated']) }) } } }, ...problems(401, 409, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -146,11 +144,11 @@ export function syncRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'put', path: '/interactions/{id}/thread-visibility', tags: ['Sync'], security: bearer,
+        method: 'put', path: '/interactions/{id}/thread-visibility', operationId: 'setThreadVisibility', tags: ['Sync'], security: bearer,
         summary: 'Set the visibility of a whole email thread synced from your mailbox, now and for mail to come',
         description: 'Only the owner of the mailbox the thread was synced from may do this. private: only the people who hold it; metadata: colleagues see that a contact happened; shared: all of it.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ visibility: z.enum(VISIBILITIES) }).openapi('ThreadVisibility') } } } },
-        responses: { 200: { description: 'Applied', content: { 'application/json': { schema: z.object({ visibility: z.enum(VISIBILITIES), interactionIds: z.array(z.string()) }) } } }, ...problemResponses, ...conflictResponse },
+        responses: { 200: { description: 'Applied', content: { 'application/json': { schema: z.object({ visibility: z.enum(VISIBILITIES), interactionIds: z.array(z.string()) }) } } }, ...problems(400, 401, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -166,10 +164,10 @@ export function syncRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'post', path: '/sync/mailboxes/{id}/run', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        method: 'post', path: '/sync/mailboxes/{id}/run', operationId: 'runMailboxSync', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
         summary: 'Queue a sync pass of every stream of a mailbox now (admin)',
         request: { params: IdParam },
-        responses: { 202: { description: 'Queued', content: { 'application/json': { schema: z.object({ queued: z.array(z.string()) }) } } }, ...problemResponses, ...conflictResponse },
+        responses: { 202: { description: 'Queued', content: { 'application/json': { schema: z.object({ queued: z.array(z.string()) }) } } }, ...problems(400, 401, 403, 404, 409, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');

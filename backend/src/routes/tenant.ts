@@ -3,11 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
-import { AccountListItemSchema, Page, SettingsSchema, UserSchema, problemResponses } from './schemas.ts';
+import { AccountListItemSchema, Page, SettingsSchema, UserSchema, problems } from './schemas.ts';
 import { listUsers } from '../store/users.ts';
 import { getTenant, updateTenantSettings } from '../store/tenants.ts';
 import { searchAccounts } from '../store/accounts.ts';
-import { accountView, userView } from './views.ts';
+import { accountView, settingsView, userView } from './views.ts';
 import { TIERS } from '../domain/types.ts';
 
 
@@ -15,10 +15,10 @@ export function tenantRoutes(deps: Deps) {
   return newRouter()
     .openapi(
       createRoute({
-        method: 'get', path: '/me', tags: ['Tenant'], security: bearer, summary: 'The signed-in user, their role and tenant',
+        method: 'get', path: '/me', operationId: 'getMe', tags: ['Tenant'], security: bearer, summary: 'The signed-in user, their role and tenant',
         responses: {
           200: { description: 'You', content: { 'application/json': { schema: z.object({ user: UserSchema, tenant: z.object({ id: z.string(), name: z.string() }) }) } } },
-          ...problemResponses,
+          ...problems(401, 503),
         },
       }),
       (c) => {
@@ -28,33 +28,33 @@ export function tenantRoutes(deps: Deps) {
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/users', tags: ['Tenant'], security: bearer, summary: 'Colleagues in your organisation',
-        responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.object({ items: z.array(UserSchema) }) } } }, ...problemResponses },
+        method: 'get', path: '/users', operationId: 'listUsers', tags: ['Tenant'], security: bearer, summary: 'Colleagues in your organisation',
+        responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.object({ items: z.array(UserSchema) }) } } }, ...problems(401, 503) },
       }),
       async (c) => c.json({ items: (await listUsers(c.get('auth').scope)).map(userView) }, 200),
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/settings', tags: ['Tenant'], security: bearer, summary: 'Tenant settings: tier cadences, internal, blocked domains and addresses',
-        responses: { 200: { description: 'Settings', content: { 'application/json': { schema: SettingsSchema } } }, ...problemResponses },
+        method: 'get', path: '/settings', operationId: 'getSettings', tags: ['Tenant'], security: bearer, summary: 'Tenant settings: tier cadences, internal, blocked domains and addresses',
+        responses: { 200: { description: 'Settings', content: { 'application/json': { schema: SettingsSchema } } }, ...problems(401, 503) },
       }),
-      async (c) => c.json((await getTenant(c.get('auth').scope)).settings, 200),
+      async (c) => c.json(settingsView((await getTenant(c.get('auth').scope)).settings), 200),
     )
     .openapi(
       createRoute({
-        method: 'put', path: '/settings', tags: ['Tenant'], security: bearer, middleware: [requireRole('admin')] as const,
+        method: 'put', path: '/settings', operationId: 'replaceSettings', tags: ['Tenant'], security: bearer, middleware: [requireRole('admin')] as const,
         summary: 'Replace the tenant settings (admin)',
         request: { body: { required: true, content: { 'application/json': { schema: SettingsSchema } } } },
-        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: SettingsSchema } } }, ...problemResponses },
+        responses: { 200: { description: 'Saved', content: { 'application/json': { schema: SettingsSchema } } }, ...problems(400, 401, 403, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
-        return c.json((await updateTenantSettings(auth.scope, c.req.valid('json'), auth.user.id, deps.clock())).settings, 200);
+        return c.json(settingsView((await updateTenantSettings(auth.scope, c.req.valid('json'), auth.user.id, deps.clock())).settings), 200);
       },
     )
     .openapi(
       createRoute({
-        method: 'get', path: '/care/overdue', tags: ['Care'], security: bearer,
+        method: 'get', path: '/care/overdue', operationId: 'listOverdueAccounts', tags: ['Care'], security: bearer,
         summary: 'Accounts whose tier cadence has run out, longest overdue first',
         request: {
           query: z.object({
@@ -63,7 +63,7 @@ export function tenantRoutes(deps: Deps) {
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
         },
-        responses: { 200: { description: 'Overdue accounts', content: { 'application/json': { schema: Page(AccountListItemSchema) } } }, ...problemResponses },
+        responses: { 200: { description: 'Overdue accounts', content: { 'application/json': { schema: Page(AccountListItemSchema) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');

@@ -1,8 +1,12 @@
-// Domain values as the API shows them: care status added to accounts, weighted value to opportunities,
-// visibility applied to interactions, timeline cursors made opaque.
+// Domain values as the API shows them, and the only way a stored value reaches an answer: each view names
+// every field it shows (opt-in), so a column added to the store (tenantId, a directory id) never leaks.
+// Care status is added to accounts, weighted value to opportunities, visibility applied to interactions,
+// timeline cursors made opaque.
 import { careStatus } from '../domain/care-model.ts';
 import { viewFor, type InteractionView } from '../domain/visibility.ts';
-import type { Account, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
+import type { Account, Contact, Feedback, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
+import type { AddressMatch } from '../domain/match-participants.ts';
+import type { FollowUp } from '../store/follow-ups.ts';
 import { invalid } from '../domain/errors.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
@@ -20,18 +24,82 @@ export function userView(u: Pick<User, 'id' | 'displayName' | 'email' | 'role' |
   return { id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team };
 }
 
+export function contactView(c: Contact) {
+  return {
+    id: c.id, accountId: c.accountId, name: c.name, emails: c.emails, phones: c.phones, title: c.title, ownerId: c.ownerId,
+    createdAt: c.createdAt, updatedAt: c.updatedAt,
+  };
+}
+
 export function opportunityView(o: Opportunity) {
-  const { tenantId: _t, ...rest } = o;
-  return { ...rest, weightedValue: Math.round((o.value * o.probability) / 100) };
+  return {
+    id: o.id, accountId: o.accountId, name: o.name, stage: o.stage, value: o.value, currency: o.currency,
+    lines: o.lines.map((l) => ({ product: l.product, quantity: l.quantity, unitPrice: l.unitPrice })),
+    expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: Math.round((o.value * o.probability) / 100),
+    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt,
+  };
 }
 
+export function feedbackView(f: Feedback) {
+  return { id: f.id, accountId: f.accountId, contactId: f.contactId, kind: f.kind, score: f.score, comment: f.comment, givenAt: f.givenAt };
+}
+
+/** The newest feedback of a kind (the list comes newest first), or null. */
+export function latestFeedbackView(items: Feedback[], kind: Feedback['kind']) {
+  const f = items.find((x) => x.kind === kind);
+  return f ? feedbackView(f) : null;
+}
+
+/** Who of the team last had contact with an account, and how often. */
+export function careByUserView(r: { userId: string; lastContactAt: number; interactions: number }) {
+  return { userId: r.userId, lastContactAt: r.lastContactAt, interactions: r.interactions };
+}
+
+export function followUpView(f: FollowUp) {
+  return { id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt };
+}
+
+/** An interaction as its viewer may see it (visibility applied by domain/visibility.ts beforehand). */
+export function interactionView(v: InteractionView) {
+  return {
+    id: v.id, kind: v.kind, direction: v.direction, occurredAt: v.occurredAt, subject: v.subject, snippet: v.snippet, note: v.note,
+    durationMinutes: v.durationMinutes,
+    participants: v.participants.map((p) => ({ role: p.role, address: p.address, displayName: p.displayName, userId: p.userId, contactId: p.contactId })),
+    accountIds: v.accountIds, opportunityId: v.opportunityId, source: v.source, visibility: v.visibility,
+    holders: v.holders.map((h) => ({ userId: h.userId, relation: h.relation, at: h.at })),
+    externalKey: v.externalKey, redacted: v.redacted, createdAt: v.createdAt, updatedAt: v.updatedAt,
+  };
+}
+
+/** The ones the viewer may see, each as they may see it; the others are left out. */
 export function interactionViews(items: Interaction[], viewerId: string) {
-  return items.map((i) => viewFor(i, viewerId)).filter((v): v is InteractionView => v !== null).map(stripTenant);
+  return items.map((i) => viewFor(i, viewerId)).filter((v): v is InteractionView => v !== null).map(interactionView);
 }
 
-export function stripTenant<T extends { tenantId: string }>(v: T): Omit<T, 'tenantId'> {
-  const { tenantId: _t, ...rest } = v;
-  return rest;
+export function matchView(m: AddressMatch) {
+  return {
+    address: m.address, displayName: m.displayName, kind: m.kind, userId: m.userId, contactId: m.contactId, accountIds: m.accountIds,
+    automated: m.automated,
+    suggestion: m.suggestion && {
+      newContact: m.suggestion.newContact && { name: m.suggestion.newContact.name, accountId: m.suggestion.newContact.accountId },
+      newAccount: m.suggestion.newAccount && { domain: m.suggestion.newAccount.domain, name: m.suggestion.newAccount.name },
+    },
+  };
+}
+
+export function settingsView(s: TenantSettings) {
+  return {
+    cadenceDays: { ...s.cadenceDays }, internalDomains: s.internalDomains, blockedDomains: s.blockedDomains, blockedAddresses: s.blockedAddresses,
+    defaultSyncVisibility: s.defaultSyncVisibility, storeSnippets: s.storeSnippets, minutesPerEmail: s.minutesPerEmail,
+    stageProbability: { ...s.stageProbability },
+  };
+}
+
+export function mailboxSettingsView(m: { id: string; enabled: boolean; folders: string[]; windowBackDays: number; windowAheadDays: number; blockedAddresses: string[]; blockedDomains: string[] }) {
+  return {
+    id: m.id, enabled: m.enabled, folders: m.folders, windowBackDays: m.windowBackDays, windowAheadDays: m.windowAheadDays,
+    blockedAddresses: m.blockedAddresses, blockedDomains: m.blockedDomains,
+  };
 }
 
 export function encodeCursor(c: { occurredAt: number; id: string }): string {
