@@ -3,7 +3,7 @@ import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
-  OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, problems,
+  OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
 } from './schemas.ts';
 import { createAccount, requireAccount, searchAccounts, updateAccount } from '../store/accounts.ts';
 import { searchContacts } from '../store/contacts.ts';
@@ -75,9 +75,9 @@ export function accountRoutes(deps: Deps) {
             content: {
               'application/json': {
                 schema: AccountSchema.extend({
-                  owner: UserSchema.nullable(),
+                  owner: orNull(UserSchema),
                   careByUser: z.array(z.object({ userId: z.string(), lastContactAt: z.number(), interactions: z.number() })),
-                  latestFeedback: z.object({ nps: FeedbackSchema.nullable(), csat: FeedbackSchema.nullable() }),
+                  latestFeedback: z.object({ nps: orNull(FeedbackSchema), csat: orNull(FeedbackSchema) }),
                 }),
               },
             },

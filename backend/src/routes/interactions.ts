@@ -4,7 +4,7 @@ import { inTransaction } from '../store/scope.ts';
 import { setFollowUp } from '../store/follow-ups.ts';
 import { FollowUpSchema } from './follow-ups.ts';
 import type { Deps } from '../http/deps.ts';
-import { AccountSchema, ContactSchema, IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, problems, problemResponse } from './schemas.ts';
+import { AccountSchema, ContactSchema, IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, orNull, problems, problemResponse } from './schemas.ts';
 import { findByExternalKey, findMeetingByFingerprint, getInteraction, logInteraction, removeInteraction, updateInteraction } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getContact } from '../store/contacts.ts';
@@ -85,8 +85,8 @@ export function interactionRoutes(deps: Deps) {
           'Idempotent on the email’s Message-ID or the meeting’s iCalUId: logging what is already known (by you or a colleague, or found by mailbox sync) returns the existing interaction (200, `created: false`) and records you as a logger. Accounts default to those the participants match.',
         request: { body: { required: true, content: { 'application/json': { schema: InteractionLog } } } },
         responses: {
-          201: { description: 'Logged', content: { 'application/json': { schema: z.object({ created: z.literal(true), interaction: InteractionSchema, followUp: FollowUpSchema.nullable() }) } } },
-          200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), interaction: InteractionSchema, followUp: FollowUpSchema.nullable() }) } } },
+          201: { description: 'Logged', content: { 'application/json': { schema: z.object({ created: z.literal(true), interaction: InteractionSchema, followUp: orNull(FollowUpSchema) }) } } },
+          200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), interaction: InteractionSchema, followUp: orNull(FollowUpSchema) }) } } },
           ...problems(400, 401, 404, 413, 415, 503),
           422: problemResponse('Not customer contact (internal-only) or no account to log it to'),
         },

@@ -3,7 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { AccountSchema, InteractionSchema, UserSchema, problems } from './schemas.ts';
+import { AccountSchema, InteractionSchema, UserSchema, orNull, problems } from './schemas.ts';
 import { TEAMS_THREAD_ID } from '../domain/teams-thread-id.ts';
 import { occurrenceAt } from '../domain/meeting-occurrence.ts';
 import { viewFor } from '../domain/visibility.ts';
@@ -21,7 +21,7 @@ const ChatIdParam = z.object({
     .openapi({ param: { name: 'chatId', in: 'path' }, example: '19:meeting_ODkyNWFmNGYtZjBjYS00MDdlLTllOWQtN2E3MzJlNjM0ZWRj@thread.v2' }),
 });
 
-const MeetingAccountSchema = AccountSchema.extend({ owner: UserSchema.nullable() }).openapi('MeetingAccount');
+const MeetingAccountSchema = AccountSchema.extend({ owner: orNull(UserSchema) }).openapi('MeetingAccount');
 
 const MeetingByChatSchema = z
   .object({

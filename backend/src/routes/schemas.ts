@@ -68,6 +68,12 @@ const orDefault = <S extends z.ZodTypeAny, const V extends z.output<S>>(schema: 
     .transform((v): z.output<S> => (v === undefined ? value : v))
     .openapi({ description: `${description ? `${description}. ` : ''}Default: ${JSON.stringify(value)}` });
 
+/**
+ * A registered (named) schema, or null. Not .nullable(): for a $ref the generator drops the null, or emits an
+ * allOf that null cannot satisfy, so validating clients would refuse the null answers.
+ */
+export const orNull = <S extends z.ZodTypeAny>(schema: S) => z.union([schema, z.null()]);
+
 export const UserSchema = z
   .object({ id: Id, displayName: z.string(), email: z.string(), role: z.enum(ROLES), team: z.string().nullable() })
   .openapi('User');

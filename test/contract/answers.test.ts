@@ -1,0 +1,162 @@
+// Real answers against the document: a representative call of every operation, each answer checked against
+// the schema documented for its status and media type, with no property beyond the documented ones (so
+// nothing a view did not name, tenantId least of all, reaches a client).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { testDatabases } from '../support/test-databases.ts';
+import { apiHarness, type Harness } from '../support/api-harness.ts';
+import type { Db } from '../../backend/src/store/connect.ts';
+import { operations, type Doc } from './openapi-walk.ts';
+
+/**
+ * A copy of the document in which every object schema with properties allows no others. An allOf of object
+ * schemas (an extended one) is merged first, as a closed member would refuse its siblings' properties.
+ */
+function closed(doc: Doc): unknown {
+  const schemas = doc.components.schemas as Record<string, Record<string, unknown>>;
+  const resolve = (s: Record<string, unknown>) => (typeof s.$ref === 'string' ? schemas[s.$ref.replace('#/components/schemas/', '')]! : s);
+  const close = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(close);
+    if (!node || typeof node !== 'object') return node;
+    let n = node as Record<string, unknown>;
+    const parts = Array.isArray(n.allOf) ? (n.allOf as Record<string, unknown>[]).map(resolve) : [];
+    if (parts.length && parts.every((p) => p.type === 'object' && p.properties)) {
+      const { allOf: _, ...rest } = n;
+      n = {
+        ...rest, type: 'object',
+        properties: Object.assign({}, ...parts.map((p) => p.properties)),
+        required: parts.flatMap((p) => (p.required as string[] | undefined) ?? []),
+      };
+    }
+    const out: Record<string, unknown> = Object.fromEntries(Object.entries(n).map(([k, v]) => [k, close(v)]));
+    if (out.type === 'object' && out.properties && !('additionalProperties' in out)) out.additionalProperties = false;
+    return out;
+  };
+  return close(doc);
+}
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+
+function findTenantId(value: unknown, at = '$'): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => findTenantId(v, `${at}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'tenantId' ? [`${at}.${k}`] : findTenantId(v, `${at}.${k}`)));
+}
+
+describe.each(testDatabases())('API answers match the document on $name', (database) => {
+  let handle: Db;
+  let dispose: () => Promise<void>;
+  let h: Harness;
+  let doc: Doc;
+  let ajv: Ajv2020;
+  const called = new Set<string>();
+
+  beforeAll(async () => {
+    ({ handle, dispose } = await database.open());
+    h = await apiHarness(handle);
+    doc = (await h.call('GET', '/api/openapi.json')).body;
+    ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ $id: 'https://suhde.invalid/openapi.json', ...(closed(doc) as object) });
+  });
+  afterAll(async () => dispose());
+
+  type As = 'rep' | 'manager' | 'admin' | 'none';
+  /** Calls `template` with its {params} filled in, and checks the answer against the document. */
+  async function call(method: string, template: string, opts: { as?: As; params?: Record<string, string>; query?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+    const path = template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(opts.params![k]!)) + (opts.query ? `?${opts.query}` : '');
+    const as = opts.as ?? 'rep';
+    const res = await h.call(method, `/api${path}`, {
+      ...(as === 'none' ? {} : { as: [h.a, h.a.users[as]] as [Harness['a'], Harness['a']['users']['rep']] }),
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
+      ...(opts.raw !== undefined ? { raw: opts.raw } : {}),
+      ...(opts.headers ? { headers: opts.headers } : {}),
+    });
+    const where = `${method} ${template} → ${res.status}`;
+    const op = doc.paths[template]?.[method.toLowerCase() as 'get'];
+    expect(op, `${method} ${template} is documented`).toBeTruthy();
+    called.add(`${method.toLowerCase()} ${template}`);
+    const documented = op!.responses[String(res.status)];
+    expect(documented, `${where}: status documented`).toBeTruthy();
+    expect(findTenantId(res.body), where).toEqual([]);
+    const media = Object.keys(documented!.content ?? {});
+    if (res.status === 204) return res;
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+    expect(media, `${where}: media type`).toContain(type);
+    const validate = ajv.getSchema(`https://suhde.invalid/openapi.json#/${pointer('paths', template, method.toLowerCase(), 'responses', String(res.status), 'content', type, 'schema')}`)!;
+    expect(validate(res.body) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), where).toEqual([]);
+    return res;
+  }
+
+  it('answers every operation as documented, with no field a view did not name', async () => {
+    const now = h.clock.now;
+    await call('GET', '/me');
+    await call('GET', '/users');
+    const settings = await call('GET', '/settings');
+    await call('PUT', '/settings', { as: 'admin', body: settings.body });
+    await call('PUT', '/settings', { body: settings.body });
+    await call('GET', '/me', { as: 'none' });
+
+    const account = await call('POST', '/accounts', { body: { name: 'Kivimäki Logistics Oy', domains: ['Kivimaki.fi'], tier: 'A' } });
+    const id = account.body.id as string;
+    await call('POST', '/accounts', { raw: 'name=x', headers: { 'content-type': 'text/plain' } });
+    await call('POST', '/accounts', { body: { name: '' } });
+    await call('GET', '/accounts', { query: 'q=kivi&tier=A,B' });
+    await call('GET', '/accounts/{id}', { params: { id } });
+    await call('GET', '/accounts/{id}', { params: { id: 'no-such-account' } });
+    await call('PATCH', '/accounts/{id}', { params: { id }, body: { region: 'Pirkanmaa' } });
+
+    const contact = await call('POST', '/contacts', { body: { name: 'Sanna Saarinen', emails: ['Sanna@Kivimaki.fi'], accountId: id } });
+    const contactId = contact.body.id as string;
+    await call('GET', '/contacts', { query: 'q=sanna' });
+    await call('GET', '/contacts/{id}', { params: { id: contactId } });
+    await call('PATCH', '/contacts/{id}', { params: { id: contactId }, body: { title: 'Purchasing manager' } });
+    await call('GET', '/accounts/{id}/contacts', { params: { id } });
+    await call('POST', '/match', { body: { addresses: [{ address: 'sanna@kivimaki.fi' }, { address: 'uusi@kivimaki.fi' }, { address: h.a.users.rep2.email }, { address: 'x@newco.fi' }] } });
+
+    const opportunity = await call('POST', '/opportunities', { body: { accountId: id, name: 'Fleet renewal', value: 1_200_000 } });
+    const oppId = opportunity.body.id as string;
+    await call('GET', '/opportunities');
+    await call('GET', '/opportunities/{id}', { params: { id: oppId } });
+    await call('PATCH', '/opportunities/{id}', { params: { id: oppId }, body: { probability: 40 } });
+    await call('POST', '/opportunities/{id}/stage', { params: { id: oppId }, body: { stage: 'offer' } });
+    await call('GET', '/accounts/{id}/opportunities', { params: { id } });
+    await call('GET', '/pipeline');
+
+    const email = {
+      kind: 'email', occurredAt: now - 3_600_000, subject: 'Tarjous', internetMessageId: '<offer-1@kivimaki.fi>', followUpOn: '2026-11-05', opportunityId: oppId,
+      participants: [{ role: 'from', address: 'sanna@kivimaki.fi' }, { role: 'to', address: h.a.users.rep.email }],
+    };
+    const logged = await call('POST', '/interactions', { body: email });
+    expect(logged.status).toBe(201);
+    expect((await call('POST', '/interactions', { body: email })).status).toBe(200);
+    await call('POST', '/interactions', { body: { kind: 'email', participants: [{ role: 'from', address: h.a.users.rep2.email }] } });
+    const interactionId = logged.body.interaction.id as string;
+    await call('GET', '/interactions/lookup', { query: `internetMessageId=${encodeURIComponent(email.internetMessageId)}` });
+    await call('GET', '/interactions/{id}', { params: { id: interactionId } });
+    await call('PATCH', '/interactions/{id}', { params: { id: interactionId }, body: { note: 'Wants a quote by Friday' } });
+    await call('PUT', '/interactions/{id}/thread-visibility', { params: { id: interactionId }, body: { visibility: 'shared' } });
+    await call('GET', '/accounts/{id}/timeline', { params: { id } });
+    await call('GET', '/accounts/{id}/relationships', { params: { id } });
+    await call('POST', '/accounts/{id}/feedback', { params: { id }, body: { kind: 'nps', score: 9 } });
+    await call('GET', '/accounts/{id}/feedback', { params: { id } });
+    await call('GET', '/accounts/{id}', { params: { id } });
+    const followUps = await call('GET', '/follow-ups');
+    await call('PATCH', '/follow-ups/{id}', { params: { id: followUps.body.items[0].id }, body: { done: true } });
+    await call('GET', '/today');
+    await call('GET', '/relationship-strength', { query: `accountIds=${id}` });
+    await call('GET', '/care/overdue');
+    await call('GET', '/analytics/dashboard', { as: 'manager' });
+    await call('GET', '/analytics/dashboard');
+    await call('GET', '/meetings/by-chat/{chatId}', { params: { chatId: '19:meeting_abc@thread.v2' } });
+    await call('GET', '/sync/health', { as: 'admin' });
+    await call('PUT', '/sync/my-blocklist', { body: { blockedAddresses: [], blockedDomains: ['Lapsenkoulu.fi'] } });
+    await call('POST', '/sync/my-mailbox');
+    const mailbox = await call('POST', '/sync/mailboxes', { as: 'admin', body: { userId: h.a.users.rep2.id } });
+    await call('PATCH', '/sync/mailboxes/{id}', { as: 'admin', params: { id: mailbox.body.id }, body: { windowBackDays: 30 } });
+    await call('POST', '/sync/mailboxes/{id}/run', { as: 'admin', params: { id: mailbox.body.id } });
+    await call('DELETE', '/interactions/{id}', { params: { id: interactionId } });
+
+    const missed = operations(doc).map((o) => `${o.method} ${o.path}`).filter((k) => !called.has(k));
+    expect(missed).toEqual([]);
+  });
+});
