@@ -7,7 +7,7 @@ import { getAccount } from '../store/accounts.ts';
 import { getUser } from '../store/users.ts';
 import { STAGES, type Opportunity } from '../domain/types.ts';
 import { invalid, forbidden, notFound } from '../domain/errors.ts';
-import { opportunityView } from './views.ts';
+import { opportunityView, pipelineStageView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function mayChange(auth: AuthContext, o: Opportunity) {
@@ -102,7 +102,7 @@ export function opportunityRoutes(deps: Deps) {
         const open = stages.filter((s) => s.stage !== 'won' && s.stage !== 'lost');
         return c.json({
           currency: 'EUR' as const,
-          stages,
+          stages: stages.map(pipelineStageView),
           openValueCents: open.reduce((n, s) => n + s.valueCents, 0),
           weightedForecastCents: open.reduce((n, s) => n + s.weightedCents, 0),
         }, 200);

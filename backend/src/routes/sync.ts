@@ -13,7 +13,7 @@ import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
 import { DomainError, invalid, conflict, notFound } from '../domain/errors.ts';
 import { isUniqueViolation } from '../store/scope.ts';
-import { mailboxSettingsView } from './views.ts';
+import { mailboxHealthView, mailboxSettingsView } from './views.ts';
 
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
 const MailboxHealthSchema = z.object({
@@ -58,7 +58,7 @@ export function syncRoutes(deps: Deps) {
         summary: 'Graph sync health per mailbox (admin)',
         responses: { 200: { description: 'Mailboxes', content: { 'application/json': { schema: z.object({ items: z.array(MailboxHealthSchema), queue: z.string() }) } } }, ...problems(401, 403, 503) },
       }),
-      async (c) => c.json({ items: await syncHealth(c.get('auth').scope, deps.clock()), queue: deps.sync?.queue.kind ?? 'off' }, 200),
+      async (c) => c.json({ items: (await syncHealth(c.get('auth').scope, deps.clock())).map(mailboxHealthView), queue: deps.sync?.queue.kind ?? 'off' }, 200),
     )
     .openapi(
       createRoute({

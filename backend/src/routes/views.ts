@@ -7,6 +7,8 @@ import { viewFor, type InteractionView } from '../domain/visibility.ts';
 import type { Account, Contact, Feedback, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
 import type { AddressMatch } from '../domain/match-participants.ts';
 import type { FollowUp } from '../store/follow-ups.ts';
+import type { PipelineStageSummary } from '../store/opportunities.ts';
+import type { MailboxHealth } from '../store/sync-health.ts';
 import { invalid } from '../domain/errors.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
@@ -99,6 +101,21 @@ export function mailboxSettingsView(m: { id: string; enabled: boolean; folders: 
   return {
     id: m.id, enabled: m.enabled, folders: m.folders, windowBackDays: m.windowBackDays, windowAheadDays: m.windowAheadDays,
     blockedAddresses: m.blockedAddresses, blockedDomains: m.blockedDomains,
+  };
+}
+
+export function pipelineStageView(s: PipelineStageSummary) {
+  return { stage: s.stage, count: s.count, valueCents: s.valueCents, weightedCents: s.weightedCents };
+}
+
+export function mailboxHealthView(h: MailboxHealth) {
+  const m = h.mailbox;
+  return {
+    mailbox: { id: m.id, userId: m.userId, address: m.address, mode: m.mode, enabled: m.enabled, folders: m.folders },
+    state: h.state, lastSuccessAt: h.lastSuccessAt, itemsSeen: h.itemsSeen, itemsStored: h.itemsStored, skipped: { ...h.skipped },
+    lastError: h.lastError, lastErrorAt: h.lastErrorAt, consecutiveFailures: h.consecutiveFailures, throttledMs: h.throttledMs,
+    streams: h.streams.map((x) => ({ stream: x.stream, hasDeltaLink: x.hasDeltaLink, fullRoundInProgress: x.fullRoundInProgress, updatedAt: x.updatedAt })),
+    subscriptions: h.subscriptions, nextRenewalAt: h.nextRenewalAt,
   };
 }
 
