@@ -87,6 +87,8 @@ export async function createOpportunity(scope: TenantScope, input: OpportunityIn
     if (!account) throw notFound('account');
     const id = newId(now);
     const closed = !OPEN_STAGES.includes(input.stage);
+    // Value and probability are derived by the domain's one rule, so whatever writes here (the use case, the
+    // demo, test fixtures) stores the same figures.
     const figures = opportunityFigures(input, settings.stageProbability);
     await tx.db
       .insertInto('opportunities')
