@@ -4,6 +4,9 @@ import { careStatus } from '../domain/care-model.ts';
 import { viewFor, type InteractionView } from '../domain/visibility.ts';
 import type { Account, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
 import { invalid } from '../domain/errors.ts';
+import { weightedValue } from '../domain/opportunity-value.ts';
+import type { Actor } from '../domain/record-permissions.ts';
+import type { AuthContext } from '../http/context.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
   const care = careStatus({ tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt, cadenceDays: settings.cadenceDays, now });
@@ -22,7 +25,12 @@ export function userView(u: Pick<User, 'id' | 'displayName' | 'email' | 'role' |
 
 export function opportunityView(o: Opportunity) {
   const { tenantId: _t, ...rest } = o;
-  return { ...rest, weightedValue: Math.round((o.value * o.probability) / 100) };
+  return { ...rest, weightedValue: weightedValue(o) };
+}
+
+/** Who is asking, as the permission rules see them: the role comes from the token. */
+export function actorOf(auth: AuthContext): Actor {
+  return { id: auth.user.id, role: auth.role };
 }
 
 export function interactionViews(items: Interaction[], viewerId: string) {
