@@ -4,7 +4,7 @@ import { DAY_MS } from '../../domain/types.ts';
 import { relationshipStrength, strengthLabel, type StrengthLabel } from '../../domain/relationship-strength.ts';
 import type { TenantScope } from '../../store/scope.ts';
 import { getAccounts } from '../../store/accounts.ts';
-import { colleagueStatsForAccounts } from '../../store/analytics.ts';
+import { colleagueStatsForAccounts } from '../../store/colleague-stats.ts';
 
 export interface AccountStrength {
   accountId: string;
