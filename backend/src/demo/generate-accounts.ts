@@ -1,5 +1,5 @@
 // The customer accounts: tier, size, lifecycle, country and owner, and each account's rhythm of contact.
-import type { Account, CompanySize, Lifecycle, Tier } from '../domain/types.ts';
+import type { Account, CompanySize, InteractionKind, Lifecycle, Tier } from '../domain/types.ts';
 import type { Country, Lang } from './vocabulary.ts';
 import type { TenantScale, Ctx, Person, People, AccountModel } from './generate-model.ts';
 import * as domainTypes from '../domain/types.ts';
@@ -14,31 +14,52 @@ const { Rng, uuidFrom, weightedPicker } = prng;
 type Rng = prng.Rng;
 const { helsinkiDay, helsinkiToUtc, previousWeekday, WORK_END_MIN, WORK_START_MIN } = helsinkiTime;
 const { asciiFold, COUNTRIES, COUNTRY_WEIGHTS, FINNISH_STEMS, FOREIGN_STEMS, INDUSTRIES, INDUSTRY_WEIGHTS, NAME_MODIFIERS, PUBLIC_MAILBOX_DOMAINS, REGION_CITY } = vocabulary;
-const { TIER_GAP_DAYS, TIER_SHARE, KIND_PICKERS, MIN_MS, workingTimeBetween, apportion } = model;
+const { MIN_MS, workingTimeBetween, apportion } = model;
 
-// Accounts
+/**
+ * Mean days between touches by tier at natural rates: A several times a week (a key account has many people
+ * talking), B a few times a month, C every month or two, D a few times a year. Well inside each tier's cadence,
+ * so only the accounts deliberately made overdue or cold (and the odd long lull) miss it.
+ */
+const TIER_GAP_DAYS: Record<Tier, number> = { A: 2.5, B: 12, C: 40, D: 110 };
+const TIER_SHARE: Record<Tier, number> = { A: 8, B: 15, C: 25, D: 12 };
 
-export const SIZE_ORDER: readonly CompanySize[] = ['micro', 'small', 'medium', 'large', 'enterprise'];
-export const SIZE_WEIGHTS: Record<Tier, readonly number[]> = {
+const KIND_ORDER: readonly InteractionKind[] = ['email', 'meeting', 'call', 'note', 'chat'];
+/** Email dominates everywhere; the closer the relationship, the more meetings and chat. */
+const KIND_WEIGHTS: Record<Tier, readonly number[]> = {
+  A: [52, 16, 12, 10, 10],
+  B: [58, 12, 13, 9, 8],
+  C: [64, 9, 13, 8, 6],
+  D: [72, 5, 10, 10, 3],
+};
+const KIND_PICKERS: Record<Tier, (rng: Rng) => InteractionKind> = {
+  A: weightedPicker(KIND_ORDER, KIND_WEIGHTS.A),
+  B: weightedPicker(KIND_ORDER, KIND_WEIGHTS.B),
+  C: weightedPicker(KIND_ORDER, KIND_WEIGHTS.C),
+  D: weightedPicker(KIND_ORDER, KIND_WEIGHTS.D),
+};
+
+const SIZE_ORDER: readonly CompanySize[] = ['micro', 'small', 'medium', 'large', 'enterprise'];
+const SIZE_WEIGHTS: Record<Tier, readonly number[]> = {
   A: [0, 2, 20, 45, 33],
   B: [2, 15, 45, 30, 8],
   C: [12, 38, 38, 10, 2],
   D: [35, 40, 20, 5, 0],
 };
 /** A/B accounts are contract customers; D ones are often prospects or customers lost. */
-export const LIFECYCLE_ORDER: readonly Lifecycle[] = ['prospect', 'customer', 'key_account', 'former'];
-export const LIFECYCLE_WEIGHTS: Record<Tier, readonly number[]> = {
+const LIFECYCLE_ORDER: readonly Lifecycle[] = ['prospect', 'customer', 'key_account', 'former'];
+const LIFECYCLE_WEIGHTS: Record<Tier, readonly number[]> = {
   A: [0, 30, 70, 0],
   B: [15, 75, 10, 0],
   C: [45, 55, 0, 0],
   D: [50, 15, 0, 35],
 };
 /** Bigger customers are in touch more often (a multiplier on the gap between touches). */
-export const SIZE_GAP_FACTOR: Record<CompanySize, number> = { micro: 1.3, small: 1.15, medium: 1, large: 0.9, enterprise: 0.8 };
+const SIZE_GAP_FACTOR: Record<CompanySize, number> = { micro: 1.3, small: 1.15, medium: 1, large: 0.9, enterprise: 0.8 };
 /** Contacts known per account, relative to the average. */
 export const SIZE_CONTACT_FACTOR: Record<CompanySize, number> = { micro: 0.45, small: 0.7, medium: 1, large: 1.3, enterprise: 1.6 };
 
-export function preferredTeams(tier: Tier, country: Country, teams: string[]): string[] {
+function preferredTeams(tier: Tier, country: Country, teams: string[]): string[] {
   const wanted = country.code !== 'FI' && teams.includes('Nordics & Baltics')
     ? ['Nordics & Baltics']
     : tier === 'A' || tier === 'B'
@@ -154,7 +175,7 @@ export function buildAccounts(ctx: Ctx, scale: TenantScale, people: People): Acc
  * The accounts the product should flag: some overdue on their tier's cadence, some gone cold 2-4 months
  * ago, and some whose latest inbound email is still waiting for an answer.
  */
-export function assignRhythmExceptions(ctx: Ctx, rng: Rng, models: AccountModel[]): void {
+function assignRhythmExceptions(ctx: Ctx, rng: Rng, models: AccountModel[]): void {
   const cadence = DEFAULT_TENANT_SETTINGS.cadenceDays;
   // Only accounts with a year-long history can go quiet; new ones are still being won.
   const eligible = rng.shuffle(

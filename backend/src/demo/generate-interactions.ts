@@ -19,23 +19,21 @@ const { helsinkiDate, helsinkiDay } = helsinkiTime;
 const { CALL_NOTES, CALL_SUBJECTS, CHAT_TEXTS, EMAIL_SNIPPETS, EMAIL_SUBJECTS, MEETING_SUBJECTS, NOTE_TEXTS, ONSITE_MEETING_SNIPPET, REPLY_PREFIX, ROLE_MAILBOXES, TEAMS_MEETING_SNIPPET, TOPIC_WEIGHTS, TOPICS } = vocabulary;
 const { MIN_MS, clamp } = model;
 
-// Materialising interactions
+const SUBJECTS_SPLIT = splitByDeal(EMAIL_SUBJECTS);
+const MEETING_SPLIT = splitTemplates(MEETING_SUBJECTS);
+const PICK_TOPIC = weightedPicker(TOPICS, TOPIC_WEIGHTS);
+const DEAL_TOPIC = weightedPicker<Topic>(['offer', 'contract', 'meeting', 'delivery'], [50, 20, 20, 10]);
+const PICK_DURATION = weightedPicker([30, 45, 60, 90], [30, 20, 35, 15]);
+const PRODUCT_SHORT = ['SCADA', 'MES', 'Line Analytics', 'PLC', 'condition monitoring', 'Care support'];
 
-export const SUBJECTS_SPLIT = splitByDeal(EMAIL_SUBJECTS);
-export const MEETING_SPLIT = splitTemplates(MEETING_SUBJECTS);
-export const PICK_TOPIC = weightedPicker(TOPICS, TOPIC_WEIGHTS);
-export const DEAL_TOPIC = weightedPicker<Topic>(['offer', 'contract', 'meeting', 'delivery'], [50, 20, 20, 10]);
-export const PICK_DURATION = weightedPicker([30, 45, 60, 90], [30, 20, 35, 15]);
-export const PRODUCT_SHORT = ['SCADA', 'MES', 'Line Analytics', 'PLC', 'condition monitoring', 'Care support'];
-
-export function splitTemplates(byLang: Record<Lang, readonly string[]>): Record<Lang, { plain: string[]; deal: string[] }> {
+function splitTemplates(byLang: Record<Lang, readonly string[]>): Record<Lang, { plain: string[]; deal: string[] }> {
   return {
     fi: { plain: byLang.fi.filter((s) => !s.includes('{deal}')), deal: byLang.fi.filter((s) => s.includes('{deal}')) },
     en: { plain: byLang.en.filter((s) => !s.includes('{deal}')), deal: byLang.en.filter((s) => s.includes('{deal}')) },
   };
 }
 
-export function splitByDeal(subjects: Record<Lang, Record<Topic, readonly string[]>>): Record<Lang, Record<Topic, { plain: string[]; deal: string[] }>> {
+function splitByDeal(subjects: Record<Lang, Record<Topic, readonly string[]>>): Record<Lang, Record<Topic, { plain: string[]; deal: string[] }>> {
   const out = { fi: {}, en: {} } as Record<Lang, Record<Topic, { plain: string[]; deal: string[] }>>;
   for (const topic of TOPICS) {
     const split = splitTemplates({ fi: subjects.fi[topic], en: subjects.en[topic] });
@@ -45,16 +43,16 @@ export function splitByDeal(subjects: Record<Lang, Record<Topic, readonly string
   return out;
 }
 
-export function userParticipant(role: ParticipantRole, u: Person): Participant {
+function userParticipant(role: ParticipantRole, u: Person): Participant {
   return { role, address: u.address, displayName: u.name, userId: u.id, contactId: null };
 }
 
-export function contactParticipant(role: ParticipantRole, c: ContactRef, address: string): Participant {
+function contactParticipant(role: ParticipantRole, c: ContactRef, address: string): Participant {
   return { role, address, displayName: c.name, userId: null, contactId: c.id };
 }
 
 /** What an email thread keeps from its first message to its last: the people, the topic, the subject. */
-export interface ThreadState {
+interface ThreadState {
   handler: Person;
   colleague: Person | null;
   c1: ContactRef;

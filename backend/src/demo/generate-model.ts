@@ -1,14 +1,12 @@
 // The demo tenant generator's shapes and shared helpers: the public scales, options and fixed demo people,
 // the internal model every section builds on, and working-hours and apportioning helpers.
-import type { Account, Contact, Feedback, Interaction, InteractionKind, Opportunity, Role, Tenant, Tier, User } from '../domain/types.ts';
+import type { Account, Contact, Feedback, Interaction, InteractionKind, Opportunity, Role, Tenant, User } from '../domain/types.ts';
 import type { Country, Lang } from './vocabulary.ts';
-import * as domainTypes from '../domain/types.ts';
 import * as prng from './prng.ts';
 import * as helsinkiTime from './helsinki-time.ts';
 
 // Imported values are copied into module constants once (see generate-tenant.ts).
-const { DAY_MS } = domainTypes;
-const { Rng, weightedPicker } = prng;
+const { Rng } = prng;
 type Rng = prng.Rng;
 const { helsinkiDay, helsinkiToUtc, nextWeekday, WORK_END_MIN, WORK_START_MIN } = helsinkiTime;
 
@@ -135,7 +133,7 @@ export interface OppRef {
   until: number;
 }
 
-export type Status = 'active' | 'overdue' | 'cold' | 'awaiting' | 'dormant';
+type Status = 'active' | 'overdue' | 'cold' | 'awaiting' | 'dormant';
 
 export interface AccountModel {
   index: number;
@@ -163,35 +161,7 @@ export interface AccountModel {
   partner: AccountModel | null;
 }
 
-/**
- * Mean days between touches by tier at natural rates: A several times a week (a key account has many people
- * talking), B a few times a month, C every month or two, D a few times a year. Well inside each tier's cadence,
- * so only the accounts deliberately made overdue or cold (and the odd long lull) miss it.
- */
-export const TIER_GAP_DAYS: Record<Tier, number> = { A: 2.5, B: 12, C: 40, D: 110 };
-export const TIER_SHARE: Record<Tier, number> = { A: 8, B: 15, C: 25, D: 12 };
-
-export const KIND_ORDER: readonly InteractionKind[] = ['email', 'meeting', 'call', 'note', 'chat'];
-/** Email dominates everywhere; the closer the relationship, the more meetings and chat. */
-export const KIND_WEIGHTS: Record<Tier, readonly number[]> = {
-  A: [52, 16, 12, 10, 10],
-  B: [58, 12, 13, 9, 8],
-  C: [64, 9, 13, 8, 6],
-  D: [72, 5, 10, 10, 3],
-};
-export const KIND_PICKERS: Record<Tier, (rng: Rng) => InteractionKind> = {
-  A: weightedPicker(KIND_ORDER, KIND_WEIGHTS.A),
-  B: weightedPicker(KIND_ORDER, KIND_WEIGHTS.B),
-  C: weightedPicker(KIND_ORDER, KIND_WEIGHTS.C),
-  D: weightedPicker(KIND_ORDER, KIND_WEIGHTS.D),
-};
-
 export const MIN_MS = 60_000;
-/**
- * The merge window. A day keeps the buffer small (a few thousand entries at benchmark scale), so entries die
- * young instead of being promoted to the old generation; the per-window pass over all cursors stays cheap.
- */
-export const WINDOW_MS = DAY_MS;
 
 export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;

@@ -17,14 +17,14 @@ const { MIN_MS, clamp, workingTimeBetween } = model;
 
 // Opportunities
 
-export const STAGE_WEIGHTS: Record<'customer' | 'prospect' | 'former', readonly number[]> = {
+const STAGE_WEIGHTS: Record<'customer' | 'prospect' | 'former', readonly number[]> = {
   // identified, contacted, offer, negotiation, won, lost
   customer: [10, 12, 16, 12, 30, 14],
   prospect: [30, 30, 20, 8, 0, 12],
   former: [0, 0, 0, 0, 50, 50],
 };
-export const STAGES_ALL: readonly Stage[] = [...OPEN_STAGES, 'won', 'lost'];
-export const OPP_COUNT: Record<Tier, [number, number]> = { A: [2, 4], B: [1, 3], C: [0, 2], D: [0, 1] };
+const STAGES_ALL: readonly Stage[] = [...OPEN_STAGES, 'won', 'lost'];
+const OPP_COUNT: Record<Tier, [number, number]> = { A: [2, 4], B: [1, 3], C: [0, 2], D: [0, 1] };
 
 export function buildOpportunities(ctx: Ctx, models: AccountModel[]): Opportunity[] {
   const rng = new Rng(ctx.seed, 'opportunities');

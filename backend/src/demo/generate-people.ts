@@ -75,7 +75,7 @@ export function buildUsers(ctx: Ctx, n: number): People {
   return people;
 }
 
-export function formatPhone(rng: Rng, country: Country, landline: boolean): string {
+function formatPhone(rng: Rng, country: Country, landline: boolean): string {
   if (country.code === 'FI') {
     if (landline) {
       const area = rng.pick(['9', '3', '2', '8', '14', '17', '6']);

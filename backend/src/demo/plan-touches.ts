@@ -14,8 +14,6 @@ type Rng = prng.Rng;
 const { helsinkiDay, helsinkiToUtc, nextWeekday, nextWorkingTime, WORK_END_MIN, WORK_START_MIN } = helsinkiTime;
 const { MIN_MS, clamp } = model;
 
-// Touch planning: times and shapes only, drawn from each account's own stream
-
 export interface TouchPlan {
   kind: InteractionKind;
   /** When each interaction of the touch happens (one per email of a thread; one for the other kinds). */
@@ -27,12 +25,12 @@ export interface TouchPlan {
 }
 
 // Shared, never mutated: single-interaction touches need no arrays of their own.
-export const NO_DIRECTIONS: Direction[] = [];
-export const OUTBOUND: Direction[] = ['outbound'];
-export const INBOUND: Direction[] = ['inbound'];
+const NO_DIRECTIONS: Direction[] = [];
+const OUTBOUND: Direction[] = ['outbound'];
+const INBOUND: Direction[] = ['inbound'];
 
-export const THREAD_LENGTH = weightedPicker([1, 2, 3, 4, 5, 6], [35, 30, 18, 10, 5, 2]);
-export const HALF_HOUR_MS = 30 * MIN_MS;
+const THREAD_LENGTH = weightedPicker([1, 2, 3, 4, 5, 6], [35, 30, 18, 10, 5, 2]);
+const HALF_HOUR_MS = 30 * MIN_MS;
 
 /**
  * Summer holidays (July) and the Christmas week are quiet in Finland: half the touches then do not happen.
@@ -47,7 +45,7 @@ export function quietSeasons(from: number, to: number): [number, number][] {
   return out;
 }
 
-export function inRanges(day: number, ranges: [number, number][]): boolean {
+function inRanges(day: number, ranges: [number, number][]): boolean {
   for (const [lo, hi] of ranges) if (day >= lo && day < hi) return true;
   return false;
 }
@@ -156,14 +154,14 @@ export class TouchCursor {
   }
 }
 
-export interface InteractionPlan {
+interface InteractionPlan {
   activity: number;
   count: number;
   lastContact: Float64Array;
 }
 
 /** Counts one account's interactions for a rate multiplier; with `lastContact`, also records its (and its partner's) last contact. */
-export function countAccount(ctx: Ctx, m: AccountModel, activity: number, lastContact?: Float64Array): number {
+function countAccount(ctx: Ctx, m: AccountModel, activity: number, lastContact?: Float64Array): number {
   let count = 0;
   const cursor = new TouchCursor(ctx, m, activity);
   for (let p = cursor.take(); p; p = cursor.take()) {
@@ -180,7 +178,7 @@ export function countAccount(ctx: Ctx, m: AccountModel, activity: number, lastCo
  * Interaction counts grow a little slower than the rate (thread lengths and fixed events do not scale), so
  * corrections are slightly amplified: measured elasticity is about 0.9.
  */
-export const RATE_ELASTICITY = 0.9;
+const RATE_ELASTICITY = 0.9;
 
 export function planInteractions(ctx: Ctx, models: AccountModel[], target: number | undefined): InteractionPlan {
   let activity = 1;
