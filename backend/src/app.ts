@@ -20,8 +20,8 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
-import { createDashboardCache } from './services/dashboard-cache.ts';
-import type { DashboardFigures } from './routes/analytics.ts';
+import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
+import type { DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
 
 export interface AppOptions extends Deps {
   verify: VerifyToken;

@@ -94,7 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Demo mode is off whenever a real Entra configuration is given, and on by default without one.
   if (entra && e.SUHDE_DEMO) throw new ConfigError('Invalid configuration:\n  SUHDE_DEMO: demo mode cannot be combined with ENTRA_CLIENT_ID; unset one of them.');
   const demo = entra ? false : (e.SUHDE_DEMO ?? true);
-  if (!entra && !demo) throw new ConfigError('Invalid configuration:\n  ENTRA_CLIENT_ID: set it (see README, "Deploy to your Microsoft 365 tenant"), or enable the demo with SUHDE_DEMO=1.');
+  if (!entra && !demo) throw new ConfigError('Invalid configuration:\n  ENTRA_CLIENT_ID: set it (see docs/deployment.md), or enable the demo with SUHDE_DEMO=1.');
   if (demo && !isLoopback(e.HOST) && !e.SUHDE_DEMO_FORCE) {
     throw new ConfigError(
       `Invalid configuration:\n  HOST: the demo signs anyone in as any demo user, so it listens on loopback only (HOST=127.0.0.1). ` +

@@ -4,7 +4,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { artifactDir, launchChromium } from '../support/chromium.ts';
+import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+
+const noChromium = skipWithoutChromium('Outlook add-in end-to-end suite (test/e2e/addin.test.ts)');
 
 const LAURA = 'laura.makinen@suhde-demo.fi';
 const MIKKO = 'mikko.korhonen@suhde-demo.fi';
@@ -84,7 +86,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('Outlook add-in in the preview', { timeout: 120_000 }, () => {
+describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 }, () => {
   it('shows the account of an email from a known customer, logs it once, and a colleague logging it adds a second logger', async () => {
     const laura = await tokenOf(LAURA);
     const { page, pane } = await openPreview({ user: LAURA, item: 'known-customer' });

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { artifactDir, launchChromium } from '../support/chromium.ts';
+import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
 import { teamsAccountDeepLink } from '../../web-shared/src/deep-links.ts';
+
+const noChromium = skipWithoutChromium('Teams app end-to-end suite (test/e2e/teams.test.ts)');
 
 interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
 
@@ -68,7 +70,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('Teams app in Chromium', () => {
+describe.skipIf(noChromium)('Teams app in Chromium', () => {
   it('offers the demo sign-in, then lists the accounts and filters them by tier', async () => {
     const page = await newPage();
     await page.goto(`${server.base}/teams-app/index.html`);

@@ -25,8 +25,8 @@ export interface CareInput {
  * Due one cadence after the last contact, overdue once now is past that. An account with a cadence that was
  * never contacted has been due since it was created (a new A account needs a first contact, not a grace
  * period), so it is overdue at once and its days overdue count from createdAt. A tier without a cadence is
- * never overdue. The store's SQL filter for "overdue" (last contact older than now - cadence, or none) is
- * the same rule.
+ * never overdue. This is the rule's one definition: the store's SQL forms of it (the "overdue" filter, the
+ * dashboard's compliance) are tested against it as their oracle (store/analytics-oracle.test.ts).
  */
 export function careStatus(input: CareInput): CareStatus {
   const cadence = input.cadenceDays[input.tier] ?? null;

@@ -40,3 +40,18 @@ export function valueFromLines(lines: readonly OpportunityLine[]): number {
 export function weightedValue(o: { value: number; probability: number }): number {
   return roundHalfAwayFromZero((o.value * o.probability) / 100);
 }
+
+/**
+ * The stored figures of an opportunity: with product lines the value is their sum, otherwise the value given;
+ * a closed deal's probability is fixed (won 100, lost 0), an open one keeps a probability set by hand or takes the
+ * tenant's figure for its stage.
+ */
+export function opportunityFigures(
+  o: { stage: Stage; lines: readonly OpportunityLine[]; value: number; probability?: number | undefined },
+  stageProbability: Record<Stage, number>,
+): { value: number; probability: number } {
+  const value = o.lines.length ? valueFromLines(o.lines) : o.value;
+  const closed = o.stage === 'won' || o.stage === 'lost';
+  const probability = closed || o.probability === undefined ? probabilityFor(o.stage, stageProbability) : Math.min(100, Math.max(0, o.probability));
+  return { value, probability };
+}

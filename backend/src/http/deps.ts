@@ -1,8 +1,8 @@
 import type { Db } from '../store/connect.ts';
 import type { Config } from '../config.ts';
 import type { SyncService } from '../sync/sync-service.ts';
-import type { DashboardCache } from '../services/dashboard-cache.ts';
-import type { DashboardFigures } from '../routes/analytics.ts';
+import type { DashboardCache } from '../use-cases/analytics/dashboard-cache.ts';
+import type { DashboardFigures } from '../use-cases/analytics/compute-dashboard.ts';
 
 /** What the routes need from outside: the store, the clock (tests move it) and the configuration. */
 export interface Deps {

@@ -5,22 +5,19 @@ import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
 } from './schemas.ts';
-import { createAccount, requireAccount, searchAccounts, updateAccount } from '../store/accounts.ts';
+import { requireAccount, searchAccounts } from '../store/accounts.ts';
+import { createAccount } from '../use-cases/accounts/create-account.ts';
+import { updateAccount } from '../use-cases/accounts/update-account.ts';
+import { addFeedback } from '../use-cases/feedback/add-feedback.ts';
 import { searchContacts } from '../store/contacts.ts';
 import { lastContactByUser, timelinePage } from '../store/interactions.ts';
 import { listOpportunities } from '../store/opportunities.ts';
-import { addFeedback, listFeedback } from '../store/feedback.ts';
+import { listFeedback } from '../store/feedback.ts';
 import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
-import { accountView, careByUserView, contactView, feedbackView, latestFeedbackView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
-import { invalid, forbidden } from '../domain/errors.ts';
-import type { AuthContext } from '../http/context.ts';
-
-async function checkOwner(auth: AuthContext, ownerId: string | null | undefined) {
-  if (ownerId && !(await getUser(auth.scope, ownerId))) throw invalid('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
-}
+import { accountView, actorOf, careByUserView, contactView, feedbackView, latestFeedbackView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
@@ -58,10 +55,8 @@ export function accountRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        const body = c.req.valid('json');
-        await checkOwner(auth, body.ownerId);
         const now = deps.clock();
-        const account = await createAccount(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.user.id, now);
+        const account = await createAccount(auth.scope, actorOf(auth), c.req.valid('json'), now);
         return c.json(accountView(account, auth.tenant.settings, now), 201);
       },
     )
@@ -115,17 +110,9 @@ export function accountRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        const { id } = c.req.valid('param');
-        const patch = c.req.valid('json');
-        const current = await requireAccount(auth.scope, id);
-        const privileged = auth.role !== 'rep';
-        if (!privileged && current.ownerId && current.ownerId !== auth.user.id) throw forbidden('Only the account owner, a manager or an admin can change this account.');
-        if (!privileged && ((patch.tier && patch.tier !== current.tier) || (patch.ownerId !== undefined && patch.ownerId !== current.ownerId))) {
-          throw forbidden('Changing an account’s tier or owner is a portfolio decision for a manager or an admin.');
-        }
-        await checkOwner(auth, patch.ownerId);
         const now = deps.clock();
-        return c.json(accountView(await updateAccount(auth.scope, id, patch, auth.user.id, now), auth.tenant.settings, now), 200);
+        const account = await updateAccount(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), now);
+        return c.json(accountView(account, auth.tenant.settings, now), 200);
       },
     )
     .openapi(
@@ -239,9 +226,8 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const now = deps.clock();
-        if (body.givenAt !== undefined && body.givenAt > now + 60_000) throw invalid('Feedback cannot be dated in the future.', [{ field: 'givenAt', message: 'must not be in the future' }]);
-        return c.json(feedbackView(await addFeedback(auth.scope, { accountId: id, contactId: body.contactId, kind: body.kind, score: body.score, comment: body.comment, givenAt: body.givenAt ?? now }, auth.user.id, now)), 201);
+        const input = { accountId: id, contactId: body.contactId, kind: body.kind, score: body.score, comment: body.comment, givenAt: body.givenAt };
+        return c.json(feedbackView(await addFeedback(auth.scope, actorOf(auth), input, deps.clock())), 201);
       },
     );
 }

@@ -6,16 +6,11 @@ import { requireRole } from '../http/authenticate.ts';
 import { problems } from './schemas.ts';
 import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
 import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
-import { dueFollowUps } from '../store/follow-ups.ts';
-import { nextBestActions } from '../domain/next-best-actions.ts';
-import { accountActivity, careCompliance, colleagueStatsForAccounts, goingCold, repActivity, teamPipeline, weeklyTrend, type DashboardScope } from '../store/analytics.ts';
-import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
-import { idleOpportunities, myAccountExchange, unansweredEmails } from '../store/today.ts';
-import { searchAccounts } from '../store/accounts.ts';
-import { listUsers } from '../store/users.ts';
-import { invalid, notFound } from '../domain/errors.ts';
-import { getAccounts } from '../store/accounts.ts';
-import { createDashboardCache, dashboardKey } from '../services/dashboard-cache.ts';
+import { invalid } from '../domain/errors.ts';
+import { computeDashboard, type DashboardFigures } from '../use-cases/analytics/compute-dashboard.ts';
+import { createDashboardCache } from '../use-cases/analytics/dashboard-cache.ts';
+import { rateRelationships } from '../use-cases/analytics/rate-relationships.ts';
+import { listNextActions } from '../use-cases/analytics/list-next-actions.ts';
 
 /** Day boundaries and weeks follow this zone unless the request names another. */
 export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
@@ -104,9 +99,6 @@ function periodFrom(q: z.infer<typeof DashboardQuery>, now: number): Period {
   return p;
 }
 
-/** The dashboard's figures, as the cache keeps them. */
-export type DashboardFigures = Omit<z.infer<typeof DashboardSchema>, 'computedAt' | 'cached'>;
-
 export function analyticsRoutes(deps: Deps) {
   const dashboards = deps.dashboards ?? createDashboardCache<DashboardFigures>();
   return newRouter()
@@ -126,31 +118,8 @@ export function analyticsRoutes(deps: Deps) {
         const auth = c.get('auth');
         const q = c.req.valid('query');
         const now = deps.clock();
-        const period = periodFrom(q, now);
-        const teamName = q.team === 'all' ? null : (q.team ?? auth.user.team);
-        const users = await listUsers(auth.scope);
-        const members = teamName === null ? users : users.filter((u) => u.team === teamName);
-        if (teamName !== null && members.length === 0) throw notFound(`team named “${teamName}”`);
-        const d: DashboardScope = {
-          scope: auth.scope, memberIds: members.map((u) => u.id), start: period.start, end: period.end, weekStart: period.weekStart,
-          asOf: Math.min(period.end, now), settings: auth.tenant.settings,
-        };
-        const { cadenceDays, minutesPerEmail } = auth.tenant.settings;
-        // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
-        const key = dashboardKey(auth.scope.tenantId, { team: teamName, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: q.limit, cadenceDays, minutesPerEmail });
-        const result = await dashboards.get(key, now, async () => {
-          // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
-          const [reps, accounts, care, cold, pipeline, weekly] = await Promise.all([
-            repActivity(d), accountActivity(d, q.limit), careCompliance(d), goingCold(d, q.limit), teamPipeline(d), weeklyTrend(d),
-          ]);
-          const byId = new Map(members.map((u) => [u.id, u]));
-          return {
-            period: { from: period.from, to: period.to, timeZone: period.timeZone, start: period.start, end: period.end, asOf: d.asOf },
-            team: teamName,
-            reps: reps.map((r) => ({ ...r, displayName: byId.get(r.userId)!.displayName, role: byId.get(r.userId)!.role })),
-            accounts, care, goingCold: cold, pipeline, weekly,
-          };
-        }, q.refresh);
+        const team = q.team === 'all' ? null : (q.team ?? auth.user.team);
+        const result = await computeDashboard(dashboards, { scope: auth.scope, settings: auth.tenant.settings, period: periodFrom(q, now), team, limit: q.limit, refresh: q.refresh, now });
         return c.json({ ...result.value, computedAt: result.computedAt, cached: result.fromCache }, 200);
       },
     )
@@ -181,24 +150,7 @@ export function analyticsRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const now = deps.clock();
-        // Only this tenant's accounts: another tenant's id simply does not come back.
-        const asked = c.req.valid('query').accountIds;
-        const order = new Map(asked.map((id, k) => [id, k]));
-        const accounts = (await getAccounts(auth.scope, asked)).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
-        const stats = await colleagueStatsForAccounts(auth.scope, accounts.map((a) => a.id), now - 180 * DAY_MS);
-        const items = accounts.map((a) => {
-          const rated = stats.filter((s) => s.accountId === a.id).map((s) => {
-            const strength = relationshipStrength(s, now);
-            return { userId: s.userId, strength, label: strengthLabel(strength, s.lastAt, now) };
-          });
-          const mine = rated.find((r) => r.userId === auth.user.id);
-          const strongest = rated.sort((x, y) => y.strength - x.strength)[0];
-          return {
-            accountId: a.id,
-            mine: mine ? { strength: mine.strength, label: mine.label } : { strength: 0, label: 'none' as const },
-            strongest: strongest ?? { userId: null, strength: 0, label: 'none' as const },
-          };
-        });
+        const items = await rateRelationships(auth.scope, auth.user.id, c.req.valid('query').accountIds, now);
         return c.json({ items }, 200);
       },
     )
@@ -220,24 +172,8 @@ export function analyticsRoutes(deps: Deps) {
         const auth = c.get('auth');
         const q = c.req.valid('query');
         const now = deps.clock();
-        const me = auth.user.id;
-        const settings = auth.tenant.settings;
-        // Two working days are at least two calendar days: the store narrows by that, the domain counts exactly.
-        // "Today" in the user's own time zone: a follow-up set for 3 December is due all of their 3 December.
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: q.tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-        const [overdue, unanswered, idle, exchange, followUps] = await Promise.all([
-          searchAccounts(auth.scope, { ownerId: me, overdue: true, sort: 'lastContact', order: 'asc', limit: 100, offset: 0 }, settings, now),
-          unansweredEmails(auth.scope, me, now - 30 * DAY_MS, now - 2 * DAY_MS, 100),
-          idleOpportunities(auth.scope, me, now - q.idleDays * DAY_MS, 100),
-          myAccountExchange(auth.scope, me, now - 180 * DAY_MS, 4),
-          dueFollowUps(auth.scope, me, today, 100),
-        ]);
-        const items = nextBestActions({
-          now, timeZone: q.tz, cadenceDays: settings.cadenceDays, unansweredAfterWorkingDays: 2, idleDays: q.idleDays,
-          overdue: overdue.items.map((a) => ({ accountId: a.id, accountName: a.name, tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt })),
-          unanswered, idle, exchange, followUps,
-        });
-        return c.json({ items: items.slice(0, q.limit), generatedAt: now }, 200);
+        const items = await listNextActions({ scope: auth.scope, settings: auth.tenant.settings, userId: auth.user.id, idleDays: q.idleDays, timeZone: q.tz, limit: q.limit, now });
+        return c.json({ items, generatedAt: now }, 200);
       },
     );
 }

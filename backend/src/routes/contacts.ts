@@ -2,17 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { ContactCreate, ContactSchema, ContactUpdate, IdParam, Page, problems } from './schemas.ts';
-import { createContact, requireContact, searchContacts, updateContact } from '../store/contacts.ts';
-import { requireAccount } from '../store/accounts.ts';
-import { getUser } from '../store/users.ts';
-import { invalid } from '../domain/errors.ts';
-import { contactView } from './views.ts';
-import type { AuthContext } from '../http/context.ts';
-
-async function checkRefs(auth: AuthContext, body: { accountId?: string | null; ownerId?: string | null }) {
-  if (body.accountId) await requireAccount(auth.scope, body.accountId);
-  if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw invalid('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
-}
+import { requireContact, searchContacts } from '../store/contacts.ts';
+import { createContact } from '../use-cases/contacts/create-contact.ts';
+import { updateContact } from '../use-cases/contacts/update-contact.ts';
+import { actorOf, contactView } from './views.ts';
 
 export function contactRoutes(deps: Deps) {
   return newRouter()
@@ -43,9 +36,7 @@ export function contactRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        const body = c.req.valid('json');
-        await checkRefs(auth, body);
-        const contact = await createContact(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.user.id, deps.clock());
+        const contact = await createContact(auth.scope, actorOf(auth), c.req.valid('json'), deps.clock());
         return c.json(contactView(contact), 201);
       },
     )
@@ -61,13 +52,12 @@ export function contactRoutes(deps: Deps) {
       createRoute({
         method: 'patch', path: '/contacts/{id}', operationId: 'updateContact', tags: ['Contacts'], security: bearer, summary: 'Update a contact',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ContactUpdate } } } },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 409, 413, 415, 503) },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
-        const body = c.req.valid('json');
-        await checkRefs(auth, body);
-        return c.json(contactView(await updateContact(auth.scope, c.req.valid('param').id, body, auth.user.id, deps.clock())), 200);
+        const contact = await updateContact(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), deps.clock());
+        return c.json(contactView(contact), 200);
       },
     );
 }

@@ -3,8 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { IdParam, IsoDate, problems } from './schemas.ts';
-import { markFollowUp, openFollowUps } from '../store/follow-ups.ts';
-import { followUpView } from './views.ts';
+import { openFollowUps } from '../store/follow-ups.ts';
+import { markFollowUp } from '../use-cases/follow-ups/mark-follow-up.ts';
+import { actorOf, followUpView } from './views.ts';
 
 export const FollowUpSchema = z.object({
   id: z.string(),
@@ -35,7 +36,7 @@ export function followUpRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        return c.json(followUpView(await markFollowUp(auth.scope, auth.user.id, c.req.valid('param').id, c.req.valid('json').done, deps.clock())), 200);
+        return c.json(followUpView(await markFollowUp(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json').done, deps.clock())), 200);
       },
     );
 }

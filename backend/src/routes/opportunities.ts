@@ -2,20 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { IdParam, OpportunityCreate, OpportunitySchema, OpportunityUpdate, PipelineSchema, problems } from './schemas.ts';
-import { createOpportunity, getOpportunity, listOpportunities, moveStage, pipelineSummary, updateOpportunity } from '../store/opportunities.ts';
-import { getAccount } from '../store/accounts.ts';
-import { getUser } from '../store/users.ts';
-import { STAGES, type Opportunity } from '../domain/types.ts';
-import { invalid, forbidden, notFound } from '../domain/errors.ts';
-import { opportunityView, pipelineStageView } from './views.ts';
+import { getOpportunity, listOpportunities, pipelineSummary } from '../store/opportunities.ts';
+import { createOpportunity } from '../use-cases/opportunities/create-opportunity.ts';
+import { updateOpportunity } from '../use-cases/opportunities/update-opportunity.ts';
+import { moveOpportunityStage } from '../use-cases/opportunities/move-opportunity-stage.ts';
+import { STAGES } from '../domain/types.ts';
+import { notFound } from '../domain/errors.ts';
+import { actorOf, opportunityView, pipelineStageView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
-
-async function mayChange(auth: AuthContext, o: Opportunity) {
-  if (auth.role !== 'rep' || !o.ownerId || o.ownerId === auth.user.id) return;
-  const account = await getAccount(auth.scope, o.accountId);
-  if (account?.ownerId === auth.user.id) return;
-  throw forbidden('Only the opportunity’s owner, the account owner, a manager or an admin can change it.');
-}
 
 async function requireOpportunity(auth: AuthContext, id: string) {
   const o = await getOpportunity(auth.scope, id);
@@ -48,9 +42,7 @@ export function opportunityRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        const body = c.req.valid('json');
-        if (body.ownerId && !(await getUser(auth.scope, body.ownerId))) throw invalid('The owner is not a user of your organisation.', [{ field: 'ownerId', message: 'unknown user' }]);
-        const o = await createOpportunity(auth.scope, { ...body, ownerId: body.ownerId === undefined ? auth.user.id : body.ownerId }, auth.tenant.settings, auth.user.id, deps.clock());
+        const o = await createOpportunity(auth.scope, actorOf(auth), c.req.valid('json'), deps.clock());
         return c.json(opportunityView(o), 201);
       },
     )
@@ -66,26 +58,24 @@ export function opportunityRoutes(deps: Deps) {
       createRoute({
         method: 'patch', path: '/opportunities/{id}', operationId: 'updateOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Update an opportunity',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: OpportunityUpdate } } } },
-        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 413, 415, 503) },
+        responses: { 200: { description: 'Updated', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
-        const { id } = c.req.valid('param');
-        await mayChange(auth, await requireOpportunity(auth, id));
-        return c.json(opportunityView(await updateOpportunity(auth.scope, id, c.req.valid('json'), auth.user.id, deps.clock())), 200);
+        const o = await updateOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), deps.clock());
+        return c.json(opportunityView(o), 200);
       },
     )
     .openapi(
       createRoute({
         method: 'post', path: '/opportunities/{id}/stage', operationId: 'moveOpportunityStage', tags: ['Pipeline'], security: bearer, summary: 'Move an opportunity to another stage',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.object({ stage: z.enum(STAGES) }) } } } },
-        responses: { 200: { description: 'Moved', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 413, 415, 503) },
+        responses: { 200: { description: 'Moved', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
-        const { id } = c.req.valid('param');
-        await mayChange(auth, await requireOpportunity(auth, id));
-        return c.json(opportunityView(await moveStage(auth.scope, id, c.req.valid('json').stage, auth.tenant.settings, auth.user.id, deps.clock())), 200);
+        const o = await moveOpportunityStage(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json').stage, deps.clock());
+        return c.json(opportunityView(o), 200);
       },
     )
     .openapi(

@@ -5,9 +5,10 @@ import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
 import { AccountListItemSchema, Page, SettingsSchema, UserSchema, problems } from './schemas.ts';
 import { listUsers } from '../store/users.ts';
-import { getTenant, updateTenantSettings } from '../store/tenants.ts';
+import { getTenant } from '../store/tenants.ts';
+import { updateTenantSettings } from '../use-cases/tenant/update-tenant-settings.ts';
 import { searchAccounts } from '../store/accounts.ts';
-import { accountView, settingsView, userView } from './views.ts';
+import { accountView, actorOf, settingsView, userView } from './views.ts';
 import { TIERS } from '../domain/types.ts';
 
 
@@ -49,7 +50,7 @@ export function tenantRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        return c.json(settingsView((await updateTenantSettings(auth.scope, c.req.valid('json'), auth.user.id, deps.clock())).settings), 200);
+        return c.json(settingsView((await updateTenantSettings(auth.scope, actorOf(auth), c.req.valid('json'), deps.clock())).settings), 200);
       },
     )
     .openapi(

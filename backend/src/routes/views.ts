@@ -10,6 +10,9 @@ import type { FollowUp } from '../store/follow-ups.ts';
 import type { PipelineStageSummary } from '../store/opportunities.ts';
 import type { MailboxHealth } from '../store/sync-health.ts';
 import { invalid } from '../domain/errors.ts';
+import { weightedValue } from '../domain/opportunity-value.ts';
+import type { Actor } from '../domain/record-permissions.ts';
+import type { AuthContext } from '../http/context.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
   const care = careStatus({ tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt, cadenceDays: settings.cadenceDays, now });
@@ -37,9 +40,14 @@ export function opportunityView(o: Opportunity) {
   return {
     id: o.id, accountId: o.accountId, name: o.name, stage: o.stage, value: o.value, currency: o.currency,
     lines: o.lines.map((l) => ({ product: l.product, quantity: l.quantity, unitPrice: l.unitPrice })),
-    expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: Math.round((o.value * o.probability) / 100),
+    expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: weightedValue(o),
     ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt,
   };
+}
+
+/** Who is asking, as the permission rules see them: the role comes from the token. */
+export function actorOf(auth: AuthContext): Actor {
+  return { id: auth.user.id, role: auth.role };
 }
 
 export function feedbackView(f: Feedback) {

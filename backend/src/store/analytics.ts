@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { OPEN_STAGES, STAGES, TIERS, type Stage, type TenantSettings, type Tier } from '../domain/types.ts';
 import { WEEK_MS } from '../domain/period.ts';
+import type { TierCompliance } from '../domain/care-model.ts';
 import type { TenantScope } from './scope.ts';
 
 export interface DashboardScope {
@@ -25,8 +26,8 @@ export interface DashboardScope {
 /** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
 export const REPLY_WINDOW_MS = 14 * 86_400_000;
 
-const num = (v: unknown) => (v == null ? 0 : Number(v));
-const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}`));
+export const num = (v: unknown) => (v == null ? 0 : Number(v));
+export const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}`));
 
 /** The members' touches in the period: the common table every per-rep and per-account figure reads. */
 function teamTouches(d: DashboardScope, end = d.end): RawBuilder<unknown> {
@@ -219,17 +220,14 @@ function portfolio(d: DashboardScope) {
   return sql`a.tenant_id = ${d.scope.tenantId} and a.deleted_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
 }
 
-export interface TierCare {
-  tier: Tier;
-  cadenceDays: number | null;
-  accounts: number;
-  withinCadence: number;
-  overdue: number;
-  /** withinCadence / accounts for a tier with a cadence; null without one. */
-  share: number | null;
-}
+/** A tier's compliance as domain/care-model.ts counts it; every account of a tier shares its cadence. */
+export type TierCare = { tier: Tier; cadenceDays: number | null } & Omit<TierCompliance, 'withCadence'>;
 
-/** Care-model compliance at asOf: per tier, the team's accounts contacted within their cadence. */
+/**
+ * Care-model compliance at asOf: per tier, the team's accounts contacted within their cadence. The SQL form of
+ * careStatus (domain/care-model.ts, the definition): within while the last contact before asOf is at or after
+ * asOf - cadence; never contacted is overdue. store/analytics-oracle.test.ts holds the two equal.
+ */
 export async function careCompliance(d: DashboardScope): Promise<TierCare[]> {
   const out = new Map<Tier, TierCare>(
     TIERS.map((tier) => [tier, { tier, cadenceDays: d.settings.cadenceDays[tier] ?? null, accounts: 0, withinCadence: 0, overdue: 0, share: null }]),
@@ -367,37 +365,4 @@ export async function weeklyTrend(d: DashboardScope): Promise<WeekActivity[]> {
     else if (r.kind === 'note') w.notes += n;
   }
   return weeks;
-}
-
-export interface AccountColleagueStats {
-  accountId: string;
-  userId: string;
-  lastAt: number | null;
-  emailsIn: number;
-  emailsOut: number;
-  meetings: number;
-  calls: number;
-}
-
-/**
- * For a page of accounts, each colleague's exchange with each account since `since` (relationship strength's
- * inputs), read account by account from the timeline index: one range per account, grouped in SQL.
- */
-export async function colleagueStatsForAccounts(scope: TenantScope, accountIds: string[], since: number): Promise<AccountColleagueStats[]> {
-  if (accountIds.length === 0) return [];
-  const t = scope.tenantId;
-  const rows = await sql<Record<string, unknown>>`select ia.account_id, h.user_id, max(ia.occurred_at) as last_at,
-      sum(case when ia.kind = 'email' and i.direction = 'inbound' then 1 else 0 end) as emails_in,
-      sum(case when ia.kind = 'email' and i.direction = 'outbound' then 1 else 0 end) as emails_out,
-      sum(case when ia.kind = 'meeting' then 1 else 0 end) as meetings,
-      sum(case when ia.kind = 'call' then 1 else 0 end) as calls
-    from interaction_accounts ia
-    join interactions i on i.tenant_id = ia.tenant_id and i.id = ia.interaction_id
-    join interaction_holders h on h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id
-    where ia.tenant_id = ${t} and ia.account_id in (${ids(accountIds)}) and ia.occurred_at >= ${since} and ia.kind <> 'note'
-    group by ia.account_id, h.user_id`.execute(scope.db);
-  return rows.rows.map((r) => ({
-    accountId: String(r.account_id), userId: String(r.user_id), lastAt: r.last_at == null ? null : num(r.last_at),
-    emailsIn: num(r.emails_in), emailsOut: num(r.emails_out), meetings: num(r.meetings), calls: num(r.calls),
-  }));
 }

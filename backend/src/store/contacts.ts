@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { ContactTable } from './database.ts';
 import type { Contact } from '../domain/types.ts';
-import { chunks, inTransaction, isUniqueViolation, type TenantScope } from './scope.ts';
+import { chunks, inTransaction, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
-import { conflict, notFound } from '../domain/errors.ts';
+import { notFound } from '../domain/errors.ts';
 
 export interface ContactInput {
   name: string;
@@ -67,31 +67,15 @@ export async function requireContact(scope: TenantScope, id: string): Promise<Co
   return c;
 }
 
+/** Replaces a contact's addresses. An address held by another contact breaks the (tenant, address) key. */
 async function setEmails(scope: TenantScope, contactId: string, emails: string[]): Promise<void> {
   await scope.db.deleteFrom('contact_emails').where('tenant_id', '=', scope.tenantId).where('contact_id', '=', contactId).execute();
   const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
   if (unique.length === 0) return;
-  const taken = await scope.db
-    .selectFrom('contact_emails')
-    .select(['address', 'contact_id'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('address', 'in', unique)
+  await scope.db
+    .insertInto('contact_emails')
+    .values(unique.map((address) => ({ tenant_id: scope.tenantId, address, contact_id: contactId })))
     .execute();
-  if (taken.length) {
-    throw conflict(
-      `The address ${taken.map((t) => t.address).join(', ')} already belongs to another contact. Open that contact, or merge the two.`,
-      taken.map((t) => ({ field: 'emails', message: `${t.address} belongs to contact ${t.contact_id}` })),
-    );
-  }
-  try {
-    await scope.db
-      .insertInto('contact_emails')
-      .values(unique.map((address) => ({ tenant_id: scope.tenantId, address, contact_id: contactId })))
-      .execute();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('One of the addresses was just given to another contact. Reload and try again.');
-    throw e;
-  }
 }
 
 export async function createContact(scope: TenantScope, input: ContactInput, actorId: string | null, now: number): Promise<Contact> {

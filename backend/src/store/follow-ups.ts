@@ -36,12 +36,16 @@ export async function openFollowUps(scope: TenantScope, userId: string, onOrBefo
   return (await q.orderBy('due_on').orderBy('id').limit(500).execute()).map(fromRow);
 }
 
-/** Marks one of the user's own follow-ups done (or open again); another person's gets 404, as if absent. */
-export async function markFollowUp(scope: TenantScope, userId: string, id: string, done: boolean, now: number): Promise<FollowUp> {
-  const r = await scope.db.updateTable('follow_ups').set({ done_at: done ? now : null })
-    .where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw notFound('follow-up');
-  return fromRow(await scope.db.selectFrom('follow_ups').selectAll().where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirstOrThrow());
+export async function getFollowUp(scope: TenantScope, id: string): Promise<FollowUp> {
+  const r = await scope.db.selectFrom('follow_ups').selectAll().where('tenant_id', '=', scope.tenantId).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('follow-up');
+  return fromRow(r);
+}
+
+/** Marks a follow-up done at doneAt, or open again with null. */
+export async function setFollowUpDone(scope: TenantScope, id: string, doneAt: number | null): Promise<FollowUp> {
+  await scope.db.updateTable('follow_ups').set({ done_at: doneAt }).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  return getFollowUp(scope, id);
 }
 
 /** Open follow-ups of a person due on or before `today` (YYYY-MM-DD), with their account, for Today. */

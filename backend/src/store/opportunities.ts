@@ -4,23 +4,20 @@ import { chunks, inTransaction, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
+import { opportunityFigures, probabilityFor } from '../domain/opportunity-value.ts';
 
 export interface OpportunityInput {
   accountId: string;
   name: string;
   stage: Stage;
-  /** Cents; ignored when lines are given (the value is then their sum). */
+  /** Cents; ignored when lines are given (the value is then their sum, domain/opportunity-value.ts). */
   value: number;
   currency: string;
   lines: OpportunityLine[];
   expectedCloseDate: string | null;
   ownerId: string | null;
-  /** Percent; defaults to the tenant's probability for the stage. */
+  /** Percent; defaults to the tenant's probability for the stage; won is 100 and lost 0 whatever is given. */
   probability?: number;
-}
-
-export function valueOfLines(lines: OpportunityLine[]): number {
-  return lines.reduce((sum, l) => sum + Math.round(l.quantity * l.unitPrice), 0);
 }
 
 async function linesFor(scope: TenantScope, ids: string[]): Promise<Map<string, OpportunityLine[]>> {
@@ -89,7 +86,10 @@ export async function createOpportunity(scope: TenantScope, input: OpportunityIn
     const account = await tx.db.selectFrom('accounts').select('id').where('tenant_id', '=', tx.tenantId).where('id', '=', input.accountId).where('deleted_at', 'is', null).executeTakeFirst();
     if (!account) throw notFound('account');
     const id = newId(now);
-    const closed = input.stage === 'won' || input.stage === 'lost';
+    const closed = !OPEN_STAGES.includes(input.stage);
+    // Value and probability are derived by the domain's one rule, so whatever writes here (the use case, the
+    // demo, test fixtures) stores the same figures.
+    const figures = opportunityFigures(input, settings.stageProbability);
     await tx.db
       .insertInto('opportunities')
       .values({
@@ -98,10 +98,10 @@ export async function createOpportunity(scope: TenantScope, input: OpportunityIn
         account_id: input.accountId,
         name: input.name,
         stage: input.stage,
-        value_cents: input.lines.length ? valueOfLines(input.lines) : input.value,
+        value_cents: figures.value,
         currency: input.currency,
         expected_close_date: input.expectedCloseDate,
-        probability: input.probability ?? settings.stageProbability[input.stage],
+        probability: figures.probability,
         owner_id: input.ownerId,
         stage_changed_at: now,
         closed_at: closed ? now : null,
@@ -126,6 +126,7 @@ async function insertLines(scope: TenantScope, id: string, lines: OpportunityLin
     .execute();
 }
 
+/** Writes the columns given. With lines, the caller gives the value they add up to (opportunityFigures). */
 export async function updateOpportunity(
   scope: TenantScope,
   id: string,
@@ -136,7 +137,6 @@ export async function updateOpportunity(
   return inTransaction(scope, async (tx) => {
     const current = await getOpportunity(tx, id);
     if (!current) throw notFound('opportunity');
-    const lines = patch.lines ?? current.lines;
     await tx.db
       .updateTable('opportunities')
       .set({
@@ -144,8 +144,8 @@ export async function updateOpportunity(
         ...(patch.currency !== undefined && { currency: patch.currency }),
         ...(patch.expectedCloseDate !== undefined && { expected_close_date: patch.expectedCloseDate }),
         ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+        ...(patch.value !== undefined && { value_cents: patch.value }),
         ...(patch.probability !== undefined && { probability: patch.probability }),
-        value_cents: lines.length ? valueOfLines(lines) : (patch.value ?? current.value),
         updated_at: now,
       })
       .where('tenant_id', '=', tx.tenantId)
@@ -157,16 +157,16 @@ export async function updateOpportunity(
   });
 }
 
+/** Records a stage change; whether the move is allowed is the caller's question (canMoveStage). */
 export async function moveStage(scope: TenantScope, id: string, stage: Stage, settings: TenantSettings, actorId: string, now: number): Promise<Opportunity> {
   return inTransaction(scope, async (tx) => {
     const current = await getOpportunity(tx, id);
     if (!current) throw notFound('opportunity');
-    if (current.stage === stage) return current;
     await tx.db
       .updateTable('opportunities')
       .set({
         stage,
-        probability: settings.stageProbability[stage],
+        probability: probabilityFor(stage, settings.stageProbability),
         stage_changed_at: now,
         closed_at: OPEN_STAGES.includes(stage) ? null : now,
         updated_at: now,

@@ -11,6 +11,7 @@ import { auditTrail } from './audit.ts';
 import { getTenant } from './tenants.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS } from '../domain/types.ts';
 import { migrationsApplied } from './migrate.ts';
+import { isUniqueViolation } from './scope.ts';
 
 const settings = DEFAULT_TENANT_SETTINGS;
 
@@ -72,10 +73,10 @@ describe.each(testDatabases())('store on $name', (database) => {
     void dAcc;
   });
 
-  it('gives an address to one contact only, case-insensitively', async () => {
+  it('keeps an address to one contact by the (tenant, address) key, case-insensitively', async () => {
     const c = await createContact(a.scope, { name: 'Liisa Ostaja', emails: ['Liisa.Ostaja@Kivimaki.fi'], phones: ['+358401234567'], title: 'Hankintapäällikkö', accountId: null, ownerId: null }, a.users.rep.id, T0);
     expect(c.emails).toEqual(['liisa.ostaja@kivimaki.fi']);
-    await expect(createContact(a.scope, { name: 'Dup', emails: ['liisa.ostaja@kivimaki.fi'], phones: [], title: null, accountId: null, ownerId: null }, null, T0)).rejects.toMatchObject({ status: 409 });
+    await expect(createContact(a.scope, { name: 'Dup', emails: ['liisa.ostaja@kivimaki.fi'], phones: [], title: null, accountId: null, ownerId: null }, null, T0)).rejects.toSatisfy(isUniqueViolation);
     // The failed create left nothing behind.
     expect((await searchContacts(a.scope, { q: 'Dup', limit: 10, offset: 0 })).total).toBe(0);
     expect((await contactsByAddresses(a.scope, ['liisa.ostaja@kivimaki.fi'])).get('liisa.ostaja@kivimaki.fi')?.contactId).toBe(c.id);
@@ -153,7 +154,7 @@ describe.each(testDatabases())('store on $name', (database) => {
     const acc = await createAccount(a.scope, { name: 'Atomic Oy', domains: ['atomic.fi'], tier: 'C', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0);
     const good = email(a, acc.id, 'atomic-good', T0);
     const bad = email(a, 'no-such-account', 'atomic-bad', T0);
-    await expect(ingestInteractions(a.scope, [good, bad], T0)).rejects.toMatchObject({ status: 404 });
+    await expect(ingestInteractions(a.scope, [good, bad], T0)).rejects.toMatchObject({ kind: 'not-found' });
     expect((await timelinePage(a.scope, { accountId: acc.id, viewerId: a.users.rep.id, limit: 10 })).items).toHaveLength(0);
     expect((await getAccount(a.scope, acc.id))!.lastContactAt).toBeNull();
   });
@@ -171,8 +172,8 @@ describe.each(testDatabases())('store on $name', (database) => {
     expect(moved).toMatchObject({ stage: 'offer', probability: 50, stageChangedAt: T0 + DAY_MS });
     const summary = await pipelineSummary(a.scope, { accountId: acc.id });
     expect(summary.find((s) => s.stage === 'offer')).toEqual({ stage: 'offer', count: 1, valueCents: opp.value, weightedCents: Math.round(opp.value * 0.5) });
-    await expect(moveStage(b.scope, opp.id, 'won', settings, b.users.rep.id, T0)).rejects.toMatchObject({ status: 404 });
-    await expect(createOpportunity(b.scope, { accountId: acc.id, name: 'x', stage: 'identified', value: 1, currency: 'EUR', lines: [], expectedCloseDate: null, ownerId: null }, settings, null, T0)).rejects.toMatchObject({ status: 404 });
+    await expect(moveStage(b.scope, opp.id, 'won', settings, b.users.rep.id, T0)).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(createOpportunity(b.scope, { accountId: acc.id, name: 'x', stage: 'identified', value: 1, currency: 'EUR', lines: [], expectedCloseDate: null, ownerId: null }, settings, null, T0)).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('records feedback per account and updates accounts with an audit trail', async () => {

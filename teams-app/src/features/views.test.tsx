@@ -241,6 +241,19 @@ describe('Manager dashboard', () => {
     expect(screen.getByRole('table', { name: 'Care model kept, per tier' })).toBeTruthy();
   });
 
+  it('keeps its tables mounted while the controls change without changing the figures', async () => {
+    show(<DashboardView />, { user: h.a.users.manager });
+    await screen.findByRole('table', { name: 'Activity per salesperson' });
+    fireEvent.click(document.querySelector('[data-control="period"]')!);
+    fireEvent.click(await screen.findByRole('option', { name: 'Chosen dates' }));
+    const reps = await screen.findByRole('table', { name: 'Activity per salesperson' });
+    // A start date without an end asks for nothing new: the page renders again over the same figures.
+    fireEvent.change(await screen.findByLabelText('From'), { target: { value: '2026-09-01' } });
+    await waitFor(() => expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2026-09-01'));
+    expect(reps.isConnected).toBe(true);
+    expect(screen.getByRole('table', { name: 'Activity per salesperson' })).toBe(reps);
+  });
+
   it('refuses a salesperson with the API’s reason', async () => {
     show(<DashboardView />, { user: h.a.users.rep });
     expect((await screen.findByRole('alert')).textContent).toContain('manager or admin');

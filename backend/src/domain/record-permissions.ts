@@ -1,0 +1,77 @@
+// Who may change which record: one function per question, each answering allowed or a reason a person can read
+// (the UI shows it on a disabled control; the use cases turn it into a 403).
+import type { Role } from './types.ts';
+
+export type Permission = { allowed: true } | { allowed: false; reason: string };
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+const ALLOWED: Permission = { allowed: true };
+const refuse = (reason: string): Permission => ({ allowed: false, reason });
+const isManagerOrAdmin = (actor: Actor) => actor.role === 'manager' || actor.role === 'admin';
+
+/** A rep may edit an account they own or an unowned one; managers and admins any account. */
+export function mayEditAccount(actor: Actor, account: { ownerId: string | null }): Permission {
+  if (isManagerOrAdmin(actor) || account.ownerId === null || account.ownerId === actor.id) return ALLOWED;
+  return refuse('Only the account owner, a manager or an admin can change this account.');
+}
+
+const PORTFOLIO = 'Changing an account’s tier or owner is a portfolio decision for a manager or an admin.';
+
+/**
+ * Tier and owner are portfolio decisions: managers and admins only. A rep may not change the tier or the owner
+ * even of an account they own or created; they choose both only when creating it (the owner then defaults to
+ * themselves).
+ */
+export function mayChangeTier(actor: Actor): Permission {
+  return isManagerOrAdmin(actor) ? ALLOWED : refuse(PORTFOLIO);
+}
+
+export function mayChangeAccountOwner(actor: Actor): Permission {
+  return isManagerOrAdmin(actor) ? ALLOWED : refuse(PORTFOLIO);
+}
+
+/**
+ * A contact is edited as its account is: by its owner, the owner of its account, a manager or an admin; an
+ * unowned contact by anyone. A rep may not edit, or take over, a colleague's contact.
+ */
+export function mayEditContact(actor: Actor, contact: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  if (isManagerOrAdmin(actor) || contact.ownerId === null || contact.ownerId === actor.id) return ALLOWED;
+  if (account?.ownerId === actor.id) return ALLOWED;
+  return refuse('Only the contact’s owner, the account owner, a manager or an admin can change this contact.');
+}
+
+/** Whoever may edit a contact may hand it to someone else (its owner, the account owner, a manager, an admin). */
+export function mayChangeContactOwner(actor: Actor, contact: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  return mayEditContact(actor, contact, account);
+}
+
+/** An opportunity: its owner, the account owner, a manager or an admin; an unowned one anyone. */
+export function mayEditOpportunity(actor: Actor, opportunity: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  if (isManagerOrAdmin(actor) || opportunity.ownerId === null || opportunity.ownerId === actor.id) return ALLOWED;
+  if (account?.ownerId === actor.id) return ALLOWED;
+  return refuse('Only the opportunity’s owner, the account owner, a manager or an admin can change it.');
+}
+
+/** Who may move a deal is who may edit it; which moves are possible is canMoveStage's question. */
+export function mayMoveStage(actor: Actor, opportunity: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  return mayEditOpportunity(actor, opportunity, account);
+}
+
+/** Handing an opportunity over is open to whoever may edit it. */
+export function mayChangeOpportunityOwner(actor: Actor, opportunity: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  return mayEditOpportunity(actor, opportunity, account);
+}
+
+/** A follow-up is a personal promise: only the person who set it marks it done or open. */
+export function mayEditFollowUp(actor: Actor, followUp: { userId: string }): Permission {
+  return followUp.userId === actor.id ? ALLOWED : refuse('Only the person who set a follow-up can mark it.');
+}
+
+/** Tenant settings (cadences, probabilities, blocked domains) shape everyone's work: admins only. */
+export function mayEditSettings(actor: Actor): Permission {
+  return actor.role === 'admin' ? ALLOWED : refuse('Only an admin can change the organisation’s settings.');
+}

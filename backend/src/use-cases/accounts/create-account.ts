@@ -1,0 +1,15 @@
+import type { Account } from '../../domain/types.ts';
+import type { Actor } from '../../domain/record-permissions.ts';
+import * as accounts from '../../store/accounts.ts';
+import { inTransaction, type TenantScope } from '../../store/scope.ts';
+import { requireColleague } from '../require-colleague.ts';
+
+export type CreateAccountInput = Omit<accounts.AccountInput, 'ownerId'> & { ownerId?: string | null | undefined };
+
+/** Anyone may create an account; its owner is the creator unless the request names another (or nobody). */
+export async function createAccount(scope: TenantScope, actor: Actor, input: CreateAccountInput, now: number): Promise<Account> {
+  return inTransaction(scope, async (tx) => {
+    await requireColleague(tx, input.ownerId);
+    return accounts.createAccount(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+  });
+}

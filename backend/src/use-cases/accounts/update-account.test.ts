@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../../test/support/test-databases.ts';
+import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
+import type { Db } from '../../store/connect.ts';
+import { auditTrail } from '../../store/audit.ts';
+import { createAccount } from './create-account.ts';
+import { updateAccount } from './update-account.ts';
+
+const base = { domains: ['kallio.fi'], tier: 'B' as const, lifecycle: 'customer' as const, industry: null, size: null, region: null };
+
+describe.each(testDatabases())('account use cases on $name', (database) => {
+  let handle: Db;
+  let dispose: () => Promise<void>;
+  let a: FixtureTenant;
+  beforeAll(async () => {
+    ({ handle, dispose } = await database.open());
+    a = await makeTenant(handle, 'seller-a.fi');
+  });
+  afterAll(async () => dispose());
+
+  it('makes the creator the owner unless another colleague (or nobody) is named', async () => {
+    const mine = await createAccount(a.scope, a.users.rep, { name: 'Kallio Oy', ...base }, T0);
+    expect(mine.ownerId).toBe(a.users.rep.id);
+    expect((await createAccount(a.scope, a.users.rep, { name: 'Nobody’s', ...base, domains: [], ownerId: null }, T0)).ownerId).toBeNull();
+    await expect(createAccount(a.scope, a.users.rep, { name: 'X', ...base, domains: [], ownerId: 'no-such-user' }, T0)).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
+  it('lets a rep edit their own account but not its tier or owner; a manager may; the trail records both', async () => {
+    const acc = await createAccount(a.scope, a.users.rep, { name: 'Tier Oy', ...base, domains: ['tier.fi'] }, T0);
+    expect((await updateAccount(a.scope, a.users.rep, acc.id, { region: 'Pirkanmaa', tier: 'B' }, T0 + 1)).region).toBe('Pirkanmaa');
+    await expect(updateAccount(a.scope, a.users.rep, acc.id, { tier: 'A' }, T0 + 2)).rejects.toMatchObject({ kind: 'forbidden', detail: expect.stringMatching(/portfolio/) });
+    await expect(updateAccount(a.scope, a.users.rep, acc.id, { ownerId: a.users.rep2.id }, T0 + 2)).rejects.toMatchObject({ kind: 'forbidden' });
+    const moved = await updateAccount(a.scope, a.users.manager, acc.id, { tier: 'A', ownerId: a.users.rep2.id }, T0 + 3);
+    expect(moved).toMatchObject({ tier: 'A', ownerId: a.users.rep2.id });
+    await expect(updateAccount(a.scope, a.users.rep, acc.id, { region: 'Uusimaa' }, T0 + 4)).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await auditTrail(a.scope, 'account', acc.id)).map((x) => x.action)).toEqual(['account.create', 'account.update', 'account.update']);
+  });
+
+  it('answers an unknown account as not found', async () => {
+    await expect(updateAccount(a.scope, a.users.admin, 'no-such-account', { region: 'x' }, T0)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});

@@ -1,0 +1,18 @@
+import type { Account } from '../../domain/types.ts';
+import { mayChangeAccountOwner, mayChangeTier, mayEditAccount, type Actor } from '../../domain/record-permissions.ts';
+import * as accounts from '../../store/accounts.ts';
+import { inTransaction, type TenantScope } from '../../store/scope.ts';
+import { requireColleague } from '../require-colleague.ts';
+import { requirePermission } from '../require-permission.ts';
+
+export async function updateAccount(scope: TenantScope, actor: Actor, id: string, patch: Partial<accounts.AccountInput>, now: number): Promise<Account> {
+  return inTransaction(scope, async (tx) => {
+    const current = await accounts.requireAccount(tx, id);
+    requirePermission(mayEditAccount(actor, current));
+    // Sending the current tier or owner back unchanged (a form saving every field) is not a change.
+    if (patch.tier !== undefined && patch.tier !== current.tier) requirePermission(mayChangeTier(actor));
+    if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeAccountOwner(actor));
+    await requireColleague(tx, patch.ownerId);
+    return accounts.updateAccount(tx, id, patch, actor.id, now);
+  });
+}

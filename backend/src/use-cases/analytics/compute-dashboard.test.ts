@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../../test/support/test-databases.ts';
+import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
+import type { Db } from '../../store/connect.ts';
+import { createAccount } from '../../store/accounts.ts';
+import { DAY_MS, DEFAULT_TENANT_SETTINGS } from '../../domain/types.ts';
+import { periodOf } from '../../domain/period.ts';
+import { computeDashboard, type DashboardFigures, type DashboardRequest } from './compute-dashboard.ts';
+import { createDashboardCache } from './dashboard-cache.ts';
+
+describe.each(testDatabases())('computeDashboard on $name', (database) => {
+  let handle: Db;
+  let dispose: () => Promise<void>;
+  let a: FixtureTenant;
+
+  beforeAll(async () => {
+    ({ handle, dispose } = await database.open());
+    a = await makeTenant(handle, 'a.test');
+    await createAccount(a.scope, { name: 'Alpha Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: a.users.rep.id, industry: null, size: null, region: null }, null, T0 - 100 * DAY_MS);
+  });
+  afterAll(async () => dispose());
+
+  const request = (over: Partial<DashboardRequest> = {}): DashboardRequest => ({
+    scope: a.scope, settings: DEFAULT_TENANT_SETTINGS, period: periodOf('2026-09-01', '2026-10-31', 'Europe/Helsinki'), team: 'Enterprise', limit: 10, refresh: false, now: T0, ...over,
+  });
+
+  it('takes a current period’s care figures at now, and names the team’s members', async () => {
+    const r = await computeDashboard(createDashboardCache<DashboardFigures>(), request());
+    expect(r.value.period.asOf).toBe(T0);
+    expect(r.value.reps.map((x) => x.displayName).sort()).toEqual(['Aino Admin', 'Matti Manager', 'Riikka Rep', 'Ronja Rep']);
+    // Alpha (A) was never contacted: overdue from the day it was created.
+    expect(r.value.care.find((t) => t.tier === 'A')).toMatchObject({ accounts: 1, withinCadence: 0, overdue: 1, share: 0 });
+  });
+
+  it('shares the figures within the minute unless asked to refresh', async () => {
+    const cache = createDashboardCache<DashboardFigures>();
+    const first = await computeDashboard(cache, request());
+    expect(first.fromCache).toBe(false);
+    expect((await computeDashboard(cache, request({ now: T0 + 1000 }))).fromCache).toBe(true);
+    expect((await computeDashboard(cache, request({ now: T0 + 2000, refresh: true }))).fromCache).toBe(false);
+  });
+
+  it('refuses a team with no members as not found', async () => {
+    await expect(computeDashboard(createDashboardCache<DashboardFigures>(), request({ team: 'Nobody' }))).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});

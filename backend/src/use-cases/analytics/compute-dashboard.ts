@@ -1,0 +1,67 @@
+// The managers' dashboard: a team's figures over a period, computed by the store's aggregations and shared
+// for a minute through the dashboard cache.
+import type { Period } from '../../domain/period.ts';
+import type { Role, TenantSettings, User } from '../../domain/types.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { TenantScope } from '../../store/scope.ts';
+import { listUsers } from '../../store/users.ts';
+import {
+  accountActivity, careCompliance, goingCold, repActivity, teamPipeline, weeklyTrend,
+  type AccountActivity, type ColdAccount, type DashboardScope, type RepActivity, type TeamPipeline, type TierCare, type WeekActivity,
+} from '../../store/analytics.ts';
+import { dashboardKey, type Cached, type DashboardCache } from './dashboard-cache.ts';
+
+/** The dashboard's figures, as the cache keeps them. */
+export interface DashboardFigures {
+  period: { from: string; to: string; timeZone: string; start: number; end: number; asOf: number };
+  /** The team's name; null for the whole organisation. */
+  team: string | null;
+  reps: (RepActivity & { displayName: string; role: Role })[];
+  accounts: { items: AccountActivity[]; total: number };
+  care: TierCare[];
+  goingCold: { items: ColdAccount[]; total: number };
+  pipeline: TeamPipeline;
+  weekly: WeekActivity[];
+}
+
+export interface DashboardRequest {
+  scope: TenantScope;
+  settings: TenantSettings;
+  period: Period;
+  /** A team's name, or null for the whole organisation. */
+  team: string | null;
+  /** How many accounts the per-account table and the going-cold list show. */
+  limit: number;
+  /** Compute now instead of serving figures computed less than a minute ago. */
+  refresh: boolean;
+  now: number;
+}
+
+export async function computeDashboard(dashboards: DashboardCache<DashboardFigures>, r: DashboardRequest): Promise<Cached<DashboardFigures>> {
+  const users = await listUsers(r.scope);
+  const members = r.team === null ? users : users.filter((u) => u.team === r.team);
+  if (r.team !== null && members.length === 0) throw notFound(`team named “${r.team}”`);
+  const d: DashboardScope = {
+    scope: r.scope, memberIds: members.map((u) => u.id), start: r.period.start, end: r.period.end, weekStart: r.period.weekStart,
+    asOf: Math.min(r.period.end, r.now), settings: r.settings,
+  };
+  const { cadenceDays, minutesPerEmail } = r.settings;
+  // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
+  const key = dashboardKey(r.scope.tenantId, { team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
+  return dashboards.get(key, r.now, () => figures(d, r, members), r.refresh);
+}
+
+async function figures(d: DashboardScope, r: DashboardRequest, members: User[]): Promise<DashboardFigures> {
+  // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
+  const [reps, accounts, care, cold, pipeline, weekly] = await Promise.all([
+    repActivity(d), accountActivity(d, r.limit), careCompliance(d), goingCold(d, r.limit), teamPipeline(d), weeklyTrend(d),
+  ]);
+  const byId = new Map(members.map((u) => [u.id, u]));
+  const p = r.period;
+  return {
+    period: { from: p.from, to: p.to, timeZone: p.timeZone, start: p.start, end: p.end, asOf: d.asOf },
+    team: r.team,
+    reps: reps.map((x) => ({ ...x, displayName: byId.get(x.userId)!.displayName, role: byId.get(x.userId)!.role })),
+    accounts, care, goingCold: cold, pipeline, weekly,
+  };
+}

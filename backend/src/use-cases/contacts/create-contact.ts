@@ -1,0 +1,21 @@
+import type { Contact } from '../../domain/types.ts';
+import type { Actor } from '../../domain/record-permissions.ts';
+import * as contacts from '../../store/contacts.ts';
+import { requireAccount } from '../../store/accounts.ts';
+import { inTransaction, type TenantScope } from '../../store/scope.ts';
+import { requireColleague } from '../require-colleague.ts';
+import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
+
+export type CreateContactInput = Omit<contacts.ContactInput, 'ownerId'> & { ownerId?: string | null | undefined };
+
+/** Anyone may add a contact, to any account; its owner is the creator unless the request names another. */
+export async function createContact(scope: TenantScope, actor: Actor, input: CreateContactInput, now: number): Promise<Contact> {
+  return onAddressRace(() =>
+    inTransaction(scope, async (tx) => {
+      if (input.accountId) await requireAccount(tx, input.accountId);
+      await requireColleague(tx, input.ownerId);
+      await requireAddressesFree(tx, input.emails, null);
+      return contacts.createContact(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+import type { Contact } from '../../domain/types.ts';
+import { mayChangeContactOwner, mayEditContact, type Actor } from '../../domain/record-permissions.ts';
+import * as contacts from '../../store/contacts.ts';
+import { getAccount, requireAccount } from '../../store/accounts.ts';
+import { inTransaction, type TenantScope } from '../../store/scope.ts';
+import { requireColleague } from '../require-colleague.ts';
+import { requirePermission } from '../require-permission.ts';
+import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
+
+export async function updateContact(scope: TenantScope, actor: Actor, id: string, patch: Partial<contacts.ContactInput>, now: number): Promise<Contact> {
+  return onAddressRace(() =>
+    inTransaction(scope, async (tx) => {
+      const current = await contacts.requireContact(tx, id);
+      const account = current.accountId ? await getAccount(tx, current.accountId) : null;
+      requirePermission(mayEditContact(actor, current, account));
+      if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeContactOwner(actor, current, account));
+      if (patch.accountId) await requireAccount(tx, patch.accountId);
+      await requireColleague(tx, patch.ownerId);
+      if (patch.emails) await requireAddressesFree(tx, patch.emails, id);
+      return contacts.updateContact(tx, id, patch, actor.id, now);
+    }),
+  );
+}

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../../test/support/test-databases.ts';
+import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
+import type { Db } from '../../store/connect.ts';
+import { auditTrail } from '../../store/audit.ts';
+import { getTenant } from '../../store/tenants.ts';
+import { updateTenantSettings } from './update-tenant-settings.ts';
+
+describe.each(testDatabases())('tenant settings use case on $name', (database) => {
+  let handle: Db;
+  let dispose: () => Promise<void>;
+  let a: FixtureTenant;
+  beforeAll(async () => {
+    ({ handle, dispose } = await database.open());
+    a = await makeTenant(handle, 'seller-a.fi');
+  });
+  afterAll(async () => dispose());
+
+  it('lets only an admin replace the settings, audited', async () => {
+    const { settings } = await getTenant(a.scope);
+    const next = { ...settings, cadenceDays: { ...settings.cadenceDays, A: 7 } };
+    await expect(updateTenantSettings(a.scope, a.users.manager, next, T0)).rejects.toMatchObject({ kind: 'forbidden', detail: expect.stringMatching(/admin/) });
+    expect((await updateTenantSettings(a.scope, a.users.admin, next, T0)).settings.cadenceDays.A).toBe(7);
+    expect((await auditTrail(a.scope, 'tenant', a.tenantId)).map((x) => x.action)).toEqual(['settings.update']);
+  });
+});
