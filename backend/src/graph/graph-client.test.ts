@@ -1,7 +1,7 @@
 // The Graph client against the Graph emulator over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGraphEmulator, type GraphEmulator, type MailboxRecord } from '../../../test/graph-emulator/index.ts';
-import { startWebhookListener } from '../../../test/graph-emulator/webhook-listener.ts';
+import { startGraphEmulator, type GraphEmulator, type MailboxRecord } from './emulator/index.ts';
+import { startWebhookListener } from './emulator/webhook-listener.ts';
 import { createGraphClient, mailboxOfPath, withImmutableIds, type GraphClientOptions, type ThrottleEvent } from './graph-client.ts';
 import { DeltaExpiredError, GraphPayloadError, GraphRequestError } from './graph-errors.ts';
 import type { CalendarItem, DeltaPage, MailItem } from './items.ts';

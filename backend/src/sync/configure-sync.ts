@@ -7,9 +7,9 @@ import { getTenant } from '../store/tenants.ts';
 import { addThrottleWait } from '../store/sync-state.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
 import { applicationTokenProvider, onBehalfOfTokenProvider, staticTokenProvider } from '../graph/token-providers.ts';
-import { inProcessQueue, type JobQueue } from '../sync/job-queue.ts';
-import { pgBossQueue } from '../sync/pg-boss-queue.ts';
-import { createSyncService, type SyncService } from '../sync/sync-service.ts';
+import { inProcessQueue, type JobQueue } from './job-queue.ts';
+import { pgBossQueue } from './pg-boss-queue.ts';
+import { createSyncService, type SyncService } from './sync-service.ts';
 
 export function syncQueueFor(config: Pick<Config, 'database'>, log: (line: string) => void): JobQueue {
   return config.database.kind === 'postgres'
