@@ -149,6 +149,8 @@ export interface MailboxRecord {
   /** REST id -> immutable id, for the ids currently valid. */
   restIndex: Map<string, string>;
   log: ChangeEntry[];
+  /** Secondary SMTP addresses (aliases), written to proxyAddresses as smtp:; the UPN is the primary (SMTP:). */
+  aliases: string[];
 }
 
 export interface StoreChange {
@@ -211,6 +213,7 @@ export class GraphStore {
       events: new Map(),
       restIndex: new Map(),
       log: [],
+      aliases: [],
     };
     for (const [name, displayName] of WELL_KNOWN_FOLDERS) {
       const folder: FolderRecord = { id: opaqueId('AQMkAD', 18), displayName, wellKnownName: name, parentFolderId: root.id };
@@ -220,6 +223,12 @@ export class GraphStore {
     this.mailboxes.set(id, mailbox);
     this.byUpn.set(input.userPrincipalName.toLowerCase(), id);
     return mailbox;
+  }
+
+  /** A secondary SMTP address for a mailbox, as an admin adds an alias in Exchange. */
+  addAlias(mailboxRef: string, address: string): void {
+    const mailbox = this.mailbox(mailboxRef);
+    if (!mailbox.aliases.some((a) => a.toLowerCase() === address.toLowerCase())) mailbox.aliases.push(address);
   }
 
   /** A user-made folder under the root. */
