@@ -1,7 +1,7 @@
 // Subscriptions against the Graph emulator over real HTTP.
 import { describe, expect, it } from 'vitest';
 import { graphHarness } from '../../../test/support/graph-harness.ts';
-import { startWebhookListener } from './emulator/webhook-listener.ts';
+import { startWebhookListener } from '../../../test/support/webhook-listener.ts';
 import { subscriptionResource } from './subscriptions.ts';
 
 const h = graphHarness();
