@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../test/support/api-harness.ts';
 import type { Db } from './store/connect.ts';
-import { BAD_TOKEN_REASONS, type BadTokenKind } from './auth/test-issuer.ts';
+import { BAD_TOKEN_REASONS, type BadTokenKind } from '../../test/support/test-issuer.ts';
 
 describe.each(testDatabases())('API on $name', (database) => {
   let handle: Db;

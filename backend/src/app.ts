@@ -123,7 +123,10 @@ export function createApp(opts: AppOptions) {
       await next();
       const auth = c.get('auth');
       const token = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
-      if (auth && token) void sync.refreshDelegated(auth.tenant.id, auth.user.id, token).catch(() => {});
+      if (auth && token) {
+        void sync.refreshDelegated(auth.tenant.id, auth.user.id, token)
+          .catch((e) => console.warn(`[sync] tenant ${auth.tenant.id}, user ${auth.user.id}: refreshing their own mailbox failed: ${e instanceof Error ? e.message : e}`));
+      }
     });
   }
   return app.route('/api', api);

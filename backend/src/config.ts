@@ -2,6 +2,7 @@
 // message that names the variable. See .env.example for every setting.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { GRAPH_ROOTS } from './graph/national-clouds.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -29,7 +30,7 @@ const schema = z.object({
   ENTRA_AUTHORITY_HOST: httpUrl.default('https://login.microsoftonline.com'),
   SUHDE_DEMO: bool.optional(),
   SUHDE_DEMO_FORCE: bool.default(false),
-  GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
+  GRAPH_BASE_URL: httpUrl.default(`${GRAPH_ROOTS.global}/v1.0`),
   SUHDE_WEB_ROOT: z.string().min(1).default('dist/web'),
   GRAPH_CLIENT_ID: z.uuid('must be the application (client) id GUID of the app registration that reads mail').optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),

@@ -12,9 +12,8 @@ import { createAccessTokenVerifier, createDemoIssuer, entraKeySet } from './auth
 import { findTenantByEntraId } from './store/tenants.ts';
 import { listUsers } from './store/users.ts';
 import { tenantScope } from './store/scope.ts';
-import { ensureDemoTenant } from './services/ensure-demo-tenant.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
-import { createConfiguredSync } from './services/graph-sync.ts';
+import { createConfiguredSync } from './sync/configure-sync.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
 import { userView } from './routes/views.ts';
 
@@ -47,6 +46,8 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     };
   }
 
+  // Loaded here, not at the top: the demo tenant and the Graph emulator it runs on never load in production.
+  const { ensureDemoTenant } = await import('./demo/ensure-demo-tenant.ts');
   const seeded = await ensureDemoTenant(handle, clock(), (line) => console.log(line));
   const demoTenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
   // A synced Teams meeting's chat, so the meeting side panel can be seen outside Teams too.

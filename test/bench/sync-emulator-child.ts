@@ -1,6 +1,6 @@
 // The Graph emulator for the sync benchmark, in its own process so its JSON work does not share the sync's
 // event loop (Graph is another machine). Loaded deterministically from the parent's plan; answers stats over IPC.
-import { startGraphEmulator } from '../graph-emulator/index.ts';
+import { startGraphEmulator } from '../../backend/src/graph/emulator/index.ts';
 
 interface Plan {
   mailboxes: string[];

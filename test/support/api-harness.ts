@@ -3,7 +3,7 @@
 import { createApp } from '../../backend/src/app.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import { createAccessTokenVerifier } from '../../backend/src/auth/index.ts';
-import { createTestIssuer, type TestIssuer } from '../../backend/src/auth/test-issuer.ts';
+import { createTestIssuer, type TestIssuer } from './test-issuer.ts';
 import { v2IssuerFor } from '../../backend/src/auth/entra-authority.ts';
 import { findTenantByEntraId } from '../../backend/src/store/tenants.ts';
 import { makeTenant, T0, type FixtureTenant } from './fixtures.ts';

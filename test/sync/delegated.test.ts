@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/test-databases.ts';
 import { apiHarness, type Harness } from '../support/api-harness.ts';
-import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index.ts';
+import { startGraphEmulator, type GraphEmulator } from '../../backend/src/graph/emulator/index.ts';
 import { createGraphClient } from '../../backend/src/graph/index.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { inProcessQueue } from '../../backend/src/sync/job-queue.ts';

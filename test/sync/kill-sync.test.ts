@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index.ts';
+import { startGraphEmulator, type GraphEmulator } from '../../backend/src/graph/emulator/index.ts';
 import { openDb } from '../../backend/src/store/connect.ts';
 import { migrateToLatest } from '../../backend/src/store/migrate.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';

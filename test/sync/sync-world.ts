@@ -1,6 +1,6 @@
 // A sync test world: a migrated database with a tenant (two colleagues, a customer account and contact), a Graph
 // emulator over real HTTP with both colleagues' mailboxes, and the engine's dependencies wired to it.
-import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index.ts';
+import { startGraphEmulator, type GraphEmulator } from '../../backend/src/graph/emulator/index.ts';
 import { createGraphClient, type GraphClient, type GraphClock } from '../../backend/src/graph/index.ts';
 import { DEMO_ADDIN_ID } from '../../backend/src/config.ts';
 import type { Db } from '../../backend/src/store/connect.ts';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { JSONWebKeySet } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entraKeySet, KEY_SET_CACHE_JITTER_MS, KEY_SET_CACHE_MAX_AGE_MS, KEY_SET_COOLDOWN_MS } from './entra-jwks.ts';
-import { createTestIssuer, type TestIssuer } from './test-issuer.ts';
+import { createTestIssuer, type TestIssuer } from '../../../test/support/test-issuer.ts';
 import { AuthError, createAccessTokenVerifier, type AccessTokenVerifier } from './verify-access-token.ts';
 
 let server: Server;

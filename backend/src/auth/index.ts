@@ -1,4 +1,4 @@
-// The auth module's public surface. Test support (test-issuer.ts) is deliberately not re-exported here, so
+// The auth module's public surface. Test support (test/support/test-issuer.ts) is deliberately not re-exported here, so
 // production code cannot reach it through this barrel; suites import it by its path.
 export {
   AuthError,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError, createAccessTokenVerifier, type AuthErrorReason } from './verify-access-token.ts';
-import { BAD_TOKEN_REASONS, createTestIssuer, type BadTokenKind, type TestIssuer } from './test-issuer.ts';
+import { BAD_TOKEN_REASONS, createTestIssuer, type BadTokenKind, type TestIssuer } from '../../../test/support/test-issuer.ts';
 
 let t: TestIssuer;
 beforeAll(async () => {

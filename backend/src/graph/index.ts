@@ -1,10 +1,18 @@
 // Suhde's Graph access: the only module that knows Microsoft Graph. Everything else imports from here.
+export { createGraphClient, type GraphClient, type GraphClientOptions } from './graph-client.ts';
 export {
-  createGraphClient, systemClock, withImmutableIds, mailboxOfPath,
+  createTransport, systemClock, withImmutableIds, mailboxOfPath,
   GRAPH_BATCH_LIMIT, GRAPH_MAILBOX_CONCURRENCY, IMMUTABLE_ID_PREFERENCE,
-  type BatchRequest, type BatchResponse, type DeltaEventsOptions, type DeltaMessagesOptions, type GraphClient,
-  type GraphClientOptions, type GraphClock, type GraphSubscription, type SubscriptionRequest, type ThrottleEvent,
-} from './graph-client.ts';
+  type BatchRequest, type BatchResponse, type GraphClock, type GraphTransport, type ThrottleEvent, type TransportOptions,
+} from './transport.ts';
+export type { DeltaMessagesOptions, MailDeltaSettings } from './mail-delta.ts';
+export type { DeltaEventsOptions } from './calendar-delta.ts';
+export {
+  subscriptionResource, type GraphSubscription, type RenewalOutcome, type SubscriptionRequest, type WatchedCollection,
+} from './subscriptions.ts';
+export {
+  parseDirectoryUser, parseProxyAddresses, parseVerifiedDomain, type DirectoryUser, type DirectoryUsersOptions, type VerifiedDomain,
+} from './directory.ts';
 export { DeltaExpiredError, GraphPayloadError, GraphRequestError, RETRYABLE_STATUSES, errorCodes, graphErrorFrom } from './graph-errors.ts';
 export { isRemoved, type RemovedEntry } from './is-removed.ts';
 export {

@@ -19,14 +19,6 @@ export function parseStream(value: string): { kind: 'mail'; folder: string } | {
   return m ? { kind: 'mail', folder: m[1]! } : null;
 }
 
-/** The Graph resource a change-notification subscription watches for this stream. */
-export function subscriptionResource(address: string, stream: SyncStream): string {
-  const parsed = parseStream(stream);
-  const user = encodeURIComponent(address);
-  if (!parsed) throw new Error(`unknown sync stream ${stream}`);
-  return parsed.kind === 'calendar' ? `users/${user}/events` : `users/${user}/mailFolders('${parsed.folder}')/messages`;
-}
-
 /** The calendarView window of a full sync started at `now`. */
 export function calendarWindow(now: number, backDays: number, aheadDays: number): { start: number; end: number } {
   const day = 86_400_000;

@@ -7,10 +7,10 @@ import {
   deleteSubscription, findSubscriptionById, insertSubscription, listMailboxes, listSubscriptions, tenantsWithMailboxes,
   updateSubscriptionExpiry, getMailbox, insertMailbox, type Mailbox,
 } from '../store/sync-state.ts';
-import { GraphRequestError, type GraphClient, type GraphNotice } from '../graph/index.ts';
+import { GraphRequestError, subscriptionResource, type GraphClient, type GraphNotice } from '../graph/index.ts';
 import type { JobQueue, SyncJob } from './job-queue.ts';
 import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';
-import { mailboxStreams, subscriptionResource, type SyncStream } from './streams.ts';
+import { mailboxStreams, parseStream, type SyncStream } from './streams.ts';
 
 /** Outlook messages and events allow up to 10 080 minutes; two days keeps a missed renewal cheap. */
 export const SUBSCRIPTION_LIFETIME_MS = 2 * 86_400_000;
@@ -97,9 +97,11 @@ export function createSyncService(opts: SyncServiceOptions) {
     let created = 0;
     for (const stream of mailboxStreams(mailbox.folders)) {
       if (existing.has(stream)) continue;
+      const collection = parseStream(stream);
+      if (!collection) throw new Error(`unknown sync stream ${stream}`);
       const clientState = randomBytes(24).toString('base64url');
       const sub = await graph.createSubscription({
-        resource: subscriptionResource(mailbox.address, stream),
+        resource: subscriptionResource(mailbox.address, collection),
         changeType: 'created,updated,deleted',
         notificationUrl: `${opts.notificationBaseUrl}/graph/notifications`,
         lifecycleNotificationUrl: `${opts.notificationBaseUrl}/graph/lifecycle`,
@@ -134,32 +136,20 @@ export function createSyncService(opts: SyncServiceOptions) {
     if (mailbox?.enabled) await enqueueMailbox(tenantId, mailbox);
   }
 
-  /**
-   * Renews every subscription that expires within the margin. Many at once go as $batch PATCHes, up to 20 a
-   * request ("Combine multiple requests in one HTTP call using JSON batching"); one Graph no longer knows is recreated.
-   */
+  /** Renews every subscription that expires within the margin, many at once; one Graph no longer knows is recreated. */
   async function renewDue(): Promise<number> {
     let n = 0;
     for (const tenantId of await tenantsWithMailboxes(opts.handle.db)) {
       const scope = tenantScope(opts.handle, tenantId);
       const due = await listSubscriptions(scope, { expiringBefore: now() + RENEW_MARGIN_MS });
       if (due.length === 0) continue;
-      const expiresAt = now() + SUBSCRIPTION_LIFETIME_MS;
       try {
-        const answers = await opts.graphFor(tenantId).batch(due.map((sub, i) => ({
-          id: String(i), method: 'PATCH' as const, url: `/subscriptions/${encodeURIComponent(sub.id)}`,
-          headers: { 'Content-Type': 'application/json' }, body: { expirationDateTime: new Date(expiresAt).toISOString() },
-        })));
-        for (const [i, answer] of answers.entries()) {
+        const outcomes = await opts.graphFor(tenantId).renewSubscriptions(due.map((sub) => sub.id), now() + SUBSCRIPTION_LIFETIME_MS);
+        for (const [i, outcome] of outcomes.entries()) {
           const sub = due[i]!;
-          if (answer.status >= 200 && answer.status < 300) {
-            const body = answer.body as { expirationDateTime?: string } | null;
-            await updateSubscriptionExpiry(scope, sub.id, body?.expirationDateTime ? Date.parse(body.expirationDateTime) : expiresAt);
-          } else if (answer.status === 404) {
-            await recreate(tenantId, sub.id, sub.mailboxId);
-          } else {
-            log(`[sync] renewing subscription ${sub.id} failed: ${answer.status}`);
-          }
+          if (outcome.kind === 'renewed') await updateSubscriptionExpiry(scope, sub.id, outcome.expiresAt);
+          else if (outcome.kind === 'gone') await recreate(tenantId, sub.id, sub.mailboxId);
+          else log(`[sync] tenant ${tenantId}: renewing subscription ${sub.id} (mailbox ${sub.mailboxId}, ${sub.stream}) failed: ${outcome.message}`);
           n++;
         }
       } catch (e) {
@@ -258,8 +248,8 @@ export function createSyncService(opts: SyncServiceOptions) {
       }
       await enqueueAll();
       const poll = opts.pollIntervalMs ?? 15 * 60_000;
-      if (poll > 0) timers.push(setInterval(() => void enqueueAll().catch(() => {}), poll).unref());
-      timers.push(setInterval(() => void renewDue().catch(() => {}), 60 * 60_000).unref());
+      if (poll > 0) timers.push(setInterval(() => void enqueueAll().catch((e) => log(`[sync] queueing the polling passes failed: ${e instanceof Error ? e.message : e}`)), poll).unref());
+      timers.push(setInterval(() => void renewDue().catch((e) => log(`[sync] renewing due subscriptions failed: ${e instanceof Error ? e.message : e}`)), 60 * 60_000).unref());
     },
     async stop(): Promise<void> {
       for (const t of timers) clearInterval(t);

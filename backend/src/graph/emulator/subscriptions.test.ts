@@ -2,7 +2,7 @@
 // change and lifecycle notifications it delivers, shaped as Graph documents them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startGraphEmulator, type GraphEmulator, type MailboxRecord } from './index.ts';
-import { startWebhookListener, type WebhookListener } from './webhook-listener.ts';
+import { startWebhookListener, type WebhookListener } from '../../../../test/support/webhook-listener.ts';
 
 let emulator: GraphEmulator;
 let mailbox: MailboxRecord;

@@ -9,7 +9,8 @@ import { insertMailbox } from '../store/sync-state.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
 import { staticTokenProvider } from '../graph/token-providers.ts';
 import { DEMO_ADDIN_ID } from '../config.ts';
-import { startGraphEmulator, type GraphEmulator } from '../../../test/graph-emulator/index.ts';
+// Types only: the emulator itself is loaded by import() below, so only a demo start ever loads it.
+import type { GraphEmulator } from '../graph/emulator/index.ts';
 import { inProcessQueue } from '../sync/job-queue.ts';
 import { createSyncService, type SyncService } from '../sync/sync-service.ts';
 import { mailboxStreams } from '../sync/streams.ts';
@@ -72,6 +73,7 @@ export interface DemoGraph {
 export async function syncDemoMailboxes(
   handle: Db, tenantId: string, users: User[], interactions: Iterable<Interaction>, now: number, log: (line: string) => void,
 ): Promise<DemoGraph & { counts: { messages: number; events: number; stored: number } }> {
+  const { startGraphEmulator } = await import('../graph/emulator/index.ts');
   const emulator = await startGraphEmulator({ defaultPageSize: 100 });
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const u of users) emulator.addMailbox(u.email, u.displayName);

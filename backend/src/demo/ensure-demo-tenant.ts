@@ -3,7 +3,7 @@
 import type { Db } from '../store/connect.ts';
 import { findTenantByEntraId } from '../store/tenants.ts';
 import { seedTenant } from '../store/seed.ts';
-import { DEMO_ENTRA_TENANT_ID, DEMO_SCALE, DEMO_SEED, DEMO_TENANT_NAME, generateTenant } from '../demo/generate-tenant.ts';
+import { DEMO_ENTRA_TENANT_ID, DEMO_SCALE, DEMO_SEED, DEMO_TENANT_NAME, generateTenant } from './generate-tenant.ts';
 import { enteredByHand, syncDemoMailboxes, type DemoGraph } from './demo-mailboxes.ts';
 
 export interface DemoTenantOutcome {

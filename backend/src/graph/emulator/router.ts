@@ -8,6 +8,7 @@ import {
 import { eventJson, folderJson, isShape, messageJson, parseShape, userJson, type IdFormat } from './representation.ts';
 import type { GraphStore, MailboxRecord } from './store.ts';
 import type { Subscriptions } from './subscriptions.ts';
+import { getOrganization, listUsers } from './directory.ts';
 
 export interface EmulatorRequest {
   method: string;
@@ -41,6 +42,7 @@ export interface RouterDeps {
   faults: Faults;
   concurrency: MailboxConcurrency;
   subscriptions: Subscriptions;
+  tenantId: string;
   /** e.g. http://127.0.0.1:PORT/v1.0: what links are written against. */
   root: () => string;
   latencyMs: () => number;
@@ -205,6 +207,8 @@ export function createRouter(deps: RouterDeps) {
       return notAllowed();
     }
 
+    if (lower.length === 1 && lower[0] === 'organization') return method === 'GET' ? getOrganization(store, deps.root(), deps.tenantId, q) : notAllowed();
+    if (lower.length === 1 && lower[0] === 'users') return method === 'GET' ? listUsers(store, deps.root(), q) : notAllowed();
     if (!mailbox) return unknown();
     const rest = lower[0] === 'me' ? lower.slice(1) : lower.slice(2);
     const raw = lower[0] === 'me' ? seg.slice(1) : seg.slice(2);

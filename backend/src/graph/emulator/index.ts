@@ -114,7 +114,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
   });
 
   const router = createRouter({
-    store, tokens, faults, concurrency, subscriptions, root,
+    store, tokens, faults, concurrency, subscriptions, root, tenantId,
     latencyMs: () => latencyMs,
     defaultPageSize: options.defaultPageSize ?? 10,
     log: (entry) => requests.push(entry),

@@ -7,9 +7,9 @@ import { getTenant } from '../store/tenants.ts';
 import { addThrottleWait } from '../store/sync-state.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
 import { applicationTokenProvider, onBehalfOfTokenProvider, staticTokenProvider } from '../graph/token-providers.ts';
-import { inProcessQueue, type JobQueue } from '../sync/job-queue.ts';
-import { pgBossQueue } from '../sync/pg-boss-queue.ts';
-import { createSyncService, type SyncService } from '../sync/sync-service.ts';
+import { inProcessQueue, type JobQueue } from './job-queue.ts';
+import { pgBossQueue } from './pg-boss-queue.ts';
+import { createSyncService, type SyncService } from './sync-service.ts';
 
 export function syncQueueFor(config: Pick<Config, 'database'>, log: (line: string) => void): JobQueue {
   return config.database.kind === 'postgres'
@@ -41,7 +41,12 @@ export function configuredGraphClients(config: Config, handle: Db): ((tenantId: 
         baseUrl: config.graphBaseUrl, authProvider, maxInFlight: settings.maxInFlight, addInId: config.addInId,
         onAddInPropertiesRefused: (e) => console.warn(`[sync] ${e.mailbox}: Graph refused the add-in's custom properties in $expand (${e.error.message}); "log this email when sent" is read only when the sent copy is opened`),
         onThrottle: (e) => {
-          if (e.mailbox) void addThrottleWait(scope, e.mailbox, e.waitMs).catch(() => {});
+          // Only the health figures miss the wait when this write fails, so it is logged, not thrown into the request.
+          if (e.mailbox) {
+            const mailbox = e.mailbox;
+            void addThrottleWait(scope, mailbox, e.waitMs)
+              .catch((error) => console.warn(`[sync] tenant ${tenantId}, mailbox ${mailbox}: recording a ${e.waitMs} ms throttling wait failed: ${error instanceof Error ? error.message : error}`));
+          }
         },
       });
       clients.set(tenantId, client);

@@ -3,10 +3,10 @@
 // The defaults put the issuer at the real Entra host, so tests check the real issuer format; keys are local.
 import { randomUUID } from 'node:crypto';
 import { SignJWT, base64url, exportSPKI, generateKeyPair, type JWTHeaderParameters, type JWTPayload } from 'jose';
-import { createDemoIssuer, type DemoIssuer, type IssueParams } from './demo-issuer.ts';
-import { DEFAULT_AUTHORITY_HOST, v2IssuerFor } from './entra-authority.ts';
-import type { AccessTokenVerifier, AccessTokenVerifierOptions, AuthErrorReason } from './verify-access-token.ts';
-import { createAccessTokenVerifier } from './verify-access-token.ts';
+import { createDemoIssuer, type DemoIssuer, type IssueParams } from '../../backend/src/auth/demo-issuer.ts';
+import { DEFAULT_AUTHORITY_HOST, v2IssuerFor } from '../../backend/src/auth/entra-authority.ts';
+import type { AccessTokenVerifier, AccessTokenVerifierOptions, AuthErrorReason } from '../../backend/src/auth/verify-access-token.ts';
+import { createAccessTokenVerifier } from '../../backend/src/auth/verify-access-token.ts';
 
 /** Each bad token and the reason the verifier must give for it. */
 export const BAD_TOKEN_REASONS = {
