@@ -7,7 +7,8 @@ import { insertUsers } from './users.ts';
 import { chunks, inTransaction, tenantScope, type TenantScope } from './scope.ts';
 import { insertOpportunities } from './opportunities.ts';
 import { insertFeedback } from './feedback.ts';
-import { ingestBatch } from './interactions.ts';
+// The one merge of interaction copies (a use case): demo data goes in as any other copies do.
+import { mergeInteractionCopies } from '../use-cases/interactions/merge-interaction-copies.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -68,7 +69,7 @@ export async function seedTenant(
   const flush = async () => {
     if (!batch.length) return;
     // Generated data is consistent by construction: skip the per-batch reference checks.
-    await ingestBatch(scope, batch, now, { checkReferences: false });
+    await mergeInteractionCopies(scope, batch, now, { checkReferences: false });
     count += batch.length;
     batch = [];
     opts.onProgress?.(count);
