@@ -157,7 +157,7 @@ describe.each(testDatabases())('store on $name', (database) => {
     const acc = await createAccount(a.scope, { name: 'Atomic Oy', domains: ['atomic.fi'], tier: 'C', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0);
     const good = email(a, acc.id, 'atomic-good', T0);
     const bad = email(a, 'no-such-account', 'atomic-bad', T0);
-    await expect(ingestInteractions(a.scope, [good, bad], T0)).rejects.toMatchObject({ status: 404 });
+    await expect(ingestInteractions(a.scope, [good, bad], T0)).rejects.toMatchObject({ kind: 'not-found' });
     expect((await timelinePage(a.scope, { accountId: acc.id, viewerId: a.users.rep.id, limit: 10 })).items).toHaveLength(0);
     expect((await getAccount(a.scope, acc.id))!.lastContactAt).toBeNull();
   });
