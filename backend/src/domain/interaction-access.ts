@@ -3,7 +3,7 @@
 // the rest to its holders, a manager or an admin.
 import type { Interaction, Role } from './types.ts';
 import { forbidden } from './errors.ts';
-import { viewFor, type InteractionView } from './visibility.ts';
+import { canSee, viewFor, type InteractionView } from './visibility.ts';
 
 export interface Viewer {
   userId: string;
@@ -19,7 +19,8 @@ export interface InteractionAccess {
 
 export function interactionAccess(viewer: Viewer, i: Pick<Interaction, 'visibility' | 'holders'>): InteractionAccess {
   const holds = i.holders.some((h) => h.userId === viewer.userId);
-  const see = i.visibility === 'private' && !holds ? 'none' : i.visibility === 'metadata' && !holds ? 'metadata' : 'full';
+  // The same rule viewFor applies: what a non-holder may not see, or sees redacted.
+  const see = !canSee(i.visibility, holds) ? 'none' : i.visibility === 'metadata' && !holds ? 'metadata' : 'full';
   const steward = holds || viewer.role !== 'rep';
   return { see, change: see === 'full' && steward, unlink: see !== 'none' && steward, setVisibility: see !== 'none' && holds };
 }
