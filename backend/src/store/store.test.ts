@@ -79,7 +79,7 @@ describe.each(testDatabases())('store on $name', (database) => {
   it('gives an address to one contact only, case-insensitively', async () => {
     const c = await createContact(a.scope, { name: 'Liisa Ostaja', emails: ['Liisa.Ostaja@Kivimaki.fi'], phones: ['+358401234567'], title: 'Hankintapäällikkö', accountId: null, ownerId: null }, a.users.rep.id, T0);
     expect(c.emails).toEqual(['liisa.ostaja@kivimaki.fi']);
-    await expect(createContact(a.scope, { name: 'Dup', emails: ['liisa.ostaja@kivimaki.fi'], phones: [], title: null, accountId: null, ownerId: null }, null, T0)).rejects.toMatchObject({ status: 409 });
+    await expect(createContact(a.scope, { name: 'Dup', emails: ['liisa.ostaja@kivimaki.fi'], phones: [], title: null, accountId: null, ownerId: null }, null, T0)).rejects.toMatchObject({ kind: 'conflict' });
     // The failed create left nothing behind.
     expect((await searchContacts(a.scope, { q: 'Dup', limit: 10, offset: 0 })).total).toBe(0);
     expect((await contactsByAddresses(a.scope, ['liisa.ostaja@kivimaki.fi'])).get('liisa.ostaja@kivimaki.fi')?.contactId).toBe(c.id);
@@ -175,8 +175,8 @@ describe.each(testDatabases())('store on $name', (database) => {
     expect(moved).toMatchObject({ stage: 'offer', probability: 50, stageChangedAt: T0 + DAY_MS });
     const summary = await pipelineSummary(a.scope, { accountId: acc.id });
     expect(summary.find((s) => s.stage === 'offer')).toEqual({ stage: 'offer', count: 1, valueCents: opp.value, weightedCents: Math.round(opp.value * 0.5) });
-    await expect(moveStage(b.scope, opp.id, 'won', settings, b.users.rep.id, T0)).rejects.toMatchObject({ status: 404 });
-    await expect(createOpportunity(b.scope, { accountId: acc.id, name: 'x', stage: 'identified', value: 1, currency: 'EUR', lines: [], expectedCloseDate: null, ownerId: null }, settings, null, T0)).rejects.toMatchObject({ status: 404 });
+    await expect(moveStage(b.scope, opp.id, 'won', settings, b.users.rep.id, T0)).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(createOpportunity(b.scope, { accountId: acc.id, name: 'x', stage: 'identified', value: 1, currency: 'EUR', lines: [], expectedCloseDate: null, ownerId: null }, settings, null, T0)).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('records feedback per account and updates accounts with an audit trail', async () => {
