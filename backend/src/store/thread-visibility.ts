@@ -1,9 +1,6 @@
 // The mailbox owner's visibility choice per thread (conversation), and the interactions it applies to.
 import { chunks, type TenantScope } from './scope.ts';
-import { writeAudit } from './audit.ts';
 import type { Visibility } from '../domain/types.ts';
-
-// ---- per-thread visibility
 
 /** The owner's visibility choices for these threads of a mailbox. */
 export async function threadVisibilities(scope: TenantScope, mailboxId: string, conversationIds: string[]): Promise<Map<string, Visibility>> {
@@ -25,20 +22,25 @@ export async function threadOf(scope: TenantScope, mailboxIds: string[], interac
   return r ? { mailboxId: r.mailbox_id, conversationId: r.conversation_id! } : null;
 }
 
-/** Records the owner's choice and applies it to every interaction of the thread synced from the mailbox. */
-export async function setThreadVisibility(
-  scope: TenantScope, thread: { mailboxId: string; conversationId: string }, visibility: Visibility, actorId: string, now: number,
-): Promise<string[]> {
+/** Records the owner's choice for the thread: mail still to come from it gets this visibility. */
+export async function saveThreadVisibility(
+  scope: TenantScope, thread: { mailboxId: string; conversationId: string }, visibility: Visibility, now: number,
+): Promise<void> {
   await scope.db.insertInto('thread_visibility')
     .values({ tenant_id: scope.tenantId, mailbox_id: thread.mailboxId, conversation_id: thread.conversationId, visibility, updated_at: now })
     .onConflict((oc) => oc.columns(['tenant_id', 'mailbox_id', 'conversation_id']).doUpdateSet({ visibility, updated_at: now }))
     .execute();
-  const ids = (await scope.db.selectFrom('sync_item_refs').select('interaction_id').distinct()
+}
+
+/** The interactions synced from this thread of the mailbox. */
+export async function interactionsOfThread(scope: TenantScope, thread: { mailboxId: string; conversationId: string }): Promise<string[]> {
+  return (await scope.db.selectFrom('sync_item_refs').select('interaction_id').distinct()
     .where('tenant_id', '=', scope.tenantId).where('mailbox_id', '=', thread.mailboxId).where('conversation_id', '=', thread.conversationId).execute())
     .map((r) => r.interaction_id);
-  for (const part of chunks(ids, 500)) {
+}
+
+export async function setVisibilityOf(scope: TenantScope, interactionIds: string[], visibility: Visibility, now: number): Promise<void> {
+  for (const part of chunks(interactionIds, 500)) {
     await scope.db.updateTable('interactions').set({ visibility, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', 'in', part).execute();
   }
-  await writeAudit(scope, { actorId, action: 'thread-visibility', entityType: 'mailbox', entityId: thread.mailboxId, at: now, detail: { conversationId: thread.conversationId, visibility, interactions: ids.length } });
-  return ids;
 }
