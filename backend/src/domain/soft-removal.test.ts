@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSyncRemoval, planUserRemoval, SYNC_REMOVER } from './soft-removal.ts';
+import { planSyncRemoval, planUserRemoval, syncBringsBack, SYNC_REMOVER } from './soft-removal.ts';
 
 const email = { id: 'i1', kind: 'email', externalKey: 'msgid:x', accountIds: ['a1', 'a2', 'a1'] };
 
@@ -15,6 +15,11 @@ describe('soft removal plans', () => {
     const p = planSyncRemoval(email, 9);
     expect(p.deletedBy).toBe(SYNC_REMOVER);
     expect(p.audit).toMatchObject({ actorId: null, action: 'interaction.sync_remove', detail: { reason: 'no mailbox holds it any more' } });
+  });
+
+  it('the sync brings back only what the sync removed', () => {
+    expect(syncBringsBack(SYNC_REMOVER)).toBe(true);
+    expect(syncBringsBack('u1')).toBe(false);
   });
 
   it('a note never moved the last contact, so removing it recomputes none', () => {

@@ -6,6 +6,14 @@ import { countsAsContact } from './counts-as-contact.ts';
 /** deleted_by of an interaction the sync soft-removed (not a user: it may come back if a mailbox holds it again). */
 export const SYNC_REMOVER = 'sync';
 
+/**
+ * Whether a mailbox holding a removed interaction again brings it back: yes when the sync removed it (its last
+ * mailbox let go of it), never when a person did (a deliberate log does: domain/merge-interaction-copies.ts).
+ */
+export function syncBringsBack(deletedBy: string | null): boolean {
+  return deletedBy === SYNC_REMOVER;
+}
+
 export interface SoftRemovalPlan {
   interactionId: string;
   deletedAt: number;

@@ -142,9 +142,9 @@ export async function itemsWithBlockedParticipants(
   return rows.map((r) => ({ graphId: r.graph_id, stream: r.stream }));
 }
 
-/** Interactions with these external keys that were removed: by the sync (may come back) or by a person (stay away). */
-export async function removedByExternalKey(scope: TenantScope, keys: string[]): Promise<Map<string, { id: string; bySync: boolean }>> {
-  const out = new Map<string, { id: string; bySync: boolean }>();
+/** Interactions with these external keys that were removed, and who removed them (a user's id or SYNC_REMOVER). */
+export async function removedByExternalKey(scope: TenantScope, keys: string[]): Promise<Map<string, { id: string; deletedBy: string | null }>> {
+  const out = new Map<string, { id: string; deletedBy: string | null }>();
   for (const part of chunks([...new Set(keys)], 500)) {
     const rows = await scope.db
       .selectFrom('interactions')
@@ -153,7 +153,7 @@ export async function removedByExternalKey(scope: TenantScope, keys: string[]): 
       .where('external_key', 'in', part)
       .where('deleted_at', 'is not', null)
       .execute();
-    for (const row of rows) out.set(row.external_key!, { id: row.id, bySync: row.deleted_by === SYNC_REMOVER });
+    for (const row of rows) out.set(row.external_key!, { id: row.id, deletedBy: row.deleted_by });
   }
   return out;
 }

@@ -3,6 +3,7 @@
 import { keysLoggedBy, knownReferences } from '../store/interactions.ts';
 import { mergeInteractionCopies } from '../use-cases/interactions/merge-interaction-copies.ts';
 import { narrowerVisibility } from '../domain/visibility.ts';
+import { syncBringsBack } from '../domain/soft-removal.ts';
 import { applyLogIntent } from './apply-log-intent.ts';
 import { recordMeetingThreads } from '../store/meeting-threads.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
@@ -84,9 +85,9 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     // An interaction a person removed stays removed; one the sync removed comes back when a mailbox holds it again.
     const removed = await removedByExternalKey(tx, stores.map((p) => p.input.externalKey!));
     if (removed.size > 0) {
-      await restoreSyncRemoved(tx, [...removed.values()].filter((r) => r.bySync).map((r) => r.id), c.now);
+      await restoreSyncRemoved(tx, [...removed.values()].filter((r) => syncBringsBack(r.deletedBy)).map((r) => r.id), c.now);
       plans = plans.map((p) =>
-        p.outcome === 'store' && removed.get(p.input.externalKey!)?.bySync === false ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
+        p.outcome === 'store' && removed.has(p.input.externalKey!) && !syncBringsBack(removed.get(p.input.externalKey!)!.deletedBy) ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
       );
     }
     // What the owner chose when writing the email ("log this email when sent"), where it is still to be done.

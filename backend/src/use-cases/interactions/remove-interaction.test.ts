@@ -61,7 +61,7 @@ describe.each(testDatabases())('remove interaction on $name', (database) => {
       .toEqual({ released: 1, softRemoved: 1 });
     expect(await getInteraction(a.scope, id)).toBeNull();
     expect((await getAccount(a.scope, acc))!.lastContactAt).toBe(T0);
-    expect((await removedByExternalKey(a.scope, [input.externalKey!])).get(input.externalKey!)).toEqual({ id, bySync: true });
+    expect((await removedByExternalKey(a.scope, [input.externalKey!])).get(input.externalKey!)).toEqual({ id, deletedBy: 'sync' });
     expect((await auditTrail(a.scope, 'interaction', id))[0]).toMatchObject({ action: 'interaction.sync_remove', actorId: null });
   });
 
