@@ -57,8 +57,7 @@ export async function findMeetingByFingerprint(scope: TenantScope, fingerprint: 
   return hit ? getInteraction(scope, hit.id) : null;
 }
 
-/** Rows to interactions, with their participants, accounts and holders. */
-export async function hydrate(scope: TenantScope, rows: InteractionTable[]): Promise<Interaction[]> {
+async function hydrate(scope: TenantScope, rows: InteractionTable[]): Promise<Interaction[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [participants, accounts, holders] = await Promise.all([
