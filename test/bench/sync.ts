@@ -13,7 +13,7 @@ import { migrateToLatest } from '../../backend/src/store/migrate.ts';
 import { insertTenant } from '../../backend/src/store/tenants.ts';
 import { insertUsers } from '../../backend/src/store/users.ts';
 import { insertAccounts, insertContacts } from '../../backend/src/store/seed.ts';
-import { insertMailbox } from '../../backend/src/store/sync-state.ts';
+import { insertMailbox } from '../../backend/src/store/mailboxes.ts';
 import { tenantScope } from '../../backend/src/store/scope.ts';
 import { DEFAULT_TENANT_SETTINGS, type Account, type Contact, type User } from '../../backend/src/domain/types.ts';
 import { createGraphClient } from '../../backend/src/graph/index.ts';

@@ -10,7 +10,7 @@ import { startGraphEmulator, type GraphEmulator } from '../../backend/src/graph/
 import { openDb } from '../../backend/src/store/connect.ts';
 import { migrateToLatest } from '../../backend/src/store/migrate.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
-import { insertMailbox } from '../../backend/src/store/sync-state.ts';
+import { insertMailbox } from '../../backend/src/store/mailboxes.ts';
 import { makeTenant } from '../support/fixtures.ts';
 
 const root = new URL('../..', import.meta.url).pathname;

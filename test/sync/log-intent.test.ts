@@ -11,8 +11,10 @@ import { up as migration007 } from '../../backend/src/store/migrations/2026-12-0
 import { DEMO_ADDIN_ID } from '../../backend/src/config.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { createOpportunity } from '../../backend/src/store/opportunities.ts';
-import { logInteraction, updateInteraction } from '../../backend/src/store/interactions.ts';
-import { updateMailbox, skipCounts } from '../../backend/src/store/sync-state.ts';
+import { logInteraction } from '../../backend/src/use-cases/interactions/log-interaction.ts';
+import { changeInteraction } from '../../backend/src/use-cases/interactions/change-interaction.ts';
+import { updateMailbox } from '../../backend/src/store/mailboxes.ts';
+import { skipCounts } from '../../backend/src/store/skip-counts.ts';
 import { emailExternalKey } from '../../backend/src/domain/message-id.ts';
 import { DEFAULT_TENANT_SETTINGS } from '../../backend/src/domain/types.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
@@ -136,7 +138,7 @@ for (const database of testDatabases()) {
       expect(await sentItems()).toMatchObject({ logIntents: 2 });
       const first = await stored('<once@suhde.example>');
       if (!('id' in first)) throw new Error('not stored');
-      await updateInteraction(world.tenant.scope, first.id, { note: 'Muokattu käsin' }, rep().id, Date.now());
+      await changeInteraction(world.tenant.scope, { userId: rep().id, role: 'rep' }, first.id, { note: 'Muokattu käsin' }, Date.now());
 
       // The same round again from its start (as after a crash before the cursor moved) ...
       await handle.db.updateTable('sync_cursors').set({ next_link: null, delta_link: null }).where('mailbox_id', '=', world.mailboxes.rep.id).where('stream', '=', 'mail:sentitems').execute();

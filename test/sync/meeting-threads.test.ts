@@ -10,7 +10,7 @@ import { startGraphEmulator, type GraphEmulator } from '../../backend/src/graph/
 import { teamsThreadIdFor } from '../../backend/src/graph/emulator/teams-meeting.ts';
 import { createGraphClient } from '../../backend/src/graph/index.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
-import { insertMailbox } from '../../backend/src/store/sync-state.ts';
+import { insertMailbox } from '../../backend/src/store/mailboxes.ts';
 import { runSyncPass } from '../../backend/src/sync/run-sync-pass.ts';
 import { restartCalendarRounds } from '../../backend/src/store/migrations/2026-12-01-006-meeting-threads.ts';
 import type { Db } from '../../backend/src/store/connect.ts';

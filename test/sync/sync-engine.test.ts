@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/test-databases.ts';
 import { makeSyncWorld, type SyncWorld } from './sync-world.ts';
 import { createGraphClient, systemClock } from '../../backend/src/graph/index.ts';
-import { insertMailbox } from '../../backend/src/store/sync-state.ts';
+import { insertMailbox } from '../../backend/src/store/mailboxes.ts';
 import { runSyncPass } from '../../backend/src/sync/run-sync-pass.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 

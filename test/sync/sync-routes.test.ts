@@ -6,7 +6,7 @@ import { apiHarness, type Harness } from '../support/api-harness.ts';
 import { startGraphEmulator, type GraphEmulator } from '../../backend/src/graph/emulator/index.ts';
 import { createGraphClient } from '../../backend/src/graph/index.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
-import { insertMailbox } from '../../backend/src/store/sync-state.ts';
+import { insertMailbox } from '../../backend/src/store/mailboxes.ts';
 import { runSyncPass } from '../../backend/src/sync/run-sync-pass.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 

@@ -6,7 +6,7 @@ import { DEMO_ADDIN_ID } from '../../backend/src/config.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { createContact } from '../../backend/src/store/contacts.ts';
-import { insertMailbox, type Mailbox } from '../../backend/src/store/sync-state.ts';
+import { insertMailbox, type Mailbox } from '../../backend/src/store/mailboxes.ts';
 import { runSyncPass, type SyncEngineDeps, type SyncPassResult } from '../../backend/src/sync/run-sync-pass.ts';
 import { mailboxStreams } from '../../backend/src/sync/streams.ts';
 import { makeTenant, type FixtureTenant } from '../support/fixtures.ts';

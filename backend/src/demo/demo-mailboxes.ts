@@ -5,7 +5,7 @@
 import type { Interaction, User } from '../domain/types.ts';
 import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
-import { insertMailbox } from '../store/sync-state.ts';
+import { insertMailbox } from '../store/mailboxes.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
 import { staticTokenProvider } from '../graph/token-providers.ts';
 import { DEMO_ADDIN_ID } from '../config.ts';

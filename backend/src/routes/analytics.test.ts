@@ -6,7 +6,10 @@ import type { Db } from '../store/connect.ts';
 import { createAccount } from '../store/accounts.ts';
 import { createContact } from '../store/contacts.ts';
 import { createOpportunity, moveStage } from '../store/opportunities.ts';
-import { ingestInteractions, logInteraction, removeInteraction, type InteractionInput } from '../store/interactions.ts';
+import type { InteractionInput } from '../store/interactions.ts';
+import { mergeAndLoad as ingestInteractions } from '../use-cases/interactions/merge-interaction-copies.ts';
+import { logInteraction } from '../use-cases/interactions/log-interaction.ts';
+import { removeInteraction } from '../use-cases/interactions/remove-interaction.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS, type Participant, type User } from '../domain/types.ts';
 
 const MIN = 60_000;
@@ -89,7 +92,7 @@ describe.each(testDatabases())('analytics API on $name', (database) => {
     id.removed = made[5]!.interaction.id;
     id.unanswered = made[10]!.interaction.id;
     id.copied = made[1]!.interaction.id;
-    await removeInteraction(s, id.removed!, rep.id, 'logged by mistake', d(9));
+    await removeInteraction(s, { userId: rep.id, role: 'rep' }, { id: id.removed!, reason: 'logged by mistake' }, d(9));
     // The manager logs the rep's reply from their own mailbox: the same interaction, one more colleague on it.
     await logInteraction(s, { ...email('outbound', d(1) + 90 * MIN, manager, [id.alpha!], ['alpha1']), externalKey: `msgid:${d(1) + 90 * MIN}-${rep.id}@test`, source: 'addin', holders: [{ userId: manager.id, relation: 'logged', at: d(2) }] }, d(2));
 

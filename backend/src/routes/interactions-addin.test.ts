@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../test/support/api-harness.ts';
 import type { Db } from '../store/connect.ts';
-import { ingestBatch } from '../store/interactions.ts';
+import { mergeInteractionCopies as ingestBatch } from '../use-cases/interactions/merge-interaction-copies.ts';
 
 describe.each(testDatabases())('interactions for the add-in on $name', (database) => {
   let handle: Db;

@@ -1,30 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
-import { inTransaction } from '../store/scope.ts';
-import { setFollowUp } from '../store/follow-ups.ts';
 import { FollowUpSchema } from './follow-ups.ts';
 import type { Deps } from '../http/deps.ts';
 import { AccountSchema, ContactSchema, IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, orNull, problems, problemResponse } from './schemas.ts';
-import { findByExternalKey, findMeetingByFingerprint, getInteraction, logInteraction, removeInteraction, updateInteraction } from '../store/interactions.ts';
 import { getAccounts } from '../store/accounts.ts';
 import { getContact } from '../store/contacts.ts';
-import { matchAddresses } from '../services/match-addresses.ts';
-import { planLog } from '../services/plan-log.ts';
-import { emailExternalKey, meetingExternalKey } from '../domain/message-id.ts';
-import { meetingFingerprintKey } from '../domain/meeting-fingerprint.ts';
-import { viewFor } from '../domain/visibility.ts';
-import { DomainError, invalid, forbidden, notFound } from '../domain/errors.ts';
+import { matchAddresses } from '../use-cases/interactions/match-addresses.ts';
+import { logInteractionRequest } from '../use-cases/interactions/log-interaction.ts';
+import { lookupInteraction, readInteraction } from '../use-cases/interactions/read-interaction.ts';
+import { changeInteraction } from '../use-cases/interactions/change-interaction.ts';
+import { removeInteraction } from '../use-cases/interactions/remove-interaction.ts';
+import type { Viewer } from '../domain/interaction-access.ts';
 import { accountView, contactView, followUpView, interactionView, matchView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
-async function visibleInteraction(auth: AuthContext, id: string) {
-  const i = await getInteraction(auth.scope, id);
-  const view = i && viewFor(i, auth.user.id);
-  if (!i || !view) throw notFound('interaction');
-  return { interaction: i, view };
-}
-
-const holds = (auth: AuthContext, i: { holders: { userId: string }[] }) => i.holders.some((h) => h.userId === auth.user.id);
+const viewer = (auth: AuthContext): Viewer => ({ userId: auth.user.id, role: auth.role });
 
 const MatchResultSchema = z
   .object({
@@ -95,58 +85,9 @@ export function interactionRoutes(deps: Deps) {
         const auth = c.get('auth');
         const body = c.req.valid('json');
         const now = deps.clock();
-        const results = body.participants.length ? await matchAddresses(auth.scope, auth.tenant.settings, body.participants) : [];
-        const plan = planLog(body, results, auth.tenant.settings);
-        if (body.accountIds === undefined && plan.accountIds.length === 0) {
-          throw new DomainError('unprocessable', 'No account to log to', plan.reason ?? 'None of the participants belongs to a known account. Pick the account, or create it first.', [
-            { field: 'accountIds', message: 'pick at least one account' },
-          ]);
-        }
-        const occurredAt = body.occurredAt ?? now;
-        const from = body.participants.find((p) => p.role === 'from' || p.role === 'organizer');
-        const externalKey =
-          body.kind === 'email'
-            ? emailExternalKey({
-                internetMessageId: body.internetMessageId,
-                from: from?.address ?? null,
-                sentAt: occurredAt,
-                subject: body.subject,
-                to: body.participants.filter((p) => p.role === 'to' || p.role === 'cc').map((p) => p.address),
-              })
-            : body.kind === 'meeting'
-              ? // Without its iCalUId (office.js has none) a meeting is known by organizer, minute and subject.
-                (meetingExternalKey(body.iCalUId) ?? meetingFingerprintKey({ organizer: from?.address, start: occurredAt, subject: body.subject }))
-              : null;
-        // The interaction and the logger's follow-up commit together.
-        const { result, followUp } = await inTransaction(auth.scope, async (tx) => {
-          const result = await logInteraction(
-          tx,
-          {
-            kind: body.kind,
-            direction: plan.direction,
-            occurredAt,
-            subject: body.subject,
-            snippet: body.snippet,
-            note: body.note,
-            durationMinutes: body.durationMinutes,
-            participants: plan.participants,
-            accountIds: body.accountIds ?? plan.accountIds,
-            opportunityId: body.opportunityId,
-            source: body.source,
-            visibility: body.visibility,
-            holders: [{ userId: auth.user.id, relation: 'logged', at: now }],
-            externalKey,
-          },
-          now,
-          );
-          const accountId = result.interaction.accountIds[0];
-          const followUp = body.followUpOn && accountId
-            ? await setFollowUp(tx, { userId: auth.user.id, interactionId: result.interaction.id, accountId, dueOn: body.followUpOn }, now)
-            : null;
-          return { result, followUp };
-        });
-        const view = interactionView(viewFor(result.interaction, auth.user.id)!);
-        const follow = followUp ? followUpView(followUp) : null;
+        const result = await logInteractionRequest(auth.scope, { ...viewer(auth), settings: auth.tenant.settings }, body, now);
+        const view = interactionView(result.view);
+        const follow = result.followUp ? followUpView(result.followUp) : null;
         return result.created
           ? c.json({ created: true as const, interaction: view, followUp: follow }, 201)
           : c.json({ created: false as const, interaction: view, followUp: follow }, 200);
@@ -164,23 +105,7 @@ export function interactionRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const q = c.req.valid('query');
-        const key = q.internetMessageId
-          ? emailExternalKey({ internetMessageId: q.internetMessageId, from: null, sentAt: 0, subject: null, to: [] })
-          : q.iCalUId
-            ? meetingExternalKey(q.iCalUId)
-            : q.organizer && q.start !== undefined
-              ? meetingFingerprintKey({ organizer: q.organizer, start: q.start, subject: q.subject ?? null })
-              : null;
-        if (!key || key.startsWith('msgfp:')) {
-          throw invalid('Give internetMessageId, iCalUId, or a meeting’s organizer and start.', [
-            { field: 'internetMessageId', message: 'required unless iCalUId, or organizer and start, are given' },
-          ]);
-        }
-        let i = await findByExternalKey(auth.scope, key);
-        // A synced meeting carries its iCalUId: find it by what the add-in sees of it.
-        if (!i && key.startsWith('mtgfp:')) i = await findMeetingByFingerprint(auth.scope, key, q.start!);
-        const view = i && viewFor(i, auth.user.id);
-        if (!view) throw notFound('interaction');
+        const view = await lookupInteraction(auth.scope, viewer(auth), q);
         return c.json(interactionView(view), 200);
       },
     )
@@ -190,7 +115,7 @@ export function interactionRoutes(deps: Deps) {
         request: { params: IdParam },
         responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(interactionView((await visibleInteraction(c.get('auth'), c.req.valid('param').id)).view), 200),
+      async (c) => c.json(interactionView((await readInteraction(c.get('auth').scope, viewer(c.get('auth')), c.req.valid('param').id)).view), 200),
     )
     .openapi(
       createRoute({
@@ -204,13 +129,8 @@ export function interactionRoutes(deps: Deps) {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         const patch = c.req.valid('json');
-        const { interaction, view } = await visibleInteraction(auth, id);
-        const holder = holds(auth, interaction);
-        if (patch.visibility !== undefined && !holder) throw forbidden('Only the people who hold this email or meeting can change who sees it.');
-        if (!holder && auth.role === 'rep') throw forbidden('Only its holders, a manager or an admin can change this interaction.');
-        if (view.redacted) throw forbidden('You see only that this contact happened; its content is not yours to change.');
-        const updated = await updateInteraction(auth.scope, id, patch, auth.user.id, deps.clock());
-        return c.json(interactionView(viewFor(updated, auth.user.id)!), 200);
+        const updated = await changeInteraction(auth.scope, viewer(auth), id, patch, deps.clock());
+        return c.json(interactionView(updated), 200);
       },
     )
     .openapi(
@@ -223,9 +143,7 @@ export function interactionRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
-        const { interaction } = await visibleInteraction(auth, id);
-        if (!holds(auth, interaction) && auth.role === 'rep') throw forbidden('Only its holders, a manager or an admin can remove this interaction.');
-        await removeInteraction(auth.scope, id, auth.user.id, c.req.valid('query').reason ?? null, deps.clock());
+        await removeInteraction(auth.scope, viewer(auth), { id, reason: c.req.valid('query').reason ?? null }, deps.clock());
         return c.body(null, 204);
       },
     );

@@ -5,12 +5,7 @@ import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { AccountSchema, InteractionSchema, UserSchema, orNull, problems } from './schemas.ts';
 import { TEAMS_THREAD_ID } from '../domain/teams-thread-id.ts';
-import { occurrenceAt } from '../domain/meeting-occurrence.ts';
-import { viewFor } from '../domain/visibility.ts';
-import { meetingsOfThread } from '../store/meeting-threads.ts';
-import { getInteractions } from '../store/interactions.ts';
-import { getAccounts } from '../store/accounts.ts';
-import { getUser } from '../store/users.ts';
+import { findMeetingByChat } from '../use-cases/interactions/find-meeting-by-chat.ts';
 import { DomainError } from '../domain/errors.ts';
 import { accountView, interactionView, userView } from './views.ts';
 
@@ -52,24 +47,13 @@ export function meetingRoutes(deps: Deps) {
     async (c) => {
       const auth = c.get('auth');
       const now = deps.clock();
-      const occurrences = await meetingsOfThread(auth.scope, c.req.valid('param').chatId);
-      const visible = (await getInteractions(auth.scope, occurrences.map((o) => o.id))).flatMap((i) => viewFor(i, auth.user.id) ?? []);
-      const meeting = occurrenceAt(visible, now);
-      if (!meeting) throw unknownMeeting();
-      const accounts = await getAccounts(auth.scope, meeting.accountIds);
-      const owners = new Map(
-        await Promise.all([...new Set(accounts.flatMap((a) => (a.ownerId ? [a.ownerId] : [])))].map(async (id) => [id, await getUser(auth.scope, id)] as const)),
-      );
+      const found = await findMeetingByChat(auth.scope, { userId: auth.user.id, role: auth.role }, c.req.valid('param').chatId, now);
+      if (!found) throw unknownMeeting();
       return c.json(
         {
-          meeting: interactionView(meeting),
-          accounts: accounts
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((a) => {
-              const o = a.ownerId ? owners.get(a.ownerId) : null;
-              return { ...accountView(a, auth.tenant.settings, now), owner: o ? userView(o) : null };
-            }),
-          occurrences: visible.length,
+          meeting: interactionView(found.meeting),
+          accounts: found.accounts.map(({ account, owner }) => ({ ...accountView(account, auth.tenant.settings, now), owner: owner ? userView(owner) : null })),
+          occurrences: found.occurrences,
         },
         200,
       );

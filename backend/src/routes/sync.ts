@@ -6,9 +6,10 @@ import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
 import { IdParam, problems } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
-import { getMailbox, insertMailbox, listMailboxes, releaseBlockedItems, setThreadVisibility, threadOf, updateMailbox } from '../store/sync-state.ts';
+import { getMailbox, insertMailbox, listMailboxes, updateMailbox } from '../store/mailboxes.ts';
+import { releaseBlockedItems } from '../use-cases/interactions/remove-interaction.ts';
+import { setThreadVisibility } from '../use-cases/interactions/set-thread-visibility.ts';
 import { inTransaction } from '../store/scope.ts';
-import { getInteraction } from '../store/interactions.ts';
 import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
 import { DomainError, invalid, conflict, notFound } from '../domain/errors.ts';
@@ -153,12 +154,8 @@ export function syncRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const id = c.req.valid('param').id;
-        if (!(await getInteraction(auth.scope, id))) throw notFound('interaction');
-        const mine = (await listMailboxes(auth.scope)).filter((m) => m.userId === auth.user.id).map((m) => m.id);
-        const thread = await threadOf(auth.scope, mine, id);
-        if (!thread) throw conflict('This interaction was not synced from an email thread in your mailbox, so there is no thread of yours to change. Change this one interaction with PATCH /api/interactions/{id}.');
         const { visibility } = c.req.valid('json');
-        const interactionIds = await setThreadVisibility(auth.scope, thread, visibility, auth.user.id, deps.clock());
+        const interactionIds = await setThreadVisibility(auth.scope, auth.user.id, id, visibility, deps.clock());
         return c.json({ visibility, interactionIds }, 200);
       },
     )

@@ -8,7 +8,8 @@ import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtur
 import type { Db } from './connect.ts';
 import { createAccount } from './accounts.ts';
 import { createContact } from './contacts.ts';
-import { ingestInteractions, type InteractionInput } from './interactions.ts';
+import type { InteractionInput } from './interactions.ts';
+import { mergeAndLoad as ingestInteractions } from '../use-cases/interactions/merge-interaction-copies.ts';
 import { careCompliance, repActivity, type DashboardScope } from './analytics.ts';
 import { colleagueStatsForAccounts } from './colleague-stats.ts';
 import { careComplianceByTier, careStatus } from '../domain/care-model.ts';

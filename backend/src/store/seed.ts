@@ -7,7 +7,7 @@ import { insertUsers } from './users.ts';
 import { chunks, inTransaction, tenantScope, type TenantScope } from './scope.ts';
 import { insertOpportunities } from './opportunities.ts';
 import { insertFeedback } from './feedback.ts';
-import { ingestBatch } from './interactions.ts';
+import { addHolders, addTimelineRows, bumpLastContact, insertInteractions } from './interaction-writes.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -67,8 +67,7 @@ export async function seedTenant(
   let count = 0;
   const flush = async () => {
     if (!batch.length) return;
-    // Generated data is consistent by construction: skip the per-batch reference checks.
-    await ingestBatch(scope, batch, now, { checkReferences: false });
+    await insertGenerated(scope, batch, now);
     count += batch.length;
     batch = [];
     opts.onProgress?.(count);
@@ -79,4 +78,17 @@ export async function seedTenant(
   }
   await flush();
   return { interactions: count };
+}
+
+/**
+ * Generated data is consistent by construction: every interaction is new (its key is unique), its accounts and
+ * opportunities exist. So no merge and no reference checks, just the rows, in one transaction per batch.
+ */
+async function insertGenerated(scope: TenantScope, batch: Interaction[], now: number): Promise<void> {
+  await inTransaction(scope, async (tx) => {
+    await insertInteractions(tx, batch.map((input) => ({ input, id: input.id })), now);
+    await addTimelineRows(tx, batch.flatMap((i) => [...new Set(i.accountIds)].map((accountId) => ({ interactionId: i.id, accountId, occurredAt: i.occurredAt, kind: i.kind }))));
+    await addHolders(tx, batch.flatMap((i) => i.holders.map((h) => ({ ...h, interactionId: i.id }))));
+    await bumpLastContact(tx, batch.flatMap((i) => i.accountIds));
+  });
 }

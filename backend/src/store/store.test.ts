@@ -4,7 +4,11 @@ import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtur
 import type { Db } from './connect.ts';
 import { createAccount, getAccount, searchAccounts, accountIdsByDomains, updateAccount } from './accounts.ts';
 import { createContact, contactsByAddresses, searchContacts } from './contacts.ts';
-import { ingestInteractions, logInteraction, removeInteraction, timelinePage, getInteraction, lastContactByUser, type InteractionInput } from './interactions.ts';
+import { timelinePage, getInteraction, lastContactByUser, type InteractionInput } from './interactions.ts';
+// The merge and removal are use cases; these suites use them to put rows in.
+import { mergeAndLoad as ingestInteractions } from '../use-cases/interactions/merge-interaction-copies.ts';
+import { logInteraction } from '../use-cases/interactions/log-interaction.ts';
+import { removeInteraction } from '../use-cases/interactions/remove-interaction.ts';
 import { createOpportunity, moveStage, pipelineSummary } from './opportunities.ts';
 import { addFeedback, listFeedback } from './feedback.ts';
 import { auditTrail } from './audit.ts';
@@ -141,7 +145,7 @@ describe.each(testDatabases())('store on $name', (database) => {
     const acc = await createAccount(a.scope, { name: 'Remove Oy', domains: ['remove.fi'], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0);
     const [older, newer] = await ingestInteractions(a.scope, [email(a, acc.id, 'r1', T0), email(a, acc.id, 'r2', T0 + DAY_MS)], T0);
     expect((await getAccount(a.scope, acc.id))!.lastContactAt).toBe(T0 + DAY_MS);
-    await removeInteraction(a.scope, newer!.interaction.id, a.users.rep.id, 'logged by mistake', T0 + 2 * DAY_MS);
+    await removeInteraction(a.scope, { userId: a.users.rep.id, role: 'rep' }, { id: newer!.interaction.id, reason: 'logged by mistake' }, T0 + 2 * DAY_MS);
     expect((await getAccount(a.scope, acc.id))!.lastContactAt).toBe(T0);
     expect(await getInteraction(a.scope, newer!.interaction.id)).toBeNull();
     const trail = await auditTrail(a.scope, 'interaction', newer!.interaction.id);

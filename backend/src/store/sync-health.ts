@@ -1,7 +1,10 @@
 // Sync health for admins: per mailbox its state, last good pass, items seen and stored, skips by reason, errors,
 // time spent waiting on throttling and the next subscription renewal. A few grouped reads, no per-item rows.
 import type { TenantScope } from './scope.ts';
-import { listCursors, listMailboxes, listSubscriptions, skipCounts, type Mailbox } from './sync-state.ts';
+import { listCursors } from './sync-cursors.ts';
+import { listMailboxes, type Mailbox } from './mailboxes.ts';
+import { listSubscriptions } from './subscriptions.ts';
+import { skipCounts } from './skip-counts.ts';
 
 export type MailboxSyncState = 'disabled' | 'waiting' | 'syncing' | 'backfilling' | 'ok' | 'failing';
 

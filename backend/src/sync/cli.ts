@@ -7,7 +7,7 @@ import { openDb } from '../store/connect.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { tenantScope } from '../store/scope.ts';
 import { listTenants } from '../store/tenants.ts';
-import { listMailboxes } from '../store/sync-state.ts';
+import { listMailboxes } from '../store/mailboxes.ts';
 import { configuredGraphClients } from './configure-sync.ts';
 import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';
 import { mailboxStreams } from './streams.ts';

@@ -1,14 +1,18 @@
 // One delta page into the store, in one transaction: its interactions, the mailbox's item refs, removals, skip
 // counts and the cursor. Either all of it commits or none, so a pass that dies resumes at the last committed page.
-import { ingestBatch, keysLoggedBy, knownReferences } from '../store/interactions.ts';
+import { keysLoggedBy, knownReferences } from '../store/interactions.ts';
+import { mergeInteractionCopies } from '../use-cases/interactions/merge-interaction-copies.ts';
 import { narrowerVisibility } from '../domain/visibility.ts';
+import { syncBringsBack } from '../domain/soft-removal.ts';
 import { applyLogIntent } from './apply-log-intent.ts';
 import { recordMeetingThreads } from '../store/meeting-threads.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
-import {
-  addItemCounts, addSkipCounts, releaseSyncedItems, removedByExternalKey, restoreSyncRemoved, saveCursorPage, staleItemIds,
-  threadVisibilities, upsertItemRefs, type Mailbox,
-} from '../store/sync-state.ts';
+import { addItemCounts, type Mailbox } from '../store/mailboxes.ts';
+import { addSkipCounts } from '../store/skip-counts.ts';
+import { releaseSyncedItems } from '../use-cases/interactions/remove-interaction.ts';
+import { removedByExternalKey, restoreSyncRemoved, staleItemIds, upsertItemRefs } from '../store/sync-items.ts';
+import { saveCursorPage } from '../store/sync-cursors.ts';
+import { threadVisibilities } from '../store/thread-visibility.ts';
 import type { ItemPlan } from './plan-item.ts';
 
 export interface PageCommit {
@@ -81,9 +85,9 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     // An interaction a person removed stays removed; one the sync removed comes back when a mailbox holds it again.
     const removed = await removedByExternalKey(tx, stores.map((p) => p.input.externalKey!));
     if (removed.size > 0) {
-      await restoreSyncRemoved(tx, [...removed.values()].filter((r) => r.bySync).map((r) => r.id), c.now);
+      await restoreSyncRemoved(tx, [...removed.values()].filter((r) => syncBringsBack(r.deletedBy)).map((r) => r.id), c.now);
       plans = plans.map((p) =>
-        p.outcome === 'store' && removed.get(p.input.externalKey!)?.bySync === false ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
+        p.outcome === 'store' && removed.has(p.input.externalKey!) && !syncBringsBack(removed.get(p.input.externalKey!)!.deletedBy) ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
       );
     }
     // What the owner chose when writing the email ("log this email when sent"), where it is still to be done.
@@ -101,7 +105,7 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
       });
     }
     // The sync looks its account ids up in this tenant's store itself: no need to check them again.
-    const results = await ingestBatch(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
+    const results = await mergeInteractionCopies(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
     await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id, conversationId: p.conversationId })));
     // The same meeting from several calendars is one interaction (iCalUId), so its thread is recorded once.
     await recordMeetingThreads(tx, toStore.flatMap((p, i) => (p.teamsThreadId ? [{ threadId: p.teamsThreadId, interactionId: results[i]!.id }] : [])), c.now);

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
 import { getTenant } from '../store/tenants.ts';
-import { addThrottleWait } from '../store/sync-state.ts';
+import { addThrottleWait } from '../store/mailboxes.ts';
 import { createGraphClient, type GraphClient } from '../graph/index.ts';
 import { applicationTokenProvider, onBehalfOfTokenProvider, staticTokenProvider } from '../graph/token-providers.ts';
 import { inProcessQueue, type JobQueue } from './job-queue.ts';

@@ -6,10 +6,9 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../store/connect.ts';
 import { tenantScope, type TenantScope } from '../store/scope.ts';
 import { getTenant } from '../store/tenants.ts';
-import {
-  acquireLease, getCursor, getMailbox, recordPassFailure, recordPassSuccess, releaseLease, startFullRound, type Mailbox,
-} from '../store/sync-state.ts';
-import { matchAddresses } from '../services/match-addresses.ts';
+import { acquireLease, getCursor, releaseLease, startFullRound } from '../store/sync-cursors.ts';
+import { getMailbox, recordPassFailure, recordPassSuccess, type Mailbox } from '../store/mailboxes.ts';
+import { matchAddresses } from '../use-cases/interactions/match-addresses.ts';
 import type { AddressMatch } from '../domain/match-participants.ts';
 import type { TenantSettings } from '../domain/types.ts';
 import { DeltaExpiredError, messageSelect, type CalendarItem, type DeltaPage, type GraphClient, type MailItem } from '../graph/index.ts';

@@ -3,10 +3,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
-import {
-  deleteSubscription, findSubscriptionById, insertSubscription, listMailboxes, listSubscriptions, tenantsWithMailboxes,
-  updateSubscriptionExpiry, getMailbox, insertMailbox, type Mailbox,
-} from '../store/sync-state.ts';
+import { deleteSubscription, findSubscriptionById, insertSubscription, listSubscriptions, updateSubscriptionExpiry } from '../store/subscriptions.ts';
+import { listMailboxes, tenantsWithMailboxes, getMailbox, insertMailbox, type Mailbox } from '../store/mailboxes.ts';
 import { GraphRequestError, subscriptionResource, type GraphClient, type GraphNotice } from '../graph/index.ts';
 import type { JobQueue, SyncJob } from './job-queue.ts';
 import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';

@@ -3,7 +3,7 @@ import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
 import type { Db } from '../../store/connect.ts';
 import { setFollowUp } from '../../store/follow-ups.ts';
-import { ingestInteractions } from '../../store/interactions.ts';
+import { mergeAndLoad as ingestInteractions } from '../interactions/merge-interaction-copies.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { markFollowUp } from './mark-follow-up.ts';
 

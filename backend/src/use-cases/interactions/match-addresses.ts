@@ -1,13 +1,13 @@
-// Matching as a service: ask the store only for what the pure matcher needs (the addresses and registrable
+// Who these addresses are: ask the store only for what the pure matcher needs (the addresses and registrable
 // domains it names), then let the domain decide who each address is.
-import { matchLookupKeys, matchParticipants, type AddressMatch } from '../domain/match-participants.ts';
+import { matchLookupKeys, matchParticipants, type AddressMatch } from '../../domain/match-participants.ts';
 
 export type { AddressMatch };
-import type { TenantSettings } from '../domain/types.ts';
-import type { TenantScope } from '../store/scope.ts';
-import { usersByAddresses } from '../store/users.ts';
-import { contactsByAddresses } from '../store/contacts.ts';
-import { accountIdsByDomains } from '../store/accounts.ts';
+import type { TenantSettings } from '../../domain/types.ts';
+import type { TenantScope } from '../../store/scope.ts';
+import { usersByAddresses } from '../../store/users.ts';
+import { contactsByAddresses } from '../../store/contacts.ts';
+import { accountIdsByDomains } from '../../store/accounts.ts';
 
 export async function matchAddresses(
   scope: TenantScope,

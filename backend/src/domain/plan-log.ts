@@ -1,7 +1,7 @@
 // Turns a log request and its matched participants into what the store keeps: participants resolved to
 // users and contacts, the accounts it belongs to, and its direction.
-import type { AddressMatch } from './match-addresses.ts';
-import type { Direction, Participant, ParticipantRole, TenantSettings } from '../domain/types.ts';
+import type { AddressMatch } from './match-participants.ts';
+import type { Direction, Participant, ParticipantRole, TenantSettings } from './types.ts';
 
 export interface LogPlan {
   participants: Participant[];

@@ -1,0 +1,109 @@
+// Stores interactions, merging copies by external key: a key already known (from another colleague's mailbox,
+// the add-in, a second log) adds its holders and accounts to the existing interaction instead of a second row.
+// One transaction for the whole batch; the accounts' last contact moves with it. Used by every log path, the
+// sync's page commit and the demo seeding.
+import type { Interaction } from '../../domain/types.ts';
+import { mergeInteractionCopies as decideMerge, type ActorRights } from '../../domain/merge-interaction-copies.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
+import { inTransaction, type TenantScope } from '../../store/scope.ts';
+import { newId } from '../../store/ids.ts';
+import { writeAudit } from '../../store/audit.ts';
+import { getInteractions, knownReferences, type InteractionInput } from '../../store/interactions.ts';
+import {
+  addHolders, addTimelineRows, bumpLastContact, clearRemoval, insertInteractions, storedByExternalKeys, updateInteractionFields,
+  type StoredByKey,
+} from '../../store/interaction-writes.ts';
+import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
+
+export interface MergeResult {
+  interaction: Interaction;
+  /** False when the external key was already known: the existing interaction gained a holder instead. */
+  created: boolean;
+}
+
+/** Merges and returns the stored interactions, one per input, in order. */
+export async function mergeAndLoad(scope: TenantScope, inputs: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {}): Promise<MergeResult[]> {
+  return inTransaction(scope, async (tx) => {
+    const stored = await mergeInteractionCopies(tx, inputs, now, opts);
+    const byId = new Map((await getInteractions(tx, [...new Set(stored.map((s) => s.id))])).map((i) => [i.id, i]));
+    return stored.map((s) => ({ interaction: byId.get(s.id)!, created: s.created }));
+  });
+}
+
+/** The ids each input ended up as, and whether it made a new interaction: for bulk paths (sync, seeding). */
+export async function mergeInteractionCopies(
+  scope: TenantScope, given: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {},
+): Promise<{ id: string; created: boolean }[]> {
+  if (given.length === 0) return [];
+  return inTransaction(scope, async (tx) => {
+    if (opts.checkReferences !== false) await checkReferences(tx, given);
+    const inputs = await reconcileMeetingKeys(tx, given);
+
+    // Within one batch the same key may appear twice (two mailboxes in one sync page): one group per key.
+    const groups: { copies: InteractionInput[]; id: string; created: boolean }[] = [];
+    const groupOf: number[] = [];
+    const groupByKey = new Map<string, number>();
+    for (const input of inputs) {
+      const k = input.externalKey;
+      const known = k ? groupByKey.get(k) : undefined;
+      if (known !== undefined) {
+        groups[known]!.copies.push(input);
+        groupOf.push(-1 - known); // negative: merged into an earlier input of this batch
+        continue;
+      }
+      if (k) groupByKey.set(k, groups.length);
+      groupOf.push(groups.length);
+      groups.push({ copies: [input], id: input.id ?? newId(now), created: true });
+    }
+
+    const existing = await storedByExternalKeys(tx, groups.flatMap((g) => (g.copies[0]!.externalKey ? [g.copies[0]!.externalKey] : [])));
+    const priorOf = (g: (typeof groups)[number]): StoredByKey | undefined => (g.copies[0]!.externalKey ? existing.get(g.copies[0]!.externalKey) : undefined);
+    await insertInteractions(tx, groups.filter((g) => !priorOf(g)).map((g) => ({ input: g.copies[0]!, id: g.id })), now);
+
+    const timeline: Parameters<typeof addTimelineRows>[1] = [];
+    const holders: Parameters<typeof addHolders>[1] = [];
+    const touched = new Set<string>();
+    for (const g of groups) {
+      const prior = priorOf(g);
+      if (prior) {
+        g.id = prior.id;
+        g.created = false;
+      }
+      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId)) }));
+      const merged = decideMerge(prior ?? null, g.copies, rights);
+      if (merged.staysRemoved) continue;
+      if (merged.restore) {
+        await clearRemoval(tx, g.id, now);
+        await writeAudit(tx, { actorId: merged.restore.actorId, action: 'interaction.restore', entityType: 'interaction', entityId: g.id, at: now, detail: { externalKey: g.copies[0]!.externalKey } });
+      }
+      timeline.push(...merged.accounts.map((a) => ({ ...a, interactionId: g.id })));
+      holders.push(...merged.holders.map((h) => ({ ...h, interactionId: g.id })));
+      for (const a of merged.contactAccountIds) touched.add(a);
+      if (merged.update) await updateInteractionFields(tx, g.id, merged.update, now);
+    }
+    await addTimelineRows(tx, timeline);
+    await addHolders(tx, holders);
+    await bumpLastContact(tx, [...touched]);
+
+    return groupOf.map((slot) => {
+      const g = groups[slot < 0 ? -1 - slot : slot]!;
+      return { id: g.id, created: slot >= 0 && g.created };
+    });
+  });
+}
+
+/** Ids from a request body are checked against this tenant: another tenant's id is simply "not found". */
+export async function checkReferences(scope: TenantScope, inputs: Pick<InteractionInput, 'accountIds' | 'opportunityId'>[]): Promise<void> {
+  const accountIds = [...new Set(inputs.flatMap((i) => i.accountIds))];
+  const oppIds = [...new Set(inputs.map((i) => i.opportunityId).filter((x): x is string => !!x))];
+  const known = await knownReferences(scope, accountIds, oppIds);
+  if (known.accounts.size !== accountIds.length) throw notFound('account');
+  if (known.opportunities.size !== oppIds.length) throw notFound('opportunity');
+  for (const i of inputs) {
+    if (i.opportunityId && !i.accountIds.includes(known.opportunities.get(i.opportunityId)!)) {
+      throw invalid('The opportunity belongs to another account than the interaction.', [
+        { field: 'opportunityId', message: 'Pick an opportunity of one of the interaction’s accounts.' },
+      ]);
+    }
+  }
+}

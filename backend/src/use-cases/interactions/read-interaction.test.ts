@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../../test/support/test-databases.ts';
+import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
+import type { Db } from '../../store/connect.ts';
+import { createAccount } from '../../store/accounts.ts';
+import type { Visibility } from '../../domain/types.ts';
+import { mergeInteractionCopies } from './merge-interaction-copies.ts';
+import { lookupInteraction, readInteraction } from './read-interaction.ts';
+
+describe.each(testDatabases())('read interaction on $name', (database) => {
+  let handle: Db;
+  let dispose: () => Promise<void>;
+  let a: FixtureTenant;
+  let accountId: string;
+  const rep2 = () => ({ userId: a.users.rep2.id, role: 'rep' as const });
+  const held = async (key: string, visibility: Visibility) =>
+    (await mergeInteractionCopies(a.scope, [{
+      kind: 'email', direction: 'inbound', occurredAt: T0, subject: 'Tarjous', snippet: 'Hei', note: null, durationMinutes: null, participants: [],
+      accountIds: [accountId], opportunityId: null, source: 'sync', visibility, holders: [{ userId: a.users.rep.id, relation: 'holds', at: T0 }],
+      externalKey: `msgid:${key}`,
+    }], T0))[0]!.id;
+
+  beforeAll(async () => {
+    ({ handle, dispose } = await database.open());
+    a = await makeTenant(handle, 'seller-read.fi');
+    accountId = (await createAccount(a.scope, { name: 'Read Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
+  });
+  afterAll(async () => dispose());
+
+  it('a colleague sees a metadata-only item redacted and a private one not at all', async () => {
+    const meta = await held('read-meta@asiakas.fi', 'metadata');
+    expect((await readInteraction(a.scope, rep2(), meta)).view).toMatchObject({ subject: null, snippet: null, redacted: true });
+    const priv = await held('read-private@asiakas.fi', 'private');
+    await expect(readInteraction(a.scope, rep2(), priv)).rejects.toMatchObject({ kind: 'not-found' });
+    expect((await readInteraction(a.scope, { userId: a.users.rep.id, role: 'rep' }, priv)).view.subject).toBe('Tarjous');
+  });
+
+  it('finds a logged email by its Message-ID, and asks for a key when none is given', async () => {
+    const id = await held('read-lookup@asiakas.fi', 'shared');
+    expect((await lookupInteraction(a.scope, rep2(), { internetMessageId: '<read-lookup@asiakas.fi>' })).id).toBe(id);
+    await expect(lookupInteraction(a.scope, rep2(), { internetMessageId: '<not-logged@asiakas.fi>' })).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(lookupInteraction(a.scope, rep2(), { subject: 'Tarjous' })).rejects.toMatchObject({ kind: 'invalid' });
+  });
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../../test/support/test-databases.ts';
+import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
+import type { Db } from '../../store/connect.ts';
+import { createAccount } from '../../store/accounts.ts';
+import { getInteraction } from '../../store/interactions.ts';
+import { insertMailbox } from '../../store/mailboxes.ts';
+import { upsertItemRefs } from '../../store/sync-items.ts';
+import { threadVisibilities } from '../../store/thread-visibility.ts';
+import { mergeInteractionCopies } from './merge-interaction-copies.ts';
+import { setThreadVisibility } from './set-thread-visibility.ts';
+
+describe.each(testDatabases())('set thread visibility on $name', (database) => {
+  let handle: Db;
+  let dispose: () => Promise<void>;
+  let a: FixtureTenant;
+
+  beforeAll(async () => {
+    ({ handle, dispose } = await database.open());
+    a = await makeTenant(handle, 'seller-thread.fi');
+  });
+  afterAll(async () => dispose());
+
+  it('the mailbox owner sets the thread’s visibility, for what is synced and what is to come; nobody else may', async () => {
+    const accountId = (await createAccount(a.scope, { name: 'Thread Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
+    const mbx = await insertMailbox(a.scope, { id: 'mbx-thread', userId: a.users.rep.id, address: a.users.rep.email }, T0);
+    const ids = (await mergeInteractionCopies(a.scope, [1, 2].map((k) => ({
+      kind: 'email' as const, direction: 'inbound' as const, occurredAt: T0 + k, subject: 'Tarjous', snippet: null, note: null, durationMinutes: null, participants: [],
+      accountIds: [accountId], opportunityId: null, source: 'sync' as const, visibility: 'shared' as const,
+      holders: [{ userId: a.users.rep.id, relation: 'holds' as const, at: T0 }], externalKey: `msgid:thread-${k}@asiakas.fi`,
+    })), T0)).map((r) => r.id);
+    await upsertItemRefs(a.scope, mbx.id, 'mail:inbox', 1, ids.map((interactionId, k) => ({ graphId: `g-${k}`, interactionId, conversationId: 'conv-1' })));
+
+    await expect(setThreadVisibility(a.scope, a.users.rep2.id, ids[0]!, 'private', T0)).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await setThreadVisibility(a.scope, a.users.rep.id, ids[0]!, 'private', T0)).sort()).toEqual([...ids].sort());
+    expect((await getInteraction(a.scope, ids[1]!))!.visibility).toBe('private');
+    expect((await threadVisibilities(a.scope, mbx.id, ['conv-1'])).get('conv-1')).toBe('private');
+    await expect(setThreadVisibility(a.scope, a.users.rep.id, 'no-such-id', 'private', T0)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});
