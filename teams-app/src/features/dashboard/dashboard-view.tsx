@@ -10,7 +10,8 @@ import {
 import { ArrowClockwiseRegular, ArrowDownloadRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n, type I18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
-import { downloadCsv, toCsv, type CsvColumn } from '../common/csv.ts';
+import { toCsv, type CsvColumn } from '../common/csv.ts';
+import { exportCsv } from '../audit/record-export.ts';
 
 const Charts = {
   GroupedBars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.GroupedBars }))),
@@ -161,7 +162,8 @@ export function DashboardView() {
 
   function Figures({ d }: { d: Dashboard }) {
     const period = t('dashboard.periodLine', { from: formatDate(d.period.start), to: formatDate(d.period.end - 1), team: d.team ?? t('dashboard.allTeams') });
-    const csv = <T,>(name: string, rows: readonly T[], cols: readonly CsvColumn<T>[]) => () => downloadCsv(`suhde-${name}-${d.period.from}-${d.period.to}.csv`, toCsv(rows, cols));
+    const csv = <T,>(name: string, rows: readonly T[], cols: readonly CsvColumn<T>[]) => () =>
+      void exportCsv(api, { view: `dashboard-${name}`, rows: rows.length }, `suhde-${name}-${d.period.from}-${d.period.to}.csv`, toCsv(rows, cols));
     type Rep = Dashboard['reps'][number];
     const repCols: Column<Rep>[] = [
       { header: t('dashboard.rep'), value: (r) => r.displayName },
