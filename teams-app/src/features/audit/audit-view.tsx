@@ -141,7 +141,7 @@ export function AuditView() {
                     <Caption1 className={s.muted}>{t(`audit.entity.${e.entity.type}`)} </Caption1>
                     {e.entity.type === 'account' && e.entity.label
                       ? <Link onClick={() => navigate({ view: 'account', accountId: e.entity.id })}>{e.entity.label}</Link>
-                      : e.entity.label ?? <span className={s.muted} title={e.entity.id}>{e.entity.id.slice(0, 8)}</span>}
+                      : e.entity.label ?? <span className={s.muted} title={e.entity.id}>{shortId(e.entity.id)}</span>}
                   </TableCell>
                   <TableCell>{detailInWords(t, e) || <span className={s.muted}>–</span>}</TableCell>
                 </TableRow>
@@ -172,11 +172,25 @@ export function actionInWords(t: T, action: string): string {
 export function detailInWords(t: T, e: Pick<Entry, 'action' | 'detail'>): string {
   const { fields, values } = e.detail;
   const parts: string[] = [];
-  if (values.from !== undefined && values.to !== undefined) parts.push(t('audit.detail.fromTo', { from: String(values.from), to: String(values.to) }));
+  if (values.from !== undefined && values.to !== undefined) parts.push(t('audit.detail.fromTo', { from: valueInWords(t, e.action, values.from), to: valueInWords(t, e.action, values.to) }));
   if (values.rows !== undefined) parts.push(t('audit.detail.rows', { n: Number(values.rows) }));
   for (const k of ['visibility', 'mode', 'kind', 'role'] as const) if (values[k] !== undefined && values.to === undefined) parts.push(`${t(`audit.value.${k}`)}: ${String(values[k])}`);
   if (fields.length) parts.push(t('audit.detail.fields', { fields: fields.map((f) => fieldName(t, f)).join(', ') }));
   return parts.join(' · ');
+}
+
+/** A stage or role in words where the shared strings have it (stage.offer, role.admin). */
+function valueInWords(t: T, action: string, v: string | number | boolean | null): string {
+  const kind = action === 'opportunity.stage' ? 'stage' : action === 'user.role' ? 'role' : null;
+  if (!kind) return String(v);
+  const key = `${kind}.${String(v)}`;
+  const words = t(key);
+  return words === key ? String(v) : words;
+}
+
+/** A uuid cut to its first part (the full id is in the title); a short id such as a view name whole. */
+function shortId(id: string): string {
+  return id.length > 24 ? id.slice(0, 8) : id;
 }
 
 function fieldName(t: T, field: string): string {
