@@ -75,3 +75,8 @@ export function mayEditFollowUp(actor: Actor, followUp: { userId: string }): Per
 export function mayEditSettings(actor: Actor): Permission {
   return actor.role === 'admin' ? ALLOWED : refuse('Only an admin can change the organisation’s settings.');
 }
+
+/** The audit trail shows everyone's actions across the organisation: admins only. */
+export function mayReadAuditTrail(actor: Actor): Permission {
+  return actor.role === 'admin' ? ALLOWED : refuse('Only an admin can read the audit trail.');
+}

@@ -4,8 +4,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../store/connect.ts';
 import { findTenantByEntraId } from '../store/tenants.ts';
 import { tenantScope } from '../store/scope.ts';
-import { findUserByObjectId, insertUsers } from '../store/users.ts';
-import { newId } from '../store/ids.ts';
+import { findUserByObjectId } from '../store/users.ts';
+import { noteEffectiveRole, provisionUser } from '../use-cases/users/provision-user.ts';
 import { HttpError } from './http-error.ts';
 import { AuthError } from '../auth/index.ts';
 import type { Role } from '../domain/types.ts';
@@ -84,21 +84,11 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
     let user = await findUserByObjectId(scope, principal.oid);
     if (!user) {
       // First sign-in of someone in an onboarded tenant: they join as a rep; app roles may raise that.
-      const now = clock();
-      const fresh = {
-        id: newId(now), tenantId: tenant.id, entraObjectId: principal.oid,
-        displayName: principal.name ?? principal.username ?? 'New user', email: (principal.username ?? `${principal.oid}@unknown.invalid`).toLowerCase(),
-        role: 'rep' as Role, team: null, createdAt: now,
-      };
-      try {
-        await insertUsers(scope, [fresh]);
-      } catch {
-        // A parallel first request created the user a moment ago.
-      }
-      user = await findUserByObjectId(scope, principal.oid);
+      user = await provisionUser(scope, principal, clock());
       if (!user) throw unauthorized('Your user could not be set up. Try again.');
     }
     const auth = { user, tenant, scope, role: effectiveRole(user.role, principal.roles) };
+    await noteEffectiveRole(scope, user, auth.role, clock());
     identities.set(key, auth, wallNow + IDENTITY_TTL_MS);
     c.set('auth', auth);
     await next();

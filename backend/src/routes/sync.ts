@@ -15,6 +15,7 @@ import { getUser } from '../store/users.ts';
 import { DomainError, invalid, conflict, notFound } from '../domain/errors.ts';
 import { isUniqueViolation } from '../store/scope.ts';
 import { mailboxHealthView, mailboxSettingsView } from './views.ts';
+import { writeAudit } from '../store/audit.ts';
 
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
 const MailboxHealthSchema = z.object({
@@ -84,6 +85,7 @@ export function syncRoutes(deps: Deps) {
           if (isUniqueViolation(e)) throw conflict(`The mailbox ${user.email} is already enabled.`);
           throw e;
         }
+        await writeAudit(auth.scope, { actorId: auth.user.id, action: 'mailbox.enable', entityType: 'mailbox', entityId: mailbox.id, at: deps.clock(), detail: { mode: 'application' } });
         if (deps.sync) {
           await deps.sync.ensureSubscriptions(auth.tenant.id, mailbox.id).catch(() => {});
           await deps.sync.enqueueMailbox(auth.tenant.id, mailbox);
@@ -102,6 +104,8 @@ export function syncRoutes(deps: Deps) {
         const m = await inTransaction(c.get('auth').scope, async (tx) => {
           const updated = await updateMailbox(tx, c.req.valid('param').id, c.req.valid('json'));
           if (updated) await releaseBlockedItems(tx, updated, deps.clock());
+          const { enabled } = c.req.valid('json');
+          if (updated) await writeAudit(tx, { actorId: c.get('auth').user.id, action: enabled === undefined ? 'mailbox.update' : enabled ? 'mailbox.enable' : 'mailbox.disable', entityType: 'mailbox', entityId: updated.id, at: deps.clock(), detail: { fields: Object.keys(c.req.valid('json')) } });
           return updated;
         });
         if (!m) throw notFound('mailbox');
@@ -140,6 +144,7 @@ export function syncRoutes(deps: Deps) {
         if (!deps.sync?.canConnectOwnMailbox()) throw new DomainError('conflict', 'Sync not configured', 'This server cannot read mailboxes on your behalf (no Graph app credentials configured); ask your admin.');
         const assertion = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
         const { mailbox } = await deps.sync.connectOwnMailbox(auth.tenant.id, auth.user, assertion);
+        await writeAudit(auth.scope, { actorId: auth.user.id, action: 'mailbox.enable', entityType: 'mailbox', entityId: mailbox.id, at: deps.clock(), detail: { mode: mailbox.mode } });
         return c.json({ mailboxId: mailbox.id, address: mailbox.address, mode: mailbox.mode }, 202);
       },
     )

@@ -5,6 +5,7 @@ import { chunks, inTransaction, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
+import { changedFields } from '../domain/audit-detail.ts';
 
 export interface AccountInput {
   name: string;
@@ -136,10 +137,9 @@ export async function updateAccount(scope: TenantScope, id: string, patch: Parti
       .where('id', '=', id)
       .execute();
     if (domains !== undefined) await setDomains(tx, id, domains);
-    const changed = Object.fromEntries(
-      Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as unknown as Record<string, unknown>)[k])),
-    );
-    await writeAudit(tx, { actorId, action: 'account.update', entityType: 'account', entityId: id, at: now, detail: changed });
+    // Field names only: the audit trail is read by admins who need not see the values (issue 12).
+    const fields = changedFields(before as Partial<AccountInput>, patch);
+    await writeAudit(tx, { actorId, action: 'account.update', entityType: 'account', entityId: id, at: now, detail: { fields } });
     return (await getAccount(tx, id))!;
   });
 }

@@ -5,6 +5,7 @@ import type { Database, TenantTable } from './database.ts';
 import { DEFAULT_TENANT_SETTINGS, type Tenant, type TenantSettings } from '../domain/types.ts';
 import { inTransaction, type TenantScope } from './scope.ts';
 import { writeAudit } from './audit.ts';
+import { changedFields } from '../domain/audit-detail.ts';
 
 export function tenantFromRow(row: TenantTable): Tenant {
   const stored = JSON.parse(row.settings) as Partial<TenantSettings>;
@@ -48,8 +49,11 @@ export async function getTenant(scope: TenantScope): Promise<Tenant> {
 
 export async function updateTenantSettings(scope: TenantScope, settings: TenantSettings, actorId: string, now: number): Promise<Tenant> {
   return inTransaction(scope, async (tx) => {
+    const before = await getTenant(tx);
     await tx.db.updateTable('tenants').set({ settings: JSON.stringify(settings) }).where('id', '=', tx.tenantId).execute();
-    await writeAudit(tx, { actorId, action: 'settings.update', entityType: 'tenant', entityId: tx.tenantId, at: now, detail: settings });
+    // The names of the settings changed, not their values: blocked addresses are people's addresses.
+    const fields = changedFields(before.settings, settings);
+    await writeAudit(tx, { actorId, action: 'settings.update', entityType: 'tenant', entityId: tx.tenantId, at: now, detail: { fields } });
     return getTenant(tx);
   });
 }

@@ -8,7 +8,8 @@ import {
 import { ArrowDownloadRegular, SaveRegular, DeleteRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
-import { downloadCsv, toCsv, type CsvColumn } from '../common/csv.ts';
+import { toCsv, type CsvColumn } from '../common/csv.ts';
+import { exportCsv } from '../audit/record-export.ts';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import {
   accountQuery, browserStorage, DEFAULT_FILTERS, deleteView, LIFECYCLES, loadSavedViews, PAGE_SIZE, saveView, SIZES, SORTS, TIERS,
@@ -148,7 +149,7 @@ export function AccountsView() {
         </Field>
         <Button icon={<SaveRegular />} disabled={!viewName.trim()} onClick={() => setViews(saveView(storage, views, { name: viewName.trim(), filters }))}>{t('accounts.saveView')}</Button>
         <Button icon={<DeleteRegular />} disabled={!views.some((v) => v.name === viewName.trim())} onClick={() => { setViews(deleteView(storage, views, viewName.trim())); setViewName(''); }}>{t('accounts.deleteView')}</Button>
-        <Button icon={<ArrowDownloadRegular />} disabled={list.status !== 'done' || list.data.items.length === 0} onClick={() => list.data && downloadCsv('suhde-accounts.csv', toCsv(list.data.items, columns))}>
+        <Button icon={<ArrowDownloadRegular />} disabled={list.status !== 'done' || list.data.items.length === 0} onClick={() => list.data && void exportCsv(api, { view: 'accounts', rows: list.data.items.length }, 'suhde-accounts.csv', toCsv(list.data.items, columns))}>
           {t('common.exportCsv')}
         </Button>
         <Button appearance="subtle" onClick={() => { setFilters(DEFAULT_FILTERS); setPage(0); setViewName(''); }}>{t('accounts.clear')}</Button>

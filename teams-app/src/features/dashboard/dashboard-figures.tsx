@@ -5,13 +5,14 @@ import { Button, Link, Text } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { TierBadge, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
-import { downloadCsv, toCsv, type CsvColumn } from '../common/csv.ts';
+import { toCsv, type CsvColumn } from '../common/csv.ts';
+import { exportCsv } from '../audit/record-export.ts';
 import { Charts, ChartSlot, DataTable, hours, Section, useStyles, type Column, type Dashboard } from './dashboard-parts.tsx';
 
 export function Figures({ d, onRefresh }: { d: Dashboard; onRefresh: () => void }) {
   const i18n = useI18n();
   const { t, formatMoney, formatDate, formatDateTime, formatNumber } = i18n;
-  const { navigate } = useServices();
+  const { navigate, api } = useServices();
   const nameOf = useColleagueName();
   const s = useStyles();
   const compactEuros = useMemo(() => {
@@ -19,7 +20,8 @@ export function Figures({ d, onRefresh }: { d: Dashboard; onRefresh: () => void 
     return (n: number) => f.format(n);
   }, [i18n.locale]);
   const period = t('dashboard.periodLine', { from: formatDate(d.period.start), to: formatDate(d.period.end - 1), team: d.team ?? t('dashboard.allTeams') });
-  const csv = <T,>(name: string, rows: readonly T[], cols: readonly CsvColumn<T>[]) => () => downloadCsv(`suhde-${name}-${d.period.from}-${d.period.to}.csv`, toCsv(rows, cols));
+  const csv = <T,>(name: string, rows: readonly T[], cols: readonly CsvColumn<T>[]) => () =>
+    void exportCsv(api, { view: `dashboard-${name}`, rows: rows.length }, `suhde-${name}-${d.period.from}-${d.period.to}.csv`, toCsv(rows, cols));
   type Rep = Dashboard['reps'][number];
   const repCols: Column<Rep>[] = [
     { header: t('dashboard.rep'), value: (r) => r.displayName },
