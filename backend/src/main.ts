@@ -45,7 +45,7 @@ async function main() {
   const stop = () => {
     server.close();
     void stopServices()
-      .catch(() => {})
+      .catch((e) => console.error(`Stopping the sync and jobs failed: ${e instanceof Error ? e.message : e}`))
       .then(() => handle.close())
       .then(() => process.exit(0));
   };

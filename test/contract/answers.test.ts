@@ -155,6 +155,9 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('PATCH', '/sync/mailboxes/{id}', { as: 'admin', params: { id: mailbox.body.id }, body: { windowBackDays: 30 } });
     await call('POST', '/sync/mailboxes/{id}/run', { as: 'admin', params: { id: mailbox.body.id } });
     await call('DELETE', '/interactions/{id}', { params: { id: interactionId } });
+    await call('POST', '/audit/exports', { body: { view: 'accounts', rows: 3 } });
+    await call('GET', '/audit', { as: 'admin', query: 'action=opportunity.&limit=5' });
+    await call('GET', '/audit');
 
     const missed = operations(doc).map((o) => `${o.method} ${o.path}`).filter((k) => !called.has(k));
     expect(missed).toEqual([]);

@@ -87,7 +87,9 @@ export function syncRoutes(deps: Deps) {
         }
         await writeAudit(auth.scope, { actorId: auth.user.id, action: 'mailbox.enable', entityType: 'mailbox', entityId: mailbox.id, at: deps.clock(), detail: { mode: 'application' } });
         if (deps.sync) {
-          await deps.sync.ensureSubscriptions(auth.tenant.id, mailbox.id).catch(() => {});
+          // Polling still syncs the mailbox; change notifications are an accelerator, so a refusal is logged, not fatal.
+          await deps.sync.ensureSubscriptions(auth.tenant.id, mailbox.id)
+            .catch((e) => console.warn(`[sync] ${mailbox.id}: change notifications not subscribed: ${e instanceof Error ? e.message : e}`));
           await deps.sync.enqueueMailbox(auth.tenant.id, mailbox);
         }
         return c.json({ id: mailbox.id, address: mailbox.address }, 201);

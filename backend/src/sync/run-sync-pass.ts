@@ -92,7 +92,8 @@ async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
       yield r.value;
     }
   } finally {
-    await source.return(undefined).catch(() => {});
+    // Closing the page source only ends its fetching; a failure there changes nothing already committed.
+    await source.return(undefined).catch((e) => console.warn(`[sync] closing a page source failed: ${e instanceof Error ? e.message : e}`));
   }
 }
 
@@ -168,10 +169,14 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
     await recordPassSuccess(scope, mailbox.id, now());
     return result;
   } catch (error) {
-    await recordPassFailure(scope, mailbox.id, error instanceof Error ? error.message : String(error), now()).catch(() => {});
+    // The pass's own error is what the caller must see; a failure to record it is logged beside it.
+    await recordPassFailure(scope, mailbox.id, error instanceof Error ? error.message : String(error), now())
+      .catch((e) => console.error(`[sync] ${mailbox.id} ${request.stream}: could not record the failed pass: ${e instanceof Error ? e.message : e}`));
     throw error;
   } finally {
-    await releaseLease(scope, mailbox.id, request.stream, owner).catch(() => {});
+    // An unreleased lease only delays the next pass until it expires.
+    await releaseLease(scope, mailbox.id, request.stream, owner)
+      .catch((e) => console.warn(`[sync] ${mailbox.id} ${request.stream}: lease not released (it expires on its own): ${e instanceof Error ? e.message : e}`));
   }
 }
 
