@@ -17,6 +17,18 @@ import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
 import { createConfiguredSync } from './services/graph-sync.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
 import { userView } from './routes/views.ts';
+import { isLoopback } from './config.ts';
+import { stdoutSink } from './http/request-log.ts';
+
+/** Said loudly at start when the demo sign-in listens where others can reach it (SUHDE_DEMO_FORCE). */
+export function demoExposureWarning(config: Pick<Config, 'demo' | 'host'>): string | null {
+  if (!config.demo || isLoopback(config.host)) return null;
+  return (
+    `WARNING: the demo is listening on ${config.host}, not on loopback (SUHDE_DEMO_FORCE). Its sign-in (/demo/token) ` +
+    'hands out a token for any demo user without a password: anyone who can reach this server can sign in as anyone. ' +
+    'Do not put real data in it; unset SUHDE_DEMO_FORCE and use HOST=127.0.0.1 unless you mean this.'
+  );
+}
 
 /** The API's audience in demo mode: a fixed, obviously fake client id. */
 export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
@@ -34,7 +46,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
     const verify: VerifyToken = (token) => verifier.verify(token);
     const sync = createConfiguredSync(config, handle) ?? undefined;
-    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot, sync });
+    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot, sync, requestLog: stdoutSink });
     return {
       app,
       describe: () => [
@@ -47,6 +59,8 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     };
   }
 
+  const exposed = demoExposureWarning(config);
+  if (exposed) console.warn(`\n${exposed}\n`);
   const seeded = await ensureDemoTenant(handle, clock(), (line) => console.log(line));
   const demoTenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
   // A synced Teams meeting's chat, so the meeting side panel can be seen outside Teams too.
@@ -79,7 +93,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
   };
 
-  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot, sync });
+  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot, sync, requestLog: stdoutSink });
   return {
     app,
     describe: (base: string) => [
