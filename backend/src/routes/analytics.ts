@@ -5,7 +5,7 @@ import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
 import { problemResponses } from './schemas.ts';
 import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
-import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
+import { isSupportedDate, isValidTimeZone, periodOf, SUPPORTED_DATE_MESSAGE, trailingPeriod, type Period } from '../domain/period.ts';
 import { dueFollowUps } from '../store/follow-ups.ts';
 import { nextBestActions } from '../domain/next-best-actions.ts';
 import { accountActivity, careCompliance, colleagueStatsForAccounts, goingCold, repActivity, teamPipeline, weeklyTrend, type DashboardScope } from '../store/analytics.ts';
@@ -21,7 +21,7 @@ import { createDashboardCache, dashboardKey } from '../services/dashboard-cache.
 export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
 const MAX_PERIOD_DAYS = 366;
 
-const IsoDate = z.iso.date('must be a date like 2026-09-30');
+const IsoDate = z.iso.date('must be a date like 2026-09-30').refine(isSupportedDate, SUPPORTED_DATE_MESSAGE);
 const TimeZone = z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone like Europe/Helsinki');
 const Count = z.number().int();
 const Cents = z.number().int().openapi({ description: 'Integer cents (EUR)' });
