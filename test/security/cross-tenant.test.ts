@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, type Harness } from '../support/api-harness.ts';
 import { testDatabases } from '../support/test-databases.ts';
 import { NO_RATE_LIMITS } from '../../backend/src/http/rate-limit.ts';
+import { seedTenant } from './seed-tenant.ts';
 import { fillPath, isIdName, operationsOf, sample, type Operation } from './openapi-operations.ts';
 
 const REFUSED = [400, 403, 404, 409, 422];
@@ -28,26 +29,7 @@ for (const database of testDatabases()) {
       let handle;
       ({ handle, dispose } = await database.open());
       h = await apiHarness(handle, 64 * 1024, { rateLimits: NO_RATE_LIMITS });
-      const asA = { as: [h.a, h.a.users.admin] as [Harness['a'], Harness['a']['users']['admin']] };
-      const made = async (method: string, path: string, body?: unknown) => {
-        const r = await h.call(method, path, { ...asA, ...(body !== undefined ? { body } : {}) });
-        expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-        return r.body;
-      };
-      ids.account = (await made('POST', '/api/accounts', { name: 'Alphasecret Oy', domains: ['alphasecret.fi'], tier: 'A' })).id;
-      ids.contact = (await made('POST', '/api/contacts', { name: 'Aatu Salainen', emails: ['aatu.salainen@alphasecret.fi'], phones: ['+358 40 765 4321'], accountId: ids.account })).id;
-      const logged = await made('POST', '/api/interactions', {
-        kind: 'note', note: 'Alphasecret renewal notes', subject: 'Alphasecret renewal', accountIds: [ids.account],
-        participants: [{ role: 'to', address: 'aatu.salainen@alphasecret.fi' }], followUpOn: '2026-11-02',
-      });
-      ids.interaction = (logged.interaction ?? logged).id;
-      ids.opportunity = (await made('POST', '/api/opportunities', { accountId: ids.account, name: 'Alphasecret expansion' })).id;
-      ids.followUp = (await made('GET', '/api/follow-ups')).items[0].id;
-      ids.feedback = (await made('POST', `/api/accounts/${ids.account}/feedback`, { kind: 'nps', score: 9, comment: 'Alphasecret likes it', contactId: ids.contact })).id;
-      const mailbox = await h.call('POST', '/api/sync/mailboxes', { ...asA, body: { userId: h.a.users.rep.id } });
-      if (mailbox.status < 300) ids.mailbox = mailbox.body.id;
-      ids.userRep = h.a.users.rep.id;
-      ids.userAdmin = h.a.users.admin.id;
+      Object.assign(ids, await seedTenant(h));
       secrets.push(...Object.values(ids), h.a.tenantId, h.a.entraTenantId, 'Alphasecret', 'alphasecret', 'Aatu', 'Salainen', '765 4321', 'seller-a.fi', 'Seller A', 'Riikka', 'Aino');
     });
     afterAll(async () => dispose());

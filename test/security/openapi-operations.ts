@@ -88,4 +88,4 @@ export function sample(doc: any, schema: JsonSchema, name = '', id = 'probe-id')
 
 /** A path with each {param} replaced. */
 export const fillPath = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(values[k] ?? 'x'));
+  template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent((values[k] ?? "x").toWellFormed()));
