@@ -88,4 +88,7 @@ export function sample(doc: any, schema: JsonSchema, name = '', id = 'probe-id')
 
 /** A path with each {param} replaced. */
 export const fillPath = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent((values[k] ?? "x").toWellFormed()));
+  template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(wellFormed(values[k] ?? 'x')));
+
+/** Lone surrogates become U+FFFD, as a browser would send them (encodeURIComponent throws on them). */
+const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
