@@ -7,6 +7,7 @@ import type { Deps } from './http/deps.ts';
 import { authenticate, type VerifyToken } from './http/authenticate.ts';
 import { problem, toProblem } from './http/problem.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { rejectNul } from './http/reject-nul.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { apiRateLimit, DEFAULT_RATE_LIMITS, webhookRateLimit } from './http/rate-limit.ts';
 import { requestLog, type LogSink } from './http/request-log.ts';
@@ -58,6 +59,7 @@ export function createApp(opts: AppOptions) {
   if (opts.requestLog) app.use('*', requestLog(opts.requestLog));
   app.use('*', securityHeaders());
   app.use('*', bodyLimit(opts.config.bodyLimitBytes));
+  app.use('/api/*', rejectNul());
   const limits = opts.config.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.use('/graph/*', webhookRateLimit(limits.webhooks));
 
