@@ -23,14 +23,17 @@ const TOTAL = Number(process.env.SUHDE_FUZZ_REQUESTS ?? 10_200);
 const share = (name: string) => (databases.length === 1 ? TOTAL : Math.ceil(TOTAL * (name === 'sqlite' ? 0.6 : 0.4)));
 const SEED = Number(process.env.SUHDE_FUZZ_SEED ?? 20261206);
 
-/** A function giving a checksum of every table's rows (PostgreSQL: one query, hashed in the database). */
+/**
+ * A function giving a checksum of every table's rows (PostgreSQL: one query, hashed in the database; rows in
+ * byte order, collate "C": the locale's order ties strings that differ only in ignorable characters).
+ */
 async function checksummer(handle: Db): Promise<() => Promise<string>> {
   const tables = handle.dialect === 'sqlite'
     ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(handle.db)).rows.map((r) => r.name)
     : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(handle.db)).rows.map((r) => r.name);
   if (handle.dialect === 'postgres') {
-    const query = sql.raw(`select ${tables.map((t) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${t}" x)`).join(' || ')} as h`);
-    return async () => (await query.execute(handle.db)).rows[0] as unknown as string;
+    const query = sql.raw(`select ${tables.map((t) => `'${t}:' || (select md5(coalesce(string_agg(x::text, '|' order by x::text collate "C"), '')) from "${t}" x)`).join(` || ' ' || `)} as h`);
+    return async () => ((await query.execute(handle.db)).rows[0] as { h: string }).h;
   }
   return async () => {
     const hash = createHash('sha256');
@@ -114,12 +117,15 @@ for (const database of databases) {
       let baseline = await checksum();
       let refused: string[] = [];
       let checks = 0;
+      /** Reads answered since the baseline: they must not write either. */
+      let since: string[] = [];
       const verifyRefused = async () => {
         checks++;
         const now = await checksum();
-        if (now !== baseline) failures.push(`the database changed during refused requests, one of: ${refused.slice(-5).join(' | ')}`);
+        if (now !== baseline) failures.push(`the database changed during refused writes (${refused.slice(-3).join(' | ')}) or answered reads (${since.slice(-5).join(' | ')})`);
         baseline = now;
         refused = [];
+        since = [];
       };
       const started = performance.now();
       for (const c of cases) {
@@ -152,6 +158,10 @@ for (const database of databases) {
           if (write) refused.push(what);
         } else if (write) {
           baseline = await settled(checksum);
+          refused = [];
+          since = [];
+        } else {
+          since.push(`${res.status} ${what}`);
         }
       }
       if (refused.length) await verifyRefused();
