@@ -46,10 +46,7 @@ async function checksummer(handle: Db): Promise<() => Promise<string>> {
   };
 }
 
-/**
- * The state once a successful write's work has landed: some of it finishes just after the answer (on
- * PostgreSQL, through the pool), so read until two readings agree.
- */
+/** The state after a successful write, read until two readings agree (a guard against work after the answer). */
 async function settled(checksum: () => Promise<string>): Promise<string> {
   let last = await checksum();
   for (let k = 0; k < 20; k++) {
