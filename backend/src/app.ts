@@ -1,12 +1,16 @@
 // Builds the Hono app: health, the documented /api behind token authentication, and (in demo mode) the demo
 // issuer's sign-in. Exported AppType gives the front ends a typed client.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import type { AppEnv } from './http/context.ts';
 import type { Deps } from './http/deps.ts';
 import { authenticate, type VerifyToken } from './http/authenticate.ts';
 import { problem, toProblem } from './http/problem.ts';
+import { bodyLimit } from './http/body-limit.ts';
+import { rejectNul } from './http/reject-nul.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { apiRateLimit, DEFAULT_RATE_LIMITS, webhookRateLimit } from './http/rate-limit.ts';
+import { requestLog, type LogSink } from './http/request-log.ts';
 import { migrationsApplied } from './store/migrate.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -30,6 +34,8 @@ export interface AppOptions extends Deps {
   publicRoutes?: (app: OpenAPIHono<AppEnv>) => void;
   /** The built front ends (vite's dist/web); unset, no pages are served (API-only tests). */
   webRoot?: string;
+  /** Where the one-line-per-request log goes (server.ts: stdout); unset, no request log (tests). */
+  requestLog?: LogSink;
 }
 
 /** Every tag an operation carries, in the order the docs show them; the contract test keeps the two lists equal. */
@@ -67,6 +73,14 @@ export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError((err, c) => toProblem(err, c));
   app.notFound((c) => problem(c, 404, 'Not found', `There is nothing at ${c.req.path}.`));
+  // Before every route (Hono runs middleware in the order it was added): the log sees every answer, the
+  // headers go on every answer, and no body past the limit is read by any route, public ones included.
+  if (opts.requestLog) app.use('*', requestLog(opts.requestLog));
+  app.use('*', securityHeaders());
+  app.use('*', bodyLimit(opts.config.bodyLimitBytes));
+  app.use('/api/*', rejectNul());
+  const limits = opts.config.rateLimits ?? DEFAULT_RATE_LIMITS;
+  app.use('/graph/*', webhookRateLimit(limits.webhooks));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -105,14 +119,8 @@ export function createApp(opts: AppOptions) {
   app.get('/api/openapi.json', (c) => c.json(document()));
   app.get('/api/docs', (c) => c.html(renderApiDocs(document())));
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: opts.config.bodyLimitBytes,
-      onError: (c) => problem(c, 413, 'Request too large', `The request body is larger than ${Math.round(opts.config.bodyLimitBytes / 1024)} KiB.`),
-    }),
-  );
   app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
+  app.use('/api/*', apiRateLimit(limits));
   // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later.
   app.use('/api/*', async (c, next) => {
     await next();

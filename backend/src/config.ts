@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { GRAPH_ROOTS } from './graph/national-clouds.ts';
+import type { RateLimits } from './http/rate-limit.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -43,6 +44,13 @@ const schema = z.object({
   SUHDE_SYNC_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
   SUHDE_ADDIN_ID: z.uuid('must be the app id GUID of the Suhde app manifest (TEAMS_APP_ID in manifest/env)').default(DEMO_ADDIN_ID),
   SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  // Token buckets (http/rate-limit.ts): a burst, then so many requests a second.
+  SUHDE_RATE_USER_BURST: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  SUHDE_RATE_USER_PER_SECOND: z.coerce.number().min(0.01).max(100_000).default(20),
+  SUHDE_RATE_TENANT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(3000),
+  SUHDE_RATE_TENANT_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(200),
+  SUHDE_RATE_WEBHOOK_BURST: z.coerce.number().int().min(1).max(10_000_000).default(2000),
+  SUHDE_RATE_WEBHOOK_PER_SECOND: z.coerce.number().min(0.01).max(1_000_000).default(200),
 });
 
 export interface Config {
@@ -59,6 +67,8 @@ export interface Config {
    */
   addInId: string;
   bodyLimitBytes: number;
+  /** Per user and per tenant on /api, one global bucket for the Graph webhooks; in memory, per instance. */
+  rateLimits: RateLimits;
   /** The built front ends, served on the same port. */
   webRoot: string;
   /** Graph mailbox sync; null when no Graph credentials are configured (the demo brings its own). */
@@ -133,6 +143,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphBaseUrl: e.GRAPH_BASE_URL,
     addInId: e.SUHDE_ADDIN_ID.toLowerCase(),
     bodyLimitBytes: e.SUHDE_BODY_LIMIT_BYTES,
+    rateLimits: {
+      user: { burst: e.SUHDE_RATE_USER_BURST, perSecond: e.SUHDE_RATE_USER_PER_SECOND },
+      tenant: { burst: e.SUHDE_RATE_TENANT_BURST, perSecond: e.SUHDE_RATE_TENANT_PER_SECOND },
+      webhooks: { burst: e.SUHDE_RATE_WEBHOOK_BURST, perSecond: e.SUHDE_RATE_WEBHOOK_PER_SECOND },
+    },
     webRoot: e.SUHDE_WEB_ROOT,
     graphSync,
   };

@@ -16,6 +16,18 @@ import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
 import { createConfiguredSync } from './sync/configure-sync.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
 import { userView } from './routes/views.ts';
+import { isLoopback } from './config.ts';
+import { stdoutSink } from './http/request-log.ts';
+
+/** Said loudly at start when the demo sign-in listens where others can reach it (SUHDE_DEMO_FORCE). */
+export function demoExposureWarning(config: Pick<Config, 'demo' | 'host'>): string | null {
+  if (!config.demo || isLoopback(config.host)) return null;
+  return (
+    `WARNING: the demo is listening on ${config.host}, not on loopback (SUHDE_DEMO_FORCE). Its sign-in (/demo/token) ` +
+    'hands out a token for any demo user without a password: anyone who can reach this server can sign in as anyone. ' +
+    'Do not put real data in it; unset SUHDE_DEMO_FORCE and use HOST=127.0.0.1 unless you mean this.'
+  );
+}
 
 /** The API's audience in demo mode: a fixed, obviously fake client id. */
 export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
@@ -33,7 +45,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
     const verify: VerifyToken = (token) => verifier.verify(token);
     const sync = createConfiguredSync(config, handle) ?? undefined;
-    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot, sync });
+    const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot, sync, requestLog: stdoutSink });
     return {
       app,
       describe: () => [
@@ -46,6 +58,8 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     };
   }
 
+  const exposed = demoExposureWarning(config);
+  if (exposed) console.warn(`\n${exposed}\n`);
   // Loaded here, not at the top: the demo tenant and the Graph emulator it runs on never load in production.
   const { ensureDemoTenant } = await import('./demo/ensure-demo-tenant.ts');
   const seeded = await ensureDemoTenant(handle, clock(), (line) => console.log(line));
@@ -80,7 +94,7 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
   };
 
-  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot, sync });
+  const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot, sync, requestLog: stdoutSink });
   return {
     app,
     describe: (base: string) => [

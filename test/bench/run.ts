@@ -2,6 +2,7 @@
 // Figures, not pass/fail: ingest rate beside the raw driver's, timeline and match latency through
 // app.request(), logging an email, and HTTP throughput of the timeline route over loopback (autocannon).
 // Results go to bench/results.md (and .json); the machine is noisy, so medians and ratios are what to quote.
+import { NO_RATE_LIMITS } from '../../backend/src/http/rate-limit.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -181,7 +182,7 @@ async function benchOne(kind: string) {
     audiences: [issuer.audience], authorityHost, getKey: issuer.getKey,
     isTenantOnboarded: async (tid) => (await findTenantByEntraId(handle.db, tid)) !== null,
   });
-  const app = createApp({ handle, clock: () => NOW, config: { publicUrl: 'http://127.0.0.1', bodyLimitBytes: 1 << 20, demo: false }, verify: (t) => verifier.verify(t) });
+  const app = createApp({ handle, clock: () => NOW, config: { publicUrl: 'http://127.0.0.1', bodyLimitBytes: 1 << 20, demo: false, rateLimits: NO_RATE_LIMITS }, verify: (t) => verifier.verify(t) });
   const rep = data.users.find((u) => u.role === 'rep')!;
   const token = await issuer.issue({ oid: rep.entraObjectId, name: rep.displayName, username: rep.email, ttlSeconds: 86_400 });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

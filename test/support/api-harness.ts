@@ -8,6 +8,7 @@ import { v2IssuerFor } from '../../backend/src/auth/entra-authority.ts';
 import { findTenantByEntraId } from '../../backend/src/store/tenants.ts';
 import { makeTenant, T0, type FixtureTenant } from './fixtures.ts';
 import type { User } from '../../backend/src/domain/types.ts';
+import type { RateLimits } from '../../backend/src/http/rate-limit.ts';
 import type { SyncService } from '../../backend/src/sync/sync-service.ts';
 
 export interface Harness {
@@ -20,7 +21,7 @@ export interface Harness {
   call(method: string, path: string, opts?: { as?: [FixtureTenant, User] | string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-export async function apiHarness(handle: Db, bodyLimitBytes = 64 * 1024, extra: { sync?: SyncService } = {}): Promise<Harness> {
+export async function apiHarness(handle: Db, bodyLimitBytes = 64 * 1024, extra: { sync?: SyncService; rateLimits?: RateLimits } = {}): Promise<Harness> {
   const a = await makeTenant(handle, 'seller-a.fi', 'Seller A Oy');
   const b = await makeTenant(handle, 'seller-b.fi', 'Seller B Oy');
   const issuer = await createTestIssuer({ tenantId: a.entraTenantId });
@@ -34,7 +35,7 @@ export async function apiHarness(handle: Db, bodyLimitBytes = 64 * 1024, extra: 
   const app = createApp({
     handle,
     clock: () => clock.now,
-    config: { publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes, demo: false },
+    config: { publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes, demo: false, ...(extra.rateLimits ? { rateLimits: extra.rateLimits } : {}) },
     verify: (t) => verifier.verify(t),
     ...(extra.sync ? { sync: extra.sync } : {}),
   });

@@ -144,6 +144,40 @@ describe('clock tolerance', () => {
   });
 });
 
+describe('token lifetime', () => {
+  const now = Date.UTC(2026, 0, 15, 12, 0, 0);
+  const s = Math.floor(now / 1000);
+  const verifier = () => t.verifier({ clock: () => now });
+
+  it('refuses a ten-year token without iat (nbf counts as the issue time)', async () => {
+    const token = await t.signWith({ iat: undefined, nbf: s - 60, exp: s + 10 * 365 * 86_400 });
+    expect(await reasonFor(verifier().verify(token))).toBe('claims');
+  });
+
+  it('refuses a token with neither iat nor nbf', async () => {
+    expect(await reasonFor(verifier().verify(await t.signWith({ iat: undefined, nbf: undefined, exp: s + 3600 })))).toBe('claims');
+  });
+
+  it('accepts up to 24 h between iat and exp, and refuses more', async () => {
+    await expect(verifier().verify(await t.signWith({ iat: s - 60, nbf: s - 60, exp: s - 60 + 24 * 3600 }))).resolves.toBeTruthy();
+    expect(await reasonFor(verifier().verify(await t.signWith({ iat: s - 60, nbf: s - 60, exp: s - 60 + 24 * 3600 + 1 })))).toBe('claims');
+  });
+
+  it('refuses an iat in the future beyond the clock skew, even when nbf is in the past', async () => {
+    await expect(verifier().verify(await t.signWith({ iat: s + 59, nbf: s - 60, exp: s + 3600 }))).resolves.toBeTruthy();
+    expect(await reasonFor(verifier().verify(await t.signWith({ iat: s + 120, nbf: s - 60, exp: s + 3600 })))).toBe('not_yet_valid');
+  });
+
+  it('refuses a non-numeric iat', async () => {
+    expect(await reasonFor(verifier().verify(await t.signWith({ iat: 'now' as unknown as number, nbf: s - 60, exp: s + 3600 })))).toBe('claims');
+  });
+
+  it('uses the configured maximum lifetime', async () => {
+    const short = t.verifier({ clock: () => now, maxLifetimeSeconds: 3600 });
+    expect(await reasonFor(short.verify(await t.signWith({ iat: s - 60, nbf: s - 60, exp: s + 3600 })))).toBe('claims');
+  });
+});
+
 describe('issuer and tenant', () => {
   it('refuses the right tenant at another authority (national cloud, lookalike host)', async () => {
     for (const host of ['https://login.microsoftonline.us', 'https://login.microsoftonline.com.evil.test', 'http://login.microsoftonline.com']) {

@@ -74,6 +74,12 @@ export interface AccessTokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** Milliseconds since the epoch. Default Date.now. */
   clock?: () => number;
+  /**
+   * Longest accepted lifetime (`exp` minus `iat`, or `nbf` without `iat`), in seconds. Default 24 h: Entra
+   * access tokens live 60-90 minutes, up to about 28 h only with continuous access evaluation, which this API
+   * does not opt into; a token meant to live longer was not issued by Entra for us.
+   */
+  maxLifetimeSeconds?: number;
 }
 
 export interface AccessTokenVerifier {
@@ -99,6 +105,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   const clockTolerance = options.clockToleranceSeconds ?? 60;
   if (!Number.isFinite(clockTolerance) || clockTolerance < 0) throw new TypeError('clockToleranceSeconds must be a non-negative number.');
   const clock = options.clock ?? Date.now;
+  const maxLifetime = options.maxLifetimeSeconds ?? 24 * 3600;
 
   async function verify(token: string): Promise<VerifiedPrincipal> {
     if (typeof token !== 'string' || token.trim() === '') throw new AuthError('missing', 'No access token was sent.');
@@ -119,6 +126,14 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     } catch (e) {
       throw fromJose(e);
     }
+
+    // jose checks exp and nbf against the clock; the token's own lifetime and issue time are ours to check.
+    const issuedAt = payload.iat ?? payload.nbf;
+    if (typeof issuedAt !== 'number' || !Number.isFinite(issuedAt)) throw claims('The access token has no valid "iat" (issued at) claim.');
+    if (issuedAt > clock() / 1000 + clockTolerance) {
+      throw new AuthError('not_yet_valid', 'The access token is issued in the future. The clocks of the client and the server may disagree.');
+    }
+    if (payload.exp! - issuedAt > maxLifetime) throw claims('The access token lives longer than an access token from Microsoft Entra ID can.');
 
     const tidClaim = payload['tid'];
     if (typeof tidClaim !== 'string' || !GUID.test(tidClaim)) throw claims('The access token has no valid "tid" (tenant id) claim.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, localMidnight, periodOf, trailingPeriod, zoneOffset } from './period.ts';
+import { addDays, isSupportedDate, localDate, localMidnight, periodOf, trailingPeriod, zoneOffset } from './period.ts';
+import { DomainError } from './errors.ts';
 import { addWorkingDays, workingDaysSince } from './working-days.ts';
 
 const HKI = 'Europe/Helsinki';
@@ -29,6 +30,30 @@ describe('periods in the organisation’s zone', () => {
     expect([p.from, p.to]).toEqual(['2026-08-04', '2026-11-01']);
     expect(localDate(Date.UTC(2026, 9, 31, 21, 59), HKI)).toBe('2026-10-31');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('dates out of range', () => {
+  it('accepts real calendar days from 1900 to 2999 only', () => {
+    for (const d of ['1900-01-01', '2026-02-28', '2028-02-29', '2999-12-31']) expect(isSupportedDate(d), d).toBe(true);
+    for (const d of ['1899-12-31', '3000-01-01', '9999-12-31', '0000-01-01', '2026-02-29', '2026-02-30', '2026-13-01', '+10000-01-01', '2026-1-1', '']) {
+      expect(isSupportedDate(d), d).toBe(false);
+    }
+  });
+
+  it('refuses a period reaching past them as invalid input naming the field, not a RangeError', () => {
+    const thrown = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    const far = thrown(() => periodOf('2020-01-01', '9999-12-31', 'Europe/Helsinki'));
+    expect(far).toBeInstanceOf(DomainError);
+    expect((far as DomainError).errors).toEqual([expect.objectContaining({ field: 'to' })]);
+    expect((thrown(() => periodOf('0000-01-01', '2020-01-01', 'Europe/Helsinki')) as DomainError).errors?.[0]?.field).toBe('from');
   });
 });
 

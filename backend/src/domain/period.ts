@@ -1,6 +1,7 @@
 // Reporting periods in the organisation's time zone: a period of whole local days, and the weeks its trend
 // is bucketed into. Pure: the time zone rules come from Intl, the dates from the caller.
 import { DAY_MS } from './types.ts';
+import { invalid } from './errors.ts';
 
 export const WEEK_MS = 7 * DAY_MS;
 
@@ -17,6 +18,24 @@ export interface Period {
   /** The Monday midnight on or before `start`: week k of the trend is [weekStart + k weeks, + 1 week). */
   weekStart: number;
 }
+
+/**
+ * The dates any input may name. Far past any plan or history a CRM keeps, and well inside what Date and
+ * Intl represent (year 9999 already overflows a day later, as +010000): out of range is a 400, not a crash.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2999-12-31';
+
+/** A real calendar day (no 30 February) between EARLIEST_DATE and LATEST_DATE. */
+export function isSupportedDate(isoDate: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m || isoDate < EARLIEST_DATE || isoDate > LATEST_DATE) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+}
+
+export const SUPPORTED_DATE_MESSAGE = `must be a date between ${EARLIEST_DATE} and ${LATEST_DATE}`;
 
 /** The zone's offset from UTC at an instant, in ms (Helsinki: +2 h in winter, +3 h in summer). */
 export function zoneOffset(at: number, timeZone: string): number {
@@ -58,6 +77,10 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 export function periodOf(from: string, to: string, timeZone: string): Period {
+  // Callers validate first; this keeps a missed one a 400 rather than a RangeError from Date.
+  for (const [field, value] of [['from', from], ['to', to]] as const) {
+    if (!isSupportedDate(value)) throw invalid(`${field} ${SUPPORTED_DATE_MESSAGE}.`, [{ field, message: SUPPORTED_DATE_MESSAGE }]);
+  }
   const start = localMidnight(from, timeZone);
   const end = localMidnight(addDays(to, 1), timeZone);
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];

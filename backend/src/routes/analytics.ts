@@ -5,7 +5,7 @@ import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
 import { problems } from './schemas.ts';
 import { STAGES, TIERS, DAY_MS } from '../domain/types.ts';
-import { isValidTimeZone, periodOf, trailingPeriod, type Period } from '../domain/period.ts';
+import { isSupportedDate, isValidTimeZone, periodOf, SUPPORTED_DATE_MESSAGE, trailingPeriod, type Period } from '../domain/period.ts';
 import { invalid } from '../domain/errors.ts';
 import { computeDashboard, type DashboardFigures } from '../use-cases/analytics/compute-dashboard.ts';
 import { createDashboardCache } from '../use-cases/analytics/dashboard-cache.ts';
@@ -16,7 +16,7 @@ import { listNextActions } from '../use-cases/analytics/list-next-actions.ts';
 export const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
 const MAX_PERIOD_DAYS = 366;
 
-const IsoDate = z.iso.date('must be a date like 2026-09-30');
+const IsoDate = z.iso.date('must be a date like 2026-09-30').refine(isSupportedDate, SUPPORTED_DATE_MESSAGE);
 const TimeZone = z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone like Europe/Helsinki');
 const Count = z.number().int();
 const Cents = z.number().int().openapi({ description: 'Integer cents (EUR)' });

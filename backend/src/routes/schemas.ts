@@ -3,12 +3,17 @@ import { z } from '@hono/zod-openapi';
 import {
   DIRECTIONS, FEEDBACK_KINDS, INTERACTION_KINDS, LIFECYCLES, PARTICIPANT_ROLES, ROLES, SIZES, SOURCES, STAGES, TIERS, VISIBILITIES,
 } from '../domain/types.ts';
+import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 
 export const Id = z.string().min(1).max(64).openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
 export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const Timestamp = z.number().int().openapi({ description: 'Epoch milliseconds (UTC)', example: 1767261600000 });
-export const IsoDate = z.iso.date('must be a date like 2027-03-31');
+
+/** Epoch ms within the supported dates (1900-2999): a timestamp past what Date holds would crash, not refuse. */
+export const MIN_TIMESTAMP = Date.UTC(1900, 0, 1);
+export const MAX_TIMESTAMP = Date.UTC(3000, 0, 1) - 1;
+const Timestamp = z.number().int().min(MIN_TIMESTAMP).max(MAX_TIMESTAMP).openapi({ description: 'Epoch milliseconds (UTC)', example: 1767261600000 });
+export const IsoDate = z.iso.date('must be a date like 2027-03-31').refine(isSupportedDate, SUPPORTED_DATE_MESSAGE);
 const Domain = z
   .string()
   .trim()
@@ -248,7 +253,7 @@ export const MeetingLookupQuery = z.object({
   internetMessageId: z.string().trim().min(1).max(998).optional(),
   iCalUId: z.string().trim().min(1).max(1000).optional(),
   organizer: z.string().trim().max(320).pipe(z.email('must be an email address')).optional().openapi({ description: 'A meeting’s organizer, with start (and subject)' }),
-  start: z.coerce.number().int().min(0).optional().openapi({ description: 'A meeting’s start, epoch ms' }),
+  start: z.coerce.number().int().min(0).max(MAX_TIMESTAMP).optional().openapi({ description: 'A meeting’s start, epoch ms' }),
   subject: z.string().max(500).optional(),
 });
 

@@ -5,11 +5,18 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | null | undefined;
 }
 
+/**
+ * OWASP "CSV Injection": a cell starting with =, +, -, @, tab or carriage return may run as a formula in
+ * Excel or Sheets (-1+1, -2+3+cmd|' /C calc'!A0, a tab before =). Such a cell gets a leading apostrophe and
+ * is quoted. Negative numbers too, as OWASP advises: a spreadsheet shows '-5 as text, which is safe, and
+ * telling a harmless -5 from -5+cmd|... by pattern is exactly the kind of rule that let -1+1 through.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cell(v: string | number | null | undefined): string {
   const s = v === null || v === undefined ? '' : String(v);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: quote it with an apostrophe.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  if (FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
+  return /[",\r\n;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
