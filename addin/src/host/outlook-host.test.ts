@@ -203,7 +203,7 @@ describe('outlook host', () => {
   it('reads the display language, theme and requirement sets', () => {
     install(undefined);
     expect(displayLanguage()).toBe('fi-FI');
-    expect(officeTheme()).toEqual({ bodyBackgroundColor: '#1f1f1f' });
+    expect(officeTheme()?.bodyBackgroundColor).toBe('#1f1f1f');
     expect(isSetSupported('Mailbox', '1.8')).toBe(true);
     expect(isSetSupported('NestedAppAuth', '1.1')).toBe(false);
   });
