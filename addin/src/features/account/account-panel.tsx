@@ -19,8 +19,9 @@ const useStyles = makeStyles({
   line1: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   owner: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 1, minWidth: '4em' },
-  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: 0, margin: 0, padding: 0, listStyle: 'none', color: tokens.colorNeutralForeground2 },
-  fact: { whiteSpace: 'nowrap' },
+  facts: { display: 'flex', flexWrap: 'wrap', margin: 0, padding: 0, listStyle: 'none', color: tokens.colorNeutralForeground2 },
+  // "·" after each fact but the last, so a wrapped line never starts with one.
+  fact: { whiteSpace: 'nowrap', ':not(:last-child)::after': { content: '"·"', padding: `0 ${tokens.spacingHorizontalXS}` } },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   list: { listStyle: 'none', margin: 0, padding: 0 },
