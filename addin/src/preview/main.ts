@@ -80,7 +80,7 @@ async function boot() {
     user: { displayName: me.displayName, emailAddress: me.email },
     displayLanguage: lang,
     theme,
-    requirementSets: { Mailbox: '1.13', DialogApi: '1.2', IdentityAPI: '1.3' },
+    requirementSets: { Mailbox: '1.14', DialogApi: '1.2', IdentityAPI: '1.3' },
     // ?fail=subject (a compose field's getAsync), addHandlerAsync, loadCustomPropertiesAsync or saveAsync: that call answers Failed once.
     failNext: params.get('fail'),
   });
