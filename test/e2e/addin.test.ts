@@ -277,7 +277,8 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     const { page, pane } = await openPreview({ user: 'sofia.lindqvist@suhde-demo.fi', item: 'known-customer', lang: 'fi-FI', theme: 'dark' }, { width: 320, height: 640 });
     await pane.getByRole('heading', { name: 'Asiakas' }).waitFor({ timeout: 30_000 });
     await pane.getByRole('heading', { name: 'Henkilöt' }).waitFor();
-    await pane.getByRole('button', { name: 'Kirjaa sähköposti' }).waitFor();
+    // Laura and Mikko logged this email earlier in the suite: Sofia is offered to join it.
+    await pane.getByRole('button', { name: 'Kirjaa myös minulle' }).waitFor();
     expect(await pane.evaluate(() => document.documentElement.lang)).toBe('fi-FI');
     const text = await pane.locator('main').innerText();
     expect(text).toContain('Viimeksi yhteydessä');
@@ -300,8 +301,8 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
   });
 
   it('follows high contrast and Office theme changes while the pane is open', async () => {
-    const { page, pane } = await openPreview({ user: LAURA, item: 'meeting', theme: 'contrast' });
-    await pane.getByRole('button', { name: 'Log meeting' }).waitFor({ timeout: 30_000 });
+    const { page, pane } = await openPreview({ user: LAURA, item: 'my-meeting', theme: 'contrast' });
+    await pane.getByTestId('action-bar').waitFor({ timeout: 30_000 });
     const bg = () => pane.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
     expect(await bg()).toBe('rgb(0, 0, 0)');
     expect(await pane.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast');
@@ -311,8 +312,8 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     expect(await bg()).toBe('rgb(41, 41, 41)');
     await page.selectOption('#theme', 'light');
     await pane.waitForFunction(() => document.documentElement.dataset.theme === 'light');
-    // The form the user was filling in stays: the theme repaints, it does not reload.
-    await pane.getByRole('button', { name: 'Log meeting' }).waitFor();
+    // The pane stays as it was: the theme repaints, it does not reload.
+    await pane.getByTestId('action-bar').waitFor();
   });
 
   it('has no serious accessibility violations (axe-core) in the pane’s states', async () => {

@@ -6,7 +6,7 @@
 // save puts it back, and an intent Outlook could not read is said so rather than shown as off.
 import { Body1Strong, Caption1, Field, MessageBar, MessageBarBody, Select, Switch, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { AccountCard, ErrorState, LoadingState, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
+import { ErrorState, LoadingState, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import type { LogIntent, MessageCompose } from '../../host/outlook-item.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { itemParticipants } from '../capture/item-participants.ts';
@@ -14,7 +14,7 @@ import { summarizeMatch } from '../capture/match-summary.ts';
 import { accountDetails, matchPeople } from '../capture/pane-api.ts';
 import { PeopleList } from '../capture/people-list.tsx';
 import { VISIBILITY_CHOICES } from '../capture/log-form.tsx';
-import { OPEN_STAGES } from '../account/account-panel.tsx';
+import { AccountHeader, OPEN_STAGES, type AccountDetails } from '../account/account-panel.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -34,11 +34,11 @@ export function ComposePane({ item }: { item: MessageCompose }) {
   const data = useAsync(async () => {
     const summary = summarizeMatch(await matchPeople(api, people));
     // Open opportunities to pick from; without them the intent still logs, so their failure is not the pane's.
-    const details = await Promise.all(summary.accounts.map((a) => accountDetails(api, a.id))).catch((e: unknown) => {
+    const details: AccountDetails[] = await Promise.all(summary.accounts.map((a) => accountDetails(api, a.id))).catch((e: unknown) => {
       console.warn('Suhde: the accounts’ opportunities could not be loaded for "log when sent"', e);
       return [];
     });
-    return { summary, opportunities: details.flatMap((d) => d.opportunities.filter((o) => OPEN_STAGES.has(o.stage))) };
+    return { summary, details, opportunities: details.flatMap((d) => d.opportunities.filter((o) => OPEN_STAGES.has(o.stage))) };
   }, [api, people, round]);
   const [on, setOn] = useState(item.logIntent !== null);
   const [choices, setChoices] = useState<Choices>({
@@ -50,7 +50,7 @@ export function ComposePane({ item }: { item: MessageCompose }) {
 
   if (data.status === 'loading') return <LoadingState label={t('pane.matching')} />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
-  const { summary, opportunities } = data.data;
+  const { summary, details, opportunities } = data.data;
   const accountIds = summary.accounts.map((a) => a.id);
 
   const save = async (enabled: boolean, next: Choices) => {
@@ -75,7 +75,7 @@ export function ComposePane({ item }: { item: MessageCompose }) {
   return (
     <div className={s.root}>
       <Body1Strong as="h2" className={s.heading}>{t('compose.title')}</Body1Strong>
-      {summary.accounts.map((a) => <AccountCard key={a.id} account={a} />)}
+      {summary.accounts.map((a, i) => <AccountHeader key={a.id} account={a} details={details[i]} />)}
       {item.logIntentUnreadable && !saved && error === null && (
         <MessageBar intent="warning"><MessageBarBody>{t('compose.readFailed')}</MessageBarBody></MessageBar>
       )}
