@@ -97,7 +97,7 @@ export function ComposePane({ item }: { item: MessageCompose }) {
                   </Select>
                 </Field>
               )}
-              <Field label={t('log.visibility')} hint={t('compose.visibilityHint')}>
+              <Field label={t('log.visibility')}>
                 <Select value={choices.visibility} onChange={(_, d) => void save(true, { ...choices, visibility: d.value as Choices['visibility'] })}>
                   {VISIBILITY_CHOICES.map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
                 </Select>
