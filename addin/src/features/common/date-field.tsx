@@ -2,6 +2,7 @@
 // date input shows the browser's format, not the pane's language: in a Finnish Outlook it asked for mm/dd/yyyy.
 import { Field, Input } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useI18n } from '../../../../web-shared/src/index.ts';
 
 type Part = 'day' | 'month' | 'year';
@@ -55,7 +56,10 @@ export function DateField({ label, hint, value, onChange }: { label: string; hin
   };
   return (
     <Field label={label} hint={invalid ? undefined : hint} validationMessage={invalid ? t('date.invalid', { pattern }) : undefined}>
-      <Input value={text} placeholder={pattern} inputMode="numeric" autoComplete="off" onChange={(_, d) => setText(d.value)} onBlur={() => commit(text)} />
+      <Input value={text} placeholder={pattern} inputMode="numeric" autoComplete="off" onChange={(_, d) => setText(d.value)} onBlur={() => commit(text)}
+        // Enter submits the form before blur: the date is taken first, so the submit sees it.
+        onKeyDown={(e) => { if (e.key === 'Enter') flushSync(() => commit(text)); }}
+      />
     </Field>
   );
 }
