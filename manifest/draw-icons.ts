@@ -7,8 +7,11 @@ import { PNG } from 'pngjs';
 
 export const BRAND = { r: 0x0e, g: 0x7c, b: 0x86 };
 
-/** Hosted icons, served by the backend at /app-icons/: Outlook's ribbon buttons need 16, 32 and 80 px. */
-export const HOSTED_ICON_SIZES = [16, 32, 80] as const;
+/**
+ * Hosted icons, served by the backend at /app-icons/: Outlook's ribbon buttons need 16, 32 and 80 px; its mobile
+ * buttons 25, 32 and 48 points at scales 1 to 3 (25, 32, 48, 50, 64, 75, 96, 144 px).
+ */
+export const HOSTED_ICON_SIZES = [16, 25, 32, 48, 50, 64, 75, 80, 96, 144] as const;
 
 type Shape = (x: number, y: number) => boolean;
 

@@ -115,6 +115,20 @@ describe('validateApp', () => {
     ]);
   });
 
+  it('reads a mobile icon’s size as points times scale (25 at scale 2 is 50 px)', async () => {
+    copyFileSync(join(f.hostedIconsDir, 'icon-25.png'), join(f.hostedIconsDir, 'icon-50.png'));
+    expect(await validate()).toEqual([
+      'manifest.json extensions[0].ribbons[2].tabs[0].customMobileRibbonGroups[0].controls[0].icons[1].url: /app-icons/icon-50.png must be a 50x50 PNG, as the manifest declares.',
+    ]);
+  });
+
+  it('declares Outlook on mobile, with the CRM note-taking context for meetings', () => {
+    const app = buildAppPackage({ sourceDir: f.sourceDir, envName: 'local' });
+    const ribbons = (app.manifest.extensions as { ribbons: { requirements?: { formFactors?: string[] }; contexts: string[] }[] }[])[0]!.ribbons;
+    const mobile = ribbons.find((r) => r.requirements?.formFactors?.includes('mobile'));
+    expect(mobile?.contexts).toEqual(expect.arrayContaining(['mailRead', 'meetingDetailsAttendee', 'logEventMeetingDetailsAttendee']));
+  });
+
   it('checks that a hosted ribbon icon has the size the manifest declares', async () => {
     copyFileSync(join(f.hostedIconsDir, 'icon-16.png'), join(f.hostedIconsDir, 'icon-80.png'));
     const problems = await validate();

@@ -241,12 +241,12 @@ function checkUrls(app: AppPackage, options: ValidateOptions): string[] {
   return problems;
 }
 
-/** Ribbon icons declare their size beside their URL; remember it by the URL's JSON path. */
+/** Ribbon icons declare their size beside their URL (mobile ones a size in points and a scale); remember it by the URL's JSON path. */
 function collectIconSizes(value: unknown, out: Map<string, number>, path = ''): void {
   if (Array.isArray(value)) value.forEach((v, i) => collectIconSizes(v, out, `${path}[${i}]`));
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.size === 'number' && typeof record.url === 'string') out.set(`${path}.url`, record.size);
+    if (typeof record.size === 'number' && typeof record.url === 'string') out.set(`${path}.url`, record.size * (typeof record.scale === 'number' ? record.scale : 1));
     for (const [k, v] of Object.entries(record)) collectIconSizes(v, out, path ? `${path}.${k}` : k);
   }
 }

@@ -30,8 +30,9 @@ const tokenOf = (email: string) => demoToken(server.base, (u) => (u as { email?:
 
 const pages: Page[] = [];
 
-async function openPreview(q: Record<string, string>): Promise<{ page: Page; pane: Frame }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+/** The preview with the task pane `pane` px big (Outlook's pane is about 360 wide; a phone's 320). */
+async function openPreview(q: Record<string, string>, pane?: { width: number; height: number }): Promise<{ page: Page; pane: Frame }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: pane ? pane.height + 120 : 1000 } });
   contexts.push(context);
   // office.js from the CDN is not reachable here, and the preview's simulated Outlook stands in for it anyway.
   await context.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
@@ -39,15 +40,26 @@ async function openPreview(q: Record<string, string>): Promise<{ page: Page; pan
   pages.push(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.base}/addin/preview.html?${new URLSearchParams(q)}`);
-  await page.waitForFunction(() => !!document.querySelector<HTMLIFrameElement>('#pane')?.src, null, { timeout: 30_000 });
-  let pane: Frame | null = null;
-  for (let i = 0; i < 100 && !pane; i++) {
-    pane = page.frames().find((f) => f.url().includes('/addin/taskpane.html')) ?? null;
-    if (!pane) await page.waitForTimeout(100);
+  if (pane) {
+    await page.addStyleTag({ content: `.layout { grid-template-columns: 260px 1fr ${pane.width}px !important } aside h2 { display: none } #pane { flex: none !important; height: ${pane.height}px !important }` });
   }
-  if (!pane) throw new Error('the task pane did not load');
-  await pane.waitForSelector('main', { timeout: 30_000 });
-  return { page, pane };
+  await page.waitForFunction(() => !!document.querySelector<HTMLIFrameElement>('#pane')?.src, null, { timeout: 30_000 });
+  let frame: Frame | null = null;
+  for (let i = 0; i < 100 && !frame; i++) {
+    frame = page.frames().find((f) => f.url().includes('/addin/taskpane.html')) ?? null;
+    if (!frame) await page.waitForTimeout(100);
+  }
+  if (!frame) throw new Error('the task pane did not load');
+  await frame.waitForSelector('main', { timeout: 30_000 });
+  if (pane) expect(Math.round((await page.locator('#pane').boundingBox())!.height)).toBe(pane.height);
+  return { page, pane: frame };
+}
+
+/** Whether the element is wholly inside the task pane's window, as it is shown (no scrolling). */
+async function onScreen(page: Page, pane: Frame, selector: string): Promise<boolean> {
+  const frame = (await page.locator('#pane').boundingBox())!;
+  const box = await pane.locator(selector).first().boundingBox();
+  return !!box && box.y >= frame.y && box.y + box.height <= frame.y + frame.height && box.x + box.width <= frame.x + frame.width + 1;
 }
 
 async function entry(page: Page, id: string) {
@@ -89,7 +101,7 @@ afterAll(async () => {
 describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 }, () => {
   it('shows the account of an email from a known customer, logs it once, and a colleague logging it adds a second logger', async () => {
     const laura = await tokenOf(LAURA);
-    const { page, pane } = await openPreview({ user: LAURA, item: 'known-customer' });
+    const { page, pane } = await openPreview({ user: LAURA, item: 'known-customer' }, { width: 360, height: 640 });
     const mail = await entry(page, 'known-customer');
     const match = await api(laura.token, 'POST', '/api/match', { addresses: [{ address: mail.from, displayName: null }] });
     const account = match.body.accounts[0];
@@ -99,12 +111,26 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     await card.waitFor({ timeout: 30_000 });
     expect(await card.innerText()).toContain(account.name);
     await pane.getByTestId('recent-history').waitFor();
+    // At 360x640 the two-line header and the log action are on screen without scrolling.
+    expect(await onScreen(page, pane, `[data-account-id="${account.id}"]`)).toBe(true);
+    expect(await onScreen(page, pane, '[data-testid="action-bar"] button[type="submit"]')).toBe(true);
+    expect((await card.boundingBox())!.height).toBeLessThan(70);
     await page.screenshot({ path: `${shots}/1-known-customer.png` });
 
     expect((await api(laura.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(mail.internetMessageId!)}`)).status).toBe(404);
     await pane.getByLabel('Note').fill('Asks for a quote for Q1 deliveries.');
     await pane.getByRole('button', { name: 'Log email' }).click();
     await pane.getByTestId('logged-banner').getByText('Logged by you').waitFor();
+    // Confirmed once, in place, with who sees it; the header is matched again: its last contact is this email.
+    expect(await pane.getByTestId('logged-banner').count()).toBe(1);
+    expect(await pane.getByTestId('logged-banner').innerText()).toContain('Visible to: Everyone in the account team');
+    const rematched = (await api(laura.token, 'POST', '/api/match', { addresses: [{ address: mail.from, displayName: null }] })).body.accounts[0];
+    expect(rematched.lastContactAt).toBeGreaterThanOrEqual(mail.sentAt!);
+    await pane.waitForFunction(
+      ([id, at]) => document.querySelector(`[data-account-id="${id}"] [data-testid="last-contact"]`)?.getAttribute('datetime') === at,
+      [account.id, new Date(rematched.lastContactAt).toISOString()] as const, { timeout: 15_000 },
+    );
+    expect(await onScreen(page, pane, '[data-testid="logged-banner"]')).toBe(true);
     await page.screenshot({ path: `${shots}/2-logged.png` });
 
     const logged = await api(laura.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(mail.internetMessageId!)}`);
@@ -117,8 +143,11 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     const second = await openPreview({ user: MIKKO, item: 'known-customer' });
     expect((await entry(second.page, 'known-customer')).internetMessageId).toBe(mail.internetMessageId);
     await second.pane.getByTestId('logged-banner').getByText('Logged by Laura Mäkinen').waitFor({ timeout: 30_000 });
-    await second.pane.getByRole('button', { name: 'Log email' }).click();
-    await second.pane.getByText('Already in Suhde: you were added as a logger.').waitFor();
+    // Already logged: the state (who, when, who sees it) and what joining allows, not the full form.
+    expect(await second.pane.getByTestId('logged-banner').innerText()).toContain('Visible to: Everyone in the account team');
+    expect(await second.pane.getByLabel('Who sees it').count()).toBe(0);
+    expect(await second.pane.getByRole('button', { name: 'Log email' }).count()).toBe(0);
+    await second.pane.getByRole('button', { name: 'Log it too' }).click();
     await second.pane.getByTestId('logged-banner').getByText('Logged by Laura Mäkinen, you').waitFor();
     await second.page.screenshot({ path: `${shots}/3-second-logger.png` });
 
@@ -164,11 +193,16 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     expect(created.body.accounts[0].domains).toEqual(['revontuli-analytiikka.fi']);
   });
 
-  it('logs a meeting, keyed so the calendar sync’s copy is the same interaction', async () => {
+  it('shows a meeting as one (time with length, attendees) and logs it, keyed so the calendar sync’s copy is the same interaction', async () => {
     const laura = await tokenOf(LAURA);
     const { page, pane } = await openPreview({ user: LAURA, item: 'meeting' });
     const meeting = await entry(page, 'meeting');
     await pane.getByRole('button', { name: 'Log meeting' }).waitFor({ timeout: 30_000 });
+    const when = new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+    const spaces = (x: string) => x.replace(/\s/g, ' ');
+    expect(spaces(await pane.getByTestId('meeting-when').innerText())).toBe(spaces(when.formatRange(meeting.start!, meeting.start! + 45 * 60_000)));
+    expect(await pane.getByTestId('meeting-summary').innerText()).toContain('(45 min)');
+    expect(await pane.getByTestId('meeting-attendees').innerText()).toMatch(/^2 internal, 2 external · \S/);
     await pane.getByRole('button', { name: 'Log meeting' }).click();
     await pane.getByTestId('logged-banner').getByText('Logged by you').waitFor();
     await page.screenshot({ path: `${shots}/6-meeting.png` });
@@ -177,7 +211,26 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ kind: 'meeting', durationMinutes: 45, occurredAt: meeting.start, source: 'addin' });
     expect(found.body.externalKey).toMatch(/^mtgfp:/);
+    expect(found.body.participants.find((p: any) => p.role === 'organizer').address).toBe(meeting.organizer);
+  });
+
+  it('lets the organizer log their own meeting from the organizer window, once it is sent', async () => {
+    const laura = await tokenOf(LAURA);
+    const { page, pane } = await openPreview({ user: LAURA, item: 'my-meeting' });
+    const meeting = await entry(page, 'my-meeting');
+    await pane.getByRole('button', { name: 'Log meeting' }).click({ timeout: 30_000 });
+    await pane.getByTestId('logged-banner').getByText('Logged by you').waitFor();
+    await page.screenshot({ path: `${shots}/6b-organizer.png` });
+    const q = new URLSearchParams({ organizer: LAURA, start: String(meeting.start), subject: meeting.subject });
+    const found = await api(laura.token, 'GET', `/api/interactions/lookup?${q}`);
+    expect(found.body).toMatchObject({ kind: 'meeting', durationMinutes: 30, occurredAt: meeting.start, source: 'addin' });
     expect(found.body.participants.find((p: any) => p.role === 'organizer').userId).toBe(laura.userId);
+
+    await page.locator('nav button[data-id="new-meeting"]').click();
+    await pane.getByText('Send or save the meeting first').waitFor({ timeout: 30_000 });
+    await page.locator('#save-meeting').click();
+    await pane.getByRole('button', { name: 'Check again' }).click();
+    await pane.getByRole('button', { name: 'Log meeting' }).waitFor({ timeout: 30_000 });
   });
 
   it('logs a new email when it is sent: the intent saved on the draft is logged from Sent Items', async () => {
@@ -187,9 +240,11 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     await pane.getByText('Suhde will log this email when it is sent.').waitFor();
     await pane.getByLabel('Note').fill('Quote sent for Q1.');
     await pane.getByLabel('Note').blur();
+    // The read pane's choices, carried by the intent.
+    await pane.getByLabel('Who sees it').selectOption('metadata');
     await page.waitForFunction(() => {
       const draft = window.suhdePreview!.entries.find((e) => e.id === 'new-email')!.item as { customProperties?: Record<string, string> };
-      return draft.customProperties?.suhdeLogIntent?.includes('Quote sent for Q1.');
+      return draft.customProperties?.suhdeLogIntent?.includes('Quote sent for Q1.') && draft.customProperties.suhdeLogIntent.includes('"metadata"');
     });
     await page.screenshot({ path: `${shots}/8-compose.png` });
     await page.getByRole('button', { name: 'Send' }).click();
@@ -198,7 +253,16 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     const sent = await entry(page, 'sent-1');
     const logged = await api(laura.token, 'GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(sent.internetMessageId!)}`);
     expect(logged.status).toBe(200);
-    expect(logged.body).toMatchObject({ kind: 'email', direction: 'outbound', note: 'Quote sent for Q1.', source: 'addin' });
+    expect(logged.body).toMatchObject({ kind: 'email', direction: 'outbound', note: 'Quote sent for Q1.', source: 'addin', visibility: 'metadata' });
+  });
+
+  it('puts "log when sent" back off when Outlook fails to save it', async () => {
+    const { pane } = await openPreview({ user: LAURA, item: 'new-email', fail: 'saveAsync' });
+    const toggle = pane.getByRole('switch', { name: 'Log this email when sent' });
+    await toggle.click({ timeout: 30_000 });
+    await pane.getByText('Not saved on the email, so it will not be logged when sent.', { exact: false }).waitFor();
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await pane.getByText('Suhde will log this email when it is sent.').count()).toBe(0);
   });
 
   it('shows an Office failure with a retry that recovers', async () => {
@@ -210,23 +274,51 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
   });
 
   it('speaks Finnish under a fi-FI display language, in the dark theme', async () => {
-    const { page, pane } = await openPreview({ user: 'sofia.lindqvist@suhde-demo.fi', item: 'known-customer', lang: 'fi-FI', theme: 'dark' });
+    const { page, pane } = await openPreview({ user: 'sofia.lindqvist@suhde-demo.fi', item: 'known-customer', lang: 'fi-FI', theme: 'dark' }, { width: 320, height: 640 });
     await pane.getByRole('heading', { name: 'Asiakas' }).waitFor({ timeout: 30_000 });
     await pane.getByRole('heading', { name: 'Henkilöt' }).waitFor();
-    await pane.getByRole('button', { name: 'Kirjaa sähköposti' }).waitFor();
+    // Laura and Mikko logged this email earlier in the suite: Sofia is offered to join it.
+    await pane.getByRole('button', { name: 'Kirjaa myös minulle' }).waitFor();
     expect(await pane.evaluate(() => document.documentElement.lang)).toBe('fi-FI');
     const text = await pane.locator('main').innerText();
-    expect(text).toContain('Viimeisin yhteydenotto');
+    expect(text).toContain('Viimeksi yhteydessä');
     expect(text).not.toContain('Last contact');
+    // 320 px (a phone): the action is on screen and nothing runs off the side.
+    expect(await onScreen(page, pane, '[data-testid="action-bar"] button[type="submit"]')).toBe(true);
+    expect(await pane.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // Dates as Finnish writes them.
+    const date = pane.getByLabel('Seuraa asiaa');
+    expect(await date.getAttribute('placeholder')).toBe('d.M.yyyy');
+    await date.fill('8.12.2026');
+    await date.blur();
+    expect(await date.inputValue()).toBe('8.12.2026');
+    expect(await pane.getByText('Kirjoita päivä muodossa').count()).toBe(0);
+    expect(await pane.locator('main').innerText()).toMatch(/seuraava \d{1,2}\.\d{1,2}\.20\d\d/);
     // The dark Office theme gives the dark Fluent theme.
     const bg = await pane.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
     expect(bg).toBe('rgb(41, 41, 41)');
     await page.screenshot({ path: `${shots}/7-fi-dark.png` });
   });
 
+  it('follows high contrast and Office theme changes while the pane is open', async () => {
+    const { page, pane } = await openPreview({ user: LAURA, item: 'my-meeting', theme: 'contrast' });
+    await pane.getByTestId('action-bar').waitFor({ timeout: 30_000 });
+    const bg = () => pane.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(await bg()).toBe('rgb(0, 0, 0)');
+    expect(await pane.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast');
+    await page.screenshot({ path: `${shots}/11-contrast.png` });
+    await page.selectOption('#theme', 'dark');
+    await pane.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    expect(await bg()).toBe('rgb(41, 41, 41)');
+    await page.selectOption('#theme', 'light');
+    await pane.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    // The pane stays as it was: the theme repaints, it does not reload.
+    await pane.getByTestId('action-bar').waitFor();
+  });
+
   it('has no serious accessibility violations (axe-core) in the pane’s states', async () => {
     const problems: string[] = [];
-    for (const [item, lang, theme] of [['known-customer', 'en-US', 'light'], ['new-organisation', 'fi-FI', 'dark'], ['meeting', 'en-US', 'dark'], ['new-email', 'en-US', 'light']] as const) {
+    for (const [item, lang, theme] of [['known-customer', 'en-US', 'light'], ['new-organisation', 'fi-FI', 'dark'], ['meeting', 'en-US', 'dark'], ['new-email', 'en-US', 'light'], ['my-meeting', 'en-US', 'contrast']] as const) {
       const { page, pane } = await openPreview({ user: 'james.whitfield@suhde-demo.fi', item, lang, theme });
       await pane.waitForSelector('main [data-account-id], main form, main [role="alert"]', { timeout: 30_000 });
       await pane.waitForTimeout(300);

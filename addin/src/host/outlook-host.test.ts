@@ -3,7 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import { HostError } from './host-error.ts';
-import { dialogMessage, displayLanguage, isSetSupported, officeReady, onItemChanged, readCurrentItem, saveLogIntent, themeBackground } from './outlook-host.ts';
+import {
+  dialogMessage, displayLanguage, isSetSupported, officeReady, officeTheme, onItemChanged, onThemeChanged, readCurrentItem, saveLogIntent,
+} from './outlook-host.ts';
+import { variantForOffice } from '../app/office-theme.ts';
 
 type Cb = (r: { status: string; value?: unknown; error?: { code: number; name: string; message: string } }) => void;
 const ok = (value: unknown) => (cb: Cb) => setTimeout(() => cb({ status: 'succeeded', value }), 0);
@@ -103,8 +106,16 @@ describe('outlook host', () => {
       loadCustomPropertiesAsync: ok(props),
     });
     expect(await readCurrentItem()).toEqual({
-      kind: 'message', mode: 'compose', subject: 'Tarjous', to: [{ address: 'pekka@kallio.fi', displayName: 'Pekka Kallio' }], cc: [], conversationId: null, logIntent: null,
+      kind: 'message', mode: 'compose', subject: 'Tarjous', to: [{ address: 'pekka@kallio.fi', displayName: 'Pekka Kallio' }], cc: [], conversationId: null, logIntent: null, logIntentUnreadable: false,
     });
+  });
+
+  it('says a draft’s log intent is unreadable when its custom properties fail, instead of reading it as off', async () => {
+    install({
+      itemType: 'message', conversationId: '', subject: { getAsync: ok('Tarjous') }, to: { getAsync: ok([]) }, cc: { getAsync: ok([]) },
+      loadCustomPropertiesAsync: fail(9002, 'InternalServerError', 'Try again later.'),
+    });
+    expect(await readCurrentItem()).toMatchObject({ mode: 'compose', logIntent: null, logIntentUnreadable: true });
   });
 
   it('reads a meeting in compose mode', async () => {
@@ -114,6 +125,21 @@ describe('outlook host', () => {
       optionalAttendees: { getAsync: ok([]) }, start: { getAsync: ok(start) }, end: { getAsync: ok(new Date(start.getTime() + 3_600_000)) },
     });
     expect(await readCurrentItem()).toMatchObject({ kind: 'appointment', mode: 'compose', subject: 'Aloituspalaveri', start: start.getTime(), requiredAttendees: [{ address: 'p@kallio.fi', displayName: 'P' }] });
+  });
+
+  it('reads the organizer’s own meeting: its id once saved (getItemIdAsync), null while Office says ItemNotSaved', async () => {
+    const start = new Date('2026-12-03T10:00:00Z');
+    const meeting = (getItemIdAsync: (cb: Cb) => void) => ({
+      itemType: 'appointment', subject: { getAsync: ok('Aloituspalaveri') }, requiredAttendees: { getAsync: ok([{ displayName: 'P', emailAddress: 'p@kallio.fi' }]) },
+      optionalAttendees: { getAsync: ok([]) }, start: { getAsync: ok(start) }, end: { getAsync: ok(new Date(start.getTime() + 1_800_000)) },
+      organizer: { getAsync: ok({ displayName: 'Riikka Rep', emailAddress: 'rep@seller-a.fi' }) }, location: { getAsync: ok('Teams') }, getItemIdAsync,
+    });
+    install(meeting(ok('AAMkAGsaved=')));
+    expect(await readCurrentItem()).toMatchObject({
+      kind: 'appointment', mode: 'compose', itemId: 'AAMkAGsaved=', organizer: { address: 'rep@seller-a.fi', displayName: 'Riikka Rep' }, location: 'Teams',
+    });
+    install(meeting(fail(9049, 'ItemNotSaved', 'The item has not been saved yet.')));
+    expect(await readCurrentItem()).toMatchObject({ mode: 'compose', itemId: null, subject: 'Aloituspalaveri' });
   });
 
   it('rejects with a HostError carrying Office’s code when a compose getAsync fails', async () => {
@@ -177,9 +203,30 @@ describe('outlook host', () => {
   it('reads the display language, theme and requirement sets', () => {
     install(undefined);
     expect(displayLanguage()).toBe('fi-FI');
-    expect(themeBackground()).toBe('#1f1f1f');
+    expect(officeTheme()?.bodyBackgroundColor).toBe('#1f1f1f');
     expect(isSetSupported('Mailbox', '1.8')).toBe(true);
     expect(isSetSupported('NestedAppAuth', '1.1')).toBe(false);
+  });
+
+  it('maps Office’s theme to light, dark or high contrast, and follows OfficeThemeChanged where Mailbox 1.14 has it', async () => {
+    expect(variantForOffice({ bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424' }, false)).toBe('light');
+    expect(variantForOffice({ bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff' }, false)).toBe('dark');
+    expect(variantForOffice({ bodyBackgroundColor: '#000000', bodyForegroundColor: '#FFFFFF' }, false)).toBe('contrast');
+    expect(variantForOffice({ bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424' }, true)).toBe('contrast');
+
+    const o = install(undefined);
+    (o as unknown as { EventType: Record<string, string> }).EventType = { ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged' };
+    const mb = o.context.mailbox as unknown as Record<string, unknown>;
+    // Mailbox 1.13: nothing to follow, and no error either.
+    expect(await (await onThemeChanged(() => undefined))()).toBeUndefined();
+    (o.context as unknown as Record<string, unknown>).requirements = { isSetSupported: () => true };
+    let fire: ((e: unknown) => void) | undefined;
+    mb.addHandlerAsync = (_t: string, h: (e: unknown) => void, cb: Cb) => { fire = h; ok(undefined)(cb); };
+    const seen: string[] = [];
+    await onThemeChanged((t) => seen.push(variantForOffice(t, false)));
+    fire!({ type: 'officeThemeChanged', officeTheme: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff' } });
+    fire!({ type: 'officeThemeChanged', officeTheme: { bodyBackgroundColor: '#000000', bodyForegroundColor: '#ffffff' } });
+    expect(seen).toEqual(['dark', 'contrast']);
   });
 
   it('hands back the first message of an Office dialog and closes it; a dialog that cannot open rejects', async () => {

@@ -65,13 +65,31 @@ export function displayLanguage(): string | null {
   }
 }
 
-/** The Office theme's body background ("#1f1f1f" in dark mode), or null where Outlook does not tell. */
-export function themeBackground(): string | null {
+export type OfficeThemeColors = Pick<Office.OfficeTheme, 'bodyBackgroundColor' | 'bodyForegroundColor'>;
+
+/** The Office theme's colours, or null where Outlook does not tell (Mailbox < 1.14 outside Office). */
+export function officeTheme(): OfficeThemeColors | null {
   try {
-    return office().context.officeTheme?.bodyBackgroundColor ?? null;
+    return office().context.officeTheme ?? null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Calls onChange with the new colours when the user switches Office's theme while the pane is open
+ * (OfficeThemeChanged, Mailbox 1.14); resolves to an unsubscribe function, a no-op where it is not supported.
+ */
+export async function onThemeChanged(onChange: (theme: OfficeThemeColors) => void): Promise<() => Promise<void>> {
+  const m = mailbox();
+  const type = (office().EventType as { OfficeThemeChanged?: Office.EventType }).OfficeThemeChanged;
+  if (!type || typeof m.addHandlerAsync !== 'function' || !isSetSupported('Mailbox', '1.14')) return async () => undefined;
+  const handler = (e: { officeTheme?: OfficeThemeColors }) => {
+    const theme = e.officeTheme ?? officeTheme();
+    if (theme) onChange(theme);
+  };
+  await callAsync<void>((cb) => m.addHandlerAsync(type, handler, cb), 'Following the Office theme');
+  return () => callAsync<void>((cb) => m.removeHandlerAsync(type, cb), 'Stopping to follow the Office theme');
 }
 
 const addr = (d: Office.EmailAddressDetails | null | undefined): MailAddress | null =>
@@ -107,7 +125,7 @@ function readLogIntent(props: Office.CustomProperties): LogIntent | null {
   }
 }
 
-function customProperties(item: Office.MessageRead | Office.MessageCompose): Promise<Office.CustomProperties> {
+function customProperties(item: Office.MessageRead | Office.MessageCompose | Office.AppointmentCompose): Promise<Office.CustomProperties> {
   return callAsync<Office.CustomProperties>((cb) => item.loadCustomPropertiesAsync(cb), 'Reading the item’s custom properties');
 }
 
@@ -137,23 +155,55 @@ export async function readCurrentItem(): Promise<OutlookItem | null> {
   const get = <T>(f: ComposeField<T> | undefined, what: string): Promise<T | null> => (f ? callAsync<T>((cb) => f.getAsync(cb), what) : Promise.resolve(null));
   if (item.itemType === Item.Appointment) {
     const a = item as unknown as Office.AppointmentCompose;
-    const [subject, required, optional, start, end] = await Promise.all([
+    const [subject, required, optional, start, end, organizer, location, itemId] = await Promise.all([
       get<string>(a.subject, 'Reading the subject'),
       get<Office.EmailAddressDetails[]>(a.requiredAttendees, 'Reading the attendees'),
       get<Office.EmailAddressDetails[]>(a.optionalAttendees, 'Reading the optional attendees'),
       get<Date>(a.start, 'Reading the start'),
       get<Date>(a.end, 'Reading the end'),
+      // The organizer's own window: organizer.getAsync is Mailbox 1.7; before it, the organizer is the mailbox owner.
+      get<Office.EmailAddressDetails>(a.organizer as ComposeField<Office.EmailAddressDetails> | undefined, 'Reading the organizer').catch(withoutOptional),
+      get<string>(a.location as ComposeField<string> | undefined, 'Reading the location').catch(withoutOptional),
+      savedItemId(a),
     ]);
-    return { kind: 'appointment', mode: 'compose', subject: subject ?? '', requiredAttendees: addrs(required), optionalAttendees: addrs(optional), start: time(start), end: time(end) };
+    const owner = mailbox().userProfile;
+    return {
+      kind: 'appointment', mode: 'compose', itemId, subject: subject ?? '',
+      organizer: addr(organizer) ?? (owner?.emailAddress ? { address: owner.emailAddress, displayName: owner.displayName || null } : null),
+      location: location || null, requiredAttendees: addrs(required), optionalAttendees: addrs(optional), start: time(start), end: time(end),
+    };
   }
   const m = item as unknown as Office.MessageCompose;
   const [subject, to, cc, intent] = await Promise.all([
     get<string>(m.subject, 'Reading the subject'),
     get<Office.EmailAddressDetails[]>(m.to, 'Reading the recipients'),
     get<Office.EmailAddressDetails[]>(m.cc, 'Reading the Cc recipients'),
-    customProperties(m).then(readLogIntent, () => null),
+    // Unreadable is not "off": the compose pane says it could not tell rather than showing the switch off.
+    customProperties(m).then((p) => ({ intent: readLogIntent(p), unreadable: false }), () => ({ intent: null, unreadable: true })),
   ]);
-  return { kind: 'message', mode: 'compose', subject: subject ?? '', to: addrs(to), cc: addrs(cc), conversationId: m.conversationId || null, logIntent: intent };
+  return {
+    kind: 'message', mode: 'compose', subject: subject ?? '', to: addrs(to), cc: addrs(cc), conversationId: m.conversationId || null,
+    logIntent: intent.intent, logIntentUnreadable: intent.unreadable,
+  };
+}
+
+/**
+ * The id of a meeting the organizer has saved or sent (getItemIdAsync, Mailbox 1.8); null while it is a new,
+ * unsaved one (Office answers ItemNotSaved) or where the API is missing.
+ */
+function savedItemId(a: Office.AppointmentCompose): Promise<string | null> {
+  const getId = (a as { getItemIdAsync?: (cb: (r: Office.AsyncResult<string>) => void) => void }).getItemIdAsync;
+  if (typeof getId !== 'function') return Promise.resolve(null);
+  return callAsync<string>((cb) => getId.call(a, cb), 'Reading the meeting’s id').then(
+    (id) => id || null,
+    (e: unknown) => (e instanceof HostError && e.office?.name === 'ItemNotSaved' ? null : withoutOptional(e)),
+  );
+}
+
+/** A nice-to-have field Office would not give: logged, and the pane goes on without it. */
+function withoutOptional(e: unknown): null {
+  console.warn('Suhde: an optional Outlook field could not be read', e);
+  return null;
 }
 
 /**

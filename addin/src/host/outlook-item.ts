@@ -45,11 +45,19 @@ export interface MessageCompose {
   cc: MailAddress[];
   conversationId: string | null;
   logIntent: LogIntent | null;
+  /** The draft's custom properties could not be read: whether it will be logged when sent is unknown. */
+  logIntentUnreadable: boolean;
 }
 
+/** A meeting in its organizer's window (Outlook opens your own meetings in compose mode, sent or not). */
 export interface AppointmentCompose {
   kind: 'appointment';
   mode: 'compose';
+  /** Null until the meeting is saved or sent (getItemIdAsync, Mailbox 1.8); a saved meeting can be logged. */
+  itemId: string | null;
+  /** The organizer, i.e. you (organizer.getAsync, Mailbox 1.7; else the mailbox owner). */
+  organizer: MailAddress | null;
+  location: string | null;
   subject: string;
   requiredAttendees: MailAddress[];
   optionalAttendees: MailAddress[];

@@ -2,7 +2,7 @@
 // real task pane beside it, fed by a simulated Office host. Settings come from the URL so tests can set them:
 // ?user=<demo email>&lang=fi-FI&theme=dark&item=<sample id>&fail=<office.js call to fail once>.
 import { createApiClient, createDemoAuth, listDemoUsers, unwrap } from '../../../web-shared/src/index.ts';
-import { SimulatedOutlook, type SimItem } from './simulated-office.ts';
+import { SimulatedOutlook, type SimItem, type SimTheme } from './simulated-office.ts';
 import { sampleItems, type PreviewEntry } from './sample-items.ts';
 
 declare global {
@@ -28,7 +28,8 @@ function renderItem(item: SimItem | null, lang: string) {
   }
   const list = (xs: { displayName: string; emailAddress: string }[]) => xs.map((x) => `${escapeHtml(x.displayName)} &lt;${escapeHtml(x.emailAddress)}&gt;`).join(', ');
   if (item.itemType === 'appointment') {
-    pane.innerHTML = `<h2>${escapeHtml(item.subject)}</h2>
+    const tag = item.mode === 'compose' ? ` <span class="tag">${item.itemId ? 'organizer' : 'new, not saved'}</span>${item.itemId ? '' : ' <button type="button" id="save-meeting">Send</button>'}` : '';
+    pane.innerHTML = `<h2>${escapeHtml(item.subject)}${tag}</h2>
       <dl><dt>Organizer</dt><dd>${list([item.organizer])}</dd><dt>Attendees</dt><dd>${list([...item.requiredAttendees, ...item.optionalAttendees])}</dd>
       <dt>When</dt><dd>${fmt(item.start, lang)} – ${fmt(item.end, lang)}</dd><dt>Where</dt><dd>${escapeHtml(item.location)}</dd></dl><p>${escapeHtml(item.body)}</p>`;
     return;
@@ -41,7 +42,7 @@ function renderItem(item: SimItem | null, lang: string) {
 
 async function boot() {
   const lang = params.get('lang') ?? 'en-US';
-  const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
+  const theme: SimTheme = params.get('theme') === 'dark' ? 'dark' : params.get('theme') === 'contrast' ? 'contrast' : 'light';
   document.body.dataset.theme = theme;
   const users = await listDemoUsers();
   if (!users) {
@@ -54,13 +55,23 @@ async function boot() {
   userSelect.innerHTML = users.map((u) => `<option value="${escapeHtml(u.email)}"${u.id === me.id ? ' selected' : ''}>${escapeHtml(u.displayName)} (${u.role})</option>`).join('');
   $<HTMLSelectElement>('lang').value = lang;
   $<HTMLSelectElement>('theme').value = theme;
-  for (const id of ['user', 'lang', 'theme']) {
+  for (const id of ['user', 'lang']) {
     $<HTMLSelectElement>(id).addEventListener('change', () => {
       const next = new URLSearchParams(location.search);
       next.set(id, $<HTMLSelectElement>(id).value);
       location.search = next.toString();
     });
   }
+
+  // The theme changes live, as in Outlook: the open pane hears OfficeThemeChanged and repaints.
+  $<HTMLSelectElement>('theme').addEventListener('change', () => {
+    const next = $<HTMLSelectElement>('theme').value as SimTheme;
+    document.body.dataset.theme = next;
+    outlook.setTheme(next);
+    const q = new URLSearchParams(location.search);
+    q.set('theme', next);
+    history.replaceState(null, '', `?${q}`);
+  });
 
   const api = createApiClient({ getToken: createDemoAuth({ userId: me.id }).getToken });
   const profile = await unwrap(api.me.$get());
@@ -69,7 +80,7 @@ async function boot() {
     user: { displayName: me.displayName, emailAddress: me.email },
     displayLanguage: lang,
     theme,
-    requirementSets: { Mailbox: '1.13', DialogApi: '1.2', IdentityAPI: '1.3' },
+    requirementSets: { Mailbox: '1.14', DialogApi: '1.2', IdentityAPI: '1.3' },
     // ?fail=subject (a compose field's getAsync), addHandlerAsync, loadCustomPropertiesAsync or saveAsync: that call answers Failed once.
     failNext: params.get('fail'),
   });
@@ -88,9 +99,18 @@ async function boot() {
   // properties (as Exchange keeps them), and is selected, as Outlook shows what you just sent.
   let sent = 0;
   $('reading').addEventListener('click', (e) => {
+    // Sending a new meeting saves it: from then on it has an id, as in Outlook.
+    if ((e.target as HTMLElement).id === 'save-meeting') {
+      const m = outlook.selected();
+      if (m?.itemType === 'appointment' && m.mode === 'compose') {
+        m.itemId = `AAMkAGPreview/meeting-sent-${Date.now()}=`;
+        renderItem(m, lang);
+      }
+      return;
+    }
     if ((e.target as HTMLElement).id !== 'send') return;
     const draft = outlook.selected();
-    if (!draft || draft.mode !== 'compose') return;
+    if (!draft || draft.mode !== 'compose' || draft.itemType !== 'message') return;
     const id = `sent-${++sent}`;
     const at = Date.now();
     entries.push({

@@ -71,13 +71,34 @@ export async function sampleItems(api: ApiClient, me: Me['user'], now: number): 
 
   const start = new Date(now + 24 * HOUR);
   start.setUTCMinutes(0, 0, 0);
+  const unique = (xs: SimAddress[]) => xs.filter((x, i, all) => all.findIndex((y) => y.emailAddress === x.emailAddress) === i);
+  // A customer's invitation, which you attend (the read window).
   entries.push({
     id: 'meeting', folder: 'calendar',
     item: {
       itemType: 'appointment', mode: 'read', itemId: `AAMkAGPreview/meeting+${a2.id.slice(0, 8)}=`, subject: `Kvartaalikatsaus: ${a2.name}`,
-      organizer: user, requiredAttendees: [user, c2, c3].filter((x, i, all) => all.findIndex((y) => y.emailAddress === x.emailAddress) === i),
+      organizer: c2, requiredAttendees: unique([c2, user, c3]),
       optionalAttendees: [{ displayName: colleague.displayName, emailAddress: colleague.email }],
       start, end: new Date(start.getTime() + 45 * 60_000), location: 'Microsoft Teams', body: 'Käydään läpi kvartaalin toimitukset ja ensi vuoden suunnitelma.',
+    },
+  });
+  // Your own meeting, held this morning: Outlook opens it in the organizer (compose) window.
+  const mine = new Date(now - 4 * HOUR);
+  mine.setUTCMinutes(0, 0, 0);
+  entries.push({
+    id: 'my-meeting', folder: 'calendar',
+    item: {
+      itemType: 'appointment', mode: 'compose', itemId: `AAMkAGPreview/my-meeting+${a1.id.slice(0, 8)}=`, subject: `Tarjouskatselmus: ${a1.name}`,
+      organizer: user, requiredAttendees: unique([c1, { displayName: colleague.displayName, emailAddress: colleague.email }]), optionalAttendees: [],
+      start: mine, end: new Date(mine.getTime() + 30 * 60_000), location: 'Neuvotteluhuone Kallio', body: 'Käydään tarjous läpi.',
+    },
+  });
+  entries.push({
+    id: 'new-meeting', folder: 'calendar',
+    item: {
+      itemType: 'appointment', mode: 'compose', itemId: null, subject: `Aloituspalaveri: ${a1.name}`,
+      organizer: user, requiredAttendees: [c1], optionalAttendees: [],
+      start: new Date(start.getTime() + 48 * HOUR), end: new Date(start.getTime() + 49 * HOUR), location: 'Microsoft Teams', body: '',
     },
   });
   entries.push({

@@ -16,12 +16,19 @@ export type SimItem =
       itemType: 'appointment'; mode: 'read'; itemId: string; subject: string; organizer: SimAddress; requiredAttendees: SimAddress[];
       optionalAttendees: SimAddress[]; start: Date; end: Date; location: string; body: string;
     }
-  | { itemType: 'message'; mode: 'compose'; subject: string; to: SimAddress[]; cc: SimAddress[]; conversationId: string | null; body: string; customProperties?: Record<string, unknown> };
+  | { itemType: 'message'; mode: 'compose'; subject: string; to: SimAddress[]; cc: SimAddress[]; conversationId: string | null; body: string; customProperties?: Record<string, unknown> }
+  | {
+      /** Your own meeting, in its organizer window; itemId is null until it is saved or sent. */
+      itemType: 'appointment'; mode: 'compose'; itemId: string | null; subject: string; organizer: SimAddress; requiredAttendees: SimAddress[];
+      optionalAttendees: SimAddress[]; start: Date; end: Date; location: string; body: string;
+    };
+
+export type SimTheme = 'light' | 'dark' | 'contrast';
 
 export interface SimulatedMailbox {
   user: SimAddress;
   displayLanguage: string;
-  theme: 'light' | 'dark';
+  theme: SimTheme;
   /** Requirement sets and their highest version, e.g. { Mailbox: '1.13' }. */
   requirementSets: Record<string, string>;
   /** When set, the next async call of this name fails (for trying error states). */
@@ -29,7 +36,9 @@ export interface SimulatedMailbox {
 }
 
 const AsyncResultStatus = { Succeeded: 'succeeded', Failed: 'failed' } as const;
-const EventType = { ItemChanged: 'olkItemSelectedChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' } as const;
+const EventType = {
+  ItemChanged: 'olkItemSelectedChanged', OfficeThemeChanged: 'officeThemeChanged', DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived',
+} as const;
 
 interface AsyncResult<T> {
   status: (typeof AsyncResultStatus)[keyof typeof AsyncResultStatus];
@@ -41,6 +50,8 @@ interface AsyncResult<T> {
 const THEMES = {
   light: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424', controlBackgroundColor: '#ffffff', controlForegroundColor: '#242424', isDarkTheme: false },
   dark: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#1f1f1f', controlForegroundColor: '#ffffff', isDarkTheme: true },
+  // Office's high-contrast theme gives pure black and white.
+  contrast: { bodyBackgroundColor: '#000000', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#000000', controlForegroundColor: '#ffffff', isDarkTheme: true },
 };
 
 function compareVersions(a: string, b: string): number {
@@ -57,6 +68,7 @@ function compareVersions(a: string, b: string): number {
 export class SimulatedOutlook {
   private item: SimItem | null = null;
   private handlers = new Set<(args: { type: string }) => void>();
+  private themeHandlers = new Set<(args: { type: string; officeTheme: unknown }) => void>();
   readonly opened: string[] = [];
 
   constructor(public mailbox: SimulatedMailbox) {}
@@ -65,6 +77,12 @@ export class SimulatedOutlook {
   select(item: SimItem | null): void {
     this.item = item;
     for (const h of this.handlers) setTimeout(() => h({ type: EventType.ItemChanged }), 0);
+  }
+
+  /** Switches Office's theme, as the user does in Outlook's settings; open panes hear OfficeThemeChanged. */
+  setTheme(theme: SimTheme): void {
+    this.mailbox.theme = theme;
+    for (const h of this.themeHandlers) setTimeout(() => h({ type: EventType.OfficeThemeChanged, officeTheme: { ...THEMES[theme] } }), 0);
   }
 
   selected(): SimItem | null {
@@ -115,6 +133,29 @@ export class SimulatedOutlook {
     });
     const loadCustomPropertiesAsync = (holder: { customProperties?: Record<string, unknown> }) => (cb: (r: AsyncResult<unknown>) => void, userContext?: unknown) =>
       this.respond('loadCustomPropertiesAsync', cb, () => this.customPropertiesOf(holder), userContext);
+    if (item.mode === 'compose' && item.itemType === 'appointment') {
+      const at = (d: Date) => new RealmDate(d.getTime());
+      return {
+        itemType: item.itemType,
+        subject: field('subject', () => item.subject),
+        organizer: field('organizer', () => ({ ...item.organizer })),
+        requiredAttendees: field('requiredAttendees', () => item.requiredAttendees.map((a) => ({ ...a }))),
+        optionalAttendees: field('optionalAttendees', () => item.optionalAttendees.map((a) => ({ ...a }))),
+        start: field('start', () => at(item.start)),
+        end: field('end', () => at(item.end)),
+        location: field('location', () => item.location),
+        body: field('body', () => item.body),
+        // Mailbox 1.8: an unsaved item answers ItemNotSaved.
+        getItemIdAsync(a?: unknown, b?: unknown) {
+          const cb = (typeof a === 'function' ? a : b) as ((r: AsyncResult<string>) => void) | undefined;
+          if (item.itemId === null) {
+            setTimeout(() => cb?.({ status: AsyncResultStatus.Failed, value: undefined as unknown as string, error: { code: 9049, name: 'ItemNotSaved', message: 'The item has not been saved yet.' }, asyncContext: undefined }), 0);
+            return;
+          }
+          self.respond<string>('getItemIdAsync', cb, () => item.itemId!);
+        },
+      };
+    }
     if (item.mode === 'compose') {
       return {
         itemType: item.itemType,
@@ -154,6 +195,12 @@ export class SimulatedOutlook {
       convertToRestId: (itemId: string, _version: string) => itemId.replace(/\//g, '-').replace(/\+/g, '_'),
       addHandlerAsync(eventType: string, handler: (args: { type: string }) => void, a?: unknown, b?: unknown) {
         const cb = (typeof a === 'function' ? a : b) as ((r: AsyncResult<void>) => void) | undefined;
+        if (eventType === EventType.OfficeThemeChanged) {
+          self.themeHandlers.add(handler as (args: { type: string; officeTheme: unknown }) => void);
+          paneWindow.addEventListener('unload', () => self.themeHandlers.delete(handler as (args: { type: string; officeTheme: unknown }) => void));
+          self.respond<void>('addHandlerAsync', cb, () => undefined);
+          return;
+        }
         if (eventType !== EventType.ItemChanged) {
           self.respond<void>('__unsupported', cb, () => undefined);
           return;
@@ -166,6 +213,7 @@ export class SimulatedOutlook {
         const cb = (typeof a === 'function' ? a : b) as ((r: AsyncResult<void>) => void) | undefined;
         // office.js removes every handler of the event type that this add-in registered.
         if (eventType === EventType.ItemChanged) self.handlers.clear();
+        if (eventType === EventType.OfficeThemeChanged) self.themeHandlers.clear();
         self.respond<void>('removeHandlerAsync', cb, () => undefined);
       },
     };
@@ -182,7 +230,9 @@ export class SimulatedOutlook {
       context: {
         displayLanguage: m.displayLanguage,
         contentLanguage: m.displayLanguage,
-        officeTheme: THEMES[m.theme],
+        get officeTheme() {
+          return { ...THEMES[m.theme] };
+        },
         requirements: {
           isSetSupported: (name: string, version = '1.1') => {
             const have = m.requirementSets[name];

@@ -1,84 +1,112 @@
-// One matched account in the pane: the card (tier, owner, last contact, next due), its open opportunities, its
-// last five interactions and "Open in Teams".
-import { Body1Strong, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+// A matched account in the pane: a two-line header (name, tier, owner; last contact, next due, open pipeline) that
+// leaves the log action above the fold, and below the fold its open opportunities, last five interactions and
+// "Open in Teams".
+import { Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import {
-  AccountCard, ErrorState, LoadingState, TimelineItem, teamsAccountDeepLink, teamsAppPageUrl, useI18n, type AsyncState,
+  ErrorState, LoadingState, TierBadge, TimelineItem, teamsAccountDeepLink, teamsAppPageUrl, useI18n, type AsyncState,
 } from '../../../../web-shared/src/index.ts';
 import { colleagueName, usePaneServices } from '../../app/pane-services.tsx';
 import type { accountDetails } from '../capture/pane-api.ts';
 import type { MatchedAccount } from '../capture/match-summary.ts';
 import { markAccountShown } from '../../app/timing.ts';
 
-const OPEN = new Set(['identified', 'contacted', 'offer', 'negotiation']);
+export const OPEN_STAGES = new Set(['identified', 'contacted', 'offer', 'negotiation']);
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  line1: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  owner: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 1, minWidth: '4em' },
+  facts: { display: 'flex', flexWrap: 'wrap', margin: 0, padding: 0, listStyle: 'none', color: tokens.colorNeutralForeground2 },
+  // "·" after each fact but the last, so a wrapped line never starts with one.
+  fact: { whiteSpace: 'nowrap', ':not(:last-child)::after': { content: '"·"', padding: `0 ${tokens.spacingHorizontalXS}` } },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   list: { listStyle: 'none', margin: 0, padding: 0 },
   opp: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} 0` },
   muted: { color: tokens.colorNeutralForeground3 },
-  teams: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalS },
+  teams: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
-/** The account's last five interactions (the timeline's first page of five). */
-export function RecentHistory({ account, details, showName }: { account: MatchedAccount; details: AsyncState<AccountDetails>; showName: boolean }) {
+export type AccountDetails = Awaited<ReturnType<typeof accountDetails>>;
+
+/** The account in two lines: who it is and whose, and how the relationship stands. */
+export function AccountHeader({ account, details }: { account: MatchedAccount; details: AccountDetails | undefined }) {
   const services = usePaneServices();
-  const { t } = useI18n();
+  const { t, formatDate, formatRelative, formatMoney } = useI18n();
   const s = useStyles();
   const now = services.now?.() ?? Date.now();
-  if (details.status !== 'done') return null;
+  useEffect(() => markAccountShown(), []);
+  const pipeline = details?.opportunities.filter((o) => OPEN_STAGES.has(o.stage)).reduce((sum, o) => sum + o.value, 0);
+  const owner = account.ownerId ? (colleagueName(services, account.ownerId) ?? '—') : t('account.noOwner');
+  const care = account.care;
+  return (
+    <div className={s.header} role="group" aria-label={account.name} data-account-id={account.id}>
+      <div className={s.line1}>
+        <Text as="h3" weight="semibold" className={s.name} title={account.name}>{account.name}</Text>
+        <TierBadge tier={account.tier} />
+        <Caption1 className={s.owner} title={`${t('account.owner')}: ${owner}`}>{owner}</Caption1>
+      </div>
+      <ul className={s.facts}>
+        <li className={s.fact}>
+          <Caption1>
+            {t('header.last')}{' '}
+            {account.lastContactAt === null ? t('account.never') : (
+              <time dateTime={new Date(account.lastContactAt).toISOString()} title={formatDate(account.lastContactAt)} data-testid="last-contact">
+                {formatRelative(account.lastContactAt, now)}
+              </time>
+            )}
+          </Caption1>
+        </li>
+        <li className={s.fact}>
+          <Caption1 className={mergeClasses(care.overdue && s.overdue)}>
+            {care.cadenceDays === null || care.nextDueAt === null
+              ? t('account.noCadence')
+              : care.overdue ? t('account.overdue', { days: care.daysOverdue }) : t('header.due', { date: formatDate(care.nextDueAt) })}
+          </Caption1>
+        </li>
+        {pipeline !== undefined && pipeline > 0 && (
+          <li className={s.fact}><Caption1>{t('header.pipeline', { amount: formatMoney(pipeline) })}</Caption1></li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** Below the fold: the account's open opportunities, its last five interactions and "Open in Teams". */
+export function AccountMore({ account, details, showName }: { account: MatchedAccount; details: AsyncState<AccountDetails> & { reload: () => void }; showName: boolean }) {
+  const services = usePaneServices();
+  const { t, formatMoney } = useI18n();
+  const s = useStyles();
+  const now = services.now?.() ?? Date.now();
+  const teamsUrl = services.teams.appId
+    ? teamsAccountDeepLink({ appId: services.teams.appId, accountId: account.id, label: account.name, webOrigin: services.teams.webOrigin })
+    : teamsAppPageUrl(services.teams.webOrigin, account.id);
+  const open = details.data?.opportunities.filter((o) => OPEN_STAGES.has(o.stage)) ?? [];
   return (
     <section className={s.section} aria-label={`${t('section.recent')}: ${account.name}`}>
-      {showName && <Caption1 className={s.muted}>{account.name}</Caption1>}
-      {details.data.timeline.length === 0 ? (
+      {showName && <Text weight="semibold">{account.name}</Text>}
+      {details.status === 'loading' && <LoadingState />}
+      {details.status === 'error' && <ErrorState error={details.error} onRetry={details.reload} />}
+      {open.length > 0 && (
+        <ul className={s.list} aria-label={t('section.opportunities')}>
+          {open.map((o) => (
+            <li key={o.id} className={s.opp}>
+              <span>{o.name}</span>
+              <Caption1 className={s.muted}>{t(`stage.${o.stage}`)} · {formatMoney(o.value, o.currency)}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+      {details.data && (details.data.timeline.length === 0 ? (
         <Caption1 className={s.muted}>{t('recent.empty')}</Caption1>
       ) : (
         <ul className={s.list} data-testid="recent-history">
           {details.data.timeline.map((i) => <TimelineItem key={i.id} item={i} now={now} />)}
         </ul>
-      )}
-    </section>
-  );
-}
-
-export type AccountDetails = Awaited<ReturnType<typeof accountDetails>>;
-
-export function AccountPanel({ account, details }: { account: MatchedAccount; details: AsyncState<AccountDetails> & { reload: () => void } }) {
-  const services = usePaneServices();
-  const { t, formatMoney } = useI18n();
-  const s = useStyles();
-  const now = services.now?.() ?? Date.now();
-  useEffect(() => markAccountShown(), []);
-  const open = details.data?.opportunities.filter((o) => OPEN.has(o.stage)) ?? [];
-  const pipeline = open.reduce((sum, o) => sum + o.value, 0);
-  const teamsUrl = services.teams.appId
-    ? teamsAccountDeepLink({ appId: services.teams.appId, accountId: account.id, label: account.name, webOrigin: services.teams.webOrigin })
-    : teamsAppPageUrl(services.teams.webOrigin, account.id);
-  return (
-    <AccountCard
-      account={{ ...account, owner: account.ownerId ? { displayName: colleagueName(services, account.ownerId) ?? '—' } : null, ...(details.data ? { openPipelineCents: pipeline } : {}) }}
-      now={now}
-    >
-      {details.status === 'loading' && <LoadingState />}
-      {details.status === 'error' && <ErrorState error={details.error} onRetry={details.reload} />}
-      {details.data && (
-        <>
-          {open.length > 0 && (
-            <section className={s.section} aria-label={t('section.opportunities')}>
-              <Body1Strong as="h4" style={{ margin: 0 }}>{t('section.opportunities')}</Body1Strong>
-              <ul className={s.list}>
-                {open.map((o) => (
-                  <li key={o.id} className={s.opp}>
-                    <span>{o.name}</span>
-                    <Caption1 className={s.muted}>{t(`stage.${o.stage}`)} · {formatMoney(o.value, o.currency)}</Caption1>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </>
-      )}
+      ))}
       <Link
         className={s.teams}
         href={teamsUrl}
@@ -91,6 +119,6 @@ export function AccountPanel({ account, details }: { account: MatchedAccount; de
       >
         <OpenRegular aria-hidden /> {t('recent.openInTeams')}
       </Link>
-    </AccountCard>
+    </section>
   );
 }

@@ -1,8 +1,11 @@
-// The one primary action: log the email or meeting to its account(s), with an optional note, opportunity,
-// follow-up date and visibility.
-import { Button, Field, Input, Select, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+// The choices of the one primary action: a note, an opportunity, a follow-up date and who sees it. The button
+// that submits it lives in the pane's sticky action bar (form="suhde-log-form"), so it is never below the fold.
+// Joining a colleague's log offers only what joining changes: your note and follow-up (and an opportunity while it
+// has none); its visibility belongs to those who hold it.
+import { Field, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useI18n } from '../../../../web-shared/src/index.ts';
+import { DateField } from '../common/date-field.tsx';
 import type { LogChoices } from './log-request.ts';
 
 export interface OpportunityChoice {
@@ -11,15 +14,18 @@ export interface OpportunityChoice {
   accountId: string;
 }
 
+export const LOG_FORM_ID = 'suhde-log-form';
+export const VISIBILITY_CHOICES = ['shared', 'metadata', 'private'] as const;
+
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-export function LogForm({ kind, opportunities, busy, initial, onLog }: {
-  kind: 'email' | 'meeting';
+export function LogForm({ opportunities, initial, join, onLog }: {
   opportunities: OpportunityChoice[];
-  busy: boolean;
   initial?: Partial<LogChoices>;
+  /** Joining an interaction a colleague logged: its visibility stays as it is. */
+  join?: { visibility: LogChoices['visibility']; hasOpportunity: boolean };
   onLog: (choices: LogChoices) => void;
 }) {
   const { t } = useI18n();
@@ -29,14 +35,14 @@ export function LogForm({ kind, opportunities, busy, initial, onLog }: {
   const [followUp, setFollowUp] = useState('');
   const [visibility, setVisibility] = useState<LogChoices['visibility']>(initial?.visibility ?? 'shared');
   const submit = () => {
-    onLog({ note: note.trim() || null, opportunityId: opportunityId || null, visibility, followUpOn: followUp || null });
+    onLog({ note: note.trim() || null, opportunityId: opportunityId || null, visibility: join?.visibility ?? visibility, followUpOn: followUp || null });
   };
   return (
-    <form className={s.form} aria-label={t('section.log')} onSubmit={(e) => { e.preventDefault(); submit(); }}>
-      <Field label={t('log.note')}>
-        <Textarea value={note} placeholder={t('log.notePlaceholder')} resize="vertical" onChange={(_, d) => setNote(d.value)} />
+    <form id={LOG_FORM_ID} className={s.form} aria-label={t('section.log')} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <Field label={join ? t('log.yourNote') : t('log.note')}>
+        <Textarea value={note} placeholder={t('log.notePlaceholder')} resize="vertical" rows={2} onChange={(_, d) => setNote(d.value)} />
       </Field>
-      {opportunities.length > 0 && (
+      {opportunities.length > 0 && !join?.hasOpportunity && (
         <Field label={t('log.opportunity')}>
           <Select value={opportunityId} onChange={(_, d) => setOpportunityId(d.value)}>
             <option value="">{t('log.noOpportunity')}</option>
@@ -44,17 +50,14 @@ export function LogForm({ kind, opportunities, busy, initial, onLog }: {
           </Select>
         </Field>
       )}
-      <Field label={t('log.followUp')} hint={t('log.followUpHint')}>
-        <Input type="date" value={followUp} onChange={(_, d) => setFollowUp(d.value)} />
-      </Field>
-      <Field label={t('log.visibility')}>
-        <Select value={visibility} onChange={(_, d) => setVisibility(d.value as LogChoices['visibility'])}>
-          {(['shared', 'metadata', 'private'] as const).map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
-        </Select>
-      </Field>
-      <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-        {busy ? t('log.logging') : t(kind === 'email' ? 'log.emailButton' : 'log.meetingButton')}
-      </Button>
+      <DateField label={t('log.followUp')} hint={t('log.followUpHint')} value={followUp} onChange={setFollowUp} />
+      {!join && (
+        <Field label={t('log.visibility')}>
+          <Select value={visibility} onChange={(_, d) => setVisibility(d.value as LogChoices['visibility'])}>
+            {VISIBILITY_CHOICES.map((v) => <option key={v} value={v}>{t(`visibility.${v}`)}</option>)}
+          </Select>
+        </Field>
+      )}
     </form>
   );
 }

@@ -88,8 +88,10 @@ describe('read pane', () => {
     expect(screen.getByRole('status').textContent).toContain('Finding the customer');
     const card = await screen.findByRole('group', { name: 'Kallio Rakennus Oy' });
     expect(within(card).getByText('Riikka Rep')).toBeTruthy();
-    expect(within(card).getByText('Next contact due')).toBeTruthy();
-    expect(await within(card).findByText('Runkourakka 2027')).toBeTruthy();
+    expect(within(card).getByText(/Last contact/)).toBeTruthy();
+    // Two lines: the open pipeline joins the second once the opportunities are in; they are listed below the fold.
+    expect(await within(card).findByText('€125,000 open')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Recent history: Kallio Rakennus Oy' })).getByText('Runkourakka 2027')).toBeTruthy();
     const pekka = document.querySelector('[data-address="pekka@kallio-rakennus.fi"]')!;
     expect(pekka.getAttribute('data-kind')).toBe('contact');
     expect(pekka.textContent).toContain('Contact');
@@ -104,8 +106,13 @@ describe('read pane', () => {
     fireEvent.change(await screen.findByLabelText('Note'), { target: { value: 'Sovittiin katselmus.' } });
     const opp = (await screen.findByLabelText('Opportunity')) as HTMLSelectElement;
     fireEvent.change(opp, { target: { value: [...opp.options].find((o) => o.text === 'Runkourakka 2027')!.value } });
+    expect(screen.getByRole('group', { name: 'Kallio Rakennus Oy' }).textContent).toContain('Never');
     fireEvent.click(screen.getByRole('button', { name: 'Log email' }));
     await screen.findByText('Logged by you', { exact: false });
+    // Confirmed in place, once (no second bar), and the header is matched again: its last contact is this email.
+    expect(screen.getAllByTestId('logged-banner')).toHaveLength(1);
+    expect(screen.getByTestId('logged-banner').textContent).toContain('Visible to: Everyone in the account team');
+    await waitFor(() => expect(screen.getByTestId('last-contact').textContent).toBe('1 hour ago'));
     const stored = await h.call('GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(item.internetMessageId!)}`, { as: [h.a, h.a.users.rep] });
     expect(stored.body).toMatchObject({ note: 'Sovittiin katselmus.', accountIds: [kallio], occurredAt: item.sentAt, source: 'addin' });
     expect(stored.body.opportunityId).toBeTruthy();
@@ -127,9 +134,17 @@ describe('read pane', () => {
     });
     show(<ReadPane item={item} />);
     await screen.findByText('Logged by Ronja Rep', { exact: false });
-    fireEvent.click(await screen.findByRole('button', { name: 'Log email' }));
-    await screen.findByText('Already in Suhde: you were added as a logger.');
+    // Joining offers your note and follow-up; who sees it is the holders' to change, and Unlink is not yours.
+    await screen.findByLabelText('Your note');
+    expect(screen.queryByLabelText('Who sees it')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unlink' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Log email' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Your note'), { target: { value: 'Soitan huomenna.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log it too' }));
     await screen.findByText(/Logged by (Ronja Rep, you|you, Ronja Rep)/);
+    expect(screen.getByRole('button', { name: 'Unlink' })).toBeTruthy();
+    const stored = await h.call('GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(item.internetMessageId!)}`, { as: [h.a, h.a.users.rep] });
+    expect(stored.body.note).toBe('Soitan huomenna.');
   });
 
   it('does not log a sent copy again that the mailbox sync already logged for you from "log this email when sent"', async () => {
@@ -158,7 +173,7 @@ describe('read pane', () => {
     expect(screen.queryByRole('button', { name: 'Log email' })).toBeNull();
     fireEvent.click(screen.getByLabelText('Konserni Länsi Oy (C)'));
     fireEvent.click(await screen.findByRole('button', { name: 'Log email' }));
-    await screen.findByText('Logged to Konserni Länsi Oy.');
+    await screen.findByText('Logged by you to Konserni Länsi Oy');
     const stored = await h.call('GET', `/api/interactions/lookup?internetMessageId=${encodeURIComponent(item.internetMessageId!)}`, { as: [h.a, h.a.users.rep] });
     expect(stored.body.accountIds).toEqual([shared[1]]);
   });
@@ -202,7 +217,39 @@ describe('read pane', () => {
     show(<ReadPane item={email('pekka@kallio-rakennus.fi', 'Pekka Kallio')} />, { locale: 'fi-FI' });
     await screen.findByRole('group', { name: 'Kallio Rakennus Oy' });
     expect(screen.getByRole('button', { name: 'Kirjaa sähköposti' })).toBeTruthy();
-    expect(screen.getByText('Vastuuhenkilö')).toBeTruthy();
+    expect(screen.getByText(/Viimeksi yhteydessä/)).toBeTruthy();
+  });
+
+  it('takes a follow-up date as Finnish writes it (8.12.2026), and refuses one it cannot read', async () => {
+    const item = email('pekka@kallio-rakennus.fi', 'Pekka Kallio');
+    show(<ReadPane item={item} />, { locale: 'fi-FI' });
+    const date = (await screen.findByLabelText('Seuraa asiaa', { exact: false })) as HTMLInputElement;
+    expect(date.placeholder).toBe('d.M.yyyy');
+    fireEvent.change(date, { target: { value: '31.2.2026' } });
+    fireEvent.blur(date);
+    await screen.findByText('Kirjoita päivä muodossa d.M.yyyy.');
+    fireEvent.change(date, { target: { value: '8.12.2026' } });
+    fireEvent.blur(date);
+    expect(date.value).toBe('8.12.2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Kirjaa sähköposti' }));
+    await screen.findByText('Kirjannut sinä', { exact: false });
+    const follow = await h.call('GET', '/api/follow-ups', { as: [h.a, h.a.users.rep] });
+    expect(JSON.stringify(follow.body)).toContain('2026-12-08');
+  });
+
+  it('shows a meeting as a meeting: its time with length, and who comes from where', async () => {
+    const start = Date.UTC(2026, 11, 8, 8, 0);
+    const meeting: OutlookItem = {
+      kind: 'appointment', mode: 'read', itemId: 'mtg-1', restId: null, subject: 'Katselmus', organizer: { address: 'pekka@kallio-rakennus.fi', displayName: 'Pekka Kallio' },
+      requiredAttendees: [{ address: 'rep@seller-a.fi', displayName: 'Riikka Rep' }, { address: 'uusi@kallio-rakennus.fi', displayName: null }],
+      optionalAttendees: [], start, end: start + 45 * 60_000, location: 'Teams',
+    };
+    show(<ReadPane item={meeting} />, { locale: 'fi-FI' });
+    const when = await screen.findByTestId('meeting-when');
+    expect(when.textContent).toMatch(/^ti 8\.12\.2026 \d{1,2}\.00–\d{1,2}\.45$/); // d.M.yyyy, the test's own time zone
+    expect(screen.getByTestId('meeting-summary').textContent).toContain('(45 min)');
+    expect(screen.getByTestId('meeting-attendees').textContent).toBe('1 sisäinen, 2 ulkoista · Kallio Rakennus Oy');
+    expect(screen.getByRole('button', { name: 'Kirjaa kokous' })).toBeTruthy();
   });
 });
 
@@ -218,5 +265,23 @@ describe('task pane', () => {
     await screen.findByRole('group', { name: 'Kallio Rakennus Oy' });
     view.unmount();
     await waitFor(() => expect(changed).toBeNull());
+  });
+
+  it('lets the organizer log their own meeting from its organizer window once it is saved', async () => {
+    const start = h.clock.now - 2 * 3_600_000;
+    let item: OutlookItem = {
+      kind: 'appointment', mode: 'compose', itemId: null, organizer: { address: 'rep@seller-a.fi', displayName: 'Riikka Rep' }, location: null,
+      subject: 'Aloituspalaveri', requiredAttendees: [{ address: 'pekka@kallio-rakennus.fi', displayName: 'Pekka Kallio' }], optionalAttendees: [], start, end: start + 3_600_000,
+    };
+    show(<TaskPane />, { host: { ...noHost, readCurrentItem: async () => item } });
+    await screen.findByText('Send or save the meeting first: Suhde logs it once it is on your calendar.');
+    item = { ...item, itemId: 'AAMkAGsaved=' };
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Log meeting' }));
+    await screen.findByText('Logged by you', { exact: false });
+    const q = new URLSearchParams({ organizer: 'rep@seller-a.fi', start: String(start), subject: 'Aloituspalaveri' });
+    const stored = await h.call('GET', `/api/interactions/lookup?${q}`, { as: [h.a, h.a.users.rep] });
+    expect(stored.body).toMatchObject({ kind: 'meeting', durationMinutes: 60, occurredAt: start, accountIds: [kallio] });
+    expect(stored.body.participants.find((p: { role: string }) => p.role === 'organizer').address).toBe('rep@seller-a.fi');
   });
 });

@@ -1,26 +1,36 @@
-// The pane for an email or meeting being read: who is on it, which account it belongs to, whether it is
-// logged already (by whom, when; unlink), and the log action. Re-matches after a contact or account is added.
+// The pane for an email or meeting being read: which account it belongs to (a two-line header), whether it is
+// logged (by whom, when, who sees it), the log choices, and below the fold the account's history and the people.
+// The primary action sits in a sticky bar, so it is on screen whatever the pane's height; logging is confirmed in
+// that bar and the header is matched again, so "last contact" says what just happened.
 import {
-  Body1Strong, MessageBar, MessageBarBody, Radio, RadioGroup, Field, makeStyles, tokens,
+  Body1Strong, Button, MessageBar, MessageBarBody, Radio, RadioGroup, Field, Spinner, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ErrorState, LoadingState, useAsync, useI18n, type Interaction } from '../../../../web-shared/src/index.ts';
 import type { AppointmentRead, MessageRead } from '../../host/outlook-item.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
-import { AccountPanel, RecentHistory } from '../account/account-panel.tsx';
-import { LogForm } from './log-form.tsx';
-import { LoggedBanner } from './logged-banner.tsx';
-import { accountDetails, captureKey, loadCapture, logItem, unlink } from './pane-api.ts';
+import { AccountHeader, AccountMore, OPEN_STAGES, type AccountDetails } from '../account/account-panel.tsx';
+import { LOG_FORM_ID, LogForm } from './log-form.tsx';
+import { LoggedState, UnlinkButton, mayUnlink } from './logged-state.tsx';
+import { MeetingSummary } from './meeting-summary.tsx';
+import { accountDetails, captureKey, loadCapture, logItem, matchPeople, unlink } from './pane-api.ts';
+import { itemParticipants } from './item-participants.ts';
+import { summarizeMatch, type MatchSummary } from './match-summary.ts';
 import { takePrefetched } from '../../app/prefetch.ts';
 import { PeopleList } from './people-list.tsx';
 import type { LogChoices } from './log-request.ts';
-
-const OPEN = new Set(['identified', 'contacted', 'offer', 'negotiation']);
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  bar: {
+    position: 'sticky', top: 0, bottom: 0, zIndex: 1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
 export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
@@ -33,33 +43,47 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
     [api, item, round],
   );
   const [logged, setLogged] = useState<Interaction | null | undefined>(undefined);
+  // The accounts matched again after logging: their last contact is now this item.
+  const [fresh, setFresh] = useState<MatchSummary | null>(null);
   const [notice, setNotice] = useState<{ text: string; intent: 'success' | 'info' } | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
   const [picked, setPicked] = useState('');
   // The account first, the form and the people a moment later: the first commit stays small.
   const full = useDeferredValue(true, false);
-  const accountIds = data.data?.summary.accounts.map((a) => a.id).join(',') ?? '';
+  const summary = fresh ?? data.data?.summary;
+  const accountIds = summary?.accounts.map((a) => a.id).join(',') ?? '';
   const details = useAsync(
     async () => (accountIds ? Promise.all(accountIds.split(',').map((id) => accountDetails(api, id))) : []),
     [api, accountIds],
   );
+  // A reload keeps showing what it had (the pipeline in the header does not blink while it refreshes).
+  const lastDetails = useRef<AccountDetails[] | undefined>(undefined);
+  if (details.status === 'done') lastDetails.current = details.data;
+  const shownDetails = details.status === 'done' ? details.data : lastDetails.current;
 
   const current = logged !== undefined ? logged : (data.data?.logged ?? null);
-  // A colleague logged it (or the sync found it): you can still log it, which adds you and your note to it.
   const loggedByMe = !!current?.holders.some((h) => h.userId === me.id && h.relation === 'logged');
-  const summary = data.data?.summary;
   const targetIds = summary ? (summary.accounts.length ? summary.accounts.map((a) => a.id) : picked ? [picked] : []) : [];
+
+  const refresh = async () => {
+    try {
+      setFresh(summarizeMatch(await matchPeople(api, itemParticipants(item))));
+    } catch (e) {
+      // The log went through; only the header's "last contact" stays as it was.
+      console.warn('Suhde: the account could not be matched again after logging', e);
+    }
+    details.reload();
+  };
 
   const log = async (choices: LogChoices) => {
     setBusy(true);
     setActionError(null);
+    setNotice(null);
     try {
       const r = await logItem(api, item, { ...choices, ...(summary?.accounts.length ? {} : { accountIds: targetIds }) });
       setLogged(r.interaction as Interaction);
-      const names = [...(summary?.accounts ?? []), ...(summary?.candidates ?? [])].filter((a) => r.interaction.accountIds.includes(a.id)).map((a) => a.name);
-      setNotice({ text: r.created ? t('log.done', { accounts: names.join(', ') }) : t('log.alreadyKnown'), intent: 'success' });
-      details.reload();
+      void refresh();
     } catch (e) {
       setActionError(e);
     } finally {
@@ -82,17 +106,33 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   if (!summary) return null;
 
-  // Until the details of this very set of accounts arrive (the previous set's may still be in state), loading.
-  const detailsFor = (i: number) => {
-    const d = details.status === 'done' ? details.data[i] : undefined;
-    return {
-      ...(d ? { status: 'done' as const, data: d } : details.status === 'error' ? { status: 'error' as const, error: details.error } : { status: 'loading' as const }),
-      reload: details.reload,
-    };
+  const detailsFor = (i: number) => ({
+    ...(details.status === 'done' && details.data[i]
+      ? { status: 'done' as const, data: details.data[i] }
+      : details.status === 'error' ? { status: 'error' as const, error: details.error } : { status: 'loading' as const }),
+    reload: details.reload,
+  });
+  const opportunities = (shownDetails ?? []).flatMap((d) => d.opportunities.filter((o) => OPEN_STAGES.has(o.stage)).map((o) => ({ id: o.id, name: o.name, accountId: o.accountId })));
+  const canLog = full && !loggedByMe && targetIds.length > 0;
+  const allAccounts = [...summary.accounts, ...summary.candidates];
+  const loggedTo = current ? allAccounts.filter((a) => current.accountIds.includes(a.id)).map((a) => a.name) : [];
+  const primary = t(current ? 'log.alsoButton' : item.kind === 'message' ? 'log.emailButton' : 'log.meetingButton');
+
+  const doUnlink = async () => {
+    if (!current) return;
+    setBusy(true);
+    setActionError(null);
+    try {
+      await unlink(api, current.id);
+      setLogged(null);
+      setNotice({ text: t('logged.unlinked'), intent: 'info' });
+      void refresh();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
   };
-  const opportunities = details.status === 'done'
-    ? details.data.flatMap((d) => d.opportunities.filter((o) => OPEN.has(o.stage)).map((o) => ({ id: o.id, name: o.name, accountId: o.accountId })))
-    : [];
 
   return (
     <div className={s.root}>
@@ -101,32 +141,12 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      {current && (
-        <LoggedBanner
-          interaction={current}
-          busy={busy}
-          onUnlink={async () => {
-            setBusy(true);
-            setActionError(null);
-            try {
-              await unlink(api, current.id);
-              setLogged(null);
-              setNotice({ text: t('logged.unlinked'), intent: 'info' });
-              details.reload();
-            } catch (e) {
-              setActionError(e);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        />
-      )}
-      {actionError !== null && <ErrorState error={actionError} />}
 
       <section className={s.section} aria-labelledby="suhde-accounts">
-        <Body1Strong as="h2" id="suhde-accounts" className={s.heading}>{t('section.accounts')}</Body1Strong>
-        {summary.accounts.map((a, i) => <AccountPanel key={a.id} account={a} details={detailsFor(i)} />)}
-        {summary.state === 'ambiguous' && (
+        <Body1Strong as="h2" id="suhde-accounts" className={s.hidden}>{t('section.accounts')}</Body1Strong>
+        {summary.accounts.map((a, i) => <AccountHeader key={a.id} account={a} details={shownDetails?.[i]} />)}
+        {item.kind === 'appointment' && <MeetingSummary item={item} results={summary.results} accounts={allAccounts} />}
+        {summary.state === 'ambiguous' && !current && (
           <>
             <MessageBar intent="warning"><MessageBarBody>{t('match.ambiguous')}</MessageBarBody></MessageBar>
             <Field label={t('match.pickAccount')}>
@@ -140,24 +160,40 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
         {summary.state === 'internal' && <MessageBar intent="info"><MessageBarBody>{t('match.internalOnly')}</MessageBarBody></MessageBar>}
       </section>
 
-      {full && (!current || !loggedByMe) && targetIds.length > 0 && (
+      {canLog && (
         <section className={s.section} aria-labelledby="suhde-log">
-          <Body1Strong as="h2" id="suhde-log" className={s.heading}>{t('section.log')}</Body1Strong>
+          <Body1Strong as="h2" id="suhde-log" className={s.heading}>{t(current ? 'section.logToo' : 'section.log')}</Body1Strong>
           {intent && <MessageBar intent="info"><MessageBarBody>{t('compose.pendingFromDraft')}</MessageBarBody></MessageBar>}
           <LogForm
-            kind={item.kind === 'message' ? 'email' : 'meeting'}
+            key={current?.id ?? 'new'}
             opportunities={opportunities.filter((o) => targetIds.includes(o.accountId))}
-            busy={busy}
-            initial={intent ?? undefined}
+            initial={intent ? { ...intent, visibility: intent.visibility } : undefined}
+            join={current ? { visibility: current.visibility, hasOpportunity: current.opportunityId !== null } : undefined}
             onLog={(c) => void log(c)}
           />
         </section>
       )}
 
-      {full && summary.accounts.length > 0 && details.status === 'done' && (
+      {(canLog || current) && (
+        <div className={s.bar} data-testid="action-bar">
+          {current && <LoggedState interaction={current} accountNames={loggedTo} />}
+          {actionError !== null && <ErrorState error={actionError} />}
+          <div className={s.actions}>
+            {canLog && (
+              <Button type="submit" form={LOG_FORM_ID} appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+                {busy ? t('log.logging') : primary}
+              </Button>
+            )}
+            {current && mayUnlink(me, current) && <UnlinkButton busy={busy} onUnlink={() => void doUnlink()} />}
+          </div>
+        </div>
+      )}
+      {!canLog && !current && actionError !== null && <ErrorState error={actionError} />}
+
+      {full && summary.accounts.length > 0 && (
         <section className={s.section} aria-labelledby="suhde-recent">
           <Body1Strong as="h2" id="suhde-recent" className={s.heading}>{t('section.recent')}</Body1Strong>
-          {summary.accounts.map((a, i) => <RecentHistory key={a.id} account={a} details={detailsFor(i)} showName={summary.accounts.length > 1} />)}
+          {summary.accounts.map((a, i) => <AccountMore key={a.id} account={a} details={detailsFor(i)} showName={summary.accounts.length > 1} />)}
         </section>
       )}
 
@@ -165,9 +201,10 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
         <Body1Strong as="h2" id="suhde-people" className={s.heading}>{t('section.people')}</Body1Strong>
         <PeopleList
           results={summary.results}
-          accounts={[...summary.accounts, ...summary.candidates]}
+          accounts={allAccounts}
           onChanged={(text) => {
             setNotice({ text, intent: 'success' });
+            setFresh(null);
             setRound((r) => r + 1);
           }}
         />

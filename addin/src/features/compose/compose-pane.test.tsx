@@ -16,10 +16,12 @@ let handle: Db;
 let dispose: () => Promise<void>;
 let h: Harness;
 let accountId: string;
+let opportunityId: string;
 beforeAll(async () => {
   ({ handle, dispose } = await testDatabases()[0]!.open());
   h = await apiHarness(handle);
   accountId = (await h.call('POST', '/api/accounts', { as: [h.a, h.a.users.rep], body: { name: 'Kallio Rakennus Oy', domains: ['kallio-rakennus.fi'], tier: 'A' } })).body.id;
+  opportunityId = (await h.call('POST', '/api/opportunities', { as: [h.a, h.a.users.rep], body: { accountId, name: 'Runkourakka 2027', stage: 'offer', value: 12_500_000 } })).body.id;
 });
 afterAll(async () => dispose());
 afterEach(() => cleanup());
@@ -45,7 +47,7 @@ function show(item: MessageCompose, saved: (LogIntent | null)[], fail = false) {
   );
 }
 
-const draft = (to: string): MessageCompose => ({ kind: 'message', mode: 'compose', subject: 'Tarjous', to: [{ address: to, displayName: null }], cc: [], conversationId: null, logIntent: null });
+const draft = (to: string): MessageCompose => ({ kind: 'message', mode: 'compose', subject: 'Tarjous', to: [{ address: to, displayName: null }], cc: [], conversationId: null, logIntent: null, logIntentUnreadable: false });
 
 describe('compose pane', () => {
   it('saves "log this email when sent" with the note and the recipients’ account, and clears it when switched off', async () => {
@@ -67,9 +69,28 @@ describe('compose pane', () => {
     expect(screen.queryByRole('switch')).toBeNull();
   });
 
-  it('shows the host’s failure to save', async () => {
-    show(draft('pekka@kallio-rakennus.fi'), [], true);
+  it('offers the read pane’s choices (opportunity, who sees it) and carries them in the intent', async () => {
+    const saved: (LogIntent | null)[] = [];
+    show(draft('pekka@kallio-rakennus.fi'), saved);
     fireEvent.click(await screen.findByRole('switch', { name: 'Log this email when sent' }));
-    await screen.findByText('Saving on the email failed: the item was closed.');
+    fireEvent.change(await screen.findByLabelText('Opportunity'), { target: { value: opportunityId } });
+    fireEvent.change(screen.getByLabelText('Who sees it'), { target: { value: 'metadata' } });
+    await waitFor(() => expect(saved.at(-1)).toEqual({ note: null, visibility: 'metadata', accountIds: [accountId], opportunityId }));
+    // The intent has no follow-up date (the backend reads none), so compose does not pretend to offer one.
+    expect(screen.queryByLabelText('Follow up on')).toBeNull();
+  });
+
+  it('puts the switch back when saving fails, and never says it is saved', async () => {
+    show(draft('pekka@kallio-rakennus.fi'), [], true);
+    const toggle = await screen.findByRole('switch', { name: 'Log this email when sent' });
+    fireEvent.click(toggle);
+    await screen.findByText(/Not saved on the email, so it will not be logged when sent\. Saving on the email failed: the item was closed\./);
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByText('Suhde will log this email when it is sent.')).toBeNull();
+  });
+
+  it('says so when Outlook could not tell whether the draft is to be logged, rather than showing it off', async () => {
+    show({ ...draft('pekka@kallio-rakennus.fi'), logIntentUnreadable: true }, []);
+    await screen.findByText(/Suhde could not read whether this email is set to be logged when sent/);
   });
 });
