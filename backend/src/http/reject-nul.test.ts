@@ -26,7 +26,10 @@ for (const database of testDatabases()) {
     ])('%s %s is a 400 naming where', async (method, path, body) => {
       const r = await h.call(method, path, { as: rep(), ...(body ? { body } : {}) });
       expect(r.status).toBe(400);
-      expect(r.body.errors[0].message).toBe('must not contain U+0000');
+      // A path parameter is refused by its own schema, which names it; the query and bodies by the middleware.
+      expect(r.body.errors[0]).toEqual(path.includes('%00b', 14) && !path.includes('?')
+        ? { field: 'id', message: 'must not contain control characters' }
+        : expect.objectContaining({ message: 'must not contain U+0000' }));
     });
 
     it('leaves ordinary requests alone', async () => {

@@ -5,7 +5,8 @@ import {
 } from '../domain/types.ts';
 import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 
-export const Id = z.string().min(1).max(64).openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
+// Control characters are refused here, by name: PostgreSQL fails on a NUL in a text parameter.
+export const Id = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters').openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
 export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -13,7 +14,8 @@ const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').m
 export const MIN_TIMESTAMP = Date.UTC(1900, 0, 1);
 export const MAX_TIMESTAMP = Date.UTC(3000, 0, 1) - 1;
 const Timestamp = z.number().int().min(MIN_TIMESTAMP).max(MAX_TIMESTAMP).openapi({ description: 'Epoch milliseconds (UTC)', example: 1767261600000 });
-export const IsoDate = z.iso.date('must be a date like 2027-03-31').refine(isSupportedDate, SUPPORTED_DATE_MESSAGE);
+// A malformed date gets one error, not the range's as well.
+export const IsoDate = z.iso.date({ message: 'must be a date like 2027-03-31', abort: true }).refine(isSupportedDate, SUPPORTED_DATE_MESSAGE);
 const Domain = z
   .string()
   .trim()
