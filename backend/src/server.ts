@@ -13,7 +13,7 @@ import { findTenantByEntraId } from './store/tenants.ts';
 import { listUsers } from './store/users.ts';
 import { tenantScope } from './store/scope.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
-import { createConfiguredSync } from './sync/configure-sync.ts';
+import { createConfiguredSync, syncQueueFor } from './sync/configure-sync.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
 import { userView } from './routes/views.ts';
 import { isLoopback } from './config.ts';
@@ -62,11 +62,15 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
   if (exposed) console.warn(`\n${exposed}\n`);
   // Loaded here, not at the top: the demo tenant and the Graph emulator it runs on never load in production.
   const { ensureDemoTenant } = await import('./demo/ensure-demo-tenant.ts');
-  const seeded = await ensureDemoTenant(handle, clock(), (line) => console.log(line));
+  const log = (line: string) => console.log(line);
+  // A Graph the operator configured (GRAPH_BASE_URL with GRAPH_STATIC_TOKEN for an emulator on loopback, or an app
+  // registration) replaces the demo's own emulator, as it does for `npm run sync`: the server syncs from it.
+  const configured = config.graphSync ? createConfiguredSync(config, handle, log) : null;
+  const seeded = await ensureDemoTenant(handle, clock(), log, { queue: () => syncQueueFor(config, log), external: configured !== null });
   const demoTenant = await findTenantByEntraId(handle.db, DEMO_ENTRA_TENANT_ID);
   // A synced Teams meeting's chat, so the meeting side panel can be seen outside Teams too.
   const demoMeeting = demoTenant ? await nearestMeetingThread(tenantScope(handle, demoTenant.id), clock()) : null;
-  const sync = seeded.graph?.sync;
+  const sync = configured ?? seeded.graph?.sync;
   const authorityHost = `${config.publicUrl}/demo-auth`;
   const issuer = await createDemoIssuer({ authorityHost, tenantId: DEMO_ENTRA_TENANT_ID, audience: DEMO_CLIENT_ID });
   const verifier = createAccessTokenVerifier({ audiences: [DEMO_CLIENT_ID], authorityHost, getKey: issuer.getKey, isTenantOnboarded });
@@ -100,12 +104,15 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     describe: (base: string) => [
       `Demo:       tenant "${seeded.tenantName}" (${seeded.created ? 'seeded now' : 'already there'}: ${seeded.counts})`,
       `Sign-in:    GET ${base}/demo/users, then POST ${base}/demo/token {"userId": "..."}; send the token as "Authorization: Bearer ..."`,
-      `Graph sync: ${seeded.graph ? `the demo's mail and meetings came through the Graph emulator at ${seeded.graph.emulator.url}` : 'history synced when the demo was first seeded; delete the data file to see it again'}`,
+      `Graph sync: ${configured ? `${config.graphBaseUrl} (configured), jobs ${configured.queue.kind}` : seeded.graph ? `the demo's mail and meetings came through the Graph emulator at ${seeded.graph.emulator.url} (jobs ${seeded.graph.sync.queue.kind})` : 'history synced when the demo was first seeded; delete the data file to see it again'}`,
       ...(demoMeeting
         ? [`Meeting side panel (the demo's Teams meeting nearest to now): ${base}/teams-app/index.html?${new URLSearchParams({ view: 'meeting', chatId: demoMeeting.threadId })}`]
         : []),
     ],
-    afterListen: async () => {},
-    stop: async () => seeded.graph?.stop(),
+    afterListen: async () => configured?.start(),
+    stop: async () => {
+      await configured?.stop();
+      await seeded.graph?.stop();
+    },
   };
 }

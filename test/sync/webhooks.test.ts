@@ -10,6 +10,7 @@ import { createApp } from '../../backend/src/app.ts';
 import { inProcessQueue, type SyncJob } from '../../backend/src/sync/job-queue.ts';
 import { createSyncService, sameSecret, type SyncService } from '../../backend/src/sync/sync-service.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
+import { parseChangeNotifications } from '../../backend/src/graph/index.ts';
 
 const CUSTOMER = { address: 'kalle@asiakas.fi', name: 'Kalle Asiakas' };
 
@@ -102,6 +103,29 @@ for (const database of testDatabases()) {
       expect(sameSecret('abc', 'abc')).toBe(true);
       expect(sameSecret('abc', 'abcd')).toBe(false);
       expect(sameSecret(null, 'abc')).toBe(false);
+    });
+
+    it('acknowledges and drops a notification for a subscription it does not know, and still refuses a wrong clientState on one it knows', async () => {
+      await sync.ensureSubscriptions(world.tenant.tenantId, 'mbx-rep');
+      const known = world.emulator.subscriptions.list()[0]!;
+      // Graph's documented change notification (a message created), for a subscription removed with its mailbox.
+      const notification = (subscriptionId: string, clientState: string) => ({
+        id: 'lsgTZMr9KwAAA', subscriptionId, subscriptionExpirationDateTime: new Date(Date.now() + 86_400_000).toISOString(), clientState,
+        changeType: 'created', resource: 'Users/5d0f1e2a-0000-4000-8000-000000000001/Messages/AAMkAGUAAAwTW09AAA=', tenantId: world.emulator.tenantId,
+        resourceData: {
+          '@odata.type': '#Microsoft.Graph.Message', '@odata.id': 'Users/5d0f1e2a-0000-4000-8000-000000000001/Messages/AAMkAGUAAAwTW09AAA=',
+          '@odata.etag': 'W/"CQAAABYAAADkrWGo7bouTKlsgTZMr9KwAAAUWRHf"', id: 'AAMkAGUAAAwTW09AAA=',
+        },
+      });
+      const post = (value: object[]) => fetch(`${base}/graph/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value }) });
+      const unknown = await post([notification('0f7c1b5e-2c4d-4f7a-9a55-8d1e2f3a4b5c', 'secret-of-a-removed-subscription')]);
+      expect(unknown.status).toBe(202);
+      expect(await sync.acceptNotifications(parseChangeNotifications({ value: [notification('a-removed-subscription', 'x')] }))).toEqual({ accepted: 0, refused: 0, dropped: 1 });
+      // A wrong secret on a subscription it knows is refused, also next to one it does not know.
+      expect((await post([notification(known.id, 'not-the-secret')])).status).toBe(403);
+      expect((await post([notification('0f7c1b5e-2c4d-4f7a-9a55-8d1e2f3a4b5c', 'x'), notification(known.id, 'not-the-secret')])).status).toBe(403);
+      await sync.queue.idle();
+      expect(ran).toHaveLength(0);
     });
 
     it('renews on reauthorizationRequired, recreates on subscriptionRemoved, and runs a pass on missed', async () => {

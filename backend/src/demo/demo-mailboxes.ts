@@ -11,7 +11,7 @@ import { staticTokenProvider } from '../graph/token-providers.ts';
 import { DEMO_ADDIN_ID } from '../config.ts';
 // Types only: the emulator itself is loaded by import() below, so only a demo start ever loads it.
 import type { GraphEmulator } from '../graph/emulator/index.ts';
-import { inProcessQueue } from '../sync/job-queue.ts';
+import type { JobQueue } from '../sync/job-queue.ts';
 import { createSyncService, type SyncService } from '../sync/sync-service.ts';
 import { mailboxStreams } from '../sync/streams.ts';
 
@@ -66,12 +66,22 @@ export interface DemoGraph {
   stop(): Promise<void>;
 }
 
+/** Enables sync of each colleague's mailbox, a year back as the generated history goes. */
+export async function enableDemoMailboxes(handle: Db, tenantId: string, users: User[], now: number) {
+  const scope = tenantScope(handle, tenantId);
+  const mailboxes = [];
+  for (const u of users) {
+    mailboxes.push(await insertMailbox(scope, { id: `demo-${u.id}`, userId: u.id, address: u.email, windowBackDays: 400, windowAheadDays: 90 }, now));
+  }
+  return mailboxes;
+}
+
 /**
- * Starts the emulator with the demo's mailboxes, enables sync of each colleague's mailbox (a year back, as the
- * generated history goes), and runs the first passes to the end, so the demo opens with its history in place.
+ * Starts the emulator with the demo's mailboxes, enables their sync and runs the first passes to the end through
+ * `queue` (the store's: pg-boss on PostgreSQL, as in production), so the demo opens with its history in place.
  */
 export async function syncDemoMailboxes(
-  handle: Db, tenantId: string, users: User[], interactions: Iterable<Interaction>, now: number, log: (line: string) => void,
+  handle: Db, tenantId: string, users: User[], interactions: Iterable<Interaction>, now: number, queue: JobQueue,
 ): Promise<DemoGraph & { counts: { messages: number; events: number; stored: number } }> {
   const { startGraphEmulator } = await import('../graph/emulator/index.ts');
   const emulator = await startGraphEmulator({ defaultPageSize: 100 });
@@ -85,13 +95,8 @@ export async function syncDemoMailboxes(
     if (i.kind === 'email') messages++;
     else events++;
   }
-  const scope = tenantScope(handle, tenantId);
-  const mailboxes = [];
-  for (const u of users) {
-    mailboxes.push(await insertMailbox(scope, { id: `demo-${u.id}`, userId: u.id, address: u.email, windowBackDays: 400, windowAheadDays: 90 }, now));
-  }
+  const mailboxes = await enableDemoMailboxes(handle, tenantId, users, now);
   const graph = createGraphClient({ baseUrl: `${emulator.url}/v1.0`, authProvider: staticTokenProvider('demo-graph-token', emulator.url), addInId: DEMO_ADDIN_ID });
-  const queue = inProcessQueue({ concurrency: 4, onError: (job, e) => log(`[sync] ${job.mailboxId} ${job.stream} failed: ${e instanceof Error ? e.message : e}`) });
   let stored = 0;
   const sync = createSyncService({
     handle, graphFor: () => graph, queue, notificationBaseUrl: null, pageSize: 100, pollIntervalMs: 0, log: () => {},

@@ -11,10 +11,9 @@ import { inProcessQueue, type JobQueue } from './job-queue.ts';
 import { pgBossQueue } from './pg-boss-queue.ts';
 import { createSyncService, type SyncService } from './sync-service.ts';
 
+/** The queue for the database kind: pg-boss on PostgreSQL (shared by every instance), in-process on SQLite. */
 export function syncQueueFor(config: Pick<Config, 'database'>, log: (line: string) => void): JobQueue {
-  return config.database.kind === 'postgres'
-    ? pgBossQueue({ connectionString: config.database.url })
-    : inProcessQueue({ onError: (job, e) => log(`[sync] ${job.mailboxId} ${job.stream} failed: ${e instanceof Error ? e.message : e}`) });
+  return config.database.kind === 'postgres' ? pgBossQueue({ connectionString: config.database.url, log }) : inProcessQueue({ log });
 }
 
 /** A Graph client per customer tenant, created on first use; null when Graph is not configured. */

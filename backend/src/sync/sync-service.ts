@@ -1,12 +1,14 @@
 // The sync engine's running part: jobs (one pass per mailbox stream), change-notification subscriptions and
-// their renewal, the webhook's notifications turned into queued passes, and a polling safety net.
+// their renewal, the webhook's notifications turned into queued passes, a polling safety net, and the sweep that
+// takes over a stream whose pass died (its lease ran out unreleased).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
 import { deleteSubscription, findSubscriptionById, insertSubscription, listSubscriptions, updateSubscriptionExpiry } from '../store/subscriptions.ts';
 import { listMailboxes, tenantsWithMailboxes, getMailbox, insertMailbox, type Mailbox } from '../store/mailboxes.ts';
+import { listAbandonedStreams } from '../store/sync-leases.ts';
 import { GraphRequestError, subscriptionResource, type GraphClient, type GraphNotice } from '../graph/index.ts';
-import type { JobQueue, SyncJob } from './job-queue.ts';
+import { errorMessage, type JobQueue, type SyncJob, type SyncJobOutcome } from './job-queue.ts';
 import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';
 import { mailboxStreams, parseStream, type SyncStream } from './streams.ts';
 
@@ -28,6 +30,11 @@ export interface SyncServiceOptions {
   pageSize?: number;
   /** See SyncEngineDeps.leaseMs. */
   leaseMs?: number;
+  /**
+   * How often to look for streams whose lease ran out unreleased (a worker died mid-pass) and queue their
+   * takeover; also how long a pass that found its stream busy waits. Default a quarter of the lease, 1 to 15 s.
+   */
+  leaseSweepMs?: number;
   /** Every enabled mailbox gets a pass this often, notifications or not. Default 15 minutes; 0 turns it off. */
   pollIntervalMs?: number;
   log?: (line: string) => void;
@@ -41,8 +48,13 @@ export interface SyncServiceOptions {
 
 export interface NotificationOutcome {
   accepted: number;
-  /** Notifications for an unknown subscription or with a wrong clientState: discarded, never acted on. */
+  /** Notifications with a wrong clientState for a subscription this server knows: discarded, never acted on. */
   refused: number;
+  /**
+   * Notifications for a subscription this server does not know (removed with its mailbox, or from before a
+   * restore): acknowledged and dropped, since Graph retries a delivery that is not answered 2xx for hours.
+   */
+  dropped: number;
 }
 
 /** Compares secrets in constant time, also when their lengths differ. */
@@ -57,11 +69,15 @@ export function createSyncService(opts: SyncServiceOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => {});
   const deps = { handle: opts.handle, graphFor: opts.graphFor, now, pageSize: opts.pageSize, leaseMs: opts.leaseMs };
+  const sweepMs = opts.leaseSweepMs ?? Math.min(15_000, Math.max(1_000, (opts.leaseMs ?? 2 * 60_000) / 4));
   let timers: NodeJS.Timeout[] = [];
 
-  async function runJob(job: SyncJob): Promise<void> {
+  async function runJob(job: SyncJob): Promise<SyncJobOutcome> {
     const result = await runSyncPass(deps, job);
     opts.onPass?.(result);
+    // Another pass holds the stream: try again soon, so what was notified during that pass is still read. A
+    // holder that died frees the stream when its lease runs out.
+    if (result.status === 'busy') return { retryAfterMs: sweepMs };
     if (result.status === 'done' && (result.seen > 0 || result.fullRound)) {
       log(`[sync] ${job.mailboxId} ${job.stream}: ${result.seen} seen, ${result.stored} stored (${result.created} new), ${result.pages} pages${result.resynced ? ', resynced after an expired delta token' : ''}`);
     }
@@ -82,6 +98,19 @@ export function createSyncService(opts: SyncServiceOptions) {
       }
     }
     return n;
+  }
+
+  /**
+   * Queues a pass for every stream whose lease ran out without being released: its pass died (a killed worker)
+   * or stalled past its lease. The pass takes the stream over and resumes at its last committed page.
+   */
+  async function requeueAbandoned(): Promise<number> {
+    const abandoned = await listAbandonedStreams(opts.handle.db, now());
+    for (const job of abandoned) {
+      log(`[sync] tenant ${job.tenantId}, mailbox ${job.mailboxId}, ${job.stream}: its pass stopped holding the stream (lease ran out); queued a pass to take it over`);
+      await opts.queue.enqueue(job);
+    }
+    return abandoned.length;
   }
 
   /** One subscription per stream of the mailbox, each with its own clientState secret and a lifecycle URL. */
@@ -157,16 +186,27 @@ export function createSyncService(opts: SyncServiceOptions) {
     return n;
   }
 
+  // Unknown subscriptions already logged: Graph keeps delivering for one until it expires, so each is logged once.
+  const droppedLogged = new Set<string>();
+
   /**
    * Checks each notification against its subscription's secret and queues a pass for its stream. Only queues:
    * the webhook answers 202 before any Graph request is made. Lifecycle work (renew, recreate) runs after.
    */
   async function acceptNotifications(notices: GraphNotice[]): Promise<NotificationOutcome> {
-    const outcome: NotificationOutcome = { accepted: 0, refused: 0 };
+    const outcome: NotificationOutcome = { accepted: 0, refused: 0, dropped: 0 };
     const later: (() => Promise<void>)[] = [];
     for (const n of notices) {
       const sub = await findSubscriptionById(opts.handle.db, n.subscriptionId);
-      if (!sub || !sameSecret(n.clientState, sub.clientState)) {
+      if (!sub) {
+        outcome.dropped++;
+        if (!droppedLogged.has(n.subscriptionId) && droppedLogged.size < 10_000) {
+          droppedLogged.add(n.subscriptionId);
+          log(`[sync] dropped a notification for subscription ${n.subscriptionId} (Entra tenant ${n.tenantId ?? 'not given'}): no such subscription here; it ends when it expires`);
+        }
+        continue;
+      }
+      if (!sameSecret(n.clientState, sub.clientState)) {
         outcome.refused++;
         continue;
       }
@@ -236,6 +276,7 @@ export function createSyncService(opts: SyncServiceOptions) {
     ensureSubscriptions,
     renewDue,
     acceptNotifications,
+    requeueAbandoned,
     /** Starts the workers, subscribes every enabled mailbox, queues a first pass of each and sets the timers. */
     async start(): Promise<void> {
       await opts.queue.start(runJob);
@@ -248,6 +289,7 @@ export function createSyncService(opts: SyncServiceOptions) {
       const poll = opts.pollIntervalMs ?? 15 * 60_000;
       if (poll > 0) timers.push(setInterval(() => void enqueueAll().catch((e) => log(`[sync] queueing the polling passes failed: ${e instanceof Error ? e.message : e}`)), poll).unref());
       timers.push(setInterval(() => void renewDue().catch((e) => log(`[sync] renewing due subscriptions failed: ${e instanceof Error ? e.message : e}`)), 60 * 60_000).unref());
+      timers.push(setInterval(() => void requeueAbandoned().catch((e) => log(`[sync] looking for abandoned streams failed: ${errorMessage(e)}`)), sweepMs).unref());
     },
     async stop(): Promise<void> {
       for (const t of timers) clearInterval(t);
