@@ -1,0 +1,22 @@
+// The directory health view for admins: when the directory was last read, its verified domains, and the
+// domains whose stored "customer" mail looks like colleagues' (see domain/directory-health.ts).
+import { suspiciousDomains, type SuspiciousDomain } from '../../domain/directory-health.ts';
+import type { TenantSettings } from '../../domain/types.ts';
+import { getDirectoryState, organisationAddresses, storedExternalParticipants, type DirectoryState } from '../../store/directory.ts';
+import type { TenantScope } from '../../store/scope.ts';
+
+export interface DirectoryHealth extends DirectoryState {
+  /** The admin's own additions (settings.internalDomains), matched on top of the verified domains. */
+  adminDomains: string[];
+  suspicious: SuspiciousDomain[];
+}
+
+export async function checkDirectoryHealth(scope: TenantScope, settings: TenantSettings): Promise<DirectoryHealth> {
+  const [state, participants, own] = await Promise.all([getDirectoryState(scope), storedExternalParticipants(scope), organisationAddresses(scope)]);
+  const internalDomains = [...state.domains.map((d) => d.domain), ...settings.internalDomains];
+  return {
+    ...state,
+    adminDomains: settings.internalDomains,
+    suspicious: suspiciousDomains({ participants, internalDomains, organisationAddresses: own }),
+  };
+}
