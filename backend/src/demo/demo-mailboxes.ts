@@ -76,7 +76,13 @@ export async function syncDemoMailboxes(
   const { startGraphEmulator } = await import('../graph/emulator/index.ts');
   const emulator = await startGraphEmulator({ defaultPageSize: 100 });
   const byId = new Map(users.map((u) => [u.id, u]));
-  for (const u of users) emulator.addMailbox(u.email, u.displayName);
+  for (const u of users) {
+    const mailbox = emulator.addMailbox(u.email, u.displayName);
+    // Each colleague's second address at the tenant's initial domain, as in a real Microsoft 365 tenant: the
+    // directory read below makes it internal too.
+    const [local, domain] = u.email.split('@') as [string, string];
+    emulator.store.addAlias(mailbox.id, `${local}@${domain.split('.')[0]}.onmicrosoft.com`);
+  }
   let messages = 0;
   let events = 0;
   for (const i of interactions) {
@@ -98,6 +104,8 @@ export async function syncDemoMailboxes(
     onPass: (r) => (stored += r.stored),
   });
   await queue.start(sync.runJob);
+  // The directory before the first passes, as the running sync does (refresh-directories.ts).
+  await sync.refreshDirectories();
   for (const m of mailboxes) for (const stream of mailboxStreams(m.folders)) await queue.enqueue({ tenantId, mailboxId: m.id, stream });
   await queue.idle();
   return {
