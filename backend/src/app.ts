@@ -18,6 +18,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
+import { directoryRoutes } from './routes/directory.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -41,7 +42,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', analyticsRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', followUpRoutes(deps))
-    .route('/', meetingRoutes(deps));
+    .route('/', meetingRoutes(deps))
+    .route('/', directoryRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
