@@ -77,7 +77,8 @@ export async function syncDemoMailboxes(
   const emulator = await startGraphEmulator({ defaultPageSize: 100 });
   const byId = new Map(users.map((u) => [u.id, u]));
   for (const u of users) {
-    const mailbox = emulator.addMailbox(u.email, u.displayName);
+    // Its id is the user's object id, as in Graph, so the directory's addresses find their user.
+    const mailbox = emulator.store.addMailbox({ userPrincipalName: u.email, displayName: u.displayName, id: u.entraObjectId });
     // Each colleague's second address at the tenant's initial domain, as in a real Microsoft 365 tenant: the
     // directory read below makes it internal too.
     const [local, domain] = u.email.split('@') as [string, string];

@@ -63,7 +63,7 @@ const suspect = (v: string) => v !== v.toLowerCase() || /xn--/.test(v) || /[^\x0
  * already exists (the same domain stored in both forms), the non-canonical duplicate is dropped: for a contact
  * address that means the contact already holding the canonical address keeps it.
  */
-async function canonicalizeStoredAddresses(db: Kysely<any>): Promise<void> {
+export async function canonicalizeStoredAddresses(db: Kysely<any>): Promise<void> {
   const domains = await db.selectFrom('account_domains').select(['tenant_id', 'domain', 'account_id']).execute();
   const held = new Set(domains.map((r) => `${r.tenant_id}\n${r.domain}\n${r.account_id}`));
   for (const r of domains) {
