@@ -57,7 +57,7 @@ describe('IDN domains in either form', () => {
 });
 
 describe('suspiciousDomains', () => {
-  it('lists stored participants at internal domains, at directory addresses and at domains colleagues share', () => {
+  it('lists domains of stored interactions that are all-internal now, and non-internal domains colleagues share', () => {
     const out = suspiciousDomains({
       participants: [
         { address: 'pekka@fabrikam-sub.fi', interactions: 5 },
@@ -66,12 +66,18 @@ describe('suspiciousDomains', () => {
         { address: 'kalle@asiakas.fi', interactions: 40 },
         { address: 'someone@gmail.com', interactions: 9 },
       ],
+      candidates: [
+        // Only colleagues: would not be captured today.
+        { interactionId: 'i1', addresses: ['x@contoso.com'] },
+        // A customer with a colleague in cc is customer mail, rightly stored.
+        { interactionId: 'i2', addresses: ['kalle@asiakas.fi', 'x@contoso.com'] },
+      ],
       internalDomains: ['contoso.com'],
-      organisationAddresses: ['samanthab@contoso.com', 'pekka@fabrikam-sub.fi', 'maija@fabrikam-sub.fi', 'a@gmail.com', 'b@gmail.com'],
+      organisationAddresses: ['samanthab@contoso.com', 'x@contoso.com', 'ville@fabrikam-sub.fi', 'aino@fabrikam-sub.fi', 'a@gmail.com', 'b@gmail.com'],
     });
     expect(out).toEqual([
-      { domain: 'fabrikam-sub.fi', participations: 7, addresses: 2, colleagueAddresses: 2, reasons: ['directory-address', 'colleagues-addresses'] },
-      { domain: 'contoso.com', participations: 3, addresses: 1, colleagueAddresses: 1, reasons: ['internal-domain'] },
+      { domain: 'contoso.com', interactions: 3, internalOnly: 1, colleagueAddresses: 2, reasons: ['internal-only'] },
+      { domain: 'fabrikam-sub.fi', interactions: 7, internalOnly: 0, colleagueAddresses: 2, reasons: ['colleagues-addresses'] },
     ]);
   });
 });

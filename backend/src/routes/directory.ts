@@ -15,10 +15,10 @@ const DirectoryHealthSchema = z.object({
   adminDomains: z.array(z.string()).openapi({ description: 'The admin’s own additions (settings internalDomains)' }),
   suspicious: z.array(z.object({
     domain: z.string(),
-    participations: z.number().openapi({ description: 'Stored participants at the domain (an interaction naming two counts twice)' }),
-    addresses: z.number(),
+    interactions: z.number().openapi({ description: 'Stored interactions naming an address at the domain (summed per address)' }),
+    internalOnly: z.number().openapi({ description: 'Of those, the ones whose participants are all internal now: they would not be captured today' }),
     colleagueAddresses: z.number().openapi({ description: 'The organisation’s own addresses at the domain' }),
-    reasons: z.array(z.enum(['internal-domain', 'directory-address', 'colleagues-addresses'])),
+    reasons: z.array(z.enum(['internal-only', 'colleagues-addresses'])),
   })).openapi({ description: 'Domains whose stored customer interactions look internal, most first' }),
 }).openapi('DirectoryHealth');
 

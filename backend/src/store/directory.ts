@@ -99,3 +99,23 @@ export async function storedExternalParticipants(scope: TenantScope): Promise<{ 
     .execute();
   return rows.map((r) => ({ address: r.address, interactions: Number(r.n) }));
 }
+
+/** The external participants (no Suhde user) of the stored interactions that name any of the given addresses. */
+export async function externalParticipantsOfInteractionsNaming(scope: TenantScope, addresses: string[]): Promise<{ interactionId: string; addresses: string[] }[]> {
+  const out = new Map<string, string[]>();
+  for (const part of chunks([...new Set(addresses)], 500)) {
+    if (part.length === 0) continue;
+    const rows = await scope.db
+      .selectFrom('interaction_participants as p')
+      .innerJoin('interactions as i', (j) => j.onRef('i.tenant_id', '=', 'p.tenant_id').onRef('i.id', '=', 'p.interaction_id'))
+      .select(['p.interaction_id', 'p.address'])
+      .where('p.tenant_id', '=', scope.tenantId)
+      .where('p.user_id', 'is', null)
+      .where('i.deleted_at', 'is', null)
+      .where('p.interaction_id', 'in', (q) =>
+        q.selectFrom('interaction_participants').select('interaction_id').where('tenant_id', '=', scope.tenantId).where('address', 'in', part))
+      .execute();
+    for (const r of rows) out.set(r.interaction_id, [...new Set([...(out.get(r.interaction_id) ?? []), r.address])]);
+  }
+  return [...out].map(([interactionId, list]) => ({ interactionId, addresses: list }));
+}
