@@ -14,7 +14,7 @@ export const IsoDate = z.iso.date('must be a date like 2027-03-31');
 // Domains and addresses are accepted as punycode or Unicode and come out in the one canonical form that is
 // stored and answered (Unicode, lower case: domain/addresses.ts), so järvi.fi and xn--jrvi-loa.fi are one domain.
 const DOMAIN_ASCII = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-const Domain = z
+export const Domain = z
   .string()
   .trim()
   .transform((raw, ctx) => {
@@ -24,7 +24,7 @@ const Domain = z
     return z.NEVER;
   })
   .openapi({ type: 'string', example: 'järvi.fi', description: 'Unicode or punycode; answered in Unicode, lower case' });
-const Email = z
+export const Email = z
   .string()
   .trim()
   .transform((raw, ctx) => {
