@@ -99,4 +99,18 @@ describe.each(testDatabases())('directory and IDN addresses through the API on $
     const refused = await h.call('POST', '/api/accounts', { as: rep(), body: { name: 'X', domains: ['not a domain', 'xn--zz'] } });
     expect(refused.status).toBe(400);
   });
+
+  it("takes the admin's internal domains and blocklist in either form, answers them in Unicode, and matches them", async () => {
+    const current = (await h.call('GET', '/api/settings', { as: admin() })).body;
+    const put = await h.call('PUT', '/api/settings', {
+      as: admin(), body: { ...current, internalDomains: ['seller-a.fi', 'XN--KKSET-FRAA0M.fi'], blockedAddresses: ['Vastaanotto@XN--TERVEYSASEM-V8A.fi'] },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.internalDomains).toEqual(['seller-a.fi', 'ääkköset.fi']);
+    expect(put.body.blockedAddresses).toEqual(['vastaanotto@terveysasemä.fi']);
+    h.clock.now += 6_000; // past the few seconds a signed-in identity (with its settings) is cached
+    const [colleague, blocked] = await match('tiina@ääkköset.fi', 'VASTAANOTTO@terveysasemä.fi');
+    expect(colleague).toMatchObject({ kind: 'colleague', suggestion: null });
+    expect(blocked.kind).toBe('blocked');
+  });
 });
