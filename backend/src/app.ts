@@ -23,6 +23,7 @@ import { followUpRoutes } from './routes/follow-ups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { directoryRoutes } from './routes/directory.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -66,7 +67,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', syncRoutes(deps))
     .route('/', followUpRoutes(deps))
     .route('/', meetingRoutes(deps))
-    .route('/', auditRoutes(deps));
+    .route('/', auditRoutes(deps))
+    .route('/', directoryRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

@@ -56,8 +56,8 @@ export async function makeSyncWorld(handle: Db, opts: { pageSize?: number; maxRe
     rep: await insertMailbox(tenant.scope, { id: 'mbx-rep', userId: tenant.users.rep.id, address: tenant.users.rep.email }, now),
     rep2: await insertMailbox(tenant.scope, { id: 'mbx-rep2', userId: tenant.users.rep2.id, address: tenant.users.rep2.email }, now),
   };
-  emulator.addMailbox(tenant.users.rep.email, tenant.users.rep.displayName);
-  emulator.addMailbox(tenant.users.rep2.email, tenant.users.rep2.displayName);
+  // A mailbox's id in Graph is its user's object id, which is how the directory's addresses find their user.
+  for (const u of [tenant.users.rep, tenant.users.rep2]) emulator.store.addMailbox({ userPrincipalName: u.email, displayName: u.displayName, id: u.entraObjectId });
   const clock = virtualClock();
   const graph = createGraphClient({ baseUrl: emulator.url, authProvider: async () => 'test-token', clock, maxRetries: opts.maxRetries ?? 6, addInId: DEMO_ADDIN_ID });
   const deps: SyncEngineDeps = { handle, graphFor: () => graph, pageSize: opts.pageSize ?? 3 };

@@ -86,7 +86,14 @@ export async function syncDemoMailboxes(
   const { startGraphEmulator } = await import('../graph/emulator/index.ts');
   const emulator = await startGraphEmulator({ defaultPageSize: 100 });
   const byId = new Map(users.map((u) => [u.id, u]));
-  for (const u of users) emulator.addMailbox(u.email, u.displayName);
+  for (const u of users) {
+    // Its id is the user's object id, as in Graph, so the directory's addresses find their user.
+    const mailbox = emulator.store.addMailbox({ userPrincipalName: u.email, displayName: u.displayName, id: u.entraObjectId });
+    // Each colleague's second address at the tenant's initial domain, as in a real Microsoft 365 tenant: the
+    // directory read below makes it internal too.
+    const [local, domain] = u.email.split('@') as [string, string];
+    emulator.store.addAlias(mailbox.id, `${local}@${domain.split('.')[0]}.onmicrosoft.com`);
+  }
   let messages = 0;
   let events = 0;
   for (const i of interactions) {
@@ -103,6 +110,8 @@ export async function syncDemoMailboxes(
     onPass: (r) => (stored += r.stored),
   });
   await queue.start(sync.runJob);
+  // The directory before the first passes, as the running sync does (refresh-directories.ts).
+  await sync.refreshDirectories();
   for (const m of mailboxes) for (const stream of mailboxStreams(m.folders)) await queue.enqueue({ tenantId, mailboxId: m.id, stream });
   await queue.idle();
   return {

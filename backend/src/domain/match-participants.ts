@@ -9,7 +9,8 @@ import { registrableDomain } from './registrable-domain.ts';
 import { suggestAccountName, suggestContactName } from './suggest-names.ts';
 
 /**
- * colleague: a user, or anyone at the tenant's own domains; contact: a known person; account: a known
+ * colleague: a user, a directory address (a user's alias, a colleague without Suhde), or anyone at the tenant's
+ * own domains; contact: a known person; account: a known
  * organisation domain; ambiguous: a domain several accounts share; unknown: an external nobody knows yet;
  * personal: a stranger at a public mailbox provider; blocked: on the tenant's blocklist; invalid: not an address.
  */
@@ -38,7 +39,13 @@ export interface AddressMatch {
 
 /** What the store found for the keys matchLookupKeys named, plus the tenant's settings. */
 export interface MatchFacts {
+  /** The tenant's own domains: its verified domains (from the directory) and the admin's additions. */
   internalDomains: string[];
+  /**
+   * Addresses known to be the organisation's own whatever their domain: every directory user's addresses (their
+   * aliases too) and the mailbox owner's, to the Suhde user they belong to, or null for a colleague who is not one.
+   */
+  internalAddresses?: ReadonlyMap<string, string | null>;
   blockedDomains: string[];
   blockedAddresses: string[];
   usersByAddress: Map<string, string>;
@@ -93,6 +100,7 @@ export function matchParticipants(inputs: readonly { address: string; displayNam
   const blockedAddresses = new Set(facts.blockedAddresses.flatMap((a) => normalizeAddress(a) ?? []));
   // Re-keyed canonically so that a store returning "Liisa@Asiakas.FI" still matches.
   const users = rekey(facts.usersByAddress, normalizeAddress);
+  const own = rekey(facts.internalAddresses ?? new Map<string, string | null>(), normalizeAddress);
   const contacts = rekey(facts.contactsByAddress, normalizeAddress);
   const accountsByDomain = rekey(facts.accountIdsByDomain, normalizeDomain);
 
@@ -107,6 +115,8 @@ export function matchParticipants(inputs: readonly { address: string; displayNam
 
     const userId = users.get(address);
     if (userId !== undefined) return { ...at, kind: 'colleague', userId };
+    const ownerId = own.get(address);
+    if (ownerId !== undefined) return { ...at, kind: 'colleague', userId: ownerId };
     if (isUnder(host, internal)) return { ...at, kind: 'colleague' };
 
     const publicHost = isPublicHost(host);

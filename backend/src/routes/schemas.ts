@@ -4,6 +4,8 @@ import {
   DIRECTIONS, FEEDBACK_KINDS, INTERACTION_KINDS, LIFECYCLES, PARTICIPANT_ROLES, ROLES, SIZES, SOURCES, STAGES, TIERS, VISIBILITIES,
 } from '../domain/types.ts';
 import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
+import { domainOf, normalizeAddress, normalizeDomain } from '../domain/addresses.ts';
+import { domainToASCII } from 'node:url';
 
 // Control characters are refused here, by name: PostgreSQL fails on a NUL in a text parameter.
 export const Id = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters').openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
@@ -16,13 +18,30 @@ export const MAX_TIMESTAMP = Date.UTC(3000, 0, 1) - 1;
 const Timestamp = z.number().int().min(MIN_TIMESTAMP).max(MAX_TIMESTAMP).openapi({ description: 'Epoch milliseconds (UTC)', example: 1767261600000 });
 // A malformed date gets one error, not the range's as well.
 export const IsoDate = z.iso.date({ message: 'must be a date like 2027-03-31', abort: true }).refine(isSupportedDate, SUPPORTED_DATE_MESSAGE);
-const Domain = z
+// Domains and addresses are accepted as punycode or Unicode and come out in the one canonical form that is
+// stored and answered (Unicode, lower case: domain/addresses.ts), so järvi.fi and xn--jrvi-loa.fi are one domain.
+const DOMAIN_ASCII = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+export const Domain = z
   .string()
   .trim()
-  .toLowerCase()
-  // Upper case too: the value is lower-cased before the check, and the published pattern must accept what the server does.
-  .regex(/^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/, 'must be a domain name like example.fi');
-const Email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
+  .transform((raw, ctx) => {
+    const domain = normalizeDomain(raw);
+    if (domain && DOMAIN_ASCII.test(domainToASCII(domain))) return domain;
+    ctx.addIssue({ code: 'custom', message: 'must be a domain name like example.fi' });
+    return z.NEVER;
+  })
+  .openapi({ type: 'string', example: 'järvi.fi', description: 'Unicode or punycode; answered in Unicode, lower case' });
+export const Email = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const address = normalizeAddress(raw);
+    // The local part is held to what z.email accepts; the domain is checked in its ASCII (punycode) form.
+    if (address && z.email().safeParse(`${address.slice(0, address.lastIndexOf('@'))}@${domainToASCII(domainOf(address))}`).success) return address;
+    ctx.addIssue({ code: 'custom', message: 'must be an email address' });
+    return z.NEVER;
+  })
+  .openapi({ type: 'string', example: 'liisa@järvi.fi' });
 const Money = z.number().int().min(0).max(1e13).openapi({ description: 'Integer cents' });
 const Csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { requireRole } from '../http/authenticate.ts';
-import { IdParam, problems } from './schemas.ts';
+import { Domain, Email, IdParam, problems } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
 import { getMailbox, insertMailbox, listMailboxes, updateMailbox } from '../store/mailboxes.ts';
 import { releaseBlockedItems } from '../use-cases/interactions/remove-interaction.ts';
@@ -38,8 +38,9 @@ const Window = {
   windowAheadDays: z.number().int().min(0, 'must be 0 or more').max(730, 'must be at most 730 days').optional().openapi({ description: 'How far ahead; default 90' }),
 };
 const Blocklist = {
-  blockedAddresses: z.array(z.email('must be an email address').max(320)).max(500).optional().openapi({ description: 'Never captured from this mailbox, on top of the tenant’s blocklist' }),
-  blockedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}$/, 'must be a domain like example.fi').max(253)).max(500).optional(),
+  // Unicode or punycode in, the canonical form (domain/addresses.ts) stored, as everywhere in the API.
+  blockedAddresses: z.array(z.string().max(320).pipe(Email)).max(500).optional().openapi({ description: 'Never captured from this mailbox, on top of the tenant’s blocklist' }),
+  blockedDomains: z.array(z.string().max(253).pipe(Domain)).max(500).optional(),
 };
 const MailboxCreate = z.object({
   userId: z.string().min(1).max(64),

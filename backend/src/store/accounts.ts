@@ -6,6 +6,7 @@ import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
 import { changedFields } from '../domain/audit-detail.ts';
+import { normalizeDomain } from '../domain/addresses.ts';
 
 export interface AccountInput {
   name: string;
@@ -109,7 +110,8 @@ export async function createAccount(scope: TenantScope, input: AccountInput, act
 
 async function setDomains(scope: TenantScope, accountId: string, domains: string[]): Promise<void> {
   await scope.db.deleteFrom('account_domains').where('tenant_id', '=', scope.tenantId).where('account_id', '=', accountId).execute();
-  const unique = [...new Set(domains.map((d) => d.toLowerCase()))];
+  // Stored canonical (domain/addresses.ts), so a domain given as punycode or Unicode is one domain.
+  const unique = [...new Set(domains.flatMap((d) => normalizeDomain(d) ?? []))];
   if (unique.length === 0) return;
   await scope.db
     .insertInto('account_domains')
@@ -250,13 +252,14 @@ export async function searchAccounts(
 /** Accounts by registrable domain, for matching: a domain may belong to several accounts (reported as ambiguous). */
 export async function accountIdsByDomains(scope: TenantScope, domains: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  if (domains.length === 0) return out;
+  const keys = [...new Set(domains.flatMap((d) => normalizeDomain(d) ?? []))];
+  if (keys.length === 0) return out;
   const rows = await scope.db
     .selectFrom('account_domains as d')
     .innerJoin('accounts as a', (j) => j.onRef('a.tenant_id', '=', 'd.tenant_id').onRef('a.id', '=', 'd.account_id'))
     .select(['d.domain', 'd.account_id'])
     .where('d.tenant_id', '=', scope.tenantId)
-    .where('d.domain', 'in', domains)
+    .where('d.domain', 'in', keys)
     .where('a.deleted_at', 'is', null)
     .execute();
   for (const r of rows) out.set(r.domain, [...(out.get(r.domain) ?? []), r.account_id]);

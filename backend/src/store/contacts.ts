@@ -5,6 +5,7 @@ import { chunks, inTransaction, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
+import { normalizeAddress } from '../domain/addresses.ts';
 
 export interface ContactInput {
   name: string;
@@ -70,7 +71,8 @@ export async function requireContact(scope: TenantScope, id: string): Promise<Co
 /** Replaces a contact's addresses. An address held by another contact breaks the (tenant, address) key. */
 async function setEmails(scope: TenantScope, contactId: string, emails: string[]): Promise<void> {
   await scope.db.deleteFrom('contact_emails').where('tenant_id', '=', scope.tenantId).where('contact_id', '=', contactId).execute();
-  const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
+  // Stored canonical (domain/addresses.ts): matching compares canonical keys exactly.
+  const unique = [...new Set(emails.flatMap((e) => normalizeAddress(e) ?? []))];
   if (unique.length === 0) return;
   await scope.db
     .insertInto('contact_emails')
@@ -153,16 +155,17 @@ export async function searchContacts(
   return { items: await withEmails(scope, rows), total: Number(count.n) };
 }
 
-/** Contacts by (lower-cased) address, for matching. */
+/** Contacts by canonical address (domain/addresses.ts), for matching. */
 export async function contactsByAddresses(scope: TenantScope, addresses: string[]): Promise<Map<string, { contactId: string; accountId: string | null }>> {
   const out = new Map<string, { contactId: string; accountId: string | null }>();
-  if (addresses.length === 0) return out;
+  const keys = [...new Set(addresses.flatMap((a) => normalizeAddress(a) ?? []))];
+  if (keys.length === 0) return out;
   const rows = await scope.db
     .selectFrom('contact_emails as e')
     .innerJoin('contacts as c', (j) => j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.contact_id'))
     .select(['e.address', 'c.id', 'c.account_id'])
     .where('e.tenant_id', '=', scope.tenantId)
-    .where('e.address', 'in', addresses)
+    .where('e.address', 'in', keys)
     .where('c.deleted_at', 'is', null)
     .execute();
   for (const r of rows) out.set(r.address, { contactId: r.id, accountId: r.account_id });

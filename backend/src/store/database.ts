@@ -287,6 +287,27 @@ export interface MeetingThreadTable {
   created_at: number;
 }
 
+/** The directory's verified domains (migration 009); replaced whole on each refresh. */
+export interface DirectoryDomainTable {
+  tenant_id: string;
+  domain: string;
+  is_default: number;
+  is_initial: number;
+}
+
+/** Every directory user's SMTP addresses, canonical, to the user's object id. */
+export interface DirectoryAddressTable {
+  tenant_id: string;
+  address: string;
+  object_id: string;
+}
+
+export interface DirectoryRefreshTable {
+  tenant_id: string;
+  refreshed_at: number;
+  users: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   users: UserTable;
@@ -312,4 +333,7 @@ export interface Database {
   thread_visibility: ThreadVisibilityTable;
   account_touches: AccountTouchTable;
   meeting_threads: MeetingThreadTable;
+  directory_domains: DirectoryDomainTable;
+  directory_addresses: DirectoryAddressTable;
+  directory_refreshes: DirectoryRefreshTable;
 }

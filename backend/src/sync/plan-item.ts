@@ -16,6 +16,8 @@ export type SkipReason =
 export interface PlanContext {
   /** The mailbox owner: the holder of everything synced from the mailbox. */
   ownerUserId: string;
+  /** The mailbox's own address: its owner's, so internal even before the directory is read. */
+  ownAddresses?: { address: string; userId: string }[];
   settings: Pick<TenantSettings, 'storeSnippets' | 'defaultSyncVisibility'>;
   now: number;
 }
@@ -72,7 +74,8 @@ function accountsOf(matches: AddressMatch[]): { accountIds: string[]; ambiguous:
 }
 
 function participant(role: ParticipantRole, a: MailAddress, match: AddressMatch): Participant {
-  return { role, address: a.address, displayName: a.name, userId: match.userId, contactId: match.contactId };
+  // Stored in the matcher's canonical form (an IDN in Unicode), as the API stores it; an invalid one as Graph gave it.
+  return { role, address: match.kind === 'invalid' ? a.address : match.address, displayName: a.name, userId: match.userId, contactId: match.contactId };
 }
 
 function baseInput(ctx: PlanContext) {

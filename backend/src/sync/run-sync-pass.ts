@@ -68,7 +68,7 @@ async function planPage(
   const byAddress = new Map<string, { address: string; displayName: string | null }>();
   for (const item of page.items) for (const a of itemAddresses(item)) if (!byAddress.has(a.address)) byAddress.set(a.address, { address: a.address, displayName: a.name });
   const inputs = [...byAddress.values()];
-  const matches = await matchAddresses(scope, settings, inputs);
+  const matches = await matchAddresses(scope, settings, inputs, ctx.ownAddresses);
   const found = new Map<string, AddressMatch>(inputs.map((input, i) => [input.address, matches[i]!]));
   const match = (address: string) => found.get(address)!;
   return kind === 'mail'
@@ -137,7 +137,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
         for await (const page of prefetched(pages as AsyncGenerator<DeltaPage<MailItem> | DeltaPage<CalendarItem>>)) {
           const at = now();
           const t0 = performance.now();
-          const plans = await planPage(scope, settings, page, stream.kind, { ownerUserId: mailbox.userId, settings, now: at });
+          const plans = await planPage(scope, settings, page, stream.kind, { ownerUserId: mailbox.userId, ownAddresses: [{ address: mailbox.address, userId: mailbox.userId }], settings, now: at });
           const outcome = await commitPage(scope, {
             mailbox, stream: request.stream, owner, round, plans, removedIds: page.removedIds,
             page: { nextLink: page.nextLink, deltaLink: page.deltaLink },

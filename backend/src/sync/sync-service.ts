@@ -11,6 +11,7 @@ import { GraphRequestError, subscriptionResource, type GraphClient, type GraphNo
 import { errorMessage, type JobQueue, type SyncJob, type SyncJobOutcome } from './job-queue.ts';
 import { runSyncPass, type SyncPassResult } from './run-sync-pass.ts';
 import { mailboxStreams, parseStream, type SyncStream } from './streams.ts';
+import { DIRECTORY_CHECK_MS, refreshStaleDirectories } from './refresh-directories.ts';
 
 /** Outlook messages and events allow up to 10 080 minutes; two days keeps a missed renewal cheap. */
 export const SUBSCRIPTION_LIFETIME_MS = 2 * 86_400_000;
@@ -265,8 +266,15 @@ export function createSyncService(opts: SyncServiceOptions) {
     void runDelegated(tenantId, mailbox, userAssertion);
   }
 
+  /** Reads each syncing tenant's directory again when a day old (refresh-directories.ts); never throws. */
+  async function refreshDirectories(): Promise<number> {
+    return refreshStaleDirectories({ handle: opts.handle, graphFor: opts.graphFor, now, log })
+      .catch((e) => (log(`[directory] checking the directories failed: ${e instanceof Error ? e.message : e}`), 0));
+  }
+
   return {
     queue: opts.queue,
+    refreshDirectories,
     connectOwnMailbox,
     refreshDelegated,
     canConnectOwnMailbox: () => opts.delegatedGraph !== undefined,
@@ -280,6 +288,8 @@ export function createSyncService(opts: SyncServiceOptions) {
     /** Starts the workers, subscribes every enabled mailbox, queues a first pass of each and sets the timers. */
     async start(): Promise<void> {
       await opts.queue.start(runJob);
+      // The directory first: the first passes then already know every colleague's address.
+      await refreshDirectories();
       for (const tenantId of await tenantsWithMailboxes(opts.handle.db)) {
         for (const mailbox of await listMailboxes(tenantScope(opts.handle, tenantId), { enabledOnly: true })) {
           await ensureSubscriptions(tenantId, mailbox.id).catch((e) => log(`[sync] subscribing ${mailbox.address} failed: ${e instanceof Error ? e.message : e}`));
@@ -288,6 +298,7 @@ export function createSyncService(opts: SyncServiceOptions) {
       await enqueueAll();
       const poll = opts.pollIntervalMs ?? 15 * 60_000;
       if (poll > 0) timers.push(setInterval(() => void enqueueAll().catch((e) => log(`[sync] queueing the polling passes failed: ${e instanceof Error ? e.message : e}`)), poll).unref());
+      timers.push(setInterval(() => void refreshDirectories(), DIRECTORY_CHECK_MS).unref());
       timers.push(setInterval(() => void renewDue().catch((e) => log(`[sync] renewing due subscriptions failed: ${e instanceof Error ? e.message : e}`)), 60 * 60_000).unref());
       timers.push(setInterval(() => void requeueAbandoned().catch((e) => log(`[sync] looking for abandoned streams failed: ${errorMessage(e)}`)), sweepMs).unref());
     },

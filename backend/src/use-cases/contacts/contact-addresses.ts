@@ -1,11 +1,12 @@
 // An e-mail address belongs to one contact of the tenant: matching mail to people depends on it.
+import { normalizeAddress } from '../../domain/addresses.ts';
 import { conflict } from '../../domain/errors.ts';
 import { contactsByAddresses } from '../../store/contacts.ts';
 import { isUniqueViolation, type TenantScope } from '../../store/scope.ts';
 
 /** Refuses addresses that another contact holds (the contact's own addresses are fine). */
 export async function requireAddressesFree(scope: TenantScope, emails: readonly string[], contactId: string | null): Promise<void> {
-  const held = await contactsByAddresses(scope, [...new Set(emails.map((e) => e.toLowerCase()))]);
+  const held = await contactsByAddresses(scope, [...new Set(emails.flatMap((e) => normalizeAddress(e) ?? []))]);
   const taken = [...held].filter(([, c]) => c.contactId !== contactId);
   if (taken.length === 0) return;
   throw conflict(
