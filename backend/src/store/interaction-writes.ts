@@ -19,15 +19,17 @@ export interface StoredByKey {
   holderIds: Set<string>;
 }
 
-export async function storedByExternalKeys(scope: TenantScope, keys: string[]): Promise<Map<string, StoredByKey>> {
+/** With lock, the rows stay locked for update until the transaction ends (PostgreSQL; SQLite writes one at a time). */
+export async function storedByExternalKeys(scope: TenantScope, keys: string[], opts: { lock?: boolean } = {}): Promise<Map<string, StoredByKey>> {
   const out = new Map<string, StoredByKey>();
   for (const part of chunks([...new Set(keys)], 500)) {
-    const rows = await scope.db
+    let query = scope.db
       .selectFrom('interactions')
       .select(['id', 'external_key', 'occurred_at', 'visibility', 'note', 'opportunity_id', 'deleted_at'])
       .where('tenant_id', '=', scope.tenantId)
-      .where('external_key', 'in', part)
-      .execute();
+      .where('external_key', 'in', part);
+    if (opts.lock && scope.dialect === 'postgres') query = query.orderBy('id').forNoKeyUpdate();
+    const rows = await query.execute();
     if (rows.length === 0) continue;
     const holders = await scope.db
       .selectFrom('interaction_holders')
@@ -45,10 +47,17 @@ export async function storedByExternalKeys(scope: TenantScope, keys: string[]): 
   return out;
 }
 
-/** New interactions with their participants (addresses lower-cased); accounts and holders go in separately. */
-export async function insertInteractions(scope: TenantScope, rows: { input: InteractionInput; id: string }[], now: number): Promise<void> {
-  for (const part of chunks(rows, 1500)) {
-    await scope.db
+/**
+ * New interactions with their participants (addresses lower-cased); accounts and holders go in separately.
+ * A row whose external key is already stored, or is being stored by a transaction running now (which this one
+ * waits for), is not inserted: returns the ids that were, so the caller merges the others into the stored row.
+ */
+export async function insertInteractions(scope: TenantScope, rows: { input: InteractionInput; id: string }[], now: number): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  // In key order, so two transactions inserting overlapping keys wait on each other in one direction only.
+  const ordered = [...rows].sort((a, b) => (a.input.externalKey ?? '').localeCompare(b.input.externalKey ?? ''));
+  for (const part of chunks(ordered, 1500)) {
+    const done = await scope.db
       .insertInto('interactions')
       .values(
         part.map(({ input: i, id }) => ({
@@ -72,9 +81,12 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
           deleted_by: null,
         })),
       )
+      .onConflict((oc) => oc.columns(['tenant_id', 'external_key']).doNothing())
+      .returning('id')
       .execute();
+    for (const r of done) inserted.add(r.id);
   }
-  const participants = rows.flatMap(({ input, id }) =>
+  const participants = rows.filter(({ id }) => inserted.has(id)).flatMap(({ input, id }) =>
     input.participants.map((p, ordinal) => ({
       tenant_id: scope.tenantId,
       interaction_id: id,
@@ -86,12 +98,15 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
       contact_id: p.contactId,
     })),
   );
-  for (const part of chunks(participants, 3000)) await scope.db.insertInto('interaction_participants').values(part).execute();
+  for (const part of chunks(participants, 3000)) await scope.db.insertInto('interaction_participants').values(part).onConflict((oc) => oc.doNothing()).execute();
+  return inserted;
 }
 
 /** Timeline rows; one already there is left alone. */
 export async function addTimelineRows(scope: TenantScope, rows: { interactionId: string; accountId: string; occurredAt: number; kind: string }[]): Promise<void> {
   const values = rows.map((r) => ({ tenant_id: scope.tenantId, account_id: r.accountId, occurred_at: r.occurredAt, interaction_id: r.interactionId, kind: r.kind }));
+  // In key order, as insertInteractions: passes merging into the same interaction then never wait in a cycle.
+  values.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
   for (const part of chunks(values, 3000)) {
     await scope.db.insertInto('interaction_accounts').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
@@ -100,6 +115,7 @@ export async function addTimelineRows(scope: TenantScope, rows: { interactionId:
 /** Holders and loggers; one already there is left alone. */
 export async function addHolders(scope: TenantScope, rows: { interactionId: string; userId: string; relation: string; at: number }[]): Promise<void> {
   const values = rows.map((r) => ({ tenant_id: scope.tenantId, interaction_id: r.interactionId, user_id: r.userId, relation: r.relation, at: r.at }));
+  values.sort((a, b) => a.interaction_id.localeCompare(b.interaction_id) || a.user_id.localeCompare(b.user_id) || a.relation.localeCompare(b.relation));
   for (const part of chunks(values, 3000)) {
     await scope.db.insertInto('interaction_holders').values(part).onConflict((oc) => oc.doNothing()).execute();
   }

@@ -7,21 +7,18 @@ import type { InteractionView } from '../../domain/visibility.ts';
 import { emailExternalKey, meetingExternalKey } from '../../domain/message-id.ts';
 import { meetingFingerprintKey } from '../../domain/meeting-fingerprint.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { inTransaction, isUniqueViolation, type TenantScope } from '../../store/scope.ts';
+import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import type { InteractionInput } from '../../store/interactions.ts';
 import { setFollowUp, type FollowUp } from '../../store/follow-ups.ts';
 import { matchAddresses } from './match-addresses.ts';
 import { mergeAndLoad, type MergeResult } from './merge-interaction-copies.ts';
 
-/** Logs one interaction: idempotent on its external key, retried once on a race. */
+/**
+ * Logs one interaction: idempotent on its external key. Two colleagues logging the same email at the same
+ * instant need no retry: the merge inserts or merges by key, so the loser merges into the winner's row.
+ */
 export async function logInteraction(scope: TenantScope, input: InteractionInput, now: number): Promise<MergeResult> {
-  try {
-    return (await mergeAndLoad(scope, [input], now))[0]!;
-  } catch (e) {
-    // Two colleagues logging the same email at the same instant: the loser finds the winner's row and merges.
-    if (isUniqueViolation(e) && input.externalKey) return (await mergeAndLoad(scope, [input], now))[0]!;
-    throw e;
-  }
+  return (await mergeAndLoad(scope, [input], now))[0]!;
 }
 
 export interface LogRequest {

@@ -8,6 +8,7 @@ import { auditTrail } from '../../store/audit.ts';
 import { DAY_MS } from '../../domain/types.ts';
 import { mergeAndLoad, mergeInteractionCopies } from './merge-interaction-copies.ts';
 import { removeInteraction } from './remove-interaction.ts';
+import { logInteraction } from './log-interaction.ts';
 
 function email(f: FixtureTenant, accountId: string, key: string, at: number, extra: Partial<InteractionInput> = {}): InteractionInput {
   return {
@@ -73,6 +74,43 @@ describe.each(testDatabases())('merge interaction copies on $name', (database) =
     expect((await getInteraction(a.scope, stored!.id))?.accountIds).toEqual([acc]);
     const trail = await auditTrail(a.scope, 'interaction', stored!.id);
     expect(trail.map((t) => [t.action, t.actorId])).toEqual([['interaction.remove', a.users.rep.id], ['interaction.restore', a.users.rep2.id]]);
+  });
+
+  it('a key another transaction is inserting right now: waits for it and merges into its row, no unique violation', async () => {
+    const acc = await account('Merge race');
+    let inserted!: () => void;
+    let commit!: () => void;
+    const ready = new Promise<void>((r) => (inserted = r));
+    const gate = new Promise<void>((r) => (commit = r));
+    // A sync page holding the key uncommitted while a colleague logs the same email.
+    const first = handle.db.transaction().execute(async (trx) => {
+      const [r] = await mergeInteractionCopies({ db: trx, tenantId: a.tenantId, dialect: a.scope.dialect }, [email(a, acc, 'race', T0)], T0);
+      inserted();
+      await gate;
+      return r!;
+    });
+    await ready;
+    const logged = logInteraction(a.scope, email(a, acc, 'race', T0, { source: 'addin', visibility: 'shared', note: 'Logged meanwhile', holders: [{ userId: a.users.rep2.id, relation: 'logged', at: T0 + 1 }] }), T0 + 1);
+    await new Promise((r) => setTimeout(r, 150));
+    commit();
+    const winner = await first;
+    const loser = await logged;
+    expect(winner.created).toBe(true);
+    expect(loser).toMatchObject({ created: false, interaction: { id: winner.id, visibility: 'shared', note: 'Logged meanwhile' } });
+    expect(loser.interaction.holders.map((h) => h.userId).sort()).toEqual([a.users.rep.id, a.users.rep2.id].sort());
+    expect(loser.interaction.accountIds).toEqual([acc]);
+  });
+
+  it('colleagues logging the same email at once: one interaction with every holder and every note', async () => {
+    const acc = await account('Merge at once');
+    const users = [a.users.rep, a.users.rep2, a.users.manager, a.users.admin];
+    const results = await Promise.all(users.map((u, i) =>
+      logInteraction(a.scope, email(a, acc, 'at-once', T0, { source: 'addin', note: `Note ${i}`, holders: [{ userId: u.id, relation: 'logged', at: T0 + i }] }), T0 + i)));
+    expect(new Set(results.map((r) => r.interaction.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const i = (await getInteraction(a.scope, results[0]!.interaction.id))!;
+    expect(i.holders.map((h) => h.userId).sort()).toEqual(users.map((u) => u.id).sort());
+    expect(i.note!.split('\n\n').sort()).toEqual(['Note 0', 'Note 1', 'Note 2', 'Note 3']);
   });
 
   it('checks account and opportunity ids against the tenant unless told not to', async () => {

@@ -56,21 +56,45 @@ export async function mergeInteractionCopies(
       groups.push({ copies: [input], id: input.id ?? newId(now), created: true });
     }
 
-    const existing = await storedByExternalKeys(tx, groups.flatMap((g) => (g.copies[0]!.externalKey ? [g.copies[0]!.externalKey] : [])));
-    const priorOf = (g: (typeof groups)[number]): StoredByKey | undefined => (g.copies[0]!.externalKey ? existing.get(g.copies[0]!.externalKey) : undefined);
-    await insertInteractions(tx, groups.filter((g) => !priorOf(g)).map((g) => ({ input: g.copies[0]!, id: g.id })), now);
+    // Insert or merge, never check then insert: another transaction (a concurrent sync pass, a colleague's log)
+    // may store the same key between a look-up and an insert. Keys already committed are found up front; the
+    // insert skips any other transaction stored meanwhile, and those are merged into the winner's row.
+    const keyOf = (g: (typeof groups)[number]) => g.copies[0]!.externalKey;
+    const existing = await storedByExternalKeys(tx, groups.flatMap((g) => (keyOf(g) ? [keyOf(g)!] : [])));
+    const fresh = groups.filter((g) => !(keyOf(g) && existing.has(keyOf(g)!)));
+    const inserted = await insertInteractions(tx, fresh.map((g) => ({ input: g.copies[0]!, id: g.id })), now);
+    const lost = fresh.filter((g) => !inserted.has(g.id));
+    if (lost.length > 0) {
+      const winners = await storedByExternalKeys(tx, lost.map((g) => keyOf(g)!));
+      for (const g of lost) {
+        const winner = keyOf(g) ? winners.get(keyOf(g)!) : undefined;
+        if (!winner) throw new Error(`interaction ${g.id} (key ${keyOf(g)}) was neither inserted nor found stored`);
+        existing.set(keyOf(g)!, winner);
+      }
+    }
+    const priorOf = (g: (typeof groups)[number]): StoredByKey | undefined => (keyOf(g) ? existing.get(keyOf(g)!) : undefined);
 
     const timeline: Parameters<typeof addTimelineRows>[1] = [];
     const holders: Parameters<typeof addHolders>[1] = [];
     const touched = new Set<string>();
-    for (const g of groups) {
-      const prior = priorOf(g);
+    const decide = (g: (typeof groups)[number], prior: StoredByKey | undefined) => {
+      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId)) }));
+      return decideMerge(prior ?? null, g.copies, rights);
+    };
+    // Row updates in id order, as bumpLastContact locks accounts: concurrent merges never wait in a cycle.
+    for (const g of [...groups].sort((x, y) => (priorOf(x)?.id ?? x.id).localeCompare(priorOf(y)?.id ?? y.id))) {
+      let prior = priorOf(g);
       if (prior) {
         g.id = prior.id;
         g.created = false;
       }
-      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId)) }));
-      const merged = decideMerge(prior ?? null, g.copies, rights);
+      let merged = decide(g, prior);
+      if (prior && (merged.update || merged.restore)) {
+        // It changes the stored row: decide again on the row locked, so a concurrent merge's note or visibility
+        // is merged into, not overwritten.
+        prior = (await storedByExternalKeys(tx, [keyOf(g)!], { lock: true })).get(keyOf(g)!) ?? prior;
+        merged = decide(g, prior);
+      }
       if (merged.staysRemoved) continue;
       if (merged.restore) {
         await clearRemoval(tx, g.id, now);
