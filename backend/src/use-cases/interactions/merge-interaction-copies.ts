@@ -69,7 +69,10 @@ export async function mergeInteractionCopies(
         g.id = prior.id;
         g.created = false;
       }
-      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId)) }));
+      // Holding is what the store knows, or what a mailbox syncing it in this same batch proves: only the sync
+      // gives 'holds' (the sender's Sent Items copy carries their log intent too). A log by hand says 'logged'.
+      const synced = new Set(g.copies.flatMap((c) => c.holders.filter((h) => h.relation === 'holds').map((h) => h.userId)));
+      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId) || synced.has(h.userId)) }));
       const merged = decideMerge(prior ?? null, g.copies, rights);
       if (merged.staysRemoved) continue;
       if (merged.restore) {
