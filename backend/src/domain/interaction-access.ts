@@ -3,7 +3,7 @@
 // the rest to its holders, a manager or an admin.
 import type { Interaction, Role } from './types.ts';
 import { forbidden } from './errors.ts';
-import { canSee, viewFor, type InteractionView } from './visibility.ts';
+import { canSee, redacted, type InteractionView } from './visibility.ts';
 
 export interface Viewer {
   userId: string;
@@ -17,9 +17,12 @@ export interface InteractionAccess {
   setVisibility: boolean;
 }
 
+/**
+ * The one rule every route, the sync and exports go by. Seeing follows holding, whatever the role: a manager
+ * or an admin sees a colleague's private item no more than a salesperson does.
+ */
 export function interactionAccess(viewer: Viewer, i: Pick<Interaction, 'visibility' | 'holders'>): InteractionAccess {
   const holds = i.holders.some((h) => h.userId === viewer.userId);
-  // The same rule viewFor applies: what a non-holder may not see, or sees redacted.
   const see = !canSee(i.visibility, holds) ? 'none' : i.visibility === 'metadata' && !holds ? 'metadata' : 'full';
   const steward = holds || viewer.role !== 'rep';
   return { see, change: see === 'full' && steward, unlink: see !== 'none' && steward, setVisibility: see !== 'none' && holds };
@@ -27,7 +30,22 @@ export function interactionAccess(viewer: Viewer, i: Pick<Interaction, 'visibili
 
 /** The interaction as this viewer may see it (redacted when metadata only), or null when not at all. */
 export function viewOf(viewer: Viewer, i: Interaction): InteractionView | null {
-  return viewFor(i, viewer.userId);
+  const { see } = interactionAccess(viewer, i);
+  return see === 'none' ? null : see === 'metadata' ? redacted(i) : { ...i, redacted: false };
+}
+
+/**
+ * What logging an email or meeting by its key does for this person. Nothing stored: a new interaction. They
+ * hold it (or their synced mailbox does): they join it as a logger. Not theirs but shared and live: they join
+ * it too, there is nothing to reveal or open. Otherwise (private, metadata-only, or removed by its holders) the
+ * key proves nothing, so their log becomes a note of their own, linked to nothing private.
+ */
+export function logByKeyOutcome(
+  viewer: Viewer, stored: { visibility: Interaction['visibility']; holders: Pick<Interaction['holders'][number], 'userId'>[]; removed: boolean } | null,
+): 'create' | 'join' | 'note' {
+  if (!stored) return 'create';
+  if (stored.holders.some((h) => h.userId === viewer.userId)) return 'join';
+  return !stored.removed && stored.visibility === 'shared' ? 'join' : 'note';
 }
 
 /** Throws the reason the viewer may not make this change (a visible interaction), in the order it is checked. */

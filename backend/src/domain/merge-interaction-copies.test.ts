@@ -33,8 +33,9 @@ describe('mergeInteractionCopies', () => {
     expect(mergeInteractionCopies(stored, [copy({ source: 'addin', visibility: 'private' })], [holder]).update).toBeNull();
   });
 
-  it('pins the known hole: a log by someone who does not hold it still widens visibility', () => {
-    expect(mergeInteractionCopies(stored, [copy({ source: 'manual', visibility: 'shared' })], [stranger]).update?.visibility).toBe('shared');
+  it('a log by someone who does not hold it (who knows only its key) never widens visibility', () => {
+    expect(mergeInteractionCopies(stored, [copy({ source: 'manual', visibility: 'shared' })], [stranger]).update).toBeNull();
+    expect(mergeInteractionCopies(stored, [copy({ source: 'addin', visibility: 'shared' })], [stranger]).update).toBeNull();
   });
 
   it('joins notes (one equal to the whole stored note is not repeated) and keeps the first opportunity', () => {
@@ -55,8 +56,13 @@ describe('mergeInteractionCopies', () => {
     expect(m).toMatchObject({ staysRemoved: true, accounts: [], holders: [] });
   });
 
-  it('a person logging a removed interaction again restores it, named as the actor', () => {
-    const m = mergeInteractionCopies({ ...stored, removed: true }, [copy(), copy({ source: 'addin', holders: [{ userId: 'u9', relation: 'logged', at: 5 }] })], [holder, stranger]);
+  it('a colleague who does not hold a removed interaction cannot bring it back by logging its key', () => {
+    const m = mergeInteractionCopies({ ...stored, removed: true }, [copy({ source: 'addin', holders: [{ userId: 'u9', relation: 'logged', at: 5 }] })], [stranger]);
+    expect(m).toMatchObject({ staysRemoved: true, restore: null, accounts: [], holders: [] });
+  });
+
+  it('a holder logging a removed interaction again restores it, named as the actor', () => {
+    const m = mergeInteractionCopies({ ...stored, removed: true }, [copy(), copy({ source: 'addin', holders: [{ userId: 'u9', relation: 'logged', at: 5 }] })], [stranger, holder]);
     expect(m.staysRemoved).toBe(false);
     expect(m.restore).toEqual({ actorId: 'u9' });
     expect(m.accounts).toHaveLength(2);

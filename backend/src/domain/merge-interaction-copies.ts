@@ -46,15 +46,12 @@ export interface MergedInteraction {
 }
 
 /**
- * Today's rule: only a deliberate log (add-in, Teams, by hand) widens visibility; a second mailbox syncing the
- * same mail does not.
- *
- * Known hole, kept for now: a log by a known key widens visibility whoever logs it, so a colleague who does not
- * hold an email can open it up by logging its Message-ID. `rights.holdsStored` is passed in so the fix (ask
- * for it here) is this one function.
+ * Only a deliberate log (add-in, Teams, by hand) by someone who already holds the stored interaction widens its
+ * visibility. A second mailbox syncing the same mail does not, and neither does a colleague who knows only its
+ * key (a Message-ID from a References header, an iCalUId): the key proves nothing about holding it.
  */
-export function mayWidenVisibility(copy: Pick<IncomingCopy, 'source'>, _rights: ActorRights): boolean {
-  return copy.source !== 'sync';
+export function mayWidenVisibility(copy: Pick<IncomingCopy, 'source'>, rights: ActorRights): boolean {
+  return copy.source !== 'sync' && rights.holdsStored;
 }
 
 /**
@@ -67,9 +64,11 @@ export function mergeInteractionCopies(stored: StoredCopy | null, copies: Incomi
   const none: MergedInteraction = { staysRemoved: true, restore: null, update: null, accounts: [], holders: [], contactAccountIds: [] };
   let restore: MergedInteraction['restore'] = null;
   if (stored?.removed) {
-    // Someone removed it. Mailbox sync must not bring it back; a person logging it again deliberately does.
-    if (copies.every((c) => c.source === 'sync')) return none;
-    restore = { actorId: copies.flatMap((c) => c.holders).find((h) => h.relation === 'logged')?.userId ?? null };
+    // Someone removed it. Mailbox sync must not bring it back; one of its holders logging it again deliberately
+    // does. A colleague who only knows its key does not undo its holder's removal.
+    const restorer = copies.find((c, i) => c.source !== 'sync' && rights[i]?.holdsStored);
+    if (!restorer) return none;
+    restore = { actorId: restorer.holders.find((h) => h.relation === 'logged')?.userId ?? null };
   }
   const accounts: MergedInteraction['accounts'] = [];
   const holders: MergedInteraction['holders'] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { viewFor, widerVisibility } from './visibility.ts';
+import { widerVisibility } from './visibility.ts';
+import { viewOf } from './interaction-access.ts';
 import type { Interaction } from './types.ts';
 
 const base: Interaction = {
@@ -8,12 +9,18 @@ const base: Interaction = {
   visibility: 'metadata', holders: [{ userId: 'owner', relation: 'holds', at: 1 }], externalKey: 'msgid:x', createdAt: 1, updatedAt: 1,
 };
 
-describe('viewFor', () => {
+const viewFor = (i: Interaction, userId: string) => viewOf({ userId, role: 'rep' }, i);
+
+describe('viewOf', () => {
   it('shows a metadata item in full to its holder', () => {
     expect(viewFor(base, 'owner')).toMatchObject({ subject: 'Tarjous', redacted: false });
   });
   it('withholds subject, snippet and note of a metadata item from a colleague', () => {
     expect(viewFor(base, 'colleague')).toMatchObject({ subject: null, snippet: null, note: null, redacted: true, kind: 'email', occurredAt: 1 });
+  });
+  it('never names the message in a redacted view: its key would let a colleague log it as their own', () => {
+    expect(viewFor(base, 'colleague')?.externalKey).toBeNull();
+    expect(viewFor(base, 'owner')?.externalKey).toBe('msgid:x');
   });
   it('hides a private item from everyone but its holders', () => {
     const p = { ...base, visibility: 'private' as const };

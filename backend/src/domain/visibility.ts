@@ -11,13 +11,12 @@ export function canSee(visibility: Visibility, viewerHolds: boolean): boolean {
   return visibility !== 'private' || viewerHolds;
 }
 
-export function viewFor(interaction: Interaction, viewerId: string): InteractionView | null {
-  const holds = interaction.holders.some((h) => h.userId === viewerId);
-  if (!canSee(interaction.visibility, holds)) return null;
-  if (interaction.visibility === 'metadata' && !holds) {
-    return { ...interaction, subject: null, snippet: null, note: null, redacted: true };
-  }
-  return { ...interaction, redacted: false };
+/**
+ * What a viewer who does not hold a metadata-only item sees: no content, and nothing that names the message
+ * either. Its key (Message-ID, iCalUId) would let them log it as their own and read or reopen it.
+ */
+export function redacted(interaction: Interaction): InteractionView {
+  return { ...interaction, subject: null, snippet: null, note: null, externalKey: null, redacted: true };
 }
 
 /** Opening order: a user who logs an item by hand shares at least as much as was already shared. */

@@ -136,7 +136,7 @@ export function accountRoutes(deps: Deps) {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
-        return c.json({ items: interactionViews(page.items, auth.user.id), next: page.next ? encodeCursor(page.next) : null }, 200);
+        return c.json({ items: interactionViews(page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null }, 200);
       },
     )
     .openapi(

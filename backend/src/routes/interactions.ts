@@ -34,6 +34,10 @@ const MatchResultSchema = z
   })
   .openapi('MatchResult');
 
+const LoggedAsSchema = z.enum(['interaction', 'note']).openapi({
+  description: '`note` when the email or meeting is a colleague’s you may not see: your log was kept as a note of your own, linked to nothing of theirs',
+});
+
 export function interactionRoutes(deps: Deps) {
   return newRouter()
     .openapi(
@@ -72,11 +76,11 @@ export function interactionRoutes(deps: Deps) {
         method: 'post', path: '/interactions', operationId: 'logInteraction', tags: ['Interactions'], security: bearer,
         summary: 'Log an email, meeting, call, note or chat against accounts',
         description:
-          'Idempotent on the email’s Message-ID or the meeting’s iCalUId: logging what is already known (by you or a colleague, or found by mailbox sync) returns the existing interaction (200, `created: false`) and records you as a logger. Accounts default to those the participants match.',
+          'Idempotent on the email’s Message-ID or the meeting’s iCalUId: logging what is already known (by you, a colleague or mailbox sync) returns the existing interaction (200, `created: false`) and records you as a logger, when you hold it (your synced mailbox has it) or it is shared. Knowing the key of a colleague’s private, metadata-only or removed item proves nothing: your log becomes a note of your own on the accounts (201, `loggedAs: note`), without the message’s subject, content or key, and the stored item is left as it was. Accounts default to those the participants match.',
         request: { body: { required: true, content: { 'application/json': { schema: InteractionLog } } } },
         responses: {
-          201: { description: 'Logged', content: { 'application/json': { schema: z.object({ created: z.literal(true), interaction: InteractionSchema, followUp: orNull(FollowUpSchema) }) } } },
-          200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), interaction: InteractionSchema, followUp: orNull(FollowUpSchema) }) } } },
+          201: { description: 'Logged (or, see `loggedAs`, kept as your own note)', content: { 'application/json': { schema: z.object({ created: z.literal(true), loggedAs: LoggedAsSchema, interaction: InteractionSchema, followUp: orNull(FollowUpSchema) }) } } },
+          200: { description: 'Already known: you were added as a logger', content: { 'application/json': { schema: z.object({ created: z.literal(false), loggedAs: z.literal('interaction'), interaction: InteractionSchema, followUp: orNull(FollowUpSchema) }) } } },
           ...problems(400, 401, 404, 413, 415, 503),
           422: problemResponse('Not customer contact (internal-only) or no account to log it to'),
         },
@@ -89,8 +93,8 @@ export function interactionRoutes(deps: Deps) {
         const view = interactionView(result.view);
         const follow = result.followUp ? followUpView(result.followUp) : null;
         return result.created
-          ? c.json({ created: true as const, interaction: view, followUp: follow }, 201)
-          : c.json({ created: false as const, interaction: view, followUp: follow }, 200);
+          ? c.json({ created: true as const, loggedAs: result.loggedAs, interaction: view, followUp: follow }, 201)
+          : c.json({ created: false as const, loggedAs: 'interaction' as const, interaction: view, followUp: follow }, 200);
       },
     )
     .openapi(

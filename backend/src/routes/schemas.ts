@@ -241,8 +241,8 @@ export const InteractionSchema = z
     source: z.enum(SOURCES),
     visibility: z.enum(VISIBILITIES),
     holders: z.array(z.object({ userId: Id, relation: z.enum(['logged', 'holds']), at: Timestamp })),
-    externalKey: z.string().nullable(),
-    redacted: z.boolean().openapi({ description: 'True when subject, snippet and note were withheld (metadata-only item you do not hold)' }),
+    externalKey: z.string().nullable().openapi({ description: 'The dedup key (Message-ID, iCalUId); null for notes and calls, and in a redacted view' }),
+    redacted: z.boolean().openapi({ description: 'True when subject, snippet, note and key were withheld (metadata-only item you do not hold)' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

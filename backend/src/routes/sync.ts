@@ -163,7 +163,7 @@ export function syncRoutes(deps: Deps) {
         const auth = c.get('auth');
         const id = c.req.valid('param').id;
         const { visibility } = c.req.valid('json');
-        const interactionIds = await setThreadVisibility(auth.scope, auth.user.id, id, visibility, deps.clock());
+        const interactionIds = await setThreadVisibility(auth.scope, { userId: auth.user.id, role: auth.role }, id, visibility, deps.clock());
         return c.json({ visibility, interactionIds }, 200);
       },
     )

@@ -3,7 +3,8 @@
 // Care status is added to accounts, weighted value to opportunities, visibility applied to interactions,
 // timeline cursors made opaque.
 import { careStatus } from '../domain/care-model.ts';
-import { viewFor, type InteractionView } from '../domain/visibility.ts';
+import type { InteractionView } from '../domain/visibility.ts';
+import { viewOf, type Viewer } from '../domain/interaction-access.ts';
 import type { Account, Contact, Feedback, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
 import type { AddressMatch } from '../domain/match-participants.ts';
 import type { FollowUp } from '../store/follow-ups.ts';
@@ -82,8 +83,8 @@ export function interactionView(v: InteractionView) {
 }
 
 /** The ones the viewer may see, each as they may see it; the others are left out. */
-export function interactionViews(items: Interaction[], viewerId: string) {
-  return items.map((i) => viewFor(i, viewerId)).filter((v): v is InteractionView => v !== null).map(interactionView);
+export function interactionViews(items: Interaction[], viewer: Viewer) {
+  return items.map((i) => viewOf(viewer, i)).filter((v): v is InteractionView => v !== null).map(interactionView);
 }
 
 export function matchView(m: AddressMatch) {

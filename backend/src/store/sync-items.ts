@@ -169,3 +169,17 @@ export async function restoreSyncRemoved(scope: TenantScope, ids: string[], now:
     .where('deleted_by', '=', SYNC_REMOVER)
     .execute();
 }
+
+/** Whether a synced mailbox of this user has an item that stands for the interaction: proof they hold it. */
+export async function userMailboxHolds(scope: TenantScope, userId: string, interactionId: string): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('sync_item_refs as r')
+    .innerJoin('mailboxes as m', (j) => j.onRef('m.tenant_id', '=', 'r.tenant_id').onRef('m.id', '=', 'r.mailbox_id'))
+    .select('r.interaction_id')
+    .where('r.tenant_id', '=', scope.tenantId)
+    .where('r.interaction_id', '=', interactionId)
+    .where('m.user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}

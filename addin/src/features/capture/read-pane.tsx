@@ -82,7 +82,9 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
     setNotice(null);
     try {
       const r = await logItem(api, item, { ...choices, ...(summary?.accounts.length ? {} : { accountIds: targetIds }) });
-      setLogged(r.interaction as Interaction);
+      // A colleague's email or meeting this mailbox cannot show it holds: the log was kept as the user's own note.
+      if (r.loggedAs === 'note') setNotice({ text: t('logged.asNote'), intent: 'info' });
+      else setLogged(r.interaction as Interaction);
       void refresh();
     } catch (e) {
       setActionError(e);

@@ -2,7 +2,7 @@
 // belongs to, its dedup key, and the logger's follow-up, committed together. Idempotent on the external key.
 import type { Direction, InteractionKind, ParticipantRole, TenantSettings, Visibility } from '../../domain/types.ts';
 import { planLog } from '../../domain/plan-log.ts';
-import { viewOf, type Viewer } from '../../domain/interaction-access.ts';
+import { logByKeyOutcome, viewOf, type Viewer } from '../../domain/interaction-access.ts';
 import type { InteractionView } from '../../domain/visibility.ts';
 import { emailExternalKey, meetingExternalKey } from '../../domain/message-id.ts';
 import { meetingFingerprintKey } from '../../domain/meeting-fingerprint.ts';
@@ -10,6 +10,9 @@ import { DomainError } from '../../domain/errors.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import type { InteractionInput } from '../../store/interactions.ts';
 import { setFollowUp, type FollowUp } from '../../store/follow-ups.ts';
+import { addHolders, storedByExternalKeys } from '../../store/interaction-writes.ts';
+import { userMailboxHolds } from '../../store/sync-items.ts';
+import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
 import { matchAddresses } from './match-addresses.ts';
 import { mergeAndLoad, type MergeResult } from './merge-interaction-copies.ts';
 
@@ -39,10 +42,16 @@ export interface LogRequest {
   followUpOn: string | null;
 }
 
+/**
+ * What a log became: the interaction (new, or the existing one joined), or, when the key names an email or
+ * meeting of a colleague's that the caller may not see, a note of their own.
+ */
+export type LoggedAs = 'interaction' | 'note';
+
 /** A person logs what they saw (POST /api/interactions): they become its logger, with an optional follow-up. */
 export async function logInteractionRequest(
   scope: TenantScope, who: Viewer & { settings: TenantSettings }, body: LogRequest, now: number,
-): Promise<MergeResult & { view: InteractionView; followUp: FollowUp | null }> {
+): Promise<MergeResult & { view: InteractionView; followUp: FollowUp | null; loggedAs: LoggedAs }> {
   const results = body.participants.length ? await matchAddresses(scope, who.settings, body.participants) : [];
   const plan = planLog(body, results, who.settings);
   if (body.accountIds === undefined && plan.accountIds.length === 0) {
@@ -69,14 +78,41 @@ export async function logInteractionRequest(
   };
   // The interaction and the logger's follow-up commit together.
   return inTransaction(scope, async (tx) => {
-    const result = await logInteraction(tx, input, now);
+    const loggedAs = await decideByKey(tx, who, input, now);
+    const result = await logInteraction(tx, loggedAs === 'note' ? ownNote(input) : input, now);
     const accountId = result.interaction.accountIds[0];
     const followUp = body.followUpOn && accountId
       ? await setFollowUp(tx, { userId: who.userId, interactionId: result.interaction.id, accountId, dueOn: body.followUpOn }, now)
       : null;
-    // The logger holds it now, so sees it in full.
-    return { ...result, view: viewOf(who, result.interaction)!, followUp };
+    // The logger holds it now (or wrote the note), so sees it in full.
+    return { ...result, view: viewOf(who, result.interaction)!, followUp, loggedAs };
   });
+}
+
+/**
+ * Knowing a key (a Message-ID from a redacted view or a References header, an iCalUId) proves nothing. A caller
+ * whose synced mailbox has the item holds it, and joins it; one who may not see it gets a note of their own.
+ */
+async function decideByKey(tx: TenantScope, who: Viewer, input: InteractionInput, now: number): Promise<LoggedAs> {
+  const [keyed] = await reconcileMeetingKeys(tx, [input]);
+  const key = keyed?.externalKey;
+  const prior = key ? (await storedByExternalKeys(tx, [key])).get(key) : undefined;
+  const outcome = logByKeyOutcome(who, prior ? { visibility: prior.visibility, removed: prior.removed, holders: [...prior.holderIds].map((userId) => ({ userId })) } : null);
+  if (outcome !== 'note' || !prior) return 'interaction';
+  if (await userMailboxHolds(tx, who.userId, prior.id)) {
+    await addHolders(tx, [{ interactionId: prior.id, userId: who.userId, relation: 'holds', at: now }]);
+    return 'interaction';
+  }
+  return 'note';
+}
+
+/** The caller's log as their own note: their text and what kind of contact it was, never the message's key or content. */
+function ownNote(input: InteractionInput): InteractionInput {
+  const what = input.kind === 'meeting' ? 'Logged a meeting.' : 'Logged an email.';
+  return {
+    ...input, kind: 'note', direction: null, subject: null, snippet: null, durationMinutes: null, externalKey: null,
+    note: input.note ? `${what}\n\n${input.note}` : what,
+  };
 }
 
 function externalKeyOf(body: LogRequest, occurredAt: number): string | null {

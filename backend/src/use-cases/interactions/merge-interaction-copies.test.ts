@@ -47,12 +47,14 @@ describe.each(testDatabases())('merge interaction copies on $name', (database) =
     expect(i.holders.map((h) => h.userId).sort()).toEqual([a.users.rep.id, a.users.rep2.id, a.users.manager.id].sort());
   });
 
-  it('a synced copy leaves visibility alone; a log widens it and adds its note', async () => {
+  it('a synced copy leaves visibility alone; a log by a non-holder neither; a holder\'s log widens it and adds its note', async () => {
     const acc = await account('Merge visibility');
     const [stored] = await mergeAndLoad(a.scope, [email(a, acc, 'm2', T0)], T0);
     await mergeAndLoad(a.scope, [email(a, acc, 'm2', T0, { visibility: 'shared', note: 'Synced note (notes join whatever the source)' })], T0);
     expect((await getInteraction(a.scope, stored!.interaction.id))!.visibility).toBe('metadata');
-    const [logged] = await mergeAndLoad(a.scope, [email(a, acc, 'm2', T0, { source: 'addin', visibility: 'shared', note: 'Asked for a quote', holders: [{ userId: a.users.rep2.id, relation: 'logged', at: T0 + 1 }] })], T0 + 1);
+    const [stranger] = await mergeAndLoad(a.scope, [email(a, acc, 'm2', T0, { source: 'addin', visibility: 'shared', holders: [{ userId: a.users.rep2.id, relation: 'logged', at: T0 + 1 }] })], T0 + 1);
+    expect(stranger!.interaction.visibility).toBe('metadata');
+    const [logged] = await mergeAndLoad(a.scope, [email(a, acc, 'm2', T0, { source: 'addin', visibility: 'shared', note: 'Asked for a quote', holders: [{ userId: a.users.rep.id, relation: 'logged', at: T0 + 1 }] })], T0 + 1);
     expect(logged!.interaction.visibility).toBe('shared');
     expect(logged!.interaction.note).toBe('Synced note (notes join whatever the source)\n\nAsked for a quote');
   });
@@ -64,16 +66,18 @@ describe.each(testDatabases())('merge interaction copies on $name', (database) =
     expect((await getAccount(a.scope, acc))!.lastContactAt).toBe(T0);
   });
 
-  it('a removed interaction: the sync does not bring it back, a person logging it does (audited)', async () => {
+  it('a removed interaction: neither the sync nor a non-holder brings it back, its holder logging it does (audited)', async () => {
     const acc = await account('Merge restore');
     const [stored] = await mergeInteractionCopies(a.scope, [email(a, acc, 'm4', T0)], T0);
     await removeInteraction(a.scope, { userId: a.users.rep.id, role: 'rep' }, { id: stored!.id, reason: null }, T0 + 1);
     expect(await mergeInteractionCopies(a.scope, [email(a, acc, 'm4', T0)], T0 + 2)).toEqual([{ id: stored!.id, created: false }]);
     expect(await getInteraction(a.scope, stored!.id)).toBeNull();
     await mergeInteractionCopies(a.scope, [email(a, acc, 'm4', T0, { source: 'manual', holders: [{ userId: a.users.rep2.id, relation: 'logged', at: T0 + 3 }] })], T0 + 3);
+    expect(await getInteraction(a.scope, stored!.id)).toBeNull();
+    await mergeInteractionCopies(a.scope, [email(a, acc, 'm4', T0, { source: 'manual', holders: [{ userId: a.users.rep.id, relation: 'logged', at: T0 + 3 }] })], T0 + 3);
     expect((await getInteraction(a.scope, stored!.id))?.accountIds).toEqual([acc]);
     const trail = await auditTrail(a.scope, 'interaction', stored!.id);
-    expect(trail.map((t) => [t.action, t.actorId])).toEqual([['interaction.remove', a.users.rep.id], ['interaction.restore', a.users.rep2.id]]);
+    expect(trail.map((t) => [t.action, t.actorId])).toEqual([['interaction.remove', a.users.rep.id], ['interaction.restore', a.users.rep.id]]);
   });
 
   it('a key another transaction is inserting right now: waits for it and merges into its row, no unique violation', async () => {

@@ -78,7 +78,10 @@ export async function mergeInteractionCopies(
     const holders: Parameters<typeof addHolders>[1] = [];
     const touched = new Set<string>();
     const decide = (g: (typeof groups)[number], prior: StoredByKey | undefined) => {
-      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId)) }));
+      // Holding is what the store knows, or what a mailbox syncing it in this same batch proves: only the sync
+      // gives 'holds' (the sender's Sent Items copy carries their log intent too). A log by hand says 'logged'.
+      const synced = new Set(g.copies.flatMap((c) => c.holders.filter((h) => h.relation === 'holds').map((h) => h.userId)));
+      const rights: ActorRights[] = g.copies.map((c) => ({ holdsStored: !!prior && c.holders.some((h) => prior.holderIds.has(h.userId) || synced.has(h.userId)) }));
       return decideMerge(prior ?? null, g.copies, rights);
     };
     // Row updates in id order, as bumpLastContact locks accounts: concurrent merges never wait in a cycle.

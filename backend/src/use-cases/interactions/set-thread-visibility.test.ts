@@ -31,10 +31,14 @@ describe.each(testDatabases())('set thread visibility on $name', (database) => {
     })), T0)).map((r) => r.id);
     await upsertItemRefs(a.scope, mbx.id, 'mail:inbox', 1, ids.map((interactionId, k) => ({ graphId: `g-${k}`, interactionId, conversationId: 'conv-1' })));
 
-    await expect(setThreadVisibility(a.scope, a.users.rep2.id, ids[0]!, 'private', T0)).rejects.toMatchObject({ kind: 'conflict' });
-    expect((await setThreadVisibility(a.scope, a.users.rep.id, ids[0]!, 'private', T0)).sort()).toEqual([...ids].sort());
+    const rep = { userId: a.users.rep.id, role: 'rep' as const };
+    const rep2 = { userId: a.users.rep2.id, role: 'rep' as const };
+    await expect(setThreadVisibility(a.scope, rep2, ids[0]!, 'private', T0)).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await setThreadVisibility(a.scope, rep, ids[0]!, 'private', T0)).sort()).toEqual([...ids].sort());
+    // Now private: a colleague is told what they would be told of an id that does not exist, not that it is someone's.
+    await expect(setThreadVisibility(a.scope, rep2, ids[0]!, 'shared', T0)).rejects.toMatchObject({ kind: 'not-found' });
     expect((await getInteraction(a.scope, ids[1]!))!.visibility).toBe('private');
     expect((await threadVisibilities(a.scope, mbx.id, ['conv-1'])).get('conv-1')).toBe('private');
-    await expect(setThreadVisibility(a.scope, a.users.rep.id, 'no-such-id', 'private', T0)).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(setThreadVisibility(a.scope, rep, 'no-such-id', 'private', T0)).rejects.toMatchObject({ kind: 'not-found' });
   });
 });

@@ -2,6 +2,7 @@
 // from the thread now, and mail still to come from it (the sync reads the choice when it stores new mail).
 import type { Visibility } from '../../domain/types.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
+import { viewOf, type Viewer } from '../../domain/interaction-access.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { getInteraction } from '../../store/interactions.ts';
 import { listMailboxes } from '../../store/mailboxes.ts';
@@ -10,10 +11,13 @@ import { writeAudit } from '../../store/audit.ts';
 
 /** Returns the interactions the choice applied to. */
 export async function setThreadVisibility(
-  scope: TenantScope, actorId: string, interactionId: string, visibility: Visibility, now: number,
+  scope: TenantScope, viewer: Viewer, interactionId: string, visibility: Visibility, now: number,
 ): Promise<string[]> {
+  const actorId = viewer.userId;
   return inTransaction(scope, async (tx) => {
-    if (!(await getInteraction(tx, interactionId))) throw notFound('interaction');
+    // Not visible and not there get the same answer: a 409 would tell a colleague a private item exists.
+    const current = await getInteraction(tx, interactionId);
+    if (!current || !viewOf(viewer, current)) throw notFound('interaction');
     // Only the owner of the mailbox the thread was synced from may: the thread must be in one of their mailboxes.
     const mine = (await listMailboxes(tx)).filter((m) => m.userId === actorId).map((m) => m.id);
     const thread = await threadOf(tx, mine, interactionId);
