@@ -33,7 +33,7 @@ type Action =
 const loadQueue = (api: ApiClient) => unwrap(api.review.$get());
 
 export function ReviewView() {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { api, me } = useServices();
   const s = useStyles();
   const queue = useAsync(() => loadQueue(api), [api]);
@@ -68,7 +68,7 @@ export function ReviewView() {
 
   const latest = (g: DomainGroup | PersonGroup) => (
     <Caption1 className={s.muted}>
-      {t('review.count', { n: g.count })} · {t('review.latest', { when: new Date(g.latest.occurredAt).toLocaleDateString() })}{' '}
+      {t('review.count', { n: g.count })} · {t('review.latest', { when: formatDate(g.latest.occurredAt) })}{' '}
       {g.latest.subject ?? t('review.contentHidden')}
     </Caption1>
   );
