@@ -17,8 +17,10 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', minWidth: '16rem', flex: '1 1 20rem', gap: tokens.spacingVerticalXXS },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, justifyContent: 'flex-end' },
-  picker: { width: '20rem' },
+  // Beside the person on a wide page (who grows to fill the row); under them, left-aligned, on a narrow one.
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // The picker lists up to twenty accounts: it scrolls rather than run off the window.
+  picker: { width: '20rem', maxHeight: '24rem', overflowY: 'auto' },
 });
 
 type Queue = Awaited<ReturnType<typeof loadQueue>>;
