@@ -24,6 +24,7 @@ import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { reviewRoutes } from './routes/review.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -53,6 +54,7 @@ export const API_TAGS = [
   { name: 'Analytics', description: 'The managers’ dashboard, relationship strength, and your Today list of next-best actions.' },
   { name: 'Meetings', description: 'A Teams meeting, found by its chat, with its accounts.' },
   { name: 'Sync', description: 'Microsoft Graph mailbox and calendar sync: health, mailboxes, blocklists and thread visibility.' },
+  { name: 'Review', description: 'Email and meetings nobody could place with an account yet, and the actions that place or ignore them.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
 ];
 
@@ -68,7 +70,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', followUpRoutes(deps))
     .route('/', meetingRoutes(deps))
     .route('/', auditRoutes(deps))
-    .route('/', directoryRoutes(deps));
+    .route('/', directoryRoutes(deps))
+    .route('/', reviewRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

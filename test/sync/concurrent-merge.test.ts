@@ -9,7 +9,7 @@ import { insertUsers } from '../../backend/src/store/users.ts';
 import { createAccount } from '../../backend/src/store/accounts.ts';
 import { runSyncPass } from '../../backend/src/sync/run-sync-pass.ts';
 import { mailboxStreams } from '../../backend/src/sync/streams.ts';
-import { inProcessQueue, type SyncJob } from '../../backend/src/sync/job-queue.ts';
+import { inProcessQueue } from '../../backend/src/sync/job-queue.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import type { User } from '../../backend/src/domain/types.ts';
 

@@ -14,7 +14,8 @@ import { VISIBILITIES } from '../domain/types.ts';
 import { getUser } from '../store/users.ts';
 import { DomainError, invalid, conflict, notFound } from '../domain/errors.ts';
 import { isUniqueViolation } from '../store/scope.ts';
-import { mailboxHealthView, mailboxSettingsView } from './views.ts';
+import { actorOf, mailboxHealthView, mailboxSettingsView } from './views.ts';
+import { countReviewQueue } from '../use-cases/review/list-review-queue.ts';
 import { writeAudit } from '../store/audit.ts';
 
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
@@ -59,9 +60,12 @@ export function syncRoutes(deps: Deps) {
       createRoute({
         method: 'get', path: '/sync/health', operationId: 'getSyncHealth', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
         summary: 'Graph sync health per mailbox (admin)',
-        responses: { 200: { description: 'Mailboxes', content: { 'application/json': { schema: z.object({ items: z.array(MailboxHealthSchema), queue: z.string() }) } } }, ...problems(401, 403, 503) },
+        responses: { 200: { description: 'Mailboxes', content: { 'application/json': { schema: z.object({ items: z.array(MailboxHealthSchema), queue: z.string(), toReview: z.number().openapi({ description: 'Email and meetings stored with no account, waiting in the review queue' }) }) } } }, ...problems(401, 403, 503) },
       }),
-      async (c) => c.json({ items: (await syncHealth(c.get('auth').scope, deps.clock())).map(mailboxHealthView), queue: deps.sync?.queue.kind ?? 'off' }, 200),
+      async (c) => c.json({
+        items: (await syncHealth(c.get('auth').scope, deps.clock())).map(mailboxHealthView), queue: deps.sync?.queue.kind ?? 'off',
+        toReview: await countReviewQueue(c.get('auth').scope, actorOf(c.get('auth'))),
+      }, 200),
     )
     .openapi(
       createRoute({

@@ -14,6 +14,7 @@ const TodayView = lazy(() => import('../features/today/today-view.tsx').then((m)
 const MeetingPanel = lazy(() => import('../features/meeting/meeting-panel.tsx').then((m) => ({ default: m.MeetingPanel })));
 const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })));
 const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
+const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
   const tabs: { view: View; label: string }[] = [
     { view: 'accounts', label: t('nav.accounts') },
     { view: 'today', label: t('nav.today') },
+    { view: 'review', label: t('nav.review') },
     ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }] : []),
     ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }] : []),
   ];
@@ -81,6 +83,8 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
     case 'sync':
       if (!admin) return <Text role="alert">{t('sync.adminsOnly')}</Text>;
       return <SyncView />;
+    case 'review':
+      return <ReviewView />;
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
       return <AuditView />;

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/record-permissions.ts';
 import * as accounts from '../../store/accounts.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
+import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 
 export type CreateAccountInput = Omit<accounts.AccountInput, 'ownerId'> & { ownerId?: string | null | undefined };
 
@@ -10,6 +11,9 @@ export type CreateAccountInput = Omit<accounts.AccountInput, 'ownerId'> & { owne
 export async function createAccount(scope: TenantScope, actor: Actor, input: CreateAccountInput, now: number): Promise<Account> {
   return inTransaction(scope, async (tx) => {
     await requireColleague(tx, input.ownerId);
-    return accounts.createAccount(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+    const account = await accounts.createAccount(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+    // Mail from the new account's domains that nobody could place joins its timeline.
+    await relinkUnmatched(tx, { domains: account.domains });
+    return account;
   });
 }

@@ -4,6 +4,7 @@ import * as accounts from '../../store/accounts.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { requirePermission } from '../require-permission.ts';
+import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 
 export async function updateAccount(scope: TenantScope, actor: Actor, id: string, patch: Partial<accounts.AccountInput>, now: number): Promise<Account> {
   return inTransaction(scope, async (tx) => {
@@ -13,6 +14,9 @@ export async function updateAccount(scope: TenantScope, actor: Actor, id: string
     if (patch.tier !== undefined && patch.tier !== current.tier) requirePermission(mayChangeTier(actor));
     if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeAccountOwner(actor));
     await requireColleague(tx, patch.ownerId);
-    return accounts.updateAccount(tx, id, patch, actor.id, now);
+    const account = await accounts.updateAccount(tx, id, patch, actor.id, now);
+    const added = account.domains.filter((d) => !current.domains.includes(d));
+    if (added.length) await relinkUnmatched(tx, { domains: added });
+    return account;
   });
 }

@@ -5,6 +5,7 @@ import { requireAccount } from '../../store/accounts.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
+import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 
 export type CreateContactInput = Omit<contacts.ContactInput, 'ownerId'> & { ownerId?: string | null | undefined };
 
@@ -15,7 +16,10 @@ export async function createContact(scope: TenantScope, actor: Actor, input: Cre
       if (input.accountId) await requireAccount(tx, input.accountId);
       await requireColleague(tx, input.ownerId);
       await requireAddressesFree(tx, input.emails, null);
-      return contacts.createContact(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+      const contact = await contacts.createContact(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+      // Past mail with this person that nobody could place joins the contact's account.
+      await relinkUnmatched(tx, { addresses: contact.emails });
+      return contact;
     }),
   );
 }

@@ -6,6 +6,7 @@ import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { requirePermission } from '../require-permission.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
+import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 
 export async function updateContact(scope: TenantScope, actor: Actor, id: string, patch: Partial<contacts.ContactInput>, now: number): Promise<Contact> {
   return onAddressRace(() =>
@@ -17,7 +18,12 @@ export async function updateContact(scope: TenantScope, actor: Actor, id: string
       if (patch.accountId) await requireAccount(tx, patch.accountId);
       await requireColleague(tx, patch.ownerId);
       if (patch.emails) await requireAddressesFree(tx, patch.emails, id);
-      return contacts.updateContact(tx, id, patch, actor.id, now);
+      const contact = await contacts.updateContact(tx, id, patch, actor.id, now);
+      // A new address, or an account for a contact that had none, can place past mail.
+      const placed = patch.accountId && patch.accountId !== current.accountId;
+      const added = placed ? contact.emails : contact.emails.filter((e) => !current.emails.includes(e));
+      if (added.length) await relinkUnmatched(tx, { addresses: added });
+      return contact;
     }),
   );
 }

@@ -4,7 +4,7 @@
 // checking (admin role, a configured Graph connection); its problem details are shown as they come.
 import { useState } from 'react';
 import {
-  Badge, Button, Caption1, MessageBar, MessageBarBody, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2,
+  Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2,
   makeStyles, mergeClasses, tokens, type BadgeProps,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
@@ -28,7 +28,7 @@ const STATE_COLOR: Record<string, BadgeProps['color']> = {
 
 export function SyncView() {
   const { t, formatDateTime, formatNumber } = useI18n();
-  const { api } = useServices();
+  const { api, navigate } = useServices();
   const nameOf = useColleagueName();
   const s = useStyles();
   const data = useAsync(() => unwrap(api.sync.health.$get()), [api]);
@@ -37,7 +37,7 @@ export function SyncView() {
 
   if (data.status === 'loading' && !data.data) return <LoadingState label={t('sync.loading')} />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
-  const { items, queue } = data.data!;
+  const { items, queue, toReview } = data.data!;
 
   const act = async (id: string, what: () => Promise<string>) => {
     setBusy(id);
@@ -68,6 +68,7 @@ export function SyncView() {
     <section aria-labelledby="sync-title">
       <Title2 as="h1" block id="sync-title">{t('sync.title')}</Title2>
       <Text as="p" block className={mergeClasses(s.muted, s.intro)}>{queue === 'off' ? t('sync.queueOff') : t('sync.intro', { n: items.length })}</Text>
+      {toReview > 0 && <Text as="p" block data-to-review={toReview}><Link onClick={() => navigate({ view: 'review' })}>{t('sync.toReview', { n: toReview })}</Link></Text>}
       {message && <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
       {items.length === 0 ? (
         <Text as="p">{t('sync.none')}</Text>
