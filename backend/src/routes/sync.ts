@@ -17,10 +17,11 @@ import { isUniqueViolation } from '../store/scope.ts';
 import { mailboxHealthView, mailboxSettingsView } from './views.ts';
 import { writeAudit } from '../store/audit.ts';
 
+const STREAM_STATES = ['waiting', 'syncing', 'backfilling', 'ok', 'failing', 'needs-admin'] as const;
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
 const MailboxHealthSchema = z.object({
   mailbox: z.object({ id: z.string(), userId: z.string(), address: z.string(), mode: z.enum(['application', 'delegated']), enabled: z.boolean(), folders: z.array(z.string()) }),
-  state: z.enum(['disabled', 'waiting', 'syncing', 'backfilling', 'ok', 'failing']),
+  state: z.enum(['disabled', ...STREAM_STATES]).openapi({ description: 'The worst of its streams: needs-admin, failing, backfilling, syncing, waiting, ok' }),
   lastSuccessAt: z.number().nullable(),
   itemsSeen: z.number(),
   itemsStored: z.number(),
@@ -29,7 +30,20 @@ const MailboxHealthSchema = z.object({
   lastErrorAt: z.number().nullable(),
   consecutiveFailures: z.number(),
   throttledMs: z.number().openapi({ description: 'Time spent waiting on Graph throttling (Retry-After or backoff)' }),
-  streams: z.array(z.object({ stream: z.string(), hasDeltaLink: z.boolean(), fullRoundInProgress: z.boolean(), updatedAt: z.number() })),
+  streams: z.array(z.object({
+    stream: z.string(), state: z.enum(STREAM_STATES), hasDeltaLink: z.boolean(), fullRoundInProgress: z.boolean(), updatedAt: z.number(),
+    consecutiveFailures: z.number(),
+    lastError: z.string().nullable(),
+    lastErrorStatus: z.number().nullable().openapi({ description: 'The HTTP status Graph answered the failed pass with' }),
+    lastErrorCode: z.string().nullable().openapi({ description: 'Graph’s error code, e.g. ErrorAccessDenied, MailboxNotEnabledForRESTAPI' }),
+    lastErrorAt: z.number().nullable(),
+    adminAction: z.string().nullable().openapi({ description: 'Set when the stream needs an admin: what to do, then restart the stream' }),
+    nextAttemptAt: z.number().nullable().openapi({ description: 'A failing stream waits until then before its next scheduled pass (back-off, at most a day)' }),
+    lastSuccessAt: z.number().nullable(),
+    lastResyncAt: z.number().nullable().openapi({ description: 'When Graph last expired the delta token (410) and a full round started' }),
+  })),
+  unreadable: z.array(z.object({ stream: z.string(), graphId: z.string().nullable(), reason: z.string(), firstSeenAt: z.number(), lastSeenAt: z.number() }))
+    .openapi({ description: 'Items Graph sent that could not be read, skipped so the stream goes on; the ten seen most recently' }),
   subscriptions: z.number(),
   nextRenewalAt: z.number().nullable(),
 }).openapi('MailboxHealth');

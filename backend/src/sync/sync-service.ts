@@ -60,7 +60,8 @@ export function createSyncService(opts: SyncServiceOptions) {
   let timers: NodeJS.Timeout[] = [];
 
   async function runJob(job: SyncJob): Promise<void> {
-    const result = await runSyncPass(deps, job);
+    // A scheduled pass waits out a failing stream's back-off; an admin's "Sync now" clears it first.
+    const result = await runSyncPass(deps, { ...job, honourBackoff: true });
     opts.onPass?.(result);
     if (result.status === 'done' && (result.seen > 0 || result.fullRound)) {
       log(`[sync] ${job.mailboxId} ${job.stream}: ${result.seen} seen, ${result.stored} stored (${result.created} new), ${result.pages} pages${result.resynced ? ', resynced after an expired delta token' : ''}`);
