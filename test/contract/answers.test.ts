@@ -154,6 +154,7 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     const mailbox = await call('POST', '/sync/mailboxes', { as: 'admin', body: { userId: h.a.users.rep2.id } });
     await call('PATCH', '/sync/mailboxes/{id}', { as: 'admin', params: { id: mailbox.body.id }, body: { windowBackDays: 30 } });
     await call('POST', '/sync/mailboxes/{id}/run', { as: 'admin', params: { id: mailbox.body.id } });
+    await call('POST', '/sync/mailboxes/{id}/streams/{stream}/restart', { as: 'admin', params: { id: mailbox.body.id, stream: 'mail:inbox' } });
     await call('DELETE', '/interactions/{id}', { params: { id: interactionId } });
     await call('POST', '/audit/exports', { body: { view: 'accounts', rows: 3 } });
     await call('GET', '/audit', { as: 'admin', query: 'action=opportunity.&limit=5' });

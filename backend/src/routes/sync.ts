@@ -7,6 +7,8 @@ import { requireRole } from '../http/authenticate.ts';
 import { IdParam, problems } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
 import { getMailbox, insertMailbox, listMailboxes, updateMailbox } from '../store/mailboxes.ts';
+import { clearBackoff, restartStream } from '../store/sync-cursors.ts';
+import { mailboxStreams } from '../sync/streams.ts';
 import { releaseBlockedItems } from '../use-cases/interactions/remove-interaction.ts';
 import { setThreadVisibility } from '../use-cases/interactions/set-thread-visibility.ts';
 import { inTransaction } from '../store/scope.ts';
@@ -193,8 +195,32 @@ export function syncRoutes(deps: Deps) {
         if (!m) throw notFound('mailbox');
         if (!m.enabled) throw conflict('This mailbox’s sync is turned off; turn it on first.');
         if (!deps.sync) throw new DomainError('conflict', 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
+        await clearBackoff(auth.scope, m.id);
         await deps.sync.enqueueMailbox(auth.tenant.id, m);
         return c.json({ queued: [...m.folders.map((f) => `mail:${f}`), 'calendar'] }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/sync/mailboxes/{id}/streams/{stream}/restart', operationId: 'restartMailboxStream', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        summary: 'Restart one stream of a mailbox from a full round (admin)',
+        description: 'Drops the stream’s delta cursor and its failures and back-off, and queues a pass: a full round, merged by key, so nothing is stored twice. What an admin does after fixing what a needs-admin stream asked for, or for a stream that is stuck.',
+        request: { params: z.object({ id: IdParam.shape.id, stream: z.string().min(1).max(160).openapi({ param: { name: 'stream', in: 'path' }, description: 'mail:<folder> or calendar', example: 'mail:inbox' }) }) },
+        responses: { 202: { description: 'Restarted; a full round is queued', content: { 'application/json': { schema: z.object({ queued: z.array(z.string()) }) } } }, ...problems(400, 401, 403, 404, 409, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id, stream } = c.req.valid('param');
+        const m = await getMailbox(auth.scope, id);
+        if (!m) throw notFound('mailbox');
+        if (!mailboxStreams(m.folders).includes(stream)) throw notFound('stream');
+        if (!m.enabled) throw conflict('This mailbox’s sync is turned off; turn it on first.');
+        if (!deps.sync) throw new DomainError('conflict', 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
+        // A stream that never ran has no cursor: its first pass is a full round anyway.
+        await restartStream(auth.scope, m.id, stream, deps.clock());
+        await writeAudit(auth.scope, { actorId: auth.user.id, action: 'mailbox.restart-stream', entityType: 'mailbox', entityId: m.id, at: deps.clock(), detail: { stream } });
+        await deps.sync.enqueueMailbox(auth.tenant.id, m, [stream]);
+        return c.json({ queued: [stream] }, 202);
       },
     );
 }
