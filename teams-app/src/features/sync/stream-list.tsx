@@ -30,7 +30,7 @@ export const STATE_COLOR: Record<string, BadgeProps['color']> = {
 };
 
 const useStyles = makeStyles({
-  list: { display: 'grid', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  list: { display: 'grid', gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: 'none' },
   stream: { display: 'grid', gridTemplateColumns: 'minmax(8rem, 12rem) minmax(8rem, 11rem) 1fr auto', gap: tokens.spacingHorizontalM, alignItems: 'start' },
   name: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -51,6 +51,12 @@ function useStreamName() {
   };
 }
 
+/** Mail folders as the mailbox lists them (Inbox, Sent Items, then others), the calendar last. */
+function inMailboxOrder(streams: StreamRow[]): StreamRow[] {
+  const rank = (x: StreamRow) => (x.stream === 'mail:inbox' ? 0 : x.stream === 'mail:sentitems' ? 1 : x.stream === 'calendar' ? 3 : 2);
+  return [...streams].sort((a, b) => rank(a) - rank(b) || a.stream.localeCompare(b.stream));
+}
+
 export function StreamList(props: {
   address: string; streams: StreamRow[]; unreadable: UnreadableRow[]; unreadableCount: number; busy: boolean; enabled: boolean;
   onRestart: (stream: string, name: string) => void;
@@ -64,7 +70,7 @@ export function StreamList(props: {
         <Caption1 className={s.muted}>{t('sync.noStreams')}</Caption1>
       ) : (
         <ul className={s.list} aria-label={t('sync.streamsOf', { address: props.address })}>
-          {props.streams.map((x) => (
+          {inMailboxOrder(props.streams).map((x) => (
             <li key={x.stream} className={s.stream} data-stream={x.stream} data-state={x.state}>
               <Text className={s.name}>{nameOf(x.stream)}</Text>
               <div><Badge appearance="tint" color={STATE_COLOR[x.state] ?? 'informative'}>{t(`sync.stateName.${x.state}`)}</Badge></div>
