@@ -157,6 +157,7 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('GET', '/review', { as: 'admin' });
     await call('POST', '/review/actions', { body: { action: 'create-account', key: 'domain:nobody-here.fi' } });
     await call('POST', '/review/actions', { body: { action: 'pick-account', key: 'x' } });
+    await call('POST', '/sync/mailboxes/{id}/streams/{stream}/restart', { as: 'admin', params: { id: mailbox.body.id, stream: 'mail:inbox' } });
     await call('DELETE', '/interactions/{id}', { params: { id: interactionId } });
     await call('POST', '/audit/exports', { body: { view: 'accounts', rows: 3 } });
     await call('GET', '/audit', { as: 'admin', query: 'action=opportunity.&limit=5' });

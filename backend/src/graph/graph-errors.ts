@@ -70,3 +70,45 @@ export function graphErrorFrom(status: number, body: unknown, options: { delta: 
   if (options.delta && resync) return new DeltaExpiredError(status, code, message, requestId);
   return new GraphRequestError(status, code, message, requestId);
 }
+
+/** How a stream's failure reads to an admin: its HTTP status and Graph code, and, when only an admin can fix it, what to do. */
+export interface FailureClass {
+  status: number | null;
+  code: string | null;
+  /** Set for a permanent failure: retrying will not help until an admin acts. The action, in words. */
+  adminAction: string | null;
+}
+
+const ADMIN_ACTIONS = {
+  notEnabled: 'The mailbox is inactive, soft-deleted, hosted on-premises or has no Exchange Online licence. Give the user an Exchange Online licence (or move the mailbox to Exchange Online), then restart the stream.',
+  accessPolicy: "An Exchange application access policy keeps Suhde's app out of this mailbox. Add the mailbox to the policy's security group (check with Test-ApplicationAccessPolicy), then restart the stream.",
+  forbidden: "Graph refused Suhde's app access to this mailbox. Check that the app has Mail.Read and Calendars.Read application permissions with admin consent, then restart the stream.",
+  unauthorized: "Graph did not accept Suhde's app credentials. Check the GRAPH_* client secret or certificate, then restart the stream.",
+  noUser: 'Graph has no such user: the account was deleted or renamed. Fix the user’s address or turn this mailbox’s sync off.',
+} as const;
+
+/**
+ * Sorts a failed pass's error into one that retrying may fix and one that needs an admin. Permanent, per
+ * "Microsoft Graph error responses" and Exchange's: MailboxNotEnabledForRESTAPI (no licence, inactive or
+ * on-premises mailbox), ErrorAccessDenied (an application access policy, or "Access to OData is disabled"), any
+ * other 403, 401, and 404 for a user Graph does not know. Throttling and outages are not (the client retried them).
+ */
+export function classifyFailure(error: unknown): FailureClass {
+  if (!(error instanceof GraphRequestError)) return { status: null, code: null, adminAction: null };
+  const { status, code } = error;
+  const c = (code ?? '').toLowerCase();
+  const message = error.message.toLowerCase();
+  let adminAction: string | null = null;
+  if (c === 'mailboxnotenabledforrestapi' || c === 'mailboxnotsupportedforrestapi') adminAction = ADMIN_ACTIONS.notEnabled;
+  else if (c === 'erroraccessdenied' && message.includes('application access policy')) adminAction = ADMIN_ACTIONS.accessPolicy;
+  else if (c === 'erroraccessdenied' || status === 403) adminAction = ADMIN_ACTIONS.forbidden;
+  else if (status === 401) adminAction = ADMIN_ACTIONS.unauthorized;
+  else if (status === 404 && (c === 'errorinvaliduser' || c === 'resourcenotfound' || c === 'request_resourcenotfound' || message.includes('user not found'))) adminAction = ADMIN_ACTIONS.noUser;
+  return { status, code, adminAction };
+}
+
+/** The wait before a failing stream is tried again: doubling from `baseMs` with each failure, capped at a day. */
+export function failureBackoffMs(consecutiveFailures: number, baseMs: number): number {
+  const n = Math.max(1, consecutiveFailures);
+  return Math.min(86_400_000, baseMs * 2 ** Math.min(n - 1, 20));
+}

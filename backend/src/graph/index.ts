@@ -13,12 +13,14 @@ export {
 export {
   parseDirectoryUser, parseProxyAddresses, parseVerifiedDomain, type DirectoryUser, type DirectoryUsersOptions, type VerifiedDomain,
 } from './directory.ts';
-export { DeltaExpiredError, GraphPayloadError, GraphRequestError, RETRYABLE_STATUSES, errorCodes, graphErrorFrom } from './graph-errors.ts';
+export {
+  DeltaExpiredError, GraphPayloadError, GraphRequestError, RETRYABLE_STATUSES, classifyFailure, errorCodes, failureBackoffMs, graphErrorFrom, type FailureClass,
+} from './graph-errors.ts';
 export { isRemoved, type RemovedEntry } from './is-removed.ts';
 export {
   ATTENDEE_RESPONSES, ATTENDEE_TYPES, EVENT_TYPES, SENSITIVITIES,
   type AttendeeResponse, type AttendeeType, type CalendarAttendee, type CalendarItem, type CalendarItemType, type DeltaPage,
-  type AddInProperties, type MailAddress, type MailItem, type Sensitivity,
+  type AddInProperties, type MailAddress, type MailItem, type Sensitivity, type UnreadableItem,
 } from './items.ts';
 export { GRAPH_ROOTS, type GraphCloud } from './national-clouds.ts';
 export {

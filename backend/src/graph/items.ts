@@ -82,4 +82,15 @@ export interface DeltaPage<T> {
   nextLink: string | null;
   /** Set on the round's last page: store it and start the next round from it. */
   deltaLink: string | null;
+  /** Entries that could not be read (a poison item): skipped and recorded, so the page and the cursor go on. */
+  unreadable: UnreadableItem[];
+}
+
+export interface UnreadableItem {
+  /** The entry's id; null when it had none (or was not an object), then `fingerprint` names it. */
+  graphId: string | null;
+  /** A stable name for the entry across rounds: its id, or a hash of its JSON. */
+  fingerprint: string;
+  /** What was wrong, from the parser (never the item's content beyond its id and the field's name). */
+  reason: string;
 }

@@ -3,11 +3,13 @@
 // What Suhde assumes: it never sends `Prefer: outlook.timezone`, so Graph returns event times in UTC
 // ("event: delta": Prefer {Time zone} is optional, "UTC assumed if absent"), e.g.
 // { "dateTime": "2016-12-09T20:30:00.0000000", "timeZone": "UTC" } — a wall-clock time without an offset.
-// An IANA zone name is converted with the runtime's time-zone data, so a payload recorded with the header still
-// reads correctly; a Windows zone name ("Pacific Standard Time") is refused rather than guessed.
+// An IANA zone name is converted with the runtime's time-zone data, and a Windows zone name ("FLE Standard Time",
+// which Graph returns under the header or for events Outlook for Windows wrote) through CLDR's table
+// (windows-zones.ts). A name in neither is refused, so the event is skipped as unreadable rather than misfiled.
 import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
 import { GraphPayloadError } from './graph-errors.ts';
 import { asObject } from './payload-readers.ts';
+import { WINDOWS_TO_IANA } from './windows-zones.ts';
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'z', 'coordinated universal time']);
@@ -27,6 +29,13 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+const WINDOWS_BY_LOWER = new Map(Object.entries(WINDOWS_TO_IANA).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** The IANA zone of a Windows zone name, compared without case (Exchange is not consistent); null if not one. */
+function windowsZone(name: string): string | null {
+  return WINDOWS_BY_LOWER.get(name.toLowerCase()) ?? null;
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at the instant `utcMs`. */
@@ -51,8 +60,8 @@ export function parseDateTimeTimeZone(value: unknown, what: string): number {
   }
   const zone = typeof o.timeZone === 'string' ? o.timeZone.trim() : '';
   if (zone === '' || UTC_NAMES.has(zone.toLowerCase())) return wall;
-  const f = zoneFormatter(zone);
-  if (!f) throw new GraphPayloadError(`${what}: time zone "${zone}" is not an IANA zone; Suhde reads event times in UTC`);
+  const f = zoneFormatter(windowsZone(zone) ?? zone);
+  if (!f) throw new GraphPayloadError(`${what}: unknown time zone "${zone.slice(0, 80)}"`);
   // The wall time minus the zone's offset, re-checked once at the result for a DST change in between.
   const first = wall - offsetAt(f, wall);
   return wall - offsetAt(f, first);

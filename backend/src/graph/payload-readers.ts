@@ -10,10 +10,21 @@ export function asObject(value: unknown, what: string): JsonObject {
   return value as JsonObject;
 }
 
+/**
+ * The longest string property Suhde reads. Graph's own (ids, subjects, addresses, a 255-character bodyPreview)
+ * stay far below it; a longer one is a broken item, refused rather than stored in full.
+ */
+export const MAX_FIELD_CHARS = 10_000;
+
+function bounded(v: string, key: string, what: string): string {
+  if (v.length > MAX_FIELD_CHARS) throw new GraphPayloadError(`${what}: "${key}" is oversized (${v.length} characters)`);
+  return v;
+}
+
 export function requiredString(o: JsonObject, key: string, what: string): string {
   const v = o[key];
   if (typeof v !== 'string' || v === '') throw new GraphPayloadError(`${what}: "${key}" is missing`);
-  return v;
+  return bounded(v, key, what);
 }
 
 /** A string property; absent, null and empty all read as null. */
@@ -21,7 +32,7 @@ export function optionalString(o: JsonObject, key: string, what: string): string
   const v = o[key];
   if (v === undefined || v === null || v === '') return null;
   if (typeof v !== 'string') throw new GraphPayloadError(`${what}: "${key}" is not a string`);
-  return v;
+  return bounded(v, key, what);
 }
 
 export function optionalBoolean(o: JsonObject, key: string, what: string): boolean {

@@ -7,6 +7,8 @@ import { requireRole } from '../http/authenticate.ts';
 import { Domain, Email, IdParam, problems } from './schemas.ts';
 import { syncHealth } from '../store/sync-health.ts';
 import { getMailbox, insertMailbox, listMailboxes, updateMailbox } from '../store/mailboxes.ts';
+import { clearBackoff, restartStream } from '../store/sync-cursors.ts';
+import { mailboxStreams } from '../sync/streams.ts';
 import { releaseBlockedItems } from '../use-cases/interactions/remove-interaction.ts';
 import { setThreadVisibility } from '../use-cases/interactions/set-thread-visibility.ts';
 import { inTransaction } from '../store/scope.ts';
@@ -18,10 +20,11 @@ import { actorOf, mailboxHealthView, mailboxSettingsView } from './views.ts';
 import { countReviewQueue } from '../use-cases/review/list-review-queue.ts';
 import { writeAudit } from '../store/audit.ts';
 
+const STREAM_STATES = ['waiting', 'syncing', 'backfilling', 'ok', 'failing', 'needs-admin'] as const;
 const Folder = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9=_\-.]+$/, 'must be a well-known folder name (inbox, sentitems, archive) or a folder id');
 const MailboxHealthSchema = z.object({
   mailbox: z.object({ id: z.string(), userId: z.string(), address: z.string(), mode: z.enum(['application', 'delegated']), enabled: z.boolean(), folders: z.array(z.string()) }),
-  state: z.enum(['disabled', 'waiting', 'syncing', 'backfilling', 'ok', 'failing']),
+  state: z.enum(['disabled', ...STREAM_STATES]).openapi({ description: 'The worst of its streams: needs-admin, failing, backfilling, syncing, waiting, ok' }),
   lastSuccessAt: z.number().nullable(),
   itemsSeen: z.number(),
   itemsStored: z.number(),
@@ -30,7 +33,20 @@ const MailboxHealthSchema = z.object({
   lastErrorAt: z.number().nullable(),
   consecutiveFailures: z.number(),
   throttledMs: z.number().openapi({ description: 'Time spent waiting on Graph throttling (Retry-After or backoff)' }),
-  streams: z.array(z.object({ stream: z.string(), hasDeltaLink: z.boolean(), fullRoundInProgress: z.boolean(), updatedAt: z.number() })),
+  streams: z.array(z.object({
+    stream: z.string(), state: z.enum(STREAM_STATES), hasDeltaLink: z.boolean(), fullRoundInProgress: z.boolean(), updatedAt: z.number(),
+    consecutiveFailures: z.number(),
+    lastError: z.string().nullable(),
+    lastErrorStatus: z.number().nullable().openapi({ description: 'The HTTP status Graph answered the failed pass with' }),
+    lastErrorCode: z.string().nullable().openapi({ description: 'Graph’s error code, e.g. ErrorAccessDenied, MailboxNotEnabledForRESTAPI' }),
+    lastErrorAt: z.number().nullable(),
+    adminAction: z.string().nullable().openapi({ description: 'Set when the stream needs an admin: what to do, then restart the stream' }),
+    nextAttemptAt: z.number().nullable().openapi({ description: 'A failing stream waits until then before its next scheduled pass (back-off, at most a day)' }),
+    lastSuccessAt: z.number().nullable(),
+    lastResyncAt: z.number().nullable().openapi({ description: 'When Graph last expired the delta token (410) and a full round started' }),
+  })),
+  unreadable: z.array(z.object({ stream: z.string(), graphId: z.string().nullable(), reason: z.string(), firstSeenAt: z.number(), lastSeenAt: z.number() }))
+    .openapi({ description: 'Items Graph sent that could not be read, skipped so the stream goes on; the ten seen most recently' }),
   subscriptions: z.number(),
   nextRenewalAt: z.number().nullable(),
 }).openapi('MailboxHealth');
@@ -184,8 +200,33 @@ export function syncRoutes(deps: Deps) {
         if (!m) throw notFound('mailbox');
         if (!m.enabled) throw conflict('This mailbox’s sync is turned off; turn it on first.');
         if (!deps.sync) throw new DomainError('conflict', 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
+        await clearBackoff(auth.scope, m.id);
         await deps.sync.enqueueMailbox(auth.tenant.id, m);
         return c.json({ queued: [...m.folders.map((f) => `mail:${f}`), 'calendar'] }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/sync/mailboxes/{id}/streams/{stream}/restart', operationId: 'restartMailboxStream', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+        summary: 'Restart one stream of a mailbox from a full round (admin)',
+        description: 'Drops the stream’s delta cursor and its failures and back-off, and queues a pass: a full round, merged by key, so nothing is stored twice. What an admin does after fixing what a needs-admin stream asked for, or for a stream that is stuck.',
+        request: { params: z.object({ id: IdParam.shape.id, stream: z.string().min(1).max(160).openapi({ param: { name: 'stream', in: 'path' }, description: 'mail:<folder> or calendar', example: 'mail:inbox' }) }) },
+        responses: { 202: { description: 'Restarted; a full round is queued', content: { 'application/json': { schema: z.object({ queued: z.array(z.string()) }) } } }, ...problems(400, 401, 403, 404, 409, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const { id, stream } = c.req.valid('param');
+        const m = await getMailbox(auth.scope, id);
+        if (!m) throw notFound('mailbox');
+        const known = mailboxStreams(m.folders).find((s) => s === stream);
+        if (!known) throw notFound('stream');
+        if (!m.enabled) throw conflict('This mailbox’s sync is turned off; turn it on first.');
+        if (!deps.sync) throw new DomainError('conflict', 'Sync not configured', 'This server has no Graph connection configured (see README, Configuration: GRAPH_*).');
+        // A stream that never ran has no cursor: its first pass is a full round anyway.
+        await restartStream(auth.scope, m.id, stream, deps.clock());
+        await writeAudit(auth.scope, { actorId: auth.user.id, action: 'mailbox.restart-stream', entityType: 'mailbox', entityId: m.id, at: deps.clock(), detail: { stream } });
+        await deps.sync.enqueueMailbox(auth.tenant.id, m, [known]);
+        return c.json({ queued: [known] }, 202);
       },
     );
 }

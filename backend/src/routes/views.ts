@@ -123,7 +123,12 @@ export function mailboxHealthView(h: MailboxHealth) {
     mailbox: { id: m.id, userId: m.userId, address: m.address, mode: m.mode, enabled: m.enabled, folders: m.folders },
     state: h.state, lastSuccessAt: h.lastSuccessAt, itemsSeen: h.itemsSeen, itemsStored: h.itemsStored, skipped: { ...h.skipped },
     lastError: h.lastError, lastErrorAt: h.lastErrorAt, consecutiveFailures: h.consecutiveFailures, throttledMs: h.throttledMs,
-    streams: h.streams.map((x) => ({ stream: x.stream, hasDeltaLink: x.hasDeltaLink, fullRoundInProgress: x.fullRoundInProgress, updatedAt: x.updatedAt })),
+    streams: h.streams.map((x) => ({
+      stream: x.stream, state: x.state, hasDeltaLink: x.hasDeltaLink, fullRoundInProgress: x.fullRoundInProgress, updatedAt: x.updatedAt,
+      consecutiveFailures: x.consecutiveFailures, lastError: x.lastError, lastErrorStatus: x.lastErrorStatus, lastErrorCode: x.lastErrorCode,
+      lastErrorAt: x.lastErrorAt, adminAction: x.adminAction, nextAttemptAt: x.nextAttemptAt, lastSuccessAt: x.lastSuccessAt, lastResyncAt: x.lastResyncAt,
+    })),
+    unreadable: h.unreadable.map((u) => ({ stream: u.stream, graphId: u.graphId, reason: u.reason, firstSeenAt: u.firstSeenAt, lastSeenAt: u.lastSeenAt })),
     subscriptions: h.subscriptions, nextRenewalAt: h.nextRenewalAt,
   };
 }

@@ -212,6 +212,31 @@ export interface SyncCursorTable {
   lease_owner: string | null;
   lease_until: number | null;
   updated_at: number;
+  consecutive_failures: number;
+  last_error: string | null;
+  last_error_status: number | null;
+  last_error_code: string | null;
+  last_error_at: number | null;
+  /** Set while the stream needs an admin (a permanent Graph error): what to do, in words. */
+  admin_action: string | null;
+  /** A failing stream's back-off: no scheduled pass before this. */
+  next_attempt_at: number | null;
+  last_success_at: number | null;
+  /** The last time Graph expired the delta token (410) and a full round started. */
+  last_resync_at: number | null;
+}
+
+/** An item the sync could not read (a poison item): skipped, its stream went on. One row per stream and item. */
+export interface SyncUnreadableItemTable {
+  tenant_id: string;
+  mailbox_id: string;
+  stream: string;
+  /** The Graph id, or a hash of the entry when it had none. */
+  item_key: string;
+  graph_id: string | null;
+  reason: string;
+  first_seen_at: number;
+  last_seen_at: number;
 }
 
 /** A Graph change-notification subscription; client_state is its secret. */
@@ -328,6 +353,7 @@ export interface Database {
   sync_cursors: SyncCursorTable;
   subscriptions: SubscriptionTable;
   sync_skips: SyncSkipTable;
+  sync_unreadable_items: SyncUnreadableItemTable;
   sync_item_refs: SyncItemRefTable;
   follow_ups: FollowUpTable;
   thread_visibility: ThreadVisibilityTable;

@@ -110,10 +110,14 @@ export async function tenantsWithMailboxes(db: Kysely<Database>): Promise<string
   return rows.map((r) => r.tenant_id);
 }
 
+/**
+ * The mailbox's last good pass of any stream (a delegated mailbox's refresh goes by it). Failures are kept per
+ * stream (sync-cursors.ts): one stream's success must not hide another's failures.
+ */
 export async function recordPassSuccess(scope: TenantScope, mailboxId: string, now: number): Promise<void> {
   await scope.db
     .updateTable('mailboxes')
-    .set({ last_success_at: now, consecutive_failures: 0 })
+    .set({ last_success_at: now })
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', mailboxId)
     .execute();
@@ -122,7 +126,7 @@ export async function recordPassSuccess(scope: TenantScope, mailboxId: string, n
 export async function recordPassFailure(scope: TenantScope, mailboxId: string, message: string, now: number): Promise<void> {
   await scope.db
     .updateTable('mailboxes')
-    .set((eb) => ({ last_error: message.slice(0, 1000), last_error_at: now, consecutive_failures: eb('consecutive_failures', '+', 1) }))
+    .set({ last_error: message.slice(0, 1000), last_error_at: now })
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', mailboxId)
     .execute();

@@ -8,6 +8,7 @@ import * as meetingThreads from './migrations/2026-12-01-006-meeting-threads.ts'
 import * as sentItemsLogIntents from './migrations/2026-12-01-007-sent-items-log-intents.ts';
 import * as auditIndex from './migrations/2026-12-06-008-audit-index.ts';
 import * as directory from './migrations/2026-12-06-009-directory.ts';
+import * as streamHealth from './migrations/2026-12-06-014-stream-health.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-007-sent-items-log-intents': sentItemsLogIntents,
   '2026-12-06-008-audit-index': auditIndex,
   '2026-12-06-009-directory': directory,
+  '2026-12-06-014-stream-health': streamHealth,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

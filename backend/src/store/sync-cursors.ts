@@ -13,6 +13,21 @@ export interface SyncCursor {
   leaseOwner: string | null;
   leaseUntil: number | null;
   updatedAt: number;
+  health: StreamHealthRecord;
+}
+
+/** What a stream's passes left behind: see recordStreamFailure and recordStreamSuccess. */
+export interface StreamHealthRecord {
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastErrorStatus: number | null;
+  lastErrorCode: string | null;
+  lastErrorAt: number | null;
+  /** Non-null while only an admin can fix the stream: what to do. */
+  adminAction: string | null;
+  nextAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastResyncAt: number | null;
 }
 
 /** The pass lost its lease (it ran past lease_until and another pass took the stream): its page is rolled back. */
@@ -35,6 +50,17 @@ function cursorFromRow(r: SyncCursorTable): SyncCursor {
     leaseOwner: r.lease_owner,
     leaseUntil: r.lease_until,
     updatedAt: r.updated_at,
+    health: {
+      consecutiveFailures: Number(r.consecutive_failures ?? 0),
+      lastError: r.last_error,
+      lastErrorStatus: r.last_error_status,
+      lastErrorCode: r.last_error_code,
+      lastErrorAt: r.last_error_at === null ? null : Number(r.last_error_at),
+      adminAction: r.admin_action,
+      nextAttemptAt: r.next_attempt_at === null ? null : Number(r.next_attempt_at),
+      lastSuccessAt: r.last_success_at === null ? null : Number(r.last_success_at),
+      lastResyncAt: r.last_resync_at === null ? null : Number(r.last_resync_at),
+    },
   };
 }
 
@@ -64,6 +90,8 @@ export async function acquireLease(scope: TenantScope, mailboxId: string, stream
     .values({
       tenant_id: scope.tenantId, mailbox_id: mailboxId, stream, delta_link: null, next_link: null, full_round: 0,
       full_sync_started_at: null, window_start: null, window_end: null, lease_owner: null, lease_until: null, updated_at: now,
+      consecutive_failures: 0, last_error: null, last_error_status: null, last_error_code: null, last_error_at: null,
+      admin_action: null, next_attempt_at: null, last_success_at: null, last_resync_at: null,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'mailbox_id', 'stream']).doNothing())
     .execute();
@@ -128,4 +156,57 @@ export async function saveCursorPage(
     ? { delta_link: page.deltaLink, next_link: null, full_sync_started_at: null }
     : { next_link: page.nextLink };
   await updateLeased(scope, mailboxId, stream, owner, { ...values, updated_at: now, lease_until: now + leaseMs });
+}
+
+/** Where a stream stands with its passes. Written outside the lease: a failure is recorded whoever held the stream. */
+async function setHealth(scope: TenantScope, mailboxId: string, stream: string, values: Partial<SyncCursorTable>): Promise<void> {
+  await scope.db.updateTable('sync_cursors').set(values).where('tenant_id', '=', scope.tenantId).where('mailbox_id', '=', mailboxId).where('stream', '=', stream).execute();
+}
+
+export async function recordStreamSuccess(scope: TenantScope, mailboxId: string, stream: string, now: number, resynced: boolean): Promise<void> {
+  await setHealth(scope, mailboxId, stream, {
+    consecutive_failures: 0, admin_action: null, next_attempt_at: null, last_success_at: now, ...(resynced ? { last_resync_at: now } : {}),
+  });
+}
+
+export interface StreamFailure {
+  message: string;
+  status: number | null;
+  code: string | null;
+  adminAction: string | null;
+  /** How long to wait before the next scheduled pass, given the failure count this one makes. */
+  backoffMs: (consecutiveFailures: number) => number;
+}
+
+/** Counts one more failure of the stream and sets when to try it again. */
+export async function recordStreamFailure(scope: TenantScope, mailboxId: string, stream: string, failure: StreamFailure, now: number): Promise<void> {
+  const before = await getCursor(scope, mailboxId, stream);
+  const failures = (before?.health.consecutiveFailures ?? 0) + 1;
+  await setHealth(scope, mailboxId, stream, {
+    consecutive_failures: failures, last_error: failure.message.slice(0, 1000), last_error_status: failure.status,
+    last_error_code: failure.code?.slice(0, 120) ?? null, last_error_at: now, admin_action: failure.adminAction,
+    next_attempt_at: now + failure.backoffMs(failures),
+  });
+}
+
+export async function recordStreamResync(scope: TenantScope, mailboxId: string, stream: string, now: number): Promise<void> {
+  await setHealth(scope, mailboxId, stream, { last_resync_at: now });
+}
+
+/**
+ * An admin's "restart": the stream's links are dropped, so its next pass is a full round (merged by external
+ * key), and its failures and back-off are forgotten. The round number and the lease stay. False if no such stream.
+ */
+export async function restartStream(scope: TenantScope, mailboxId: string, stream: string, now: number): Promise<boolean> {
+  const r = await scope.db
+    .updateTable('sync_cursors')
+    .set({ delta_link: null, next_link: null, consecutive_failures: 0, admin_action: null, next_attempt_at: null, updated_at: now })
+    .where('tenant_id', '=', scope.tenantId).where('mailbox_id', '=', mailboxId).where('stream', '=', stream)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** "Sync now": an admin's explicit request does not wait out a back-off. */
+export async function clearBackoff(scope: TenantScope, mailboxId: string): Promise<void> {
+  await scope.db.updateTable('sync_cursors').set({ next_attempt_at: null }).where('tenant_id', '=', scope.tenantId).where('mailbox_id', '=', mailboxId).execute();
 }

@@ -1,12 +1,38 @@
-// Sync health for admins: per mailbox its state, last good pass, items seen and stored, skips by reason, errors,
-// time spent waiting on throttling and the next subscription renewal. A few grouped reads, no per-item rows.
+// Sync health for admins: per mailbox and per stream (Inbox, Sent Items, calendar, ...) its state, failures, last
+// error with Graph's status and code, what an admin must do, resyncs and unreadable items. The mailbox's summary
+// is derived from its streams, worst first, so one stream's success never hides another's failure.
 import type { TenantScope } from './scope.ts';
-import { listCursors } from './sync-cursors.ts';
+import { listCursors, type SyncCursor } from './sync-cursors.ts';
 import { listMailboxes, type Mailbox } from './mailboxes.ts';
 import { listSubscriptions } from './subscriptions.ts';
 import { skipCounts } from './skip-counts.ts';
+import { recentUnreadableItems, type UnreadableItemRecord } from './unreadable-items.ts';
 
-export type MailboxSyncState = 'disabled' | 'waiting' | 'syncing' | 'backfilling' | 'ok' | 'failing';
+export type StreamSyncState = 'waiting' | 'syncing' | 'backfilling' | 'ok' | 'failing' | 'needs-admin';
+export type MailboxSyncState = 'disabled' | StreamSyncState;
+
+/** Worst first: the mailbox's summary is the first of these any of its streams is in. */
+const SEVERITY: readonly StreamSyncState[] = ['needs-admin', 'failing', 'backfilling', 'syncing', 'waiting', 'ok'];
+
+export interface StreamHealth {
+  stream: string;
+  state: StreamSyncState;
+  hasDeltaLink: boolean;
+  fullRoundInProgress: boolean;
+  updatedAt: number;
+  consecutiveFailures: number;
+  lastError: string | null;
+  lastErrorStatus: number | null;
+  lastErrorCode: string | null;
+  lastErrorAt: number | null;
+  /** What an admin must do before this stream can sync again; null unless its state is needs-admin. */
+  adminAction: string | null;
+  /** A failing stream's next scheduled attempt (back-off); null when not backing off. */
+  nextAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  /** The last time Graph expired the stream's delta token (410) and a full round started. */
+  lastResyncAt: number | null;
+}
 
 export interface MailboxHealth {
   mailbox: Pick<Mailbox, 'id' | 'userId' | 'address' | 'mode' | 'enabled' | 'folders'>;
@@ -15,44 +41,58 @@ export interface MailboxHealth {
   itemsSeen: number;
   itemsStored: number;
   skipped: Record<string, number>;
+  /** The latest error of a stream that is failing now (null when none is). */
   lastError: string | null;
   lastErrorAt: number | null;
+  /** The most of any one stream. */
   consecutiveFailures: number;
   throttledMs: number;
-  streams: { stream: string; hasDeltaLink: boolean; fullRoundInProgress: boolean; updatedAt: number }[];
+  streams: StreamHealth[];
+  /** The most recently seen unreadable items (at most 10), newest first. */
+  unreadable: Omit<UnreadableItemRecord, 'mailboxId'>[];
   subscriptions: number;
   /** When the soonest subscription must be renewed (its expiry); null without subscriptions. */
   nextRenewalAt: number | null;
 }
 
-/** A pass failing now outranks a running one; a mailbox that never finished a pass is waiting or backfilling. */
-function stateOf(m: Mailbox, streams: MailboxHealth['streams'], leased: boolean): MailboxSyncState {
-  if (!m.enabled) return 'disabled';
-  if (m.consecutiveFailures > 0) return 'failing';
-  if (streams.some((s) => s.fullRoundInProgress)) return 'backfilling';
-  if (leased) return 'syncing';
-  return m.lastSuccessAt === null ? 'waiting' : 'ok';
+function streamState(c: SyncCursor, now: number): StreamSyncState {
+  if (c.health.adminAction !== null) return 'needs-admin';
+  if (c.health.consecutiveFailures > 0) return 'failing';
+  if (c.fullSyncStartedAt !== null) return 'backfilling';
+  if (c.leaseOwner !== null && (c.leaseUntil ?? 0) > now) return 'syncing';
+  return c.health.lastSuccessAt === null && c.deltaLink === null ? 'waiting' : 'ok';
+}
+
+function streamHealth(c: SyncCursor, now: number): StreamHealth {
+  return { stream: c.stream, state: streamState(c, now), hasDeltaLink: c.deltaLink !== null, fullRoundInProgress: c.fullSyncStartedAt !== null, updatedAt: c.updatedAt, ...c.health };
+}
+
+/** The worst state of the streams; a mailbox without any stream yet is waiting. */
+export function summaryState(streams: { state: StreamSyncState }[]): StreamSyncState {
+  return SEVERITY.find((s) => streams.some((x) => x.state === s)) ?? 'waiting';
 }
 
 export async function syncHealth(scope: TenantScope, now: number): Promise<MailboxHealth[]> {
-  const [mailboxes, cursors, skips, subs] = await Promise.all([listMailboxes(scope), listCursors(scope), skipCounts(scope), listSubscriptions(scope)]);
+  const [mailboxes, cursors, skips, subs, unreadable] = await Promise.all([
+    listMailboxes(scope), listCursors(scope), skipCounts(scope), listSubscriptions(scope), recentUnreadableItems(scope, 10),
+  ]);
   return mailboxes.map((m) => {
-    const own = cursors.filter((c) => c.mailboxId === m.id);
-    const streams = own.map((c) => ({ stream: c.stream, hasDeltaLink: c.deltaLink !== null, fullRoundInProgress: c.fullSyncStartedAt !== null, updatedAt: c.updatedAt }));
-    const leased = own.some((c) => c.leaseOwner !== null && (c.leaseUntil ?? 0) > now);
+    const streams = cursors.filter((c) => c.mailboxId === m.id).map((c) => streamHealth(c, now));
+    const failing = streams.filter((s) => s.consecutiveFailures > 0).sort((a, b) => (b.lastErrorAt ?? 0) - (a.lastErrorAt ?? 0));
     const mine = subs.filter((s) => s.mailboxId === m.id);
     return {
       mailbox: { id: m.id, userId: m.userId, address: m.address, mode: m.mode, enabled: m.enabled, folders: m.folders },
-      state: stateOf(m, streams, leased),
+      state: m.enabled ? summaryState(streams) : 'disabled',
       lastSuccessAt: m.lastSuccessAt,
       itemsSeen: m.itemsSeen,
       itemsStored: m.itemsStored,
       skipped: Object.fromEntries(skips.filter((s) => s.mailboxId === m.id).map((s) => [s.reason, s.count])),
-      lastError: m.lastError,
-      lastErrorAt: m.lastErrorAt,
-      consecutiveFailures: m.consecutiveFailures,
+      lastError: failing[0]?.lastError ?? null,
+      lastErrorAt: failing[0]?.lastErrorAt ?? null,
+      consecutiveFailures: Math.max(0, ...streams.map((s) => s.consecutiveFailures)),
       throttledMs: m.throttledMs,
       streams,
+      unreadable: unreadable.filter((u) => u.mailboxId === m.id).map(({ mailboxId: _, ...u }) => u),
       subscriptions: mine.length,
       nextRenewalAt: mine.length ? Math.min(...mine.map((s) => s.expiresAt)) : null,
     };

@@ -9,6 +9,8 @@ import { recordMeetingThreads } from '../store/meeting-threads.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
 import { addItemCounts, type Mailbox } from '../store/mailboxes.ts';
 import { addSkipCounts } from '../store/skip-counts.ts';
+import { recordUnreadableItems } from '../store/unreadable-items.ts';
+import type { UnreadableItem } from '../graph/index.ts';
 import { releaseSyncedItems } from '../use-cases/interactions/remove-interaction.ts';
 import { removedByExternalKey, restoreSyncRemoved, staleItemIds, upsertItemRefs } from '../store/sync-items.ts';
 import { saveCursorPage } from '../store/sync-cursors.ts';
@@ -23,6 +25,8 @@ export interface PageCommit {
   round: number;
   plans: ItemPlan[];
   removedIds: string[];
+  /** Entries the parser refused: recorded and counted as 'unreadable'; the page goes on without them. */
+  unreadable?: UnreadableItem[];
   page: { nextLink: string | null; deltaLink: string | null };
   /** True on the last page of a full round: items of earlier rounds not seen again are released. */
   endsFullRound: boolean;
@@ -115,10 +119,16 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     if (c.endsFullRound) release.push(...(await staleItemIds(tx, c.mailbox.id, c.stream, c.round)));
     const { released, softRemoved } = await releaseSyncedItems(tx, { mailboxId: c.mailbox.id, userId: c.mailbox.userId, stream: c.stream, graphIds: release, now: c.now });
 
+    const unreadable = c.unreadable ?? [];
+    await recordUnreadableItems(tx, c.mailbox.id, c.stream, unreadable, c.now);
     const skipped = countSkips(plans);
+    if (unreadable.length > 0) skipped.unreadable = unreadable.length;
     await addSkipCounts(tx, c.mailbox.id, skipped, c.now);
-    await addItemCounts(tx, c.mailbox.id, plans.length, toStore.length);
+    // "Stored" counts interactions this mailbox brought in, once: a re-saved or merged copy is not a new one.
+    const created = results.filter((r) => r.created).length;
+    const seen = plans.length + unreadable.length;
+    await addItemCounts(tx, c.mailbox.id, seen, created);
     await saveCursorPage(tx, c.mailbox.id, c.stream, c.owner, c.page, c.now, c.leaseMs);
-    return { seen: plans.length, stored: toStore.length, created: results.filter((r) => r.created).length, skipped, released, softRemoved, logIntents: intents.applied };
+    return { seen, stored: toStore.length, created, skipped, released, softRemoved, logIntents: intents.applied };
   });
 }

@@ -6,12 +6,12 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../store/connect.ts';
 import { tenantScope, type TenantScope } from '../store/scope.ts';
 import { getTenant } from '../store/tenants.ts';
-import { acquireLease, getCursor, releaseLease, startFullRound } from '../store/sync-cursors.ts';
+import { acquireLease, getCursor, recordStreamFailure, recordStreamResync, recordStreamSuccess, releaseLease, startFullRound } from '../store/sync-cursors.ts';
 import { getMailbox, recordPassFailure, recordPassSuccess, type Mailbox } from '../store/mailboxes.ts';
 import { matchAddresses } from '../use-cases/interactions/match-addresses.ts';
 import type { AddressMatch } from '../domain/match-participants.ts';
 import type { TenantSettings } from '../domain/types.ts';
-import { DeltaExpiredError, messageSelect, type CalendarItem, type DeltaPage, type GraphClient, type MailItem } from '../graph/index.ts';
+import { DeltaExpiredError, classifyFailure, failureBackoffMs, messageSelect, type CalendarItem, type DeltaPage, type GraphClient, type MailItem } from '../graph/index.ts';
 import { itemAddresses, planCalendarItem, planMailItem, type ItemPlan, type PlanContext } from './plan-item.ts';
 import { commitPage } from './commit-page.ts';
 import { calendarWindow, parseStream } from './streams.ts';
@@ -33,10 +33,25 @@ export interface SyncPassRequest {
   tenantId: string;
   mailboxId: string;
   stream: string;
+  /** Scheduled passes (polling, notifications) wait out a failing stream's back-off; a direct run does not. */
+  honourBackoff?: boolean;
+}
+
+/** A failing stream is tried again after 1 minute, 2, 4, ... and one that needs an admin after 1 hour, 2, 4, ...; both capped at a day. */
+const FAILING_BACKOFF_MS = 60_000;
+const NEEDS_ADMIN_BACKOFF_MS = 3_600_000;
+
+/** The error as an admin reads it: Graph's status and code before its message ("403 ErrorAccessDenied: ..."). */
+export function describeFailure(error: unknown): string {
+  const { status, code } = classifyFailure(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const prefix = [status, code].filter((x) => x !== null).join(' ');
+  return prefix ? `${prefix}: ${message}` : message;
 }
 
 export interface SyncPassResult extends SyncPassRequest {
-  status: 'done' | 'busy' | 'disabled';
+  /** backoff: the stream is failing and its next attempt is not due (only with honourBackoff). */
+  status: 'done' | 'busy' | 'disabled' | 'backoff';
   pages: number;
   seen: number;
   stored: number;
@@ -50,6 +65,8 @@ export interface SyncPassResult extends SyncPassRequest {
   fullRound: boolean;
   /** True when Graph said the delta token had expired. */
   resynced: boolean;
+  /** Items Graph sent that could not be read: skipped and recorded (see store/unreadable-items.ts). */
+  unreadable: number;
 }
 
 /** The tenant's settings with the mailbox owner's blocklist added: what matching runs with for this mailbox. */
@@ -97,17 +114,31 @@ async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
   }
 }
 
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+const sameOrigin = (link: string, root: string) => originOf(link) !== null && originOf(link) === originOf(root);
+
 export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest): Promise<SyncPassResult> {
   const now = deps.now ?? Date.now;
   const leaseMs = deps.leaseMs ?? 2 * 60_000;
   const scope = tenantScope(deps.handle, request.tenantId);
   const result: SyncPassResult = {
-    ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, logIntents: 0, fullRound: false, resynced: false,
+    ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, logIntents: 0, fullRound: false, resynced: false, unreadable: 0,
   };
   const stream = parseStream(request.stream);
   if (!stream) throw new Error(`unknown sync stream ${request.stream}`);
   const mailbox = await getMailbox(scope, request.mailboxId);
   if (!mailbox || !mailbox.enabled) return { ...result, status: 'disabled' };
+  if (request.honourBackoff) {
+    const due = (await getCursor(scope, mailbox.id, request.stream))?.health.nextAttemptAt ?? null;
+    if (due !== null && due > now()) return { ...result, status: 'backoff' };
+  }
   const owner = randomUUID();
   if (!(await acquireLease(scope, mailbox.id, request.stream, owner, now(), leaseMs))) return { ...result, status: 'busy' };
 
@@ -119,6 +150,12 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
     for (let attempt = 0; ; attempt++) {
       const cursor = await getCursor(scope, mailbox.id, request.stream);
       let link = forceFull ? null : (cursor?.nextLink ?? cursor?.deltaLink ?? null);
+      // A cursor from another Graph host (the base URL or national cloud changed) cannot be followed, and its
+      // token must not be sent elsewhere: the stream starts a full round at the configured host, merged by key.
+      if (link !== null && !sameOrigin(link, graph.root)) {
+        console.warn(`[sync] ${mailbox.id} ${request.stream}: the stored cursor points to ${originOf(link)}, not the configured ${originOf(graph.root)}; starting a full round`);
+        link = null;
+      }
       let round = cursor?.fullRound ?? 0;
       let window = cursor?.window ?? null;
       let inFullRound = cursor?.fullSyncStartedAt != null;
@@ -139,7 +176,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
           const t0 = performance.now();
           const plans = await planPage(scope, settings, page, stream.kind, { ownerUserId: mailbox.userId, ownAddresses: [{ address: mailbox.address, userId: mailbox.userId }], settings, now: at });
           const outcome = await commitPage(scope, {
-            mailbox, stream: request.stream, owner, round, plans, removedIds: page.removedIds,
+            mailbox, stream: request.stream, owner, round, plans, removedIds: page.removedIds, unreadable: page.unreadable,
             page: { nextLink: page.nextLink, deltaLink: page.deltaLink },
             endsFullRound: inFullRound && page.deltaLink !== null, now: at, leaseMs,
           });
@@ -152,6 +189,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
           result.released += outcome.released;
           result.softRemoved += outcome.softRemoved;
           result.logIntents += outcome.logIntents;
+          result.unreadable += page.unreadable.length;
           for (const [reason, n] of Object.entries(outcome.skipped)) result.skipped[reason] = (result.skipped[reason] ?? 0) + n;
         }
         break;
@@ -161,16 +199,22 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
         if (error instanceof DeltaExpiredError && attempt === 0) {
           result.resynced = true;
           forceFull = true;
+          await recordStreamResync(scope, mailbox.id, request.stream, now());
           continue;
         }
         throw error;
       }
     }
+    await recordStreamSuccess(scope, mailbox.id, request.stream, now(), result.resynced);
     await recordPassSuccess(scope, mailbox.id, now());
     return result;
   } catch (error) {
     // The pass's own error is what the caller must see; a failure to record it is logged beside it.
-    await recordPassFailure(scope, mailbox.id, error instanceof Error ? error.message : String(error), now())
+    const failure = classifyFailure(error);
+    const message = describeFailure(error);
+    const base = failure.adminAction ? NEEDS_ADMIN_BACKOFF_MS : FAILING_BACKOFF_MS;
+    await recordStreamFailure(scope, mailbox.id, request.stream, { message, ...failure, backoffMs: (n) => failureBackoffMs(n, base) }, now())
+      .then(() => recordPassFailure(scope, mailbox.id, message, now()))
       .catch((e) => console.error(`[sync] ${mailbox.id} ${request.stream}: could not record the failed pass: ${e instanceof Error ? e.message : e}`));
     throw error;
   } finally {

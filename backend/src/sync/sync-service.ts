@@ -74,7 +74,8 @@ export function createSyncService(opts: SyncServiceOptions) {
   let timers: NodeJS.Timeout[] = [];
 
   async function runJob(job: SyncJob): Promise<SyncJobOutcome> {
-    const result = await runSyncPass(deps, job);
+    // A scheduled pass waits out a failing stream's back-off; an admin's "Sync now" clears it first.
+    const result = await runSyncPass(deps, { ...job, honourBackoff: true });
     opts.onPass?.(result);
     // Another pass holds the stream: try again soon, so what was notified during that pass is still read. A
     // holder that died frees the stream when its lease runs out.

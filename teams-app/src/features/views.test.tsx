@@ -14,6 +14,8 @@ import type { Db } from '../../../backend/src/store/connect.ts';
 import { mergeAndLoad as ingestInteractions } from '../../../backend/src/use-cases/interactions/merge-interaction-copies.ts';
 import { recordMeetingThreads } from '../../../backend/src/store/meeting-threads.ts';
 import { addSkipCounts } from '../../../backend/src/store/skip-counts.ts';
+import { acquireLease, recordStreamFailure, recordStreamSuccess, releaseLease } from '../../../backend/src/store/sync-cursors.ts';
+import { recordUnreadableItems } from '../../../backend/src/store/unreadable-items.ts';
 import { I18nProvider, createApiClient, createI18n, type User } from '../../../web-shared/src/index.ts';
 import messages from '../i18n/messages.ts';
 import { ServicesProvider, type AppServices } from '../app/services.tsx';
@@ -284,6 +286,42 @@ describe('Mailbox sync', () => {
     await waitFor(() => expect(screen.getByText('Riikka Rep').closest('tr')!.getAttribute('data-state')).toBe('disabled'));
     const health = await h.call('GET', '/api/sync/health', { as: [...admin] });
     expect(health.body.items.find((m: any) => m.mailbox.id === created.body.id).mailbox.enabled).toBe(false);
+  });
+
+  it('shows each stream: a summary line, an Inbox that needs an admin with what to do, unreadable items and a restart', async () => {
+    const admin = [h.a, h.a.users.admin] as const;
+    const created = await h.call('POST', '/api/sync/mailboxes', { as: [...admin], body: { userId: h.a.users.manager.id } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    for (const stream of ['mail:inbox', 'calendar']) {
+      await acquireLease(h.a.scope, id, stream, 'test', T0, 60_000);
+      await releaseLease(h.a.scope, id, stream, 'test');
+    }
+    await recordStreamSuccess(h.a.scope, id, 'calendar', T0, true);
+    await recordStreamFailure(h.a.scope, id, 'mail:inbox', {
+      message: '403 ErrorAccessDenied: Access to OData is disabled.', status: 403, code: 'ErrorAccessDenied',
+      adminAction: 'Grant Mail.Read, then restart the stream.', backoffMs: () => 3_600_000,
+    }, T0);
+    await recordUnreadableItems(h.a.scope, id, 'calendar', [{ graphId: 'AAMkPoison=', fingerprint: 'AAMkPoison=', reason: 'event AAMkPoison= start: unknown time zone "Mars Standard Time"' }], T0);
+    await addSkipCounts(h.a.scope, id, { unreadable: 1 }, T0);
+    show(<SyncView />, { user: h.a.users.admin });
+    const streams = await screen.findByRole('list', { name: `Streams of ${h.a.users.manager.email}` });
+    expect(screen.getByTestId('sync-summary').textContent).toMatch(/^\d+ mailboxes: .*1 needs an admin/);
+    const inbox = streams.querySelector('[data-stream="mail:inbox"]') as HTMLElement;
+    expect(inbox.getAttribute('data-state')).toBe('needs-admin');
+    expect(within(inbox).getByText('Needs an admin')).toBeTruthy();
+    expect(within(inbox).getByText(/An admin must act: Grant Mail.Read/)).toBeTruthy();
+    expect(within(inbox).getByText(/403 ErrorAccessDenied: Access to OData is disabled\./)).toBeTruthy();
+    const calendar = streams.querySelector('[data-stream="calendar"]') as HTMLElement;
+    expect(within(calendar).getByText('Up to date')).toBeTruthy();
+    expect(within(calendar).getByText(/read again in full/)).toBeTruthy();
+    expect(screen.getByText('1 item could not be read and was skipped')).toBeTruthy();
+    expect(screen.getByText(/Mars Standard Time/)).toBeTruthy();
+    const row = screen.getByText(h.a.users.manager.displayName).closest('tr')!;
+    expect(row.getAttribute('data-state')).toBe('needs-admin');
+    // This test server has no Graph connection: the restart's refusal is the API's own.
+    fireEvent.click(within(inbox).getByRole('button', { name: `Restart Inbox: ${h.a.users.manager.email}` }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Sync not configured');
   });
 
   it('refuses a salesperson with the API’s reason', async () => {

@@ -2,8 +2,14 @@
 import { graphError, type EmulatorResponse } from './odata.ts';
 
 export interface FaultSpec {
-  /** 429 throttled, 503 unavailable, 504 gateway time-out, or 'drop' to cut the connection without an answer. */
-  status: 429 | 503 | 504 | 'drop';
+  /**
+   * 429 throttled, 503 unavailable, 504 gateway time-out, or 'drop' to cut the connection without an answer; any
+   * other status (403 ErrorAccessDenied, 404 MailboxNotEnabledForRESTAPI) answers with `code` and `message`.
+   */
+  status: 429 | 503 | 504 | 'drop' | 400 | 401 | 403 | 404 | 500;
+  /** Graph's error code and message for the other statuses. */
+  code?: string;
+  message?: string;
   /** How many matching requests get the fault. Default 1. */
   count?: number;
   /** The Retry-After header value, seconds (decimals allowed). Default for 429: "2.128", Graph's documented example; none otherwise. */
@@ -38,6 +44,7 @@ export class Faults {
 
   clear(): void {
     this.armed.length = 0;
+    this.rewrites.clear();
   }
 
   /** Faults still armed (not yet fired). */
@@ -62,7 +69,28 @@ export class Faults {
     // "Microsoft Graph throttling guidance", Sample response, and the error codes of "Microsoft Graph error responses".
     if (fault.status === 429) return graphError(429, 'TooManyRequests', 'Please retry again later.', headers);
     if (fault.status === 503) return graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable.', headers);
-    return graphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', headers);
+    if (fault.status === 504) return graphError(504, 'GatewayTimeout', 'The gateway did not receive a timely response.', headers);
+    return graphError(fault.status, fault.code ?? 'ErrorAccessDenied', fault.message ?? 'Access is denied. Check credentials and try again.', headers);
+  }
+
+  private readonly rewrites = new Map<string, (json: Record<string, unknown>) => unknown>();
+
+  /**
+   * Serves the item with this id (message or event, as delta renders it) rewritten: a missing receivedDateTime,
+   * a Windows time zone, a non-object. How tests feed the sync items Graph could send but the store cannot hold.
+   */
+  corruptItem(id: string, rewrite: (json: Record<string, unknown>) => unknown): void {
+    this.rewrites.set(id, rewrite);
+  }
+
+  /** A delta page's entries with any corrupted items rewritten (removed entries are left alone). */
+  rewriteItems(value: unknown[]): unknown[] {
+    if (this.rewrites.size === 0) return value;
+    return value.map((entry) => {
+      const o = entry as Record<string, unknown>;
+      const rewrite = typeof o?.id === 'string' && !('@removed' in o) ? this.rewrites.get(o.id) : undefined;
+      return rewrite ? rewrite({ ...o }) : entry;
+    });
   }
 }
 

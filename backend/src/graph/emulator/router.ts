@@ -115,7 +115,7 @@ export function createRouter(deps: RouterDeps) {
     const body: Record<string, unknown> = { '@odata.context': `${deps.root()}/$metadata#Collection(${type})` };
     if (next !== null) body['@odata.nextLink'] = `${link}?$skiptoken=${tokens.issueSkip(round, next)}`;
     else body['@odata.deltaLink'] = `${link}?$deltatoken=${tokens.issueDelta(round.params, round.upToSeq)}`;
-    body.value = value;
+    body.value = deps.faults.rewriteItems(value);
     return json(200, body, applied ? { 'Preference-Applied': `odata.maxpagesize=${size}` } : {});
   }
 

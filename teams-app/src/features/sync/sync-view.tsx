@@ -1,8 +1,9 @@
-// Mailbox sync health for administrators: per mailbox whose mail and calendar Suhde reads through Microsoft
-// Graph, its state, last good pass, items stored and skipped, failures with the last error, and the next
-// subscription renewal; a pass can be queued now and a mailbox's sync turned off or on. The API does the
+// Mailbox sync health for administrators: a summary line, then per mailbox whose mail and calendar Suhde reads
+// through Microsoft Graph its state (the worst of its streams), last good pass, items stored and skipped, and the
+// next subscription renewal, with its streams below it (stream-list.tsx: errors, what an admin must do, restart).
+// A pass can be queued now, a stream restarted and a mailbox's sync turned off or on. The API does the
 // checking (admin role, a configured Graph connection); its problem details are shown as they come.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2,
   makeStyles, mergeClasses, tokens, type BadgeProps,
@@ -10,6 +11,7 @@ import {
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, describeError, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
+import { STATE_COLOR, StreamList } from './stream-list.tsx';
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
@@ -17,14 +19,15 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1, maxWidth: '24rem', overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  intro: { display: 'block', marginTop: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  intro: { display: 'block', marginTop: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalXS },
+  summary: { display: 'block', marginBottom: tokens.spacingVerticalM, fontWeight: tokens.fontWeightSemibold },
+  streamsCell: { paddingLeft: tokens.spacingHorizontalXXL, paddingBottom: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
-const STORED_REMARKS = ['account-ambiguous', 'log-intent-unreadable', 'log-intent-partly-ignored'];
+/** The states in the summary line, worst first. */
+const SUMMARY_ORDER = ['ok', 'needs-admin', 'failing', 'backfilling', 'syncing', 'waiting', 'disabled'];
 
-const STATE_COLOR: Record<string, BadgeProps['color']> = {
-  ok: 'success', syncing: 'brand', backfilling: 'brand', waiting: 'informative', failing: 'danger', disabled: 'subtle',
-};
+const STORED_REMARKS = ['account-ambiguous', 'log-intent-unreadable', 'log-intent-partly-ignored'];
 
 export function SyncView() {
   const { t, formatDateTime, formatNumber } = useI18n();
@@ -56,18 +59,25 @@ export function SyncView() {
     await unwrap(api.sync.mailboxes[':id'].run.$post({ param: { id } }));
     return t('sync.queued', { address });
   });
+  const restart = (id: string, address: string, stream: string, name: string) => act(id, async () => {
+    await unwrap(api.sync.mailboxes[':id'].streams[':stream'].restart.$post({ param: { id, stream } }));
+    return t('sync.restarted', { stream: name, address });
+  });
   const toggle = (id: string, address: string, enabled: boolean) => act(id, async () => {
     await unwrap(api.sync.mailboxes[':id'].$patch({ param: { id }, json: { enabled } }));
     return t(enabled ? 'sync.turnedOn' : 'sync.turnedOff', { address });
   });
   // Stored items the sync has a remark about are counted beside the skip reasons; they were not skipped.
   const skippedOf = (x: Record<string, number>) => Object.entries(x).reduce((n, [k, v]) => (STORED_REMARKS.includes(k) ? n : n + v), 0);
+  const counts = SUMMARY_ORDER.map((state) => [state, items.filter((m) => m.state === state).length] as const).filter(([, n]) => n > 0);
+  const summary = t('sync.summary', { n: items.length, states: counts.map(([state, n]) => t(`sync.summaryState.${state}`, { n })).join(', ') });
   const remarksOf = (x: Record<string, number>) => STORED_REMARKS.filter((k) => x[k]).map((k) => t(`sync.remark.${k}`, { n: x[k]! }));
 
   return (
     <section aria-labelledby="sync-title">
       <Title2 as="h1" block id="sync-title">{t('sync.title')}</Title2>
       <Text as="p" block className={mergeClasses(s.muted, s.intro)}>{queue === 'off' ? t('sync.queueOff') : t('sync.intro', { n: items.length })}</Text>
+      {items.length > 0 && <Text as="p" block className={s.summary} data-testid="sync-summary">{summary}</Text>}
       {toReview > 0 && <Text as="p" block data-to-review={toReview}><Link onClick={() => navigate({ view: 'review' })}>{t('sync.toReview', { n: toReview })}</Link></Text>}
       {message && <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
       {items.length === 0 ? (
@@ -89,7 +99,8 @@ export function SyncView() {
             </TableHeader>
             <TableBody>
               {items.map((m) => (
-                <TableRow key={m.mailbox.id} data-mailbox-id={m.mailbox.id} data-state={m.state}>
+                <Fragment key={m.mailbox.id}>
+                <TableRow data-mailbox-id={m.mailbox.id} data-state={m.state}>
                   <TableCell>
                     <div>{nameOf(m.mailbox.userId) ?? m.mailbox.address}</div>
                     <Caption1 className={s.muted}>{m.mailbox.address} · {t(`sync.mode.${m.mailbox.mode}`)}</Caption1>
@@ -99,11 +110,8 @@ export function SyncView() {
                   <TableCell className={s.num}>{formatNumber(m.itemsStored)} / {formatNumber(m.itemsSeen)}</TableCell>
                   <TableCell className={s.num} title={Object.entries(m.skipped).map(([k, v]) => `${k}: ${v}`).join(', ')}>{formatNumber(skippedOf(m.skipped))}</TableCell>
                   <TableCell>
-                    {m.consecutiveFailures > 0 || m.lastError ? (
-                      <div className={s.error}>
-                        {m.consecutiveFailures > 0 && <div>{t('sync.failures', { n: m.consecutiveFailures })}</div>}
-                        {m.lastError && <Caption1>{m.lastErrorAt !== null ? `${formatDateTime(m.lastErrorAt)}: ` : ''}{m.lastError}</Caption1>}
-                      </div>
+                    {m.consecutiveFailures > 0 ? (
+                      <div className={s.error}>{t('sync.failingStreams', { n: m.streams.filter((x) => x.consecutiveFailures > 0).length })}</div>
                     ) : m.throttledMs === 0 && remarksOf(m.skipped).length === 0 ? (
                       <span className={s.muted}>–</span>
                     ) : null}
@@ -123,6 +131,14 @@ export function SyncView() {
                     </div>
                   </TableCell>
                 </TableRow>
+                <TableRow data-streams-of={m.mailbox.id}>
+                  <TableCell colSpan={8} className={s.streamsCell}>
+                    <StreamList address={m.mailbox.address} streams={m.streams} unreadable={m.unreadable} unreadableCount={m.skipped.unreadable ?? 0}
+                      busy={busy === m.mailbox.id} enabled={m.mailbox.enabled}
+                      onRestart={(stream, name) => void restart(m.mailbox.id, m.mailbox.address, stream, name)} />
+                  </TableCell>
+                </TableRow>
+                </Fragment>
               ))}
             </TableBody>
           </Table>
