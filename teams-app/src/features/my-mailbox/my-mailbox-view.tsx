@@ -72,7 +72,9 @@ export function MyMailboxView() {
   const saveBlocklist = () => act('blocklist', async () => {
     await unwrap(api.sync['my-blocklist'].$put({ json: { blockedAddresses: lines(addresses), blockedDomains: lines(domains).map((d) => d.toLowerCase()) } }));
     // Blocking releases what was already captured with them: the list is read again.
-    first.reload();
+    const page = await loadPage(api);
+    setItems(page.items);
+    setNext(page.next);
     return t('myMailbox.blocklist.saved');
   });
   const setThread = (id: string, visibility: 'private' | 'shared') => act(id, async () => {
