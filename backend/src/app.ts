@@ -19,6 +19,7 @@ import { tenantRoutes } from './routes/tenant.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { myCaptureRoutes } from './routes/my-captures.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
@@ -67,6 +68,7 @@ export function apiRoutes(deps: Deps) {
     .route('/', opportunityRoutes(deps))
     .route('/', analyticsRoutes(deps))
     .route('/', syncRoutes(deps))
+    .route('/', myCaptureRoutes())
     .route('/', followUpRoutes(deps))
     .route('/', meetingRoutes(deps))
     .route('/', auditRoutes(deps))

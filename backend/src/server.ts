@@ -14,6 +14,7 @@ import { listUsers } from './store/users.ts';
 import { tenantScope } from './store/scope.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
 import { createConfiguredSync, syncQueueFor } from './sync/configure-sync.ts';
+import { retentionJob } from './sync/retention-job.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
 import { userView } from './routes/views.ts';
 import { isLoopback } from './config.ts';
@@ -33,6 +34,8 @@ export function demoExposureWarning(config: Pick<Config, 'demo' | 'host'>): stri
 export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
 
 export async function buildServerApp(config: Config, handle: Db, clock: () => number) {
+  // Daily, whatever the sign-in: each tenant's retention (none unless an admin sets one).
+  const retention = retentionJob({ handle, clock, ...(config.database.kind === 'postgres' ? { connectionString: config.database.url } : {}) });
   const isTenantOnboarded = async (tid: string) => (await findTenantByEntraId(handle.db, tid)) !== null;
 
   if (!config.demo) {
@@ -53,8 +56,14 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
         `Graph sync: ${sync ? `${config.graphBaseUrl}, jobs ${sync.queue.kind}, ${config.graphSync!.notificationUrl ? `webhooks at ${config.graphSync!.notificationUrl}/graph/notifications` : 'polling only (no SUHDE_NOTIFICATION_URL)'}` : 'off (no GRAPH_CLIENT_ID)'}`,
       ],
       /** Once the server listens (Graph validates the webhook URL when subscribing): subscribe, queue first passes. */
-      afterListen: async () => sync?.start(),
-      stop: async () => sync?.stop(),
+      afterListen: async () => {
+        await retention.start();
+        await sync?.start();
+      },
+      stop: async () => {
+        await retention.stop();
+        await sync?.stop();
+      },
     };
   }
 
@@ -109,8 +118,12 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
         ? [`Meeting side panel (the demo's Teams meeting nearest to now): ${base}/teams-app/index.html?${new URLSearchParams({ view: 'meeting', chatId: demoMeeting.threadId })}`]
         : []),
     ],
-    afterListen: async () => configured?.start(),
+    afterListen: async () => {
+      await configured?.start();
+      await retention.start();
+    },
     stop: async () => {
+      await retention.stop();
       await configured?.stop();
       await seeded.graph?.stop();
     },

@@ -151,6 +151,8 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('GET', '/sync/health', { as: 'admin' });
     await call('PUT', '/sync/my-blocklist', { body: { blockedAddresses: [], blockedDomains: ['Lapsenkoulu.fi'] } });
     await call('POST', '/sync/my-mailbox');
+    await call('GET', '/sync/my-captures', { query: 'limit=10' });
+    await call('GET', '/sync/my-captures', { query: 'cursor=nonsense' });
     const mailbox = await call('POST', '/sync/mailboxes', { as: 'admin', body: { userId: h.a.users.rep2.id } });
     await call('PATCH', '/sync/mailboxes/{id}', { as: 'admin', params: { id: mailbox.body.id }, body: { windowBackDays: 30 } });
     await call('POST', '/sync/mailboxes/{id}/run', { as: 'admin', params: { id: mailbox.body.id } });

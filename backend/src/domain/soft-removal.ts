@@ -23,7 +23,8 @@ export interface SoftRemovalPlan {
   dropTimelineOf: string;
   /** Accounts whose last contact must be recomputed (none when the interaction never counted as contact). */
   recomputeLastContact: string[];
-  audit: { actorId: string | null; action: string; entityType: 'interaction'; entityId: string; at: number; detail: Record<string, unknown> };
+  /** null when the caller audits the whole batch once (retention: counts only). */
+  audit: { actorId: string | null; action: string; entityType: 'interaction'; entityId: string; at: number; detail: Record<string, unknown> } | null;
 }
 
 export interface RemovedInteraction {
@@ -41,6 +42,17 @@ export function planUserRemoval(i: RemovedInteraction, actorId: string, reason: 
 /** The sync removes it when no mailbox holds it any more and nobody logged it; it comes back if one does. */
 export function planSyncRemoval(i: RemovedInteraction, now: number): SoftRemovalPlan {
   return plan(i, now, SYNC_REMOVER, { actorId: null, action: 'interaction.sync_remove', reason: 'no mailbox holds it any more' });
+}
+
+/** deleted_by of an interaction past the tenant's retention: removed for good, the purge follows. */
+export const RETENTION_REMOVER = 'retention';
+
+/**
+ * Retention removes it: nobody brings it back, and its removal is not audited one by one, since an entry naming
+ * the interaction would outlive the interaction the tenant asked to forget (retention.apply records the counts).
+ */
+export function planRetentionRemoval(i: RemovedInteraction, now: number): SoftRemovalPlan {
+  return { ...plan(i, now, RETENTION_REMOVER, { actorId: null, action: 'interaction.retention_remove', reason: null }), audit: null };
 }
 
 function plan(i: RemovedInteraction, now: number, deletedBy: string, a: { actorId: string | null; action: string; reason: string | null }): SoftRemovalPlan {

@@ -52,6 +52,15 @@ export interface TenantSettings {
   minutesPerEmail: number;
   /** Win probability per open stage, in percent. */
   stageProbability: Record<Stage, number>;
+  /** How long interactions are kept: after `months` (null keeps them) the daily job deletes or anonymises them. */
+  retention: Retention;
+}
+
+export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
+export type RetentionAction = (typeof RETENTION_ACTIONS)[number];
+export interface Retention {
+  months: number | null;
+  action: RetentionAction;
 }
 
 export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
@@ -63,6 +72,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   storeSnippets: false,
   minutesPerEmail: 5,
   stageProbability: { identified: 10, contacted: 20, offer: 50, negotiation: 75, won: 100, lost: 0 },
+  retention: { months: null, action: 'anonymise' },
 };
 
 export interface Tenant {

@@ -1,7 +1,7 @@
 // The API's schemas: the same zod objects validate requests and generate /api/openapi.json.
 import { z } from '@hono/zod-openapi';
 import {
-  DIRECTIONS, FEEDBACK_KINDS, INTERACTION_KINDS, LIFECYCLES, PARTICIPANT_ROLES, ROLES, SIZES, SOURCES, STAGES, TIERS, VISIBILITIES,
+  DIRECTIONS, FEEDBACK_KINDS, INTERACTION_KINDS, LIFECYCLES, PARTICIPANT_ROLES, RETENTION_ACTIONS, ROLES, SIZES, SOURCES, STAGES, TIERS, VISIBILITIES,
 } from '../domain/types.ts';
 import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 import { domainOf, normalizeAddress, normalizeDomain } from '../domain/addresses.ts';
@@ -388,6 +388,11 @@ export const SettingsSchema = z
     storeSnippets: z.boolean(),
     minutesPerEmail: z.number().int().min(0).max(240),
     stageProbability: z.object(Object.fromEntries(STAGES.map((s) => [s, z.number().int().min(0).max(100)])) as Record<(typeof STAGES)[number], z.ZodNumber>),
+    // Optional on the way in, so a client that predates retention keeps the tenant's choice rather than failing.
+    retention: z.object({
+      months: z.number().int().min(1, 'must be at least 1 month').max(1200, 'must be at most 1200 months').nullable().openapi({ description: 'Months an interaction is kept; null keeps it' }),
+      action: z.enum(RETENTION_ACTIONS).openapi({ description: 'delete: removed, then purged; anonymise: subject, snippet, note and addresses blanked, counts kept' }),
+    }).optional(),
   })
   .openapi('TenantSettings');
 

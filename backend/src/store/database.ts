@@ -80,6 +80,8 @@ export interface InteractionTable {
   updated_at: number;
   deleted_at: number | null;
   deleted_by: string | null;
+  /** When retention blanked its subject, snippet, note and addresses (migration 013). */
+  anonymised_at?: number | null;
 }
 
 /** The timeline index: one row per (account, interaction), so a page is one range scan. */

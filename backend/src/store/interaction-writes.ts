@@ -151,7 +151,7 @@ export async function applySoftRemoval(scope: TenantScope, plan: SoftRemovalPlan
     .execute();
   await scope.db.deleteFrom('interaction_accounts').where('tenant_id', '=', scope.tenantId).where('interaction_id', '=', plan.dropTimelineOf).execute();
   if (plan.recomputeLastContact.length) await refreshLastContact(scope, plan.recomputeLastContact);
-  await writeAudit(scope, plan.audit);
+  if (plan.audit) await writeAudit(scope, plan.audit);
 }
 
 /** Recomputes these accounts' last contact from their timeline rows of kinds that count as contact. */

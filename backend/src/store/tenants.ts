@@ -15,6 +15,7 @@ export function tenantFromRow(row: TenantTable): Tenant {
     ...stored,
     cadenceDays: { ...DEFAULT_TENANT_SETTINGS.cadenceDays, ...stored.cadenceDays },
     stageProbability: { ...DEFAULT_TENANT_SETTINGS.stageProbability, ...stored.stageProbability },
+    retention: { ...DEFAULT_TENANT_SETTINGS.retention, ...stored.retention },
   };
   return { id: row.id, name: row.name, entraTenantId: row.entra_tenant_id, settings, createdAt: row.created_at };
 }

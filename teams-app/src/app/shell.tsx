@@ -13,6 +13,7 @@ const AccountView = lazy(() => import('../features/account/account-view.tsx').th
 const TodayView = lazy(() => import('../features/today/today-view.tsx').then((m) => ({ default: m.TodayView })));
 const MeetingPanel = lazy(() => import('../features/meeting/meeting-panel.tsx').then((m) => ({ default: m.MeetingPanel })));
 const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })));
+const MyMailboxView = lazy(() => import('../features/my-mailbox/my-mailbox-view.tsx').then((m) => ({ default: m.MyMailboxView })));
 const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
 const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
@@ -39,6 +40,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'today', label: t('nav.today') },
     { view: 'review', label: t('nav.review') },
     ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }] : []),
+    { view: 'my-mailbox', label: t('nav.myMailbox') },
     ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }] : []),
   ];
   const current = route.view === 'account' ? 'accounts' : route.view;
@@ -80,6 +82,8 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
     case 'dashboard':
       if (!manager) return <Text role="alert">{t('dashboard.managersOnly')}</Text>;
       return <DashboardView />;
+    case 'my-mailbox':
+      return <MyMailboxView />;
     case 'sync':
       if (!admin) return <Text role="alert">{t('sync.adminsOnly')}</Text>;
       return <SyncView />;

@@ -58,3 +58,8 @@ export async function loadCapture(api: ApiClient, item: MessageRead | Appointmen
   return { summary: summarizeMatch(match), logged };
 }
 export const captureKey = (item: MessageRead | AppointmentRead) => `capture:${item.itemId}`;
+
+/** Who sees the whole email thread this item came in, from the caller's own mailbox (now and mail to come). */
+export async function setThreadVisibility(api: ApiClient, id: string, visibility: 'private' | 'shared') {
+  return unwrap(api.interactions[':id']['thread-visibility'].$put({ param: { id }, json: { visibility } }));
+}

@@ -13,6 +13,7 @@ import { AccountHeader, AccountMore, OPEN_STAGES, type AccountDetails } from '..
 import { LOG_FORM_ID, LogForm } from './log-form.tsx';
 import { LoggedState, UnlinkButton, mayUnlink } from './logged-state.tsx';
 import { MeetingSummary } from './meeting-summary.tsx';
+import { ThreadPrivacy, holdsInOwnMailbox } from './thread-privacy.tsx';
 import { accountDetails, captureKey, loadCapture, logItem, matchPeople, unlink } from './pane-api.ts';
 import { itemParticipants } from './item-participants.ts';
 import { summarizeMatch, type MatchSummary } from './match-summary.ts';
@@ -188,6 +189,15 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
             )}
             {current && mayUnlink(me, current) && <UnlinkButton busy={busy} onUnlink={() => void doUnlink()} />}
           </div>
+          {current && holdsInOwnMailbox(me, current) && (
+            <ThreadPrivacy
+              interaction={current}
+              onChanged={(visibility, n) => {
+                setLogged({ ...current, visibility });
+                setNotice({ text: t(visibility === 'private' ? 'thread.keptPrivate' : 'thread.shared', { n }), intent: 'success' });
+              }}
+            />
+          )}
         </div>
       )}
       {!canLog && !current && actionError !== null && <ErrorState error={actionError} />}

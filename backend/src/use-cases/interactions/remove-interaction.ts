@@ -2,7 +2,7 @@
 // contact is recomputed. One implementation for a person's unlink and the sync's removals: the plan is
 // domain/soft-removal.ts, the store applies it.
 import { assertMayUnlink, viewOf, type Viewer } from '../../domain/interaction-access.ts';
-import { planSyncRemoval, planUserRemoval } from '../../domain/soft-removal.ts';
+import { planRetentionRemoval, planSyncRemoval, planUserRemoval, type RemovedInteraction } from '../../domain/soft-removal.ts';
 import { notFound } from '../../domain/errors.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { getInteraction } from '../../store/interactions.ts';
@@ -61,4 +61,11 @@ export async function releaseBlockedItems(
     released += (await releaseSyncedItems(scope, { mailboxId: mailbox.id, userId: mailbox.userId, stream, graphIds, now })).released;
   }
   return released;
+}
+
+/** Retention removes interactions past the tenant's retention: for good, in the caller's transaction, the purge follows. */
+export async function removeExpiredInteractions(scope: TenantScope, expired: RemovedInteraction[], now: number): Promise<void> {
+  await inTransaction(scope, async (tx) => {
+    for (const i of expired) await applySoftRemoval(tx, planRetentionRemoval(i, now));
+  });
 }
