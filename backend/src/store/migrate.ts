@@ -7,6 +7,7 @@ import * as followUps from './migrations/2026-12-01-004-follow-ups.ts';
 import * as meetingThreads from './migrations/2026-12-01-006-meeting-threads.ts';
 import * as sentItemsLogIntents from './migrations/2026-12-01-007-sent-items-log-intents.ts';
 import * as auditIndex from './migrations/2026-12-06-008-audit-index.ts';
+import * as erasure from './migrations/2026-12-06-012-erasure.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01-006-meeting-threads': meetingThreads,
   '2026-12-01-007-sent-items-log-intents': sentItemsLogIntents,
   '2026-12-06-008-audit-index': auditIndex,
+  '2026-12-06-012-erasure': erasure,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
