@@ -5,6 +5,7 @@ import { requireAccount } from '../../store/accounts.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
+import { requireNotSuppressed } from '../privacy/suppressed-addresses.ts';
 
 export type CreateContactInput = Omit<contacts.ContactInput, 'ownerId'> & { ownerId?: string | null | undefined };
 
@@ -14,6 +15,7 @@ export async function createContact(scope: TenantScope, actor: Actor, input: Cre
     inTransaction(scope, async (tx) => {
       if (input.accountId) await requireAccount(tx, input.accountId);
       await requireColleague(tx, input.ownerId);
+      await requireNotSuppressed(tx, input.emails);
       await requireAddressesFree(tx, input.emails, null);
       return contacts.createContact(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
     }),

@@ -12,6 +12,8 @@ import type { InteractionInput } from '../../store/interactions.ts';
 import { setFollowUp, type FollowUp } from '../../store/follow-ups.ts';
 import { matchAddresses } from './match-addresses.ts';
 import { mergeAndLoad, type MergeResult } from './merge-interaction-copies.ts';
+import { suppressedAddresses } from '../privacy/suppressed-addresses.ts';
+import { withoutSuppressed } from '../../domain/erasure.ts';
 
 /** Logs one interaction: idempotent on its external key, retried once on a race. */
 export async function logInteraction(scope: TenantScope, input: InteractionInput, now: number): Promise<MergeResult> {
@@ -46,8 +48,13 @@ export interface LogRequest {
 export async function logInteractionRequest(
   scope: TenantScope, who: Viewer & { settings: TenantSettings }, body: LogRequest, now: number,
 ): Promise<MergeResult & { view: InteractionView; followUp: FollowUp | null }> {
-  const results = body.participants.length ? await matchAddresses(scope, who.settings, body.participants) : [];
-  const plan = planLog(body, results, who.settings);
+  // An erased person is never a participant again; what was about them alone (subject, snippet, note) is not kept.
+  const suppressed = await suppressedAddresses(scope, body.participants.map((p) => p.address));
+  const { kept, onlySuppressed } = withoutSuppressed(body.participants, () => true, suppressed);
+  const results = kept.length ? await matchAddresses(scope, who.settings, kept) : [];
+  const external = results.some((r) => r.userId === null && r.kind !== 'colleague');
+  const blank = onlySuppressed || (suppressed.size > 0 && !external);
+  const plan = planLog({ ...body, participants: kept }, results, who.settings);
   if (body.accountIds === undefined && plan.accountIds.length === 0) {
     throw new DomainError('unprocessable', 'No account to log to', plan.reason ?? 'None of the participants belongs to a known account. Pick the account, or create it first.', [
       { field: 'accountIds', message: 'pick at least one account' },
@@ -58,9 +65,9 @@ export async function logInteractionRequest(
     kind: body.kind,
     direction: plan.direction as Direction | null,
     occurredAt,
-    subject: body.subject,
-    snippet: body.snippet,
-    note: body.note,
+    subject: blank ? null : body.subject,
+    snippet: blank ? null : body.snippet,
+    note: blank ? null : body.note,
     durationMinutes: body.durationMinutes,
     participants: plan.participants,
     accountIds: body.accountIds ?? plan.accountIds,
