@@ -23,6 +23,7 @@ import { followUpRoutes } from './routes/follow-ups.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -53,6 +54,7 @@ export const API_TAGS = [
   { name: 'Meetings', description: 'A Teams meeting, found by its chat, with its accounts.' },
   { name: 'Sync', description: 'Microsoft Graph mailbox and calendar sync: health, mailboxes, blocklists and thread visibility.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
+  { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
 ];
 
 export function apiRoutes(deps: Deps) {
@@ -66,7 +68,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', syncRoutes(deps))
     .route('/', followUpRoutes(deps))
     .route('/', meetingRoutes(deps))
-    .route('/', auditRoutes(deps));
+    .route('/', auditRoutes(deps))
+    .route('/', privacyRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
