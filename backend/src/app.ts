@@ -26,6 +26,7 @@ import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -57,6 +58,7 @@ export const API_TAGS = [
   { name: 'Sync', description: 'Microsoft Graph mailbox and calendar sync: health, mailboxes, blocklists and thread visibility.' },
   { name: 'Review', description: 'Email and meetings nobody could place with an account yet, and the actions that place or ignore them.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
+  { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
 ];
 
 export function apiRoutes(deps: Deps) {
@@ -73,7 +75,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', meetingRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', directoryRoutes(deps))
-    .route('/', reviewRoutes(deps));
+    .route('/', reviewRoutes(deps))
+    .route('/', privacyRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

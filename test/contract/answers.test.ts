@@ -164,6 +164,11 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/audit/exports', { body: { view: 'accounts', rows: 3 } });
     await call('GET', '/audit', { as: 'admin', query: 'action=opportunity.&limit=5' });
     await call('GET', '/audit');
+    await call('GET', '/contacts/{id}/data-export', { as: 'admin', params: { id: contactId } });
+    await call('GET', '/contacts/{id}/data-export', { as: 'admin', params: { id: contactId }, query: 'format=csv' });
+    await call('GET', '/contacts/{id}/data-export', { params: { id: contactId } });
+    await call('POST', '/contacts/{id}/erase', { as: 'admin', params: { id: contactId } });
+    await call('POST', '/accounts/{id}/erase', { as: 'admin', params: { id } });
 
     const missed = operations(doc).map((o) => `${o.method} ${o.path}`).filter((k) => !called.has(k));
     expect(missed).toEqual([]);

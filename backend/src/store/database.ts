@@ -364,4 +364,20 @@ export interface Database {
   directory_domains: DirectoryDomainTable;
   directory_addresses: DirectoryAddressTable;
   directory_refreshes: DirectoryRefreshTable;
+  privacy_secrets: PrivacySecretTable;
+  suppressed_addresses: SuppressedAddressTable;
+}
+
+/** The tenant's key for hashing erased addresses (migration 012). */
+export interface PrivacySecretTable {
+  tenant_id: string;
+  secret: string;
+  created_at: number;
+}
+
+/** An erased address, as its keyed hash only (migration 012). */
+export interface SuppressedAddressTable {
+  tenant_id: string;
+  address_key: string;
+  created_at: number;
 }

@@ -25,6 +25,20 @@ export async function upsertItemRefs(
   }
 }
 
+/** Marks items already known as seen in this round, without changing what they point to. */
+export async function keepItemRefs(scope: TenantScope, mailboxId: string, stream: string, round: number, graphIds: string[]): Promise<void> {
+  for (const part of chunks(graphIds, 500)) {
+    await scope.db
+      .updateTable('sync_item_refs')
+      .set({ round })
+      .where('tenant_id', '=', scope.tenantId)
+      .where('mailbox_id', '=', mailboxId)
+      .where('stream', '=', stream)
+      .where('graph_id', 'in', part)
+      .execute();
+  }
+}
+
 /** Items of the stream not seen in the current full round: gone from the mailbox while the cursor was lost. */
 export async function staleItemIds(scope: TenantScope, mailboxId: string, stream: string, round: number): Promise<string[]> {
   const rows = await scope.db

@@ -12,7 +12,7 @@ import { addSkipCounts } from '../store/skip-counts.ts';
 import { recordUnreadableItems } from '../store/unreadable-items.ts';
 import type { UnreadableItem } from '../graph/index.ts';
 import { releaseSyncedItems } from '../use-cases/interactions/remove-interaction.ts';
-import { removedByExternalKey, restoreSyncRemoved, staleItemIds, upsertItemRefs } from '../store/sync-items.ts';
+import { keepItemRefs, removedByExternalKey, restoreSyncRemoved, staleItemIds, upsertItemRefs } from '../store/sync-items.ts';
 import { saveCursorPage } from '../store/sync-cursors.ts';
 import { threadVisibilities } from '../store/thread-visibility.ts';
 import type { ItemPlan } from './plan-item.ts';
@@ -115,7 +115,11 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     await recordMeetingThreads(tx, toStore.flatMap((p, i) => (p.teamsThreadId ? [{ threadId: p.teamsThreadId, interactionId: results[i]!.id }] : [])), c.now);
 
     // Removed items, items that no longer qualify (cancelled, now private), and after a full round what it did not see.
-    const release = [...c.removedIds, ...plans.filter((p) => p.outcome === 'skip').map((p) => p.graphId)];
+    // An item about an erased person alone keeps its (anonymised) interaction: counts hold, and a full round does
+    // not release it as unseen.
+    const suppressed = plans.filter((p) => p.outcome === 'skip' && p.reason === 'suppressed').map((p) => p.graphId);
+    await keepItemRefs(tx, c.mailbox.id, c.stream, c.round, suppressed);
+    const release = [...c.removedIds, ...plans.filter((p) => p.outcome === 'skip' && p.reason !== 'suppressed').map((p) => p.graphId)];
     if (c.endsFullRound) release.push(...(await staleItemIds(tx, c.mailbox.id, c.stream, c.round)));
     const { released, softRemoved } = await releaseSyncedItems(tx, { mailboxId: c.mailbox.id, userId: c.mailbox.userId, stream: c.stream, graphIds: release, now: c.now });
 

@@ -7,11 +7,12 @@ import type { Participant, ParticipantRole, TenantSettings } from '../domain/typ
 import type { CalendarItem, MailAddress, MailItem } from '../graph/index.ts';
 import type { InteractionInput } from '../store/interactions.ts';
 import { readLogIntent, type LogIntent } from '../domain/log-intent.ts';
+import { withoutSuppressed } from '../domain/erasure.ts';
 
 /** Why an item was not stored: the classifications other than customer, and the sync engine's own. */
 export type SkipReason =
   | 'internal' | 'personal' | 'automated' | 'private' | 'blocked' | 'draft' | 'cancelled'
-  | 'series-master' | 'no-ical-uid' | 'removed-by-user';
+  | 'series-master' | 'no-ical-uid' | 'removed-by-user' | 'suppressed';
 
 export interface PlanContext {
   /** The mailbox owner: the holder of everything synced from the mailbox. */
@@ -20,6 +21,8 @@ export interface PlanContext {
   ownAddresses?: { address: string; userId: string }[];
   settings: Pick<TenantSettings, 'storeSnippets' | 'defaultSyncVisibility'>;
   now: number;
+  /** Canonical addresses of erased people among the page's: never stored as participants again. */
+  suppressed?: ReadonlySet<string>;
 }
 
 export type ItemPlan =
@@ -78,6 +81,20 @@ function participant(role: ParticipantRole, a: MailAddress, match: AddressMatch)
   return { role, address: match.kind === 'invalid' ? a.address : match.address, displayName: a.name, userId: match.userId, contactId: match.contactId };
 }
 
+/**
+ * The item's participants without erased people. null when an erased person was its only external party: the
+ * item is about them alone and is skipped as 'suppressed'.
+ */
+function storable(roles: [ParticipantRole, MailAddress][], match: MatchLookup, ctx: PlanContext): [ParticipantRole, MailAddress][] | null {
+  if (!ctx.suppressed?.size) return roles;
+  const isExternal = ({ a }: { a: MailAddress }) => {
+    const m = match(a.address);
+    return m.userId === null && m.kind !== 'colleague';
+  };
+  const r = withoutSuppressed(roles.map(([role, a]) => ({ role, a, address: a.address })), isExternal, ctx.suppressed);
+  return r.onlySuppressed ? null : r.kept.map(({ role, a }) => [role, a]);
+}
+
 function baseInput(ctx: PlanContext) {
   return {
     note: null,
@@ -91,13 +108,17 @@ function baseInput(ctx: PlanContext) {
 export function planMailItem(item: MailItem, match: MatchLookup, ctx: PlanContext): ItemPlan {
   const senderAddress = item.from ?? item.sender;
   const sender = senderAddress ? match(senderAddress.address) : null;
-  const roles: [ParticipantRole, MailAddress][] = [
+  const all: [ParticipantRole, MailAddress][] = [
     ...(senderAddress ? [['from', senderAddress] as [ParticipantRole, MailAddress]] : []),
     ...item.to.map((a) => ['to', a] as [ParticipantRole, MailAddress]),
     ...item.cc.map((a) => ['cc', a] as [ParticipantRole, MailAddress]),
   ];
+  const roles = storable(all, match, ctx);
+  if (!roles) return { graphId: item.graphId, outcome: 'skip', reason: 'suppressed' };
   const matches = roles.map(([, a]) => match(a.address));
-  const { classification } = classifyMessage({ sensitivity: item.sensitivity, isDraft: item.isDraft, from: sender, recipients: matches.slice(senderAddress ? 1 : 0) });
+  const { classification } = classifyMessage({
+    sensitivity: item.sensitivity, isDraft: item.isDraft, from: sender, recipients: matches.slice(roles[0]?.[0] === 'from' ? 1 : 0),
+  });
   if (classification !== 'customer') return { graphId: item.graphId, outcome: 'skip', reason: classification };
   const occurredAt = item.sentAt ?? item.receivedAt;
   const { accountIds, ambiguous } = accountsOf(matches);
@@ -133,14 +154,18 @@ export function planCalendarItem(item: CalendarItem, match: MatchLookup, ctx: Pl
   // The series master is the pattern, not a meeting that happened: its occurrences and exceptions are.
   if (item.type === 'seriesMaster') return { graphId: item.graphId, outcome: 'skip', reason: 'series-master' };
   const organizer = item.organizer ? match(item.organizer.address) : null;
-  const roles: [ParticipantRole, MailAddress][] = [
+  const all: [ParticipantRole, MailAddress][] = [
     ...(item.organizer ? [['organizer', item.organizer] as [ParticipantRole, MailAddress]] : []),
     ...item.attendees
       .filter((a) => a.type !== 'resource' && a.address !== item.organizer?.address)
       .map((a) => ['attendee', a] as [ParticipantRole, MailAddress]),
   ];
+  const roles = storable(all, match, ctx);
+  if (!roles) return { graphId: item.graphId, outcome: 'skip', reason: 'suppressed' };
   const matches = roles.map(([, a]) => match(a.address));
-  const { classification } = classifyEvent({ sensitivity: item.sensitivity, isCancelled: item.isCancelled, organizer, attendees: matches.slice(item.organizer ? 1 : 0) });
+  const { classification } = classifyEvent({
+    sensitivity: item.sensitivity, isCancelled: item.isCancelled, organizer, attendees: matches.slice(roles[0]?.[0] === 'organizer' ? 1 : 0),
+  });
   if (classification !== 'customer') return { graphId: item.graphId, outcome: 'skip', reason: classification };
   const externalKey = meetingExternalKey(item.iCalUId);
   // Without an iCalUId the copies in several calendars could not be merged into one meeting.

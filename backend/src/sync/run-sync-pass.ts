@@ -9,6 +9,7 @@ import { getTenant } from '../store/tenants.ts';
 import { acquireLease, getCursor, recordStreamFailure, recordStreamResync, recordStreamSuccess, releaseLease, startFullRound } from '../store/sync-cursors.ts';
 import { getMailbox, recordPassFailure, recordPassSuccess, type Mailbox } from '../store/mailboxes.ts';
 import { matchAddresses } from '../use-cases/interactions/match-addresses.ts';
+import { suppressedAddresses } from '../use-cases/privacy/suppressed-addresses.ts';
 import type { AddressMatch } from '../domain/match-participants.ts';
 import type { TenantSettings } from '../domain/types.ts';
 import { DeltaExpiredError, classifyFailure, failureBackoffMs, messageSelect, type CalendarItem, type DeltaPage, type GraphClient, type MailItem } from '../graph/index.ts';
@@ -85,7 +86,8 @@ async function planPage(
   const byAddress = new Map<string, { address: string; displayName: string | null }>();
   for (const item of page.items) for (const a of itemAddresses(item)) if (!byAddress.has(a.address)) byAddress.set(a.address, { address: a.address, displayName: a.name });
   const inputs = [...byAddress.values()];
-  const matches = await matchAddresses(scope, settings, inputs, ctx.ownAddresses);
+  const [matches, suppressed] = await Promise.all([matchAddresses(scope, settings, inputs, ctx.ownAddresses), suppressedAddresses(scope, inputs.map((i) => i.address))]);
+  if (suppressed.size > 0) ctx = { ...ctx, suppressed };
   const found = new Map<string, AddressMatch>(inputs.map((input, i) => [input.address, matches[i]!]));
   const match = (address: string) => found.get(address)!;
   return kind === 'mail'

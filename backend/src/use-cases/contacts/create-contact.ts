@@ -6,6 +6,7 @@ import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
+import { requireNotSuppressed } from '../privacy/suppressed-addresses.ts';
 
 export type CreateContactInput = Omit<contacts.ContactInput, 'ownerId'> & { ownerId?: string | null | undefined };
 
@@ -15,6 +16,7 @@ export async function createContact(scope: TenantScope, actor: Actor, input: Cre
     inTransaction(scope, async (tx) => {
       if (input.accountId) await requireAccount(tx, input.accountId);
       await requireColleague(tx, input.ownerId);
+      await requireNotSuppressed(tx, input.emails);
       await requireAddressesFree(tx, input.emails, null);
       const contact = await contacts.createContact(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
       // Past mail with this person that nobody could place joins the contact's account.

@@ -7,6 +7,7 @@ import { requireColleague } from '../require-colleague.ts';
 import { requirePermission } from '../require-permission.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
+import { requireNotSuppressed } from '../privacy/suppressed-addresses.ts';
 
 export async function updateContact(scope: TenantScope, actor: Actor, id: string, patch: Partial<contacts.ContactInput>, now: number): Promise<Contact> {
   return onAddressRace(() =>
@@ -17,6 +18,7 @@ export async function updateContact(scope: TenantScope, actor: Actor, id: string
       if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeContactOwner(actor, current, account));
       if (patch.accountId) await requireAccount(tx, patch.accountId);
       await requireColleague(tx, patch.ownerId);
+      if (patch.emails) await requireNotSuppressed(tx, patch.emails);
       if (patch.emails) await requireAddressesFree(tx, patch.emails, id);
       const contact = await contacts.updateContact(tx, id, patch, actor.id, now);
       // A new address, or an account for a contact that had none, can place past mail.

@@ -15,6 +15,8 @@ import { userMailboxHolds } from '../../store/sync-items.ts';
 import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
 import { matchAddresses } from './match-addresses.ts';
 import { mergeAndLoad, type MergeResult } from './merge-interaction-copies.ts';
+import { suppressedAddresses } from '../privacy/suppressed-addresses.ts';
+import { withoutSuppressed } from '../../domain/erasure.ts';
 
 /**
  * Logs one interaction: idempotent on its external key. Two colleagues logging the same email at the same
@@ -52,8 +54,13 @@ export type LoggedAs = 'interaction' | 'note';
 export async function logInteractionRequest(
   scope: TenantScope, who: Viewer & { settings: TenantSettings }, body: LogRequest, now: number,
 ): Promise<MergeResult & { view: InteractionView; followUp: FollowUp | null; loggedAs: LoggedAs }> {
-  const results = body.participants.length ? await matchAddresses(scope, who.settings, body.participants) : [];
-  const plan = planLog(body, results, who.settings);
+  // An erased person is never a participant again; what was about them alone (subject, snippet, note) is not kept.
+  const suppressed = await suppressedAddresses(scope, body.participants.map((p) => p.address));
+  const { kept, onlySuppressed } = withoutSuppressed(body.participants, () => true, suppressed);
+  const results = kept.length ? await matchAddresses(scope, who.settings, kept) : [];
+  const external = results.some((r) => r.userId === null && r.kind !== 'colleague');
+  const blank = onlySuppressed || (suppressed.size > 0 && !external);
+  const plan = planLog({ ...body, participants: kept }, results, who.settings);
   if (body.accountIds === undefined && plan.accountIds.length === 0) {
     throw new DomainError('unprocessable', 'No account to log to', plan.reason ?? 'None of the participants belongs to a known account. Pick the account, or create it first.', [
       { field: 'accountIds', message: 'pick at least one account' },
@@ -64,9 +71,9 @@ export async function logInteractionRequest(
     kind: body.kind,
     direction: plan.direction as Direction | null,
     occurredAt,
-    subject: body.subject,
-    snippet: body.snippet,
-    note: body.note,
+    subject: blank ? null : body.subject,
+    snippet: blank ? null : body.snippet,
+    note: blank ? null : body.note,
     durationMinutes: body.durationMinutes,
     participants: plan.participants,
     accountIds: body.accountIds ?? plan.accountIds,

@@ -1,9 +1,10 @@
 // The account's people, each with the colleagues who know them and how strongly (relationship strength over
 // the last 180 days), so whoever picks up the account knows whom to ask for an introduction.
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { StrengthBadge } from '../common/strength-badge.tsx';
+import { useState } from 'react';
 
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
@@ -11,9 +12,47 @@ const useStyles = makeStyles({
   person: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
 });
 
-export function ContactsPanel({ accountId }: { accountId: string }) {
+/** Admins only: everything Suhde holds about the person, as the file the admin hands them (the export is audited). */
+function ExportDataButton({ contactId, name }: { contactId: string; name: string }) {
   const { t } = useI18n();
   const { api } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const data = await unwrap(api.contacts[':id']['data-export'].$get({ param: { id: contactId }, query: { format: 'json' } }));
+      downloadFile(`${name.replace(/[^\p{L}\p{N}]+/gu, '-')}-data.json`, JSON.stringify(data, null, 2), 'application/json');
+    } catch (error) {
+      console.error('contact data export failed', { contactId, error });
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" appearance="subtle" disabled={busy} onClick={() => void run()} aria-label={t('contacts.exportDataFor', { name })}>
+      {failed ? t('contacts.exportDataFailed') : t('contacts.exportData')}
+    </Button>
+  );
+}
+
+function downloadFile(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ContactsPanel({ accountId }: { accountId: string }) {
+  const { t } = useI18n();
+  const { api, me } = useServices();
+  const admin = me.role === 'admin';
   const nameOf = useColleagueName();
   const s = useStyles();
   const data = useAsync(async () => {
@@ -36,6 +75,7 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
             <TableHeaderCell>{t('contacts.title')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.email')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.knownBy')}</TableHeaderCell>
+            {admin && <TableHeaderCell>{t('contacts.privacy')}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -56,6 +96,7 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
                     ))}
                   </span>
                 </TableCell>
+                {admin && <TableCell><ExportDataButton contactId={c.id} name={c.name} /></TableCell>}
               </TableRow>
             );
           })}
