@@ -164,6 +164,8 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/audit/exports', { body: { view: 'accounts', rows: 3 } });
     await call('GET', '/audit', { as: 'admin', query: 'action=opportunity.&limit=5' });
     await call('GET', '/audit');
+    await call('GET', '/directory/health', { as: 'admin' });
+    await call('GET', '/directory/health');
     await call('GET', '/contacts/{id}/data-export', { as: 'admin', params: { id: contactId } });
     await call('GET', '/contacts/{id}/data-export', { as: 'admin', params: { id: contactId }, query: 'format=csv' });
     await call('GET', '/contacts/{id}/data-export', { params: { id: contactId } });

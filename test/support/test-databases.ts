@@ -37,7 +37,19 @@ export function testDatabases(): TestDatabase[] {
         await admin.query(`CREATE SCHEMA ${schema}`);
         await admin.end();
         const handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: 4 });
-        await migrateToLatest(handle.db, { schema });
+        try {
+          await migrateToLatest(handle.db, { schema });
+        } catch (e) {
+          // Seen rarely under load on two cores: the migrator reports the fresh schema missing before its first
+          // migration. Not understood yet; make sure it exists and try once more, saying so.
+          if (!(e instanceof Error && /schema ".*" does not exist/.test(e.message))) throw e;
+          console.warn(`[suhde tests] ${e.message}; retrying the migration once`);
+          const again = new pg.Client({ connectionString: pgUrl });
+          await again.connect();
+          await again.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+          await again.end();
+          await migrateToLatest(handle.db, { schema });
+        }
         return {
           handle,
           dispose: async () => {

@@ -25,7 +25,7 @@ const DirectoryHealthSchema = z.object({
 export function directoryRoutes(_deps: Deps) {
   return newRouter().openapi(
     createRoute({
-      method: 'get', path: '/directory/health', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
+      method: 'get', path: '/directory/health', operationId: 'getDirectoryHealth', tags: ['Sync'], security: bearer, middleware: [requireRole('admin')] as const,
       summary: 'The directory as last read, and stored customer mail that looks internal (admin)',
       responses: { 200: { description: 'Directory health', content: { 'application/json': { schema: DirectoryHealthSchema } } }, ...problems(401, 403, 503) },
     }),

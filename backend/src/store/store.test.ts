@@ -96,7 +96,8 @@ describe.each(testDatabases())('store on $name', (database) => {
     const logged = await logInteraction(a.scope, email(a, acc.id, 'same', T0, { source: 'addin', visibility: 'shared', note: 'Asked for a quote', holders: [{ userId: a.users.manager.id, relation: 'logged', at: T0 + 1 }] }), T0 + 1);
     expect(logged.created).toBe(false);
     expect(logged.interaction.id).toBe(first[0]!.interaction.id);
-    expect(logged.interaction.visibility).toBe('shared');
+    // The manager holds no copy: logging it joins without widening who sees it (only holders widen).
+    expect(logged.interaction.visibility).toBe('metadata');
     expect(logged.interaction.note).toBe('Asked for a quote');
     expect(logged.interaction.holders.map((h) => h.userId).sort()).toEqual([a.users.rep.id, a.users.rep2.id, a.users.manager.id].sort());
     const page = await timelinePage(a.scope, { accountId: acc.id, viewerId: a.users.rep.id, limit: 10 });

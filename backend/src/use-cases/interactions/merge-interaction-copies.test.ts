@@ -100,7 +100,8 @@ describe.each(testDatabases())('merge interaction copies on $name', (database) =
     const winner = await first;
     const loser = await logged;
     expect(winner.created).toBe(true);
-    expect(loser).toMatchObject({ created: false, interaction: { id: winner.id, visibility: 'shared', note: 'Logged meanwhile' } });
+    // rep2 did not hold it: the log joins without widening who sees it (issue 12: only holders widen).
+    expect(loser).toMatchObject({ created: false, interaction: { id: winner.id, visibility: 'metadata', note: 'Logged meanwhile' } });
     expect(loser.interaction.holders.map((h) => h.userId).sort()).toEqual([a.users.rep.id, a.users.rep2.id].sort());
     expect(loser.interaction.accountIds).toEqual([acc]);
   });
