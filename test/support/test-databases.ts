@@ -40,10 +40,12 @@ export function testDatabases(): TestDatabase[] {
         try {
           await migrateToLatest(handle.db, { schema });
         } catch (e) {
-          // Seen rarely under load on two cores: the migrator reports the fresh schema missing before its first
-          // migration. Not understood yet; make sure it exists and try once more, saying so.
+          // Kysely's migrator asks whether its table exists by introspecting every schema's tables, and its query
+          // calls pg_get_serial_sequence('schema.table', ...) per column: when another suite drops its own schema in
+          // the middle of that query, PostgreSQL fails it with "schema <the other one> does not exist". Nothing is
+          // wrong with this schema; the second try runs after that drop has finished.
           if (!(e instanceof Error && /schema ".*" does not exist/.test(e.message))) throw e;
-          console.warn(`[suhde tests] ${e.message}; retrying the migration once`);
+          console.warn(`[suhde tests] ${e.message} (another suite dropped its schema during the migrator's introspection); retrying once`);
           const again = new pg.Client({ connectionString: pgUrl });
           await again.connect();
           await again.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
