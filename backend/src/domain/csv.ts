@@ -1,5 +1,5 @@
-// CSV as the Teams app writes it (teams-app/src/features/common/csv.ts): RFC 4180, CRLF, and OWASP's rule
-// against CSV injection, so a file the backend hands out opens as safely as one the browser made.
+// CSV as the Teams app and the API write it: RFC 4180, CRLF, and OWASP's rule against CSV injection, so a file
+// the backend hands out opens as safely as one the browser made (teams-app/src/features/common/csv.ts uses this).
 
 export interface CsvColumn<T> {
   header: string;

@@ -5,6 +5,7 @@ import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../..
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import { useState } from 'react';
+import { downloadText } from '../common/csv.ts';
 
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
@@ -23,7 +24,7 @@ function ExportDataButton({ contactId, name }: { contactId: string; name: string
     setFailed(false);
     try {
       const data = await unwrap(api.contacts[':id']['data-export'].$get({ param: { id: contactId }, query: { format: 'json' } }));
-      downloadFile(`${name.replace(/[^\p{L}\p{N}]+/gu, '-')}-data.json`, JSON.stringify(data, null, 2), 'application/json');
+      downloadText(`${name.replace(/[^\p{L}\p{N}]+/gu, '-')}-data.json`, JSON.stringify(data, null, 2), 'application/json');
     } catch (error) {
       console.error('contact data export failed', { contactId, error });
       setFailed(true);
@@ -36,17 +37,6 @@ function ExportDataButton({ contactId, name }: { contactId: string; name: string
       {failed ? t('contacts.exportDataFailed') : t('contacts.exportData')}
     </Button>
   );
-}
-
-function downloadFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function ContactsPanel({ accountId }: { accountId: string }) {
