@@ -2,36 +2,22 @@
 // error with Graph's status and code, what an admin must do, resyncs and unreadable items. The mailbox's summary
 // is derived from its streams, worst first, so one stream's success never hides another's failure.
 import type { TenantScope } from './scope.ts';
-import { listCursors, type SyncCursor } from './sync-cursors.ts';
+import { listCursors, type SyncCursor, type StreamHealthRecord } from './sync-cursors.ts';
 import { listMailboxes, type Mailbox } from './mailboxes.ts';
 import { listSubscriptions } from './subscriptions.ts';
 import { skipCounts } from './skip-counts.ts';
 import { recentUnreadableItems, type UnreadableItemRecord } from './unreadable-items.ts';
+import { streamState, summaryState, type MailboxSyncState, type StreamSyncState } from '../domain/sync-health.ts';
 
-export type StreamSyncState = 'waiting' | 'syncing' | 'backfilling' | 'ok' | 'failing' | 'needs-admin';
-export type MailboxSyncState = 'disabled' | StreamSyncState;
+export type { MailboxSyncState, StreamSyncState };
 
-/** Worst first: the mailbox's summary is the first of these any of its streams is in. */
-const SEVERITY: readonly StreamSyncState[] = ['needs-admin', 'failing', 'backfilling', 'syncing', 'waiting', 'ok'];
-
-export interface StreamHealth {
+/** A stream's health as answered: its state and cursor facts, then what its passes recorded. */
+export interface StreamHealth extends StreamHealthRecord {
   stream: string;
   state: StreamSyncState;
   hasDeltaLink: boolean;
   fullRoundInProgress: boolean;
   updatedAt: number;
-  consecutiveFailures: number;
-  lastError: string | null;
-  lastErrorStatus: number | null;
-  lastErrorCode: string | null;
-  lastErrorAt: number | null;
-  /** What an admin must do before this stream can sync again; null unless its state is needs-admin. */
-  adminAction: string | null;
-  /** A failing stream's next scheduled attempt (back-off); null when not backing off. */
-  nextAttemptAt: number | null;
-  lastSuccessAt: number | null;
-  /** The last time Graph expired the stream's delta token (410) and a full round started. */
-  lastResyncAt: number | null;
 }
 
 export interface MailboxHealth {
@@ -55,21 +41,8 @@ export interface MailboxHealth {
   nextRenewalAt: number | null;
 }
 
-function streamState(c: SyncCursor, now: number): StreamSyncState {
-  if (c.health.adminAction !== null) return 'needs-admin';
-  if (c.health.consecutiveFailures > 0) return 'failing';
-  if (c.fullSyncStartedAt !== null) return 'backfilling';
-  if (c.leaseOwner !== null && (c.leaseUntil ?? 0) > now) return 'syncing';
-  return c.health.lastSuccessAt === null && c.deltaLink === null ? 'waiting' : 'ok';
-}
-
 function streamHealth(c: SyncCursor, now: number): StreamHealth {
-  return { stream: c.stream, state: streamState(c, now), hasDeltaLink: c.deltaLink !== null, fullRoundInProgress: c.fullSyncStartedAt !== null, updatedAt: c.updatedAt, ...c.health };
-}
-
-/** The worst state of the streams; a mailbox without any stream yet is waiting. */
-export function summaryState(streams: { state: StreamSyncState }[]): StreamSyncState {
-  return SEVERITY.find((s) => streams.some((x) => x.state === s)) ?? 'waiting';
+  return { stream: c.stream, state: streamState({ ...c.health, fullSyncStartedAt: c.fullSyncStartedAt, leaseOwner: c.leaseOwner, leaseUntil: c.leaseUntil, hasDeltaLink: c.deltaLink !== null }, now), hasDeltaLink: c.deltaLink !== null, fullRoundInProgress: c.fullSyncStartedAt !== null, updatedAt: c.updatedAt, ...c.health };
 }
 
 export async function syncHealth(scope: TenantScope, now: number): Promise<MailboxHealth[]> {
