@@ -41,6 +41,8 @@ const schema = z.object({
   SUHDE_NOTIFICATION_URL: z.url({ protocol: /^https$/ }).transform((v) => v.replace(/\/+$/, '')).optional(),
   SUHDE_SYNC_POLL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
   SUHDE_SYNC_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  // Prefer: odata.maxpagesize of delta rounds: Graph's 1000 by default; lower it if Graph times out on big pages.
+  SUHDE_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
   SUHDE_SYNC_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
   SUHDE_ADDIN_ID: z.uuid('must be the app id GUID of the Suhde app manifest (TEAMS_APP_ID in manifest/env)').default(DEMO_ADDIN_ID),
   SUHDE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
@@ -80,6 +82,8 @@ export interface Config {
     maxInFlight: number;
     /** How long a pass holds its stream between page commits; a pass that died frees it after this. */
     leaseMs: number;
+    /** Items per Graph delta page asked for (Prefer: odata.maxpagesize). */
+    pageSize: number;
   } | null;
 }
 
@@ -124,14 +128,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ...(e.GRAPH_CLIENT_SECRET ? { secret: e.GRAPH_CLIENT_SECRET } : {}),
         ...(e.GRAPH_CERTIFICATE_PATH ? { certificate: { privateKeyPath: e.GRAPH_CERTIFICATE_PATH, thumbprintSha256: e.GRAPH_CERTIFICATE_THUMBPRINT! } } : {}),
       },
-      notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT, leaseMs: e.SUHDE_SYNC_LEASE_SECONDS * 1000,
+      notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT, leaseMs: e.SUHDE_SYNC_LEASE_SECONDS * 1000, pageSize: e.SUHDE_SYNC_PAGE_SIZE,
     };
   } else if (e.GRAPH_STATIC_TOKEN) {
     // Development against an emulator only: a real Graph never gets a long-lived static token.
     if (!isLoopback(new URL(e.GRAPH_BASE_URL).hostname)) {
       throw new ConfigError(`Invalid configuration:\n  GRAPH_STATIC_TOKEN: only for a Graph emulator on loopback; ${e.GRAPH_BASE_URL} needs GRAPH_CLIENT_ID and a secret or certificate.`);
     }
-    graphSync = { credentials: { kind: 'static', token: e.GRAPH_STATIC_TOKEN }, notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT, leaseMs: e.SUHDE_SYNC_LEASE_SECONDS * 1000 };
+    graphSync = { credentials: { kind: 'static', token: e.GRAPH_STATIC_TOKEN }, notificationUrl: e.SUHDE_NOTIFICATION_URL ?? null, pollMinutes: e.SUHDE_SYNC_POLL_MINUTES, maxInFlight: e.SUHDE_SYNC_MAX_IN_FLIGHT, leaseMs: e.SUHDE_SYNC_LEASE_SECONDS * 1000, pageSize: e.SUHDE_SYNC_PAGE_SIZE };
   }
   return {
     port: e.PORT,

@@ -46,7 +46,9 @@ async function prepare(path: string, emulator: GraphEmulator, firstRun: boolean)
 function runSync(path: string, tenantId: string, emulatorUrl: string) {
   return spawn(process.execPath, ['--import', 'tsx', 'backend/src/sync/cli.ts', '--tenant', tenantId], {
     cwd: root,
-    env: { ...process.env, SUHDE_SQLITE_PATH: path, DATABASE_URL: '', GRAPH_BASE_URL: `${emulatorUrl}/v1.0`, GRAPH_STATIC_TOKEN: 'kill-test', SUHDE_DEMO: '1', SUHDE_SYNC_LEASE_SECONDS: '1' },
+    env: { ...process.env, SUHDE_SQLITE_PATH: path, DATABASE_URL: '', GRAPH_BASE_URL: `${emulatorUrl}/v1.0`, GRAPH_STATIC_TOKEN: 'kill-test', SUHDE_DEMO: '1', SUHDE_SYNC_LEASE_SECONDS: '1',
+      // Pages of 10, so the kill lands between committed batches of a stream, not after its only page.
+      SUHDE_SYNC_PAGE_SIZE: '10' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       for (const stream of args.stream ? [args.stream] : mailboxStreams(m.folders)) {
         const t0 = Date.now();
         try {
-          const result = await runSyncPass({ handle, graphFor, leaseMs: config.graphSync!.leaseMs }, { tenantId: tenant.id, mailboxId: m.id, stream });
+          const result = await runSyncPass({ handle, graphFor, leaseMs: config.graphSync!.leaseMs, pageSize: config.graphSync!.pageSize }, { tenantId: tenant.id, mailboxId: m.id, stream });
           if (result.status === 'busy') failed++;
           console.log(`  ${describe(result, Date.now() - t0)}`);
         } catch (e) {

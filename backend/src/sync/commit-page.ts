@@ -1,6 +1,8 @@
-// One delta page into the store, in one transaction: its interactions, the mailbox's item refs, removals, skip
-// counts and the cursor. Either all of it commits or none, so a pass that dies resumes at the last committed page.
+// A batch of delta pages into the store, in one transaction: their interactions, the mailbox's item refs,
+// removals, skip counts and the cursor of the batch's last page. Either all of it commits or none, so a pass that
+// dies resumes after the last committed batch.
 import { keysLoggedBy, knownReferences } from '../store/interactions.ts';
+import { storedByExternalKeys } from '../store/interaction-writes.ts';
 import { mergeInteractionCopies } from '../use-cases/interactions/merge-interaction-copies.ts';
 import { narrowerVisibility } from '../domain/visibility.ts';
 import { syncBringsBack } from '../domain/soft-removal.ts';
@@ -86,10 +88,15 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
   return inTransaction(scope, async (tx) => {
     let plans = c.plans;
     const stores = plans.filter((p): p is Extract<ItemPlan, { outcome: 'store' }> => p.outcome === 'store');
-    // An interaction a person removed stays removed; one the sync removed comes back when a mailbox holds it again.
-    const removed = await removedByExternalKey(tx, stores.map((p) => p.input.externalKey!));
+    // Each key is looked up once per batch: what a merge needs, and whether it was removed (and by whom, for the few).
+    const stored = await storedByExternalKeys(tx, stores.map((p) => p.input.externalKey!));
+    const removedKeys = [...stored].filter(([, s]) => s.removed).map(([key]) => key);
+    const removed = removedKeys.length > 0 ? await removedByExternalKey(tx, removedKeys) : new Map<string, { id: string; deletedBy: string | null }>();
     if (removed.size > 0) {
-      await restoreSyncRemoved(tx, [...removed.values()].filter((r) => syncBringsBack(r.deletedBy)).map((r) => r.id), c.now);
+      // An interaction a person removed stays removed; one the sync removed comes back when a mailbox holds it again.
+      const back = [...removed].filter(([, r]) => syncBringsBack(r.deletedBy));
+      await restoreSyncRemoved(tx, back.map(([, r]) => r.id), c.now);
+      for (const [key] of back) stored.set(key, { ...stored.get(key)!, removed: false });
       plans = plans.map((p) =>
         p.outcome === 'store' && removed.has(p.input.externalKey!) && !syncBringsBack(removed.get(p.input.externalKey!)!.deletedBy) ? { graphId: p.graphId, outcome: 'skip', reason: 'removed-by-user' } : p,
       );
@@ -109,7 +116,7 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
       });
     }
     // The sync looks its account ids up in this tenant's store itself: no need to check them again.
-    const results = await mergeInteractionCopies(tx, toStore.map((p) => p.input), c.now, { checkReferences: false });
+    const results = await mergeInteractionCopies(tx, toStore.map((p) => p.input), c.now, { checkReferences: false, stored });
     await upsertItemRefs(tx, c.mailbox.id, c.stream, c.round, toStore.map((p, i) => ({ graphId: p.graphId, interactionId: results[i]!.id, conversationId: p.conversationId })));
     // The same meeting from several calendars is one interaction (iCalUId), so its thread is recorded once.
     await recordMeetingThreads(tx, toStore.flatMap((p, i) => (p.teamsThreadId ? [{ threadId: p.teamsThreadId, interactionId: results[i]!.id }] : [])), c.now);

@@ -80,6 +80,6 @@ export function createConfiguredSync(config: Config, handle: Db, log: (line: str
   };
   return createSyncService({
     handle, graphFor, queue: syncQueueFor(config, log), notificationBaseUrl: settings.notificationUrl,
-    pollIntervalMs: settings.pollMinutes * 60_000, leaseMs: settings.leaseMs, log, delegatedGraph,
+    pollIntervalMs: settings.pollMinutes * 60_000, leaseMs: settings.leaseMs, pageSize: settings.pageSize, log, delegatedGraph,
   });
 }

@@ -1,8 +1,8 @@
 // One sync pass over one mailbox stream: take the stream's lease, walk Graph's delta pages from the cursor
-// (a page in progress, else the last deltaLink, else a full round), plan each page's items and commit them
-// with the cursor. An expired delta token starts a full round; merging by external key keeps it duplicate-free.
+// (a page in progress, else the last deltaLink, else a full round), plan the items of the pages that arrived
+// and commit them with the cursor, several pages per transaction while Graph fetches the next ones (see
+// page-batches.ts). An expired delta token starts a full round; merging by external key keeps it duplicate-free.
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Db } from '../store/connect.ts';
 import { tenantScope, type TenantScope } from '../store/scope.ts';
 import { getTenant } from '../store/tenants.ts';
@@ -16,16 +16,26 @@ import { DeltaExpiredError, classifyFailure, failureBackoffMs, messageSelect, ty
 import { itemAddresses, planCalendarItem, planMailItem, type ItemPlan, type PlanContext } from './plan-item.ts';
 import { commitPage } from './commit-page.ts';
 import { calendarWindow, parseStream } from './streams.ts';
+import { combinePages, DEFAULT_BATCH_LIMITS, pageBatches, type BatchLimits } from './page-batches.ts';
+import type { StoreTimer } from './store-timer.ts';
+
+/**
+ * Prefer: odata.maxpagesize. Graph documents 1 to 1000 messages a page for Outlook messages (list messages) and
+ * no other bound for message or event delta; Suhde selects metadata only, so a page of 1000 stays small.
+ */
+export const DEFAULT_PAGE_SIZE = 1000;
 
 export interface SyncEngineDeps {
   handle: Db;
   /** The Graph client for a tenant (its token provider, its national cloud). */
   graphFor(tenantId: string): GraphClient;
   now?: () => number;
-  /** Prefer: odata.maxpagesize for delta rounds. Default 100. */
+  /** Prefer: odata.maxpagesize for delta rounds. Default DEFAULT_PAGE_SIZE. */
   pageSize?: number;
-  /** Accumulates the time passes spend waiting on the store (lookups and page commits), for the benchmark. */
-  timing?: { dbMs: number };
+  /** How many items one transaction takes and how far Graph is read ahead of the store. */
+  batchLimits?: BatchLimits;
+  /** Times the store calls of each batch (lookups and commits), for the benchmark's share of time in the store. */
+  storeTimer?: StoreTimer;
   /** How long a pass holds its stream between page commits (each commit extends it). Default 2 minutes. */
   leaseMs?: number;
 }
@@ -79,41 +89,20 @@ export function mailboxSettings(settings: TenantSettings, mailbox: Pick<Mailbox,
   };
 }
 
-async function planPage(
-  scope: TenantScope, settings: TenantSettings, page: DeltaPage<MailItem> | DeltaPage<CalendarItem>, kind: 'mail' | 'calendar', ctx: PlanContext,
-): Promise<ItemPlan[]> {
-  // One lookup for the whole page: every address of every item.
+type AnyPage = DeltaPage<MailItem> | DeltaPage<CalendarItem>;
+
+/** Plans a batch's pages with one address lookup for all of them, then takes the last word on each item. */
+async function planBatch(scope: TenantScope, settings: TenantSettings, pages: AnyPage[], kind: 'mail' | 'calendar', ctx: PlanContext) {
   const byAddress = new Map<string, { address: string; displayName: string | null }>();
-  for (const item of page.items) for (const a of itemAddresses(item)) if (!byAddress.has(a.address)) byAddress.set(a.address, { address: a.address, displayName: a.name });
+  for (const page of pages) for (const item of page.items) for (const a of itemAddresses(item)) if (!byAddress.has(a.address)) byAddress.set(a.address, { address: a.address, displayName: a.name });
   const inputs = [...byAddress.values()];
   const [matches, suppressed] = await Promise.all([matchAddresses(scope, settings, inputs, ctx.ownAddresses), suppressedAddresses(scope, inputs.map((i) => i.address))]);
   if (suppressed.size > 0) ctx = { ...ctx, suppressed };
   const found = new Map<string, AddressMatch>(inputs.map((input, i) => [input.address, matches[i]!]));
   const match = (address: string) => found.get(address)!;
-  return kind === 'mail'
-    ? (page.items as MailItem[]).map((item) => planMailItem(item, match, ctx))
-    : (page.items as CalendarItem[]).map((item) => planCalendarItem(item, match, ctx));
-}
-
-/**
- * Asks Graph for the next page while the current one is being committed, so the network and the store overlap.
- * The next page is only a request: its cursor moves only when it is committed, so a pass that dies refetches it.
- */
-async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let pending = source.next();
-  try {
-    for (;;) {
-      const r = await pending;
-      if (r.done) return;
-      pending = source.next();
-      // Kept from becoming an unhandled rejection while the page is committed; the loop awaits it next.
-      pending.catch(() => {});
-      yield r.value;
-    }
-  } finally {
-    // Closing the page source only ends its fetching; a failure there changes nothing already committed.
-    await source.return(undefined).catch((e) => console.warn(`[sync] closing a page source failed: ${e instanceof Error ? e.message : e}`));
-  }
+  const plan = (page: AnyPage): ItemPlan[] =>
+    kind === 'mail' ? (page.items as MailItem[]).map((item) => planMailItem(item, match, ctx)) : (page.items as CalendarItem[]).map((item) => planCalendarItem(item, match, ctx));
+  return combinePages(pages.map((page) => ({ plans: plan(page), removedIds: page.removedIds, unreadable: page.unreadable })));
 }
 
 function originOf(url: string): string | null {
@@ -167,31 +156,32 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
         inFullRound = true;
         result.fullRound = true;
       }
-      const pageSize = deps.pageSize ?? 100;
+      const pageSize = deps.pageSize ?? DEFAULT_PAGE_SIZE;
       const pages =
         stream.kind === 'mail'
           ? graph.deltaMessages(mailbox.address, stream.folder, link, { select: messageSelect(settings.storeSnippets), pageSize })
           : graph.deltaEvents(mailbox.address, window ?? calendarWindow(now(), mailbox.windowBackDays, mailbox.windowAheadDays), link, { pageSize });
+      const timed = <T>(work: () => Promise<T>) => (deps.storeTimer ? deps.storeTimer.span(work) : work());
       try {
-        for await (const page of prefetched(pages as AsyncGenerator<DeltaPage<MailItem> | DeltaPage<CalendarItem>>)) {
+        for await (const batch of pageBatches(pages as AsyncGenerator<AnyPage>, deps.batchLimits ?? DEFAULT_BATCH_LIMITS)) {
           const at = now();
-          const t0 = performance.now();
-          const plans = await planPage(scope, settings, page, stream.kind, { ownerUserId: mailbox.userId, ownAddresses: [{ address: mailbox.address, userId: mailbox.userId }], settings, now: at });
-          const outcome = await commitPage(scope, {
-            mailbox, stream: request.stream, owner, round, plans, removedIds: page.removedIds, unreadable: page.unreadable,
-            page: { nextLink: page.nextLink, deltaLink: page.deltaLink },
-            endsFullRound: inFullRound && page.deltaLink !== null, now: at, leaseMs,
-          });
-          // planPage is a store lookup plus pure planning (microseconds a page), so the span is the store's time.
-          if (deps.timing) deps.timing.dbMs += performance.now() - t0;
-          result.pages++;
+          const last = batch[batch.length - 1]!;
+          const ctx = { ownerUserId: mailbox.userId, ownAddresses: [{ address: mailbox.address, userId: mailbox.userId }], settings, now: at };
+          const combined = await timed(() => planBatch(scope, settings, batch, stream.kind, ctx));
+          // The cursor moves to the batch's last page, in the transaction that stores every item up to it.
+          const outcome = await timed(() => commitPage(scope, {
+            mailbox, stream: request.stream, owner, round, ...combined,
+            page: { nextLink: last.nextLink, deltaLink: last.deltaLink },
+            endsFullRound: inFullRound && last.deltaLink !== null, now: at, leaseMs,
+          }));
+          result.pages += batch.length;
           result.seen += outcome.seen;
           result.stored += outcome.stored;
           result.created += outcome.created;
           result.released += outcome.released;
           result.softRemoved += outcome.softRemoved;
           result.logIntents += outcome.logIntents;
-          result.unreadable += page.unreadable.length;
+          result.unreadable += combined.unreadable.length;
           for (const [reason, n] of Object.entries(outcome.skipped)) result.skipped[reason] = (result.skipped[reason] ?? 0) + n;
         }
         break;

@@ -30,9 +30,19 @@ export async function mergeAndLoad(scope: TenantScope, inputs: InteractionInput[
   });
 }
 
+export interface MergeOptions {
+  checkReferences?: boolean;
+  /**
+   * The inputs' keys as the caller looked them up in this same transaction (storedByExternalKeys), so a bulk
+   * caller looks each key up once. A key missing from it counts as new: should it be stored after all, the
+   * insert skips it and it is merged like a concurrent writer's.
+   */
+  stored?: ReadonlyMap<string, StoredByKey>;
+}
+
 /** The ids each input ended up as, and whether it made a new interaction: for bulk paths (sync, seeding). */
 export async function mergeInteractionCopies(
-  scope: TenantScope, given: InteractionInput[], now: number, opts: { checkReferences?: boolean } = {},
+  scope: TenantScope, given: InteractionInput[], now: number, opts: MergeOptions = {},
 ): Promise<{ id: string; created: boolean }[]> {
   if (given.length === 0) return [];
   return inTransaction(scope, async (tx) => {
@@ -60,7 +70,7 @@ export async function mergeInteractionCopies(
     // may store the same key between a look-up and an insert. Keys already committed are found up front; the
     // insert skips any other transaction stored meanwhile, and those are merged into the winner's row.
     const keyOf = (g: (typeof groups)[number]) => g.copies[0]!.externalKey;
-    const existing = await storedByExternalKeys(tx, groups.flatMap((g) => (keyOf(g) ? [keyOf(g)!] : [])));
+    const existing = opts.stored ? new Map(opts.stored) : await storedByExternalKeys(tx, groups.flatMap((g) => (keyOf(g) ? [keyOf(g)!] : [])));
     const fresh = groups.filter((g) => !(keyOf(g) && existing.has(keyOf(g)!)));
     const inserted = await insertInteractions(tx, fresh.map((g) => ({ input: g.copies[0]!, id: g.id })), now);
     const lost = fresh.filter((g) => !inserted.has(g.id));
