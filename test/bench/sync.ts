@@ -1,61 +1,41 @@
-// npm run bench:sync [-- --db=sqlite,postgres --messages=100000 --events=10000 --page=200]
-// 100k messages and 10k events in the Graph emulator (its own process, zero latency), synced end to end into
-// SQLite and PostgreSQL through the real client, planner and store. Figures: items per second, Graph requests
-// against the floor of ceil(items / page size) per stream, and the share of time spent in the database.
+// npm run bench:sync [-- --db=sqlite,postgres --messages=100000 --events=10000 --page=1000 --runs=3]
+// Messages and events in the Graph emulator (its own process, zero latency), synced end to end into a fresh
+// SQLite or PostgreSQL database through the real client, planner and store, several runs. Beside each run, the
+// same Graph pages fetched and parsed with nothing stored: the yardstick for the sync's rate. Figures: items per
+// second, Graph requests against the floor of ceil(items / page size) per stream, and the share of wall time in
+// which the store was busy (the union of the timed store calls of all passes, see sync/store-timer.ts).
 import { fork } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { openDb, type Db } from '../../backend/src/store/connect.ts';
-import { migrateToLatest } from '../../backend/src/store/migrate.ts';
+import type { Db } from '../../backend/src/store/connect.ts';
 import { insertTenant } from '../../backend/src/store/tenants.ts';
 import { insertUsers } from '../../backend/src/store/users.ts';
 import { insertAccounts, insertContacts } from '../../backend/src/store/seed.ts';
 import { insertMailbox } from '../../backend/src/store/mailboxes.ts';
 import { tenantScope } from '../../backend/src/store/scope.ts';
 import { DEFAULT_TENANT_SETTINGS, type Account, type Contact, type User } from '../../backend/src/domain/types.ts';
-import { createGraphClient } from '../../backend/src/graph/index.ts';
-import { runSyncPass, type SyncPassResult } from '../../backend/src/sync/run-sync-pass.ts';
-import { mailboxStreams } from '../../backend/src/sync/streams.ts';
+import { createGraphClient, messageSelect, type GraphClient } from '../../backend/src/graph/index.ts';
+import { DEFAULT_PAGE_SIZE, runSyncPass, type SyncPassResult } from '../../backend/src/sync/run-sync-pass.ts';
+import { calendarWindow, mailboxStreams, parseStream } from '../../backend/src/sync/streams.ts';
 import { wallClockStoreTimer } from '../../backend/src/sync/store-timer.ts';
+import { benchPostgresUrl, freshDatabase, type BenchDb } from './databases.ts';
+import { median } from './summary.ts';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
-const dbs = (args.db ?? (process.env.SUHDE_TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite')).split(',');
-const pgUrl = process.env.SUHDE_TEST_DATABASE_URL ?? 'postgres://suhde:suhde@127.0.0.1:5432/suhde_test';
 const MAILBOXES = 10;
-const messages = Number(args.messages ?? 100_000);
-const events = Number(args.events ?? 10_000);
-const pageSize = Number(args.page ?? 200);
-const concurrency = Number(args.concurrency ?? 4);
 const NOW = Date.UTC(2026, 10, 1, 12);
 const DOMAIN = 'bench-seller.fi';
+const CUSTOMERS = Array.from({ length: 4000 }, (_, k) => `henkilo${k}@asiakas${k % 1000}.fi`);
 
-async function openBenchDb(kind: string): Promise<{ handle: Db; dispose(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'suhde-bench-sync-'));
-    const handle = openDb({ kind: 'sqlite', path: join(dir, 'bench.db') });
-    await migrateToLatest(handle.db);
-    return { handle, dispose: async () => { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const schema = `bench_sync_${process.pid}`;
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
-  await c.end();
-  const handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: 8 });
-  await migrateToLatest(handle.db, { schema });
-  return {
-    handle,
-    dispose: async () => {
-      await handle.close();
-      const d = new pg.Client({ connectionString: pgUrl });
-      await d.connect();
-      await d.query(`DROP SCHEMA ${schema} CASCADE`);
-      await d.end();
-    },
-  };
+export interface SyncOptions { messages: number; events: number; pageSize: number; concurrency: number; runs: number }
+
+export interface SyncFigures {
+  itemsPerSec: number[];
+  graphOnlyItemsPerSec: number[];
+  dbShare: number[];
+  items: number;
+  requests: number[];
+  floor: number;
 }
 
 async function seedWorld(handle: Db) {
@@ -72,7 +52,7 @@ async function seedWorld(handle: Db) {
   } as Account));
   await insertAccounts(scope, accounts);
   // Half the customers are known contacts; the rest match their account by domain only.
-  const customers = Array.from({ length: 4000 }, (_, k) => `henkilo${k}@asiakas${k % 1000}.fi`);
+  const customers = CUSTOMERS;
   const contacts: Contact[] = customers.filter((_, k) => k % 2 === 0).map((address, k) => ({
     id: `c${k}`, tenantId, accountId: `a${(k * 2) % 1000}`, name: `Henkilö ${k}`, emails: [address], phones: [], title: null, ownerId: null, createdAt: NOW, updatedAt: NOW,
   } as Contact));
@@ -83,6 +63,7 @@ async function seedWorld(handle: Db) {
 }
 
 function startEmulator(plan: object): Promise<{ url: string; stats(): Promise<{ total: number }>; stop(): void }> {
+  // The emulator answers stats with every request so far: each run takes the difference.
   const child = fork(new URL('./sync-emulator-child.ts', import.meta.url).pathname, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   return new Promise((resolve) => {
     child.once('message', (m: { type: string; url: string }) =>
@@ -101,54 +82,84 @@ async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
   await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]!); }));
 }
 
-interface Figures { db: string; items: number; seconds: number; itemsPerSecond: number; requests: number; floor: number; requestRatio: number; dbShare: number; stored: number; concurrency: number }
+/** The same rounds the sync runs, fetched and parsed by the same client, nothing stored: items per second. */
+async function graphOnly(graph: GraphClient, jobs: { address: string; stream: string }[], opts: SyncOptions): Promise<number> {
+  let items = 0;
+  const t0 = performance.now();
+  await pool(jobs, opts.concurrency, async (job) => {
+    const stream = parseStream(job.stream)!;
+    const pages = stream.kind === 'mail'
+      ? graph.deltaMessages(job.address, stream.folder, null, { select: messageSelect(DEFAULT_TENANT_SETTINGS.storeSnippets), pageSize: opts.pageSize })
+      : graph.deltaEvents(job.address, calendarWindow(Date.now(), 180, 90), null, { pageSize: opts.pageSize });
+    for await (const page of pages as AsyncGenerator<{ items: unknown[]; removedIds: string[]; unreadable: unknown[] }>) items += page.items.length + page.removedIds.length + page.unreadable.length;
+  });
+  return items / ((performance.now() - t0) / 1000);
+}
 
-async function benchOne(kind: string): Promise<Figures> {
-  const { handle, dispose } = await openBenchDb(kind);
+export async function benchSync(kind: BenchDb, pgUrl: string | null, opts: SyncOptions, log: (s: string) => void): Promise<SyncFigures> {
+  const emulator = await startEmulator({
+    mailboxes: Array.from({ length: MAILBOXES }, (_, i) => `myyja${i}@${DOMAIN}`), messagesPerMailbox: opts.messages / MAILBOXES, eventsPerMailbox: opts.events / MAILBOXES,
+    customers: CUSTOMERS, internalDomain: DOMAIN, now: Date.now(),
+  });
+  const graph = createGraphClient({ baseUrl: `${emulator.url}/v1.0`, authProvider: async () => 'bench', maxInFlight: 16 });
+  const figures: SyncFigures = { itemsPerSec: [], graphOnlyItemsPerSec: [], dbShare: [], items: 0, requests: [], floor: 0 };
   try {
-    const world = await seedWorld(handle);
-    const emulator = await startEmulator({
-      mailboxes: world.users.map((u) => u.email), messagesPerMailbox: messages / MAILBOXES, eventsPerMailbox: events / MAILBOXES,
-      customers: world.customers, internalDomain: DOMAIN, now: Date.now(),
-    });
-    const graph = createGraphClient({ baseUrl: `${emulator.url}/v1.0`, authProvider: async () => 'bench', maxInFlight: 16 });
-    const timing = wallClockStoreTimer();
-    const jobs = world.mailboxes.flatMap((m) => mailboxStreams(m.folders).map((stream) => ({ tenantId: world.tenantId, mailboxId: m.id, stream })));
-    const results: SyncPassResult[] = [];
-    const t0 = performance.now();
-    await pool(jobs, concurrency, async (job) => { results.push(await runSyncPass({ handle, graphFor: () => graph, pageSize, storeTimer: timing }, job)); });
-    const seconds = (performance.now() - t0) / 1000;
-    const stats = await emulator.stats();
-    emulator.stop();
-    const seen = results.reduce((n, r) => n + r.seen, 0);
-    // The floor: each stream needs ceil(items / page) requests; its last page also carries the deltaLink.
-    const perStream = new Map<string, number>();
-    for (const r of results) perStream.set(`${r.mailboxId}/${r.stream}`, r.seen);
-    const floor = [...perStream.values()].reduce((n, items) => n + Math.max(1, Math.ceil(items / pageSize)), 0);
-    return {
-      db: kind, items: seen, seconds: Math.round(seconds * 100) / 100, itemsPerSecond: Math.round(seen / seconds), requests: stats.total, floor,
-      requestRatio: Math.round((stats.total / floor) * 1000) / 1000,
-      // With passes in parallel the store's spans overlap; divide by the passes in flight to get a share of wall time.
-      dbShare: Math.round((timing.busyMs() / 1000 / seconds) * 1000) / 1000,
-      stored: results.reduce((n, r) => n + r.stored, 0), concurrency,
-    };
+    for (let r = 0; r < opts.runs; r++) {
+      const db = await freshDatabase(kind, pgUrl, 'sync');
+      try {
+        const world = await seedWorld(db.handle);
+        const jobs = world.mailboxes.flatMap((m) => mailboxStreams(m.folders).map((stream) => ({ tenantId: world.tenantId, mailboxId: m.id, address: m.address, stream })));
+        const timer = wallClockStoreTimer();
+        const before = (await emulator.stats()).total;
+        const results: SyncPassResult[] = [];
+        const t0 = performance.now();
+        await pool(jobs, opts.concurrency, async (job) => {
+          results.push(await runSyncPass({ handle: db.handle, graphFor: () => graph, pageSize: opts.pageSize, storeTimer: timer }, { tenantId: job.tenantId, mailboxId: job.mailboxId, stream: job.stream }));
+        });
+        const seconds = (performance.now() - t0) / 1000;
+        const seen = results.reduce((n, x) => n + x.seen, 0);
+        // The floor: each stream needs ceil(items / page) requests; its last page also carries the deltaLink.
+        figures.floor = results.reduce((n, x) => n + Math.max(1, Math.ceil(x.seen / opts.pageSize)), 0);
+        figures.requests.push((await emulator.stats()).total - before);
+        figures.items = seen;
+        figures.itemsPerSec.push(seen / seconds);
+        figures.dbShare.push(timer.busyMs() / 1000 / seconds);
+        figures.graphOnlyItemsPerSec.push(await graphOnly(graph, jobs, opts));
+        log(`sync run ${r + 1}: ${seen} items in ${seconds.toFixed(2)} s = ${Math.round(seen / seconds)}/s, store busy ${(figures.dbShare.at(-1)! * 100).toFixed(1)}% of the time; Graph only ${Math.round(figures.graphOnlyItemsPerSec.at(-1)!)}/s; requests ${figures.requests.at(-1)} (floor ${figures.floor})`);
+      } finally {
+        await db.dispose();
+      }
+    }
   } finally {
-    await dispose();
+    emulator.stop();
   }
+  return figures;
 }
 
-const out: Figures[] = [];
-for (const kind of dbs) {
-  const f = await benchOne(kind);
-  console.log(`[bench:sync] ${kind}: ${f.items} items in ${f.seconds} s = ${f.itemsPerSecond}/s; Graph requests ${f.requests} vs floor ${f.floor} (${f.requestRatio}x); time in the database ${(f.dbShare * 100).toFixed(1)}%`);
-  out.push(f);
+async function main() {
+  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+  const pgUrl = benchPostgresUrl();
+  const dbs = (args.db ?? ('url' in pgUrl ? 'sqlite,postgres' : 'sqlite')).split(',') as BenchDb[];
+  const opts: SyncOptions = {
+    messages: Number(args.messages ?? 100_000), events: Number(args.events ?? 10_000), pageSize: Number(args.page ?? DEFAULT_PAGE_SIZE),
+    concurrency: Number(args.concurrency ?? 4), runs: Number(args.runs ?? 3),
+  };
+  const out = [];
+  for (const kind of dbs) {
+    const f = await benchSync(kind, 'url' in pgUrl ? pgUrl.url : null, opts, (s) => console.log(`[bench:sync] ${kind}: ${s}`));
+    out.push({ db: kind, items: f.items, itemsPerSecond: Math.round(median(f.itemsPerSec)), graphOnlyItemsPerSecond: Math.round(median(f.graphOnlyItemsPerSec)),
+      dbShare: Math.round(median(f.dbShare) * 1000) / 1000, requests: f.requests, floor: f.floor, runs: f });
+  }
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/sync-results.json', JSON.stringify({ at: new Date().toISOString(), ...opts, results: out }, null, 2) + '\n');
+  writeFileSync(
+    'bench/sync-results.md',
+    `# Graph sync benchmark\n\n${new Date().toISOString()}: ${opts.messages} messages and ${opts.events} events in ${MAILBOXES} mailboxes, page size ${opts.pageSize}, ` +
+      `${opts.concurrency} passes in parallel, emulator in its own process at zero latency; medians of ${opts.runs} runs.\n\n` +
+      '| database | items | items/s | Graph only items/s | Graph requests | floor | store busy |\n| --- | --- | --- | --- | --- | --- | --- |\n' +
+      out.map((f) => `| ${f.db} | ${f.items} | ${f.itemsPerSecond} | ${f.graphOnlyItemsPerSecond} | ${f.requests.join(', ')} | ${f.floor} | ${(f.dbShare * 100).toFixed(1)}% |`).join('\n') + '\n',
+  );
+  process.exit(0);
 }
-mkdirSync('bench', { recursive: true });
-writeFileSync('bench/sync-results.json', JSON.stringify({ at: new Date().toISOString(), messages, events, pageSize, concurrency, results: out }, null, 2));
-writeFileSync(
-  'bench/sync-results.md',
-  `# Graph sync benchmark\n\n${new Date().toISOString()}: ${messages} messages and ${events} events in ${MAILBOXES} mailboxes, page size ${pageSize}, ` +
-    `${concurrency} passes in parallel, emulator in its own process at zero latency.\n\n| database | items | seconds | items/s | Graph requests | floor | ratio | time in database |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n` +
-    out.map((f) => `| ${f.db} | ${f.items} | ${f.seconds} | ${f.itemsPerSecond} | ${f.requests} | ${f.floor} | ${f.requestRatio}x | ${(f.dbShare * 100).toFixed(1)}% |`).join('\n') + '\n',
-);
-process.exit(0);
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

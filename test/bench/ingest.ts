@@ -1,0 +1,165 @@
+// Ingest through the store next to the raw driver, like for like: the sync's batch insert
+// (mergeInteractionCopies: one transaction per 5000 interactions) into a fresh database, and the same rows with the
+// same ids written by the bare driver (better-sqlite3 / pg) into another fresh database of the same kind, schema
+// and indexes, with the same batches, the same connection settings and the same accounts' last-contact update.
+// Runs alternate (store, raw, store, raw, ...) so the machine's noise falls on both. Afterwards every table's
+// row count is compared: a table the store writes that the raw driver does not shows up in `tablesDiffering`.
+import { performance } from 'node:perf_hooks';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { Interaction } from '../../backend/src/domain/types.ts';
+import { NOT_CONTACT_KINDS } from '../../backend/src/domain/counts-as-contact.ts';
+import { tenantScope } from '../../backend/src/store/scope.ts';
+import { insertTenant } from '../../backend/src/store/tenants.ts';
+import { insertUsers } from '../../backend/src/store/users.ts';
+import { insertAccounts, insertContacts } from '../../backend/src/store/seed.ts';
+import { insertOpportunities } from '../../backend/src/store/opportunities.ts';
+import { mergeInteractionCopies } from '../../backend/src/use-cases/interactions/merge-interaction-copies.ts';
+import type { Db } from '../../backend/src/store/connect.ts';
+import type { GeneratedTenant } from '../../backend/src/demo/generate-tenant.ts';
+import { freshDatabase, type BenchDb, type FreshDatabase } from './databases.ts';
+
+export const INGEST_BATCH = 5000;
+
+export interface IngestFigures {
+  storePerSec: number[];
+  rawPerSec: number[];
+  rows: number;
+  tablesDiffering: { table: string; store: number; raw: number }[];
+}
+
+/** The parents every interaction points at: written untimed, the same way, before either side's timed rows. */
+async function parents(handle: Db, data: GeneratedTenant): Promise<void> {
+  await insertTenant(handle.db, data.tenant);
+  const scope = tenantScope(handle, data.tenant.id);
+  await insertUsers(scope, data.users);
+  await insertAccounts(scope, data.accounts);
+  await insertContacts(scope, data.contacts);
+  await insertOpportunities(scope, data.opportunities);
+}
+
+async function storeRun(db: FreshDatabase, data: GeneratedTenant, rows: Interaction[], now: number): Promise<number> {
+  await parents(db.handle, data);
+  const scope = tenantScope(db.handle, data.tenant.id);
+  const t0 = performance.now();
+  for (let k = 0; k < rows.length; k += INGEST_BATCH) await mergeInteractionCopies(scope, rows.slice(k, k + INGEST_BATCH), now, { checkReferences: false });
+  return rows.length / ((performance.now() - t0) / 1000);
+}
+
+const INTERACTION_COLUMNS = ['tenant_id', 'id', 'kind', 'direction', 'occurred_at', 'subject', 'snippet', 'note', 'duration_minutes', 'opportunity_id', 'source', 'visibility', 'external_key', 'created_by', 'created_at', 'updated_at'];
+const PARTICIPANT_COLUMNS = ['tenant_id', 'interaction_id', 'ordinal', 'role', 'address', 'display_name', 'user_id', 'contact_id'];
+
+/** The rows of one batch as the store writes them (interactions.ts, interaction-writes.ts). */
+function rowsOf(tenantId: string, batch: Interaction[], now: number) {
+  const interactions = batch.map((i) => [tenantId, i.id, i.kind, i.direction, i.occurredAt, i.subject, i.snippet, i.note, i.durationMinutes, i.opportunityId, i.source, i.visibility, i.externalKey, i.holders.find((h) => h.relation === 'logged')?.userId ?? null, now, now]);
+  const participants = batch.flatMap((i) => i.participants.map((p, ordinal) => [tenantId, i.id, ordinal, p.role, p.address.toLowerCase(), p.displayName, p.userId, p.contactId]));
+  const timeline = batch.flatMap((i) => [...new Set(i.accountIds)].map((a) => [tenantId, a, i.occurredAt, i.id, i.kind]));
+  const holders = batch.flatMap((i) => i.holders.map((h) => [tenantId, i.id, h.userId, h.relation, h.at]));
+  const accounts = [...new Set(batch.flatMap((i) => i.accountIds))].sort();
+  return { interactions, participants, timeline, holders, accounts };
+}
+
+const lastContactSql = (placeholders: string) =>
+  `update accounts set last_contact_at = (select max(ia.occurred_at) from interaction_accounts ia where ia.tenant_id = accounts.tenant_id and ia.account_id = accounts.id and ia.kind not in (${NOT_CONTACT_KINDS.map((k) => `'${k}'`).join(',')})) where tenant_id = ${placeholders}`;
+
+async function rawRun(kind: BenchDb, db: FreshDatabase, pgUrl: string | null, data: GeneratedTenant, rows: Interaction[], now: number): Promise<number> {
+  await parents(db.handle, data);
+  const tenantId = data.tenant.id;
+  if (kind === 'sqlite') {
+    await db.closeHandle();
+    const raw = new SQLite(db.path!);
+    // As the store's connection (store/connect.ts).
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma(`cache_size = -${64 * 1024}`);
+    const ins = raw.prepare(`insert into interactions (${INTERACTION_COLUMNS.join(',')}) values (${INTERACTION_COLUMNS.map(() => '?').join(',')})`);
+    const insP = raw.prepare(`insert or ignore into interaction_participants (${PARTICIPANT_COLUMNS.join(',')}) values (?,?,?,?,?,?,?,?)`);
+    const insA = raw.prepare('insert or ignore into interaction_accounts (tenant_id,account_id,occurred_at,interaction_id,kind) values (?,?,?,?,?)');
+    const insH = raw.prepare('insert or ignore into interaction_holders (tenant_id,interaction_id,user_id,relation,at) values (?,?,?,?,?)');
+    const t0 = performance.now();
+    for (let k = 0; k < rows.length; k += INGEST_BATCH) {
+      const r = rowsOf(tenantId, rows.slice(k, k + INGEST_BATCH), now);
+      raw.transaction(() => {
+        for (const x of r.interactions) ins.run(...x);
+        for (const x of r.participants) insP.run(...x);
+        for (const x of r.timeline) insA.run(...x);
+        for (const x of r.holders) insH.run(...x);
+        for (let a = 0; a < r.accounts.length; a += 500) {
+          const part = r.accounts.slice(a, a + 500);
+          raw.prepare(lastContactSql(`? and id in (${part.map(() => '?').join(',')})`)).run(tenantId, ...part);
+        }
+      })();
+    }
+    const secs = (performance.now() - t0) / 1000;
+    raw.close();
+    return rows.length / secs;
+  }
+  const client = new pg.Client({ connectionString: pgUrl!, options: `-c search_path=${db.schema}` });
+  await client.connect();
+  const multi = async (table: string, cols: string[], values: unknown[][], conflict = '') => {
+    for (let k = 0; k < values.length; k += 1000) {
+      const params: unknown[] = [];
+      const tuples = values.slice(k, k + 1000).map((row) => `(${row.map((v) => { params.push(v); return `$${params.length}`; }).join(',')})`);
+      await client.query(`insert into ${table} (${cols.join(',')}) values ${tuples.join(',')} ${conflict}`, params);
+    }
+  };
+  const t0 = performance.now();
+  for (let k = 0; k < rows.length; k += INGEST_BATCH) {
+    const r = rowsOf(tenantId, rows.slice(k, k + INGEST_BATCH), now);
+    await client.query('begin');
+    await multi('interactions', INTERACTION_COLUMNS, r.interactions);
+    await multi('interaction_participants', PARTICIPANT_COLUMNS, r.participants, 'on conflict do nothing');
+    await multi('interaction_accounts', ['tenant_id', 'account_id', 'occurred_at', 'interaction_id', 'kind'], r.timeline, 'on conflict do nothing');
+    await multi('interaction_holders', ['tenant_id', 'interaction_id', 'user_id', 'relation', 'at'], r.holders, 'on conflict do nothing');
+    for (let a = 0; a < r.accounts.length; a += 500) {
+      const part = r.accounts.slice(a, a + 500);
+      await client.query(lastContactSql(`$1 and id = any($2)`), [tenantId, part]);
+    }
+    await client.query('commit');
+  }
+  const secs = (performance.now() - t0) / 1000;
+  await client.end();
+  return rows.length / secs;
+}
+
+/** Row counts of every table of the product's schema. */
+async function tableCounts(kind: BenchDb, db: FreshDatabase): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (kind === 'sqlite') {
+    const raw = new SQLite(db.path!, { readonly: true });
+    const tables = raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").all() as { name: string }[];
+    for (const t of tables) out.set(t.name, (raw.prepare(`select count(*) n from "${t.name}"`).get() as { n: number }).n);
+    raw.close();
+    return out;
+  }
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${db.schema!} and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(db.handle.db);
+  for (const t of tables.rows) out.set(t.table_name, Number((await sql<{ n: number }>`select count(*) n from ${sql.table(`${db.schema}.${t.table_name}`)}`.execute(db.handle.db)).rows[0]!.n));
+  return out;
+}
+
+export async function benchIngest(
+  kind: BenchDb, pgUrl: string | null, data: GeneratedTenant, rows: Interaction[], now: number, runs: number, log: (s: string) => void,
+): Promise<IngestFigures> {
+  const figures: IngestFigures = { storePerSec: [], rawPerSec: [], rows: rows.length, tablesDiffering: [] };
+  for (let r = 0; r < runs; r++) {
+    const store = await freshDatabase(kind, pgUrl, 'ingest-store');
+    const raw = await freshDatabase(kind, pgUrl, 'ingest-raw');
+    try {
+      figures.storePerSec.push(await storeRun(store, data, rows, now));
+      figures.rawPerSec.push(await rawRun(kind, raw, pgUrl, data, rows, now));
+      log(`ingest run ${r + 1}: store ${Math.round(figures.storePerSec.at(-1)!)}/s, raw driver ${Math.round(figures.rawPerSec.at(-1)!)}/s (${rows.length} interactions)`);
+      if (r === 0) {
+        if (kind === 'sqlite') await store.closeHandle();
+        const [a, b] = [await tableCounts(kind, store), await tableCounts(kind, raw)];
+        for (const [table, n] of a) if (n !== (b.get(table) ?? 0)) figures.tablesDiffering.push({ table, store: n, raw: b.get(table) ?? 0 });
+        if (figures.tablesDiffering.length) log(`ingest: the raw driver wrote different rows: ${JSON.stringify(figures.tablesDiffering)}`);
+      }
+    } finally {
+      await store.dispose();
+      await raw.dispose();
+    }
+  }
+  return figures;
+}
