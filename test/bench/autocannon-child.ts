@@ -1,5 +1,5 @@
 // The HTTP load tool in a process of its own: the server under test never shares its event loop with the
-// client. Told what to run over IPC; answers the figures and exits.
+// client. Told what to run over IPC, one plan at a time; answers each with its figures.
 import autocannon from 'autocannon';
 
 export interface LoadPlan {
@@ -20,7 +20,7 @@ export interface LoadResult {
   timeouts: number;
 }
 
-process.once('message', async (plan: LoadPlan) => {
+process.on('message', async (plan: LoadPlan) => {
   let k = 0;
   const r = await autocannon({
     url: plan.url, connections: plan.connections, duration: plan.durationSeconds,
@@ -29,5 +29,5 @@ process.once('message', async (plan: LoadPlan) => {
   const result: LoadResult = {
     reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
   };
-  process.send!(result, () => process.exit(0));
+  process.send!(result);
 });

@@ -4,7 +4,7 @@
 // page-batches.ts). An expired delta token starts a full round; merging by external key keeps it duplicate-free.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/connect.ts';
-import { tenantScope, type TenantScope } from '../store/scope.ts';
+import { inTransaction, tenantScope, type TenantScope } from '../store/scope.ts';
 import { getTenant } from '../store/tenants.ts';
 import { acquireLease, getCursor, recordStreamFailure, recordStreamResync, recordStreamSuccess, releaseLease, startFullRound } from '../store/sync-cursors.ts';
 import { getMailbox, recordPassFailure, recordPassSuccess, type Mailbox } from '../store/mailboxes.ts';
@@ -119,27 +119,29 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
   const now = deps.now ?? Date.now;
   const leaseMs = deps.leaseMs ?? 2 * 60_000;
   const scope = tenantScope(deps.handle, request.tenantId);
+  const timed = <T>(work: () => Promise<T>) => (deps.storeTimer ? deps.storeTimer.span(work) : work());
   const result: SyncPassResult = {
     ...request, status: 'done', pages: 0, seen: 0, stored: 0, created: 0, released: 0, softRemoved: 0, skipped: {}, logIntents: 0, fullRound: false, resynced: false, unreadable: 0,
   };
   const stream = parseStream(request.stream);
   if (!stream) throw new Error(`unknown sync stream ${request.stream}`);
-  const mailbox = await getMailbox(scope, request.mailboxId);
+  const mailbox = await timed(() => getMailbox(scope, request.mailboxId));
   if (!mailbox || !mailbox.enabled) return { ...result, status: 'disabled' };
   if (request.honourBackoff) {
     const due = (await getCursor(scope, mailbox.id, request.stream))?.health.nextAttemptAt ?? null;
     if (due !== null && due > now()) return { ...result, status: 'backoff' };
   }
   const owner = randomUUID();
-  if (!(await acquireLease(scope, mailbox.id, request.stream, owner, now(), leaseMs))) return { ...result, status: 'busy' };
+  if (!(await timed(() => acquireLease(scope, mailbox.id, request.stream, owner, now(), leaseMs)))) return { ...result, status: 'busy' };
 
+  let leaseReleased = false;
   try {
-    const tenant = await getTenant(scope);
+    const tenant = await timed(() => getTenant(scope));
     const settings = mailboxSettings(tenant.settings, mailbox);
     const graph = deps.graphFor(request.tenantId);
     let forceFull = false;
     for (let attempt = 0; ; attempt++) {
-      const cursor = await getCursor(scope, mailbox.id, request.stream);
+      const cursor = await timed(() => getCursor(scope, mailbox.id, request.stream));
       let link = forceFull ? null : (cursor?.nextLink ?? cursor?.deltaLink ?? null);
       // A cursor from another Graph host (the base URL or national cloud changed) cannot be followed, and its
       // token must not be sent elsewhere: the stream starts a full round at the configured host, merged by key.
@@ -152,7 +154,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
       let inFullRound = cursor?.fullSyncStartedAt != null;
       if (link === null) {
         window = stream.kind === 'calendar' ? calendarWindow(now(), mailbox.windowBackDays, mailbox.windowAheadDays) : null;
-        round = await startFullRound(scope, mailbox.id, request.stream, owner, now(), window);
+        round = await timed(() => startFullRound(scope, mailbox.id, request.stream, owner, now(), window));
         inFullRound = true;
         result.fullRound = true;
       }
@@ -161,7 +163,6 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
         stream.kind === 'mail'
           ? graph.deltaMessages(mailbox.address, stream.folder, link, { select: messageSelect(settings.storeSnippets), pageSize })
           : graph.deltaEvents(mailbox.address, window ?? calendarWindow(now(), mailbox.windowBackDays, mailbox.windowAheadDays), link, { pageSize });
-      const timed = <T>(work: () => Promise<T>) => (deps.storeTimer ? deps.storeTimer.span(work) : work());
       try {
         for await (const batch of pageBatches(pages as AsyncGenerator<AnyPage>, deps.batchLimits ?? DEFAULT_BATCH_LIMITS)) {
           const at = now();
@@ -197,8 +198,13 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
         throw error;
       }
     }
-    await recordStreamSuccess(scope, mailbox.id, request.stream, now(), result.resynced);
-    await recordPassSuccess(scope, mailbox.id, now());
+    // The pass's end is one commit (one fsync on SQLite): the stream's and the mailbox's health, the lease given back.
+    await timed(() => inTransaction(scope, async (tx) => {
+      await recordStreamSuccess(tx, mailbox.id, request.stream, now(), result.resynced);
+      await recordPassSuccess(tx, mailbox.id, now());
+      await releaseLease(tx, mailbox.id, request.stream, owner);
+    }));
+    leaseReleased = true;
     return result;
   } catch (error) {
     // The pass's own error is what the caller must see; a failure to record it is logged beside it.
@@ -211,7 +217,7 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
     throw error;
   } finally {
     // An unreleased lease only delays the next pass until it expires.
-    await releaseLease(scope, mailbox.id, request.stream, owner)
+    if (!leaseReleased) await releaseLease(scope, mailbox.id, request.stream, owner)
       .catch((e) => console.warn(`[sync] ${mailbox.id} ${request.stream}: lease not released (it expires on its own): ${e instanceof Error ? e.message : e}`));
   }
 }
