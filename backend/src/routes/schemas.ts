@@ -114,6 +114,13 @@ export const CareSchema = z
   })
   .openapi('CareStatus');
 
+export const PermissionSchema = z
+  .object({ allowed: z.boolean(), reason: z.string().nullable().openapi({ description: 'Why not, for a person to read; null when allowed' }) })
+  .openapi('Permission');
+
+/** What the caller may do to an account; the UI disables what is not allowed and shows the reason. */
+export const AccountCanSchema = z.object({ edit: PermissionSchema, changeTier: PermissionSchema, changeOwner: PermissionSchema }).openapi('AccountPermissions');
+
 export const AccountSchema = z
   .object({
     id: Id,
@@ -171,7 +178,7 @@ export const AccountQuery = z.object({
   region: z.string().max(100).optional(),
   size: z.enum(SIZES).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  sort: z.enum(['name', 'lastContact', 'tier', 'pipeline']).default('name'),
+  sort: z.enum(['name', 'lastContact', 'tier', 'pipeline', 'attention']).default('name').openapi({ description: '`attention`: overdue first (most overdue first), then soonest due, then those without a cadence by oldest contact' }),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -238,6 +245,10 @@ export const InteractionSchema = z
     participants: z.array(ParticipantSchema),
     accountIds: z.array(Id),
     opportunityId: Id.nullable(),
+    opportunity: z
+      .object({ id: Id, name: z.string() })
+      .nullable()
+      .openapi({ description: 'The linked opportunity with its name, for showing on the item; null when none' }),
     source: z.enum(SOURCES),
     visibility: z.enum(VISIBILITIES),
     holders: z.array(z.object({ userId: Id, relation: z.enum(['logged', 'holds']), at: Timestamp })),
@@ -314,6 +325,9 @@ export const OpportunitySchema = z
     stageChangedAt: Timestamp,
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    can: z
+      .object({ edit: PermissionSchema, moveStage: PermissionSchema, changeOwner: PermissionSchema })
+      .openapi('OpportunityPermissions', { description: 'What the caller may do to it (domain/record-permissions.ts): the UI disables the rest and shows the reason' }),
   })
   .openapi('Opportunity');
 
