@@ -17,6 +17,7 @@ export const ShareRequestSchema = z
     id: z.string(),
     interactionId: z.string(),
     accountId: z.string().nullable(),
+    accountName: z.string().nullable(),
     requesterId: z.string(),
     status: z.enum(['open', 'shared', 'declined']),
     message: z.string().nullable(),

@@ -119,7 +119,7 @@ export function interactionViews(items: Interaction[], viewer: Viewer, opportuni
 /** A request to share an item, as its holder (or the requester) sees it: who asks, for what, and the answer. */
 export function shareRequestView(r: ShareRequest, viewer: { holds: boolean }) {
   return {
-    id: r.id, interactionId: r.interactionId, accountId: r.accountId, requesterId: r.requesterId, status: r.status, message: r.message,
+    id: r.id, interactionId: r.interactionId, accountId: r.accountId, accountName: r.accountName, requesterId: r.requesterId, status: r.status, message: r.message,
     kind: r.kind, occurredAt: r.occurredAt, subject: viewer.holds ? r.subject : null, createdAt: r.createdAt, answeredAt: r.answeredAt, answeredBy: r.answeredBy,
   };
 }

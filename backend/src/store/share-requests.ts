@@ -11,6 +11,7 @@ export interface ShareRequest {
   id: string;
   interactionId: string;
   accountId: string | null;
+  accountName: string | null;
   requesterId: string;
   message: string | null;
   status: ShareRequestStatus;
@@ -24,10 +25,10 @@ export interface ShareRequest {
   answeredBy: string | null;
 }
 
-type Row = ShareRequestTable & { kind: string; occurred_at: number; subject: string | null };
+type Row = ShareRequestTable & { kind: string; occurred_at: number; subject: string | null; account_name: string | null };
 
 const fromRow = (r: Row): ShareRequest => ({
-  id: r.id, interactionId: r.interaction_id, accountId: r.account_id, requesterId: r.requester_id, message: r.message, status: r.status,
+  id: r.id, interactionId: r.interaction_id, accountId: r.account_id, accountName: r.account_name, requesterId: r.requester_id, message: r.message, status: r.status,
   kind: r.kind, occurredAt: Number(r.occurred_at), subject: r.subject, createdAt: Number(r.created_at),
   answeredAt: r.answered_at === null ? null : Number(r.answered_at), answeredBy: r.answered_by,
 });
@@ -36,7 +37,9 @@ function withItem(scope: TenantScope) {
   return scope.db
     .selectFrom('share_requests as r')
     .innerJoin('interactions as i', (j) => j.onRef('i.tenant_id', '=', 'r.tenant_id').onRef('i.id', '=', 'r.interaction_id'))
+    .leftJoin('accounts as a', (j) => j.onRef('a.tenant_id', '=', 'r.tenant_id').onRef('a.id', '=', 'r.account_id'))
     .selectAll('r')
+    .select('a.name as account_name')
     .select(['i.kind', 'i.occurred_at', 'i.subject'])
     .where('r.tenant_id', '=', scope.tenantId);
 }
