@@ -149,7 +149,7 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
       {items.length > 0 && (
         <ol className={s.list} aria-label={t('timeline.list')} data-testid="timeline">
           {groupTimeline(items).map((row) => row.type === 'group' ? (
-            <li key={row.id} className={s.row}><PrivateGroup id={row.id} items={row.items} /></li>
+            <li key={row.id} className={s.row} data-interaction-ids={row.items.map((i) => i.id).join(' ')}><PrivateGroup id={row.id} items={row.items} /></li>
           ) : (
             <li key={row.item.id} className={mergeClasses(s.row, row.item.id === interactionId && s.linkedRow)} data-interaction-id={row.item.id} data-kind={row.item.kind}
               {...(row.item.id === interactionId ? { 'aria-current': 'true' as const, 'data-linked': 'true' } : {})}>
