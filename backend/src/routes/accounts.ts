@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import {
-  AccountCanSchema, AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
+  AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
 } from './schemas.ts';
+import { AccountCanSchema } from './permission-schemas.ts';
 import { requireAccount, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';

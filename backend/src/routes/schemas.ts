@@ -6,6 +6,7 @@ import {
 import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 import { domainOf, normalizeAddress, normalizeDomain } from '../domain/addresses.ts';
 import { domainToASCII } from 'node:url';
+import { OpportunityCanSchema } from './permission-schemas.ts';
 
 // Control characters are refused here, by name: PostgreSQL fails on a NUL in a text parameter.
 export const Id = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters').openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
@@ -113,13 +114,6 @@ export const CareSchema = z
     daysOverdue: z.number().int(),
   })
   .openapi('CareStatus');
-
-export const PermissionSchema = z
-  .object({ allowed: z.boolean(), reason: z.string().nullable().openapi({ description: 'Why not, for a person to read; null when allowed' }) })
-  .openapi('Permission');
-
-/** What the caller may do to an account; the UI disables what is not allowed and shows the reason. */
-export const AccountCanSchema = z.object({ edit: PermissionSchema, changeTier: PermissionSchema, changeOwner: PermissionSchema }).openapi('AccountPermissions');
 
 export const AccountSchema = z
   .object({
@@ -245,10 +239,7 @@ export const InteractionSchema = z
     participants: z.array(ParticipantSchema),
     accountIds: z.array(Id),
     opportunityId: Id.nullable(),
-    opportunity: z
-      .object({ id: Id, name: z.string() })
-      .nullable()
-      .openapi({ description: 'The linked opportunity with its name, for showing on the item; null when none' }),
+    opportunity: z.object({ id: Id, name: z.string() }).nullable().openapi({ description: 'The linked opportunity with its name; null when none' }),
     source: z.enum(SOURCES),
     visibility: z.enum(VISIBILITIES),
     holders: z.array(z.object({ userId: Id, relation: z.enum(['logged', 'holds']), at: Timestamp })),
@@ -325,9 +316,7 @@ export const OpportunitySchema = z
     stageChangedAt: Timestamp,
     createdAt: Timestamp,
     updatedAt: Timestamp,
-    can: z
-      .object({ edit: PermissionSchema, moveStage: PermissionSchema, changeOwner: PermissionSchema })
-      .openapi('OpportunityPermissions', { description: 'What the caller may do to it (domain/record-permissions.ts): the UI disables the rest and shows the reason' }),
+    can: OpportunityCanSchema,
   })
   .openapi('Opportunity');
 

@@ -13,7 +13,7 @@ const sofia = { address: 'sofia.lindqvist@suhde-demo.fi', displayName: 'Sofia Li
 const aino = { address: 'aino.saarinen@asiakas.fi', displayName: 'Aino Saarinen' };
 // ICU puts thin spaces around the range's dash; compare with plain ones.
 const plain = (s: string) => s.replace(/\u2009/g, ' ');
-const item = (id: string, kind: string, at: number, redacted: boolean, participants = [sofia, aino]) =>
+const item = (id: string, kind: string, at: number, redacted: boolean, participants: { address: string; displayName: string | null }[] = [sofia, aino]) =>
   ({ id, kind, occurredAt: at, redacted, subject: redacted ? null : `S ${id}`, note: null, participants });
 
 describe('groupTimeline', () => {
