@@ -10,6 +10,7 @@ import { dateRange, groupSummary } from './timeline-groups.ts';
 const useStyles = makeStyles({
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%', justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalS} 0`, minHeight: '36px' },
   summary: { color: tokens.colorNeutralForeground2, whiteSpace: 'normal' },
+  lock: { fontSize: '16px', flexShrink: 0, color: tokens.colorNeutralForeground3 },
   items: { listStyle: 'none', margin: `0 0 ${tokens.spacingVerticalS}`, padding: `0 0 0 28px`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
   meta: { color: tokens.colorNeutralForeground3, flexGrow: 1, minWidth: '12rem' },
@@ -42,7 +43,7 @@ export function PrivateGroup({ id, items }: { id: string; items: Interaction[] }
     <div data-private-group={items.length}>
       <Button appearance="transparent" className={s.line} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}
         icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}>
-        <LockClosedRegular aria-hidden />
+        <LockClosedRegular aria-hidden className={s.lock} />
         <span className={s.summary}>{groupSummary(items, i18n, now())}</span>
       </Button>
       {open && (
