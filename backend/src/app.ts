@@ -27,6 +27,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
+import { shareRequestRoutes } from './routes/share-requests.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -76,7 +77,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', auditRoutes(deps))
     .route('/', directoryRoutes(deps))
     .route('/', reviewRoutes(deps))
-    .route('/', privacyRoutes(deps));
+    .route('/', privacyRoutes(deps))
+    .route('/', shareRequestRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

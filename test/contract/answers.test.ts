@@ -60,7 +60,7 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
   });
   afterAll(async () => dispose());
 
-  type As = 'rep' | 'manager' | 'admin' | 'none';
+  type As = 'rep' | 'rep2' | 'manager' | 'admin' | 'none';
   /** Calls `template` with its {params} filled in, and checks the answer against the document. */
   async function call(method: string, template: string, opts: { as?: As; params?: Record<string, string>; query?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
     const path = template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(opts.params![k]!)) + (opts.query ? `?${opts.query}` : '');
@@ -143,6 +143,15 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     const followUps = await call('GET', '/follow-ups');
     await call('PATCH', '/follow-ups/{id}', { params: { id: followUps.body.items[0].id }, body: { done: true } });
     await call('GET', '/today');
+    await call('POST', '/follow-ups', { body: { accountId: id, dueOn: '2026-12-20', note: 'Send the revised offer' } });
+    // A colleague's metadata-only email: asked for, listed for its holder, shared.
+    const held = await call('POST', '/interactions', {
+      as: 'rep2',
+      body: { kind: 'email', occurredAt: now - 7_200_000, subject: 'Hinnoittelu', internetMessageId: '<price-1@kivimaki.fi>', visibility: 'metadata', accountIds: [id], participants: [{ role: 'from', address: 'sanna@kivimaki.fi' }, { role: 'to', address: h.a.users.rep2.email }] },
+    });
+    expect((await call('POST', '/interactions/{id}/share-requests', { params: { id: held.body.interaction.id }, body: {} })).status).toBe(201);
+    const shareRequests = await call('GET', '/share-requests', { as: 'rep2' });
+    await call('POST', '/share-requests/{id}', { as: 'rep2', params: { id: shareRequests.body.items[0].id }, body: { answer: 'share' } });
     await call('GET', '/relationship-strength', { query: `accountIds=${id}` });
     await call('GET', '/care/overdue');
     await call('GET', '/analytics/dashboard', { as: 'manager' });

@@ -71,24 +71,31 @@ afterAll(async () => {
 });
 
 describe.skipIf(noChromium)('Teams app in Chromium', () => {
-  it('offers the demo sign-in, then lists the accounts and filters them by tier', async () => {
+  it('offers the demo sign-in, then lists my accounts by what needs attention and filters them by tier', async () => {
     const page = await newPage();
     await page.goto(`${server.base}/teams-app/index.html`);
     await page.getByRole('button', { name: /Laura Mäkinen/ }).click();
     await page.waitForSelector('tr[data-account-id]');
-    const all = await api<{ total: number }>(laura, '/api/accounts?limit=1');
-    await expect.poll(() => page.getByText(`${all.body.total} accounts`).count()).toBe(1);
+    // Mine, overdue first: the same order as the API's "attention" sort.
+    const mine = await api<{ total: number; items: { id: string }[] }>(laura, '/api/accounts?ownerId=me&sort=attention&limit=50');
+    await expect.poll(() => page.getByText(`${mine.body.total} accounts`).count()).toBe(1);
+    expect(await page.locator('tr[data-account-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-account-id')))).toEqual(mine.body.items.map((a) => a.id));
+    // The first row is in view at Teams' tab size without scrolling.
+    const firstRow = await page.locator('tr[data-account-id]').first().boundingBox();
+    expect(firstRow!.y + firstRow!.height).toBeLessThan(800);
     await page.screenshot({ path: `${shots}/accounts.png`, fullPage: true });
 
+    await page.getByTestId('filters-toggle').click();
     await page.getByRole('combobox', { name: 'Tier' }).click();
     // Fluent's multiselect dropdown lists its choices as menu item checkboxes.
     await page.getByRole('menuitemcheckbox', { name: 'A – contract customer' }).click();
     await page.keyboard.press('Escape');
-    const onlyA = await api<{ total: number; items: { id: string }[] }>(laura, '/api/accounts?tier=A&limit=200');
+    const onlyA = await api<{ total: number; items: { id: string }[] }>(laura, '/api/accounts?ownerId=me&tier=A&limit=200');
     await expect.poll(() => page.locator('tr[data-account-id]').count()).toBe(onlyA.body.total);
     const tiers = await page.locator('tr[data-account-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tier')));
     expect(new Set(tiers)).toEqual(new Set(['A']));
     expect(await page.getByText(`${onlyA.body.total} accounts`).count()).toBe(1);
+    expect(await page.getByTestId('filters-toggle').textContent()).toBe('Filters (1)');
     await page.screenshot({ path: `${shots}/accounts-tier-a.png`, fullPage: true });
     expect(await seriousViolations(page, 'accounts')).toEqual([]);
   }, 120_000);
@@ -109,11 +116,14 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
     const page = await newPage();
     await page.goto(tab(laura, { view: 'account', accountId: busiest.id }));
     await page.waitForSelector('[data-testid=timeline] li');
-    expect(await page.locator('[data-testid=timeline] li').count()).toBe(25);
-    await page.locator('[data-testid=timeline] li').last().scrollIntoViewIfNeeded();
+    // Items the viewer may not open are grouped into one row each run: count the items the rows stand for.
+    const shownIds = () => page.locator('[data-testid=timeline] > li').evaluateAll((rows) =>
+      rows.flatMap((r) => (r.getAttribute('data-interaction-ids') ?? r.getAttribute('data-interaction-id') ?? '').split(' ').filter(Boolean)));
+    expect((await shownIds()).length).toBe(25);
+    await page.locator('[data-testid=timeline] > li').last().scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 5000);
-    await expect.poll(() => page.locator('[data-testid=timeline] li').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(50);
-    const shown = await page.locator('[data-testid=timeline] li').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-interaction-id')));
+    await expect.poll(async () => (await shownIds()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(50);
+    const shown = await shownIds();
     expect(shown.slice(0, 50)).toEqual(ids.slice(0, 50));
     expect(new Set(shown).size).toBe(shown.length);
     await page.screenshot({ path: `${shots}/timeline.png` });
@@ -453,6 +463,87 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'Tänään' }).count()).toBe(1);
     await page.screenshot({ path: `${shots}/today-fi-dark.png`, fullPage: true });
     expect(await seriousViolations(page, 'today (fi, dark)')).toEqual([]);
+  }, 120_000);
+
+  it('collapses a colleague’s private run into one line; asked to share, the holder shares from Today and the rep reads it', async () => {
+    // A key account where Laura sees a colleague's metadata-only items, and one such item with its holder.
+    const db = new SQLite(server.dataPath, { readonly: true });
+    const held = db.prepare(`
+      select ia.account_id as accountId, i.id as id, h.user_id as holderId, i.subject as subject
+      from interactions i
+      join interaction_accounts ia on ia.tenant_id = i.tenant_id and ia.interaction_id = i.id
+      join accounts a on a.tenant_id = ia.tenant_id and a.id = ia.account_id
+      join interaction_holders h on h.tenant_id = i.tenant_id and h.interaction_id = i.id
+      where i.visibility = 'metadata' and i.deleted_at is null and i.subject is not null and a.tier = 'A'
+        and not exists (select 1 from interaction_holders x where x.tenant_id = i.tenant_id and x.interaction_id = i.id and x.user_id = ?)
+      order by i.occurred_at desc limit 1`).get(laura.id) as { accountId: string; id: string; holderId: string; subject: string } | undefined;
+    db.close();
+    expect(held).toBeTruthy();
+    const holder = users.find((u) => u.id === held!.holderId)!;
+    const page = await newPage();
+    await page.goto(tab(laura, { view: 'account', accountId: held!.accountId }));
+    // The header's facts and actions.
+    await page.getByTestId('open-pipeline').waitFor();
+    for (const name of ['Log call', 'Add note', 'New opportunity', 'Follow up']) expect(await page.getByRole('button', { name }).count()).toBe(1);
+    const group = page.locator('[data-testid=timeline] > li[data-interaction-ids]').filter({ has: page.locator('[data-private-group]') });
+    await group.first().waitFor();
+    // Scroll on until the item's group is on the page (it may be pages down).
+    const mine = page.locator(`[data-testid=timeline] > li[data-interaction-ids~="${held!.id}"]`);
+    for (let k = 0; k < 8 && (await mine.count()) === 0; k++) {
+      await page.locator('[data-testid=timeline] > li').last().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 5000);
+      await page.waitForTimeout(800);
+    }
+    await mine.waitFor();
+    const summary = await mine.getByRole('button').first().textContent();
+    expect(summary).toMatch(/^\d+ (emails?|meetings?|calls?|chats?|notes?)|emails? between|meetings? between/);
+    expect(await page.getByText('Contact happened; its content is private').count()).toBe(0);
+    await mine.getByRole('button').first().click();
+    expect(await mine.getByRole('button').first().getAttribute('aria-expanded')).toBe('true');
+    await mine.locator(`li[data-interaction-id="${held!.id}"]`).getByRole('button', { name: /Ask .* to share|Ask to share/ }).click();
+    await mine.locator(`li[data-interaction-id="${held!.id}"]`).getByRole('status').waitFor();
+    await page.screenshot({ path: `${shots}/timeline-ask-to-share.png` });
+    expect(await seriousViolations(page, 'account timeline with a private group')).toEqual([]);
+
+    // The holder answers from Today.
+    const today = await newPage();
+    await today.goto(tab(holder, { view: 'today' }));
+    const request = today.locator(`[data-share-request][data-interaction-id="${held!.id}"]`);
+    await request.waitFor();
+    expect(await request.textContent()).toContain(held!.subject);
+    await request.getByRole('button', { name: 'Share with the account team' }).click();
+    await request.getByRole('status').waitFor();
+    expect(await request.getByRole('status').textContent()).toContain('Shared');
+    await today.screenshot({ path: `${shots}/today-share-request.png` });
+
+    // Laura reads it now.
+    await page.goto(tab(laura, { view: 'account', accountId: held!.accountId, interactionId: held!.id }));
+    const region = page.getByRole('region', { name: 'The item you opened' });
+    await region.waitFor();
+    expect(await region.textContent()).toContain(held!.subject);
+    expect((await api<{ redacted: boolean }>(laura, `/api/interactions/${held!.id}`)).body.redacted).toBe(false);
+  }, 180_000);
+
+  it('shows a rep “Move to” disabled, with the reason, on a colleague’s deal', async () => {
+    const all = (await api<{ items: { id: string; name: string; accountId: string; stage: string; can: { moveStage: { allowed: boolean } } }[] }>(laura, '/api/opportunities')).body.items;
+    const theirs = all.find((o) => !o.can.moveStage.allowed && o.stage !== 'won' && o.stage !== 'lost')!;
+    expect(theirs).toBeTruthy();
+    const page = await newPage();
+    await page.goto(tab(laura, { view: 'account', accountId: theirs.accountId }));
+    await page.getByRole('tab', { name: 'Opportunities' }).click();
+    const move = page.getByRole('button', { name: `Move ${theirs.name} to another stage` });
+    await move.waitFor();
+    expect(await move.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator(`[data-opportunity-id="${theirs.id}"]`).getAttribute('draggable')).toBe('false');
+    await move.hover();
+    const tip = page.getByRole('tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain('Only the deal’s owner, the account owner, a manager or an admin');
+    await page.screenshot({ path: `${shots}/move-disabled.png` });
+    // Clicking does nothing: no menu and no refusal after the fact.
+    await move.click({ force: true });
+    expect(await page.getByRole('menu').count()).toBe(0);
+    expect(await page.locator('[role=alert]').count()).toBe(0);
   }, 120_000);
 
   it('ran without page errors', () => {

@@ -5,6 +5,7 @@ import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
 } from './schemas.ts';
+import { AccountCanSchema } from './permission-schemas.ts';
 import { requireAccount, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
@@ -17,7 +18,8 @@ import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
-import { accountView, actorOf, careByUserView, contactView, feedbackView, latestFeedbackView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
+import { accountCanView, accountView, actorOf, careByUserView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
+import { interactionAnswers, opportunityAnswers } from './answers.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
@@ -73,6 +75,7 @@ export function accountRoutes(deps: Deps) {
                   owner: orNull(UserSchema),
                   careByUser: z.array(z.object({ userId: z.string(), lastContactAt: z.number(), interactions: z.number() })),
                   latestFeedback: z.object({ nps: orNull(FeedbackSchema), csat: orNull(FeedbackSchema) }),
+                  can: AccountCanSchema,
                 }),
               },
             },
@@ -95,6 +98,7 @@ export function accountRoutes(deps: Deps) {
             owner: owner && userView(owner),
             careByUser: careByUser.map(careByUserView),
             latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
+            can: accountCanView(actorOf(auth), account),
           },
           200,
         );
@@ -136,7 +140,7 @@ export function accountRoutes(deps: Deps) {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
-        return c.json({ items: interactionViews(page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null }, 200);
+        return c.json({ items: await interactionAnswers(auth.scope, page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null }, 200);
       },
     )
     .openapi(
@@ -200,7 +204,7 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         await requireAccount(auth.scope, id);
-        return c.json({ items: (await listOpportunities(auth.scope, { accountId: id })).map(opportunityView) }, 200);
+        return c.json({ items: await opportunityAnswers(auth, await listOpportunities(auth.scope, { accountId: id })) }, 200);
       },
     )
     .openapi(

@@ -11,7 +11,8 @@ import { lookupInteraction, readInteraction } from '../use-cases/interactions/re
 import { changeInteraction } from '../use-cases/interactions/change-interaction.ts';
 import { removeInteraction } from '../use-cases/interactions/remove-interaction.ts';
 import type { Viewer } from '../domain/interaction-access.ts';
-import { accountView, contactView, followUpView, interactionView, matchView } from './views.ts';
+import { accountView, contactView, followUpView, matchView } from './views.ts';
+import { interactionAnswer } from './answers.ts';
 import type { AuthContext } from '../http/context.ts';
 
 const viewer = (auth: AuthContext): Viewer => ({ userId: auth.user.id, role: auth.role });
@@ -90,7 +91,7 @@ export function interactionRoutes(deps: Deps) {
         const body = c.req.valid('json');
         const now = deps.clock();
         const result = await logInteractionRequest(auth.scope, { ...viewer(auth), settings: auth.tenant.settings }, body, now);
-        const view = interactionView(result.view);
+        const view = await interactionAnswer(auth.scope, result.view);
         const follow = result.followUp ? followUpView(result.followUp) : null;
         return result.created
           ? c.json({ created: true as const, loggedAs: result.loggedAs, interaction: view, followUp: follow }, 201)
@@ -110,7 +111,7 @@ export function interactionRoutes(deps: Deps) {
         const auth = c.get('auth');
         const q = c.req.valid('query');
         const view = await lookupInteraction(auth.scope, viewer(auth), q);
-        return c.json(interactionView(view), 200);
+        return c.json(await interactionAnswer(auth.scope, view), 200);
       },
     )
     .openapi(
@@ -119,7 +120,7 @@ export function interactionRoutes(deps: Deps) {
         request: { params: IdParam },
         responses: { 200: { description: 'The interaction', content: { 'application/json': { schema: InteractionSchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(interactionView((await readInteraction(c.get('auth').scope, viewer(c.get('auth')), c.req.valid('param').id)).view), 200),
+      async (c) => c.json(await interactionAnswer(c.get('auth').scope, (await readInteraction(c.get('auth').scope, viewer(c.get('auth')), c.req.valid('param').id)).view), 200),
     )
     .openapi(
       createRoute({
@@ -134,7 +135,7 @@ export function interactionRoutes(deps: Deps) {
         const { id } = c.req.valid('param');
         const patch = c.req.valid('json');
         const updated = await changeInteraction(auth.scope, viewer(auth), id, patch, deps.clock());
-        return c.json(interactionView(updated), 200);
+        return c.json(await interactionAnswer(auth.scope, updated), 200);
       },
     )
     .openapi(

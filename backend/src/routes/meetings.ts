@@ -7,7 +7,8 @@ import { AccountSchema, InteractionSchema, UserSchema, orNull, problems } from '
 import { TEAMS_THREAD_ID } from '../domain/teams-thread-id.ts';
 import { findMeetingByChat } from '../use-cases/interactions/find-meeting-by-chat.ts';
 import { DomainError } from '../domain/errors.ts';
-import { accountView, interactionView, userView } from './views.ts';
+import { accountView, userView } from './views.ts';
+import { interactionAnswer } from './answers.ts';
 
 const ChatIdParam = z.object({
   chatId: z
@@ -51,7 +52,7 @@ export function meetingRoutes(deps: Deps) {
       if (!found) throw unknownMeeting();
       return c.json(
         {
-          meeting: interactionView(found.meeting),
+          meeting: await interactionAnswer(auth.scope, found.meeting),
           accounts: found.accounts.map(({ account, owner }) => ({ ...accountView(account, auth.tenant.settings, now), owner: owner ? userView(owner) : null })),
           occurrences: found.occurrences,
         },

@@ -8,7 +8,8 @@ import { updateOpportunity } from '../use-cases/opportunities/update-opportunity
 import { moveOpportunityStage } from '../use-cases/opportunities/move-opportunity-stage.ts';
 import { STAGES } from '../domain/types.ts';
 import { notFound } from '../domain/errors.ts';
-import { actorOf, opportunityView, pipelineStageView } from './views.ts';
+import { actorOf, pipelineStageView } from './views.ts';
+import { opportunityAnswer, opportunityAnswers } from './answers.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function requireOpportunity(auth: AuthContext, id: string) {
@@ -30,7 +31,7 @@ export function opportunityRoutes(deps: Deps) {
         const q = c.req.valid('query');
         const ownerId = q.ownerId === 'me' ? auth.user.id : q.ownerId;
         const items = await listOpportunities(auth.scope, { ...(ownerId ? { ownerId } : {}), ...(q.stage ? { stages: [q.stage] } : {}) });
-        return c.json({ items: items.map(opportunityView) }, 200);
+        return c.json({ items: await opportunityAnswers(auth, items) }, 200);
       },
     )
     .openapi(
@@ -43,7 +44,7 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const o = await createOpportunity(auth.scope, actorOf(auth), c.req.valid('json'), deps.clock());
-        return c.json(opportunityView(o), 201);
+        return c.json(await opportunityAnswer(auth, o), 201);
       },
     )
     .openapi(
@@ -52,7 +53,7 @@ export function opportunityRoutes(deps: Deps) {
         request: { params: IdParam },
         responses: { 200: { description: 'The opportunity', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(opportunityView(await requireOpportunity(c.get('auth'), c.req.valid('param').id)), 200),
+      async (c) => c.json(await opportunityAnswer(c.get('auth'), await requireOpportunity(c.get('auth'), c.req.valid('param').id)), 200),
     )
     .openapi(
       createRoute({
@@ -63,7 +64,7 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const o = await updateOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), deps.clock());
-        return c.json(opportunityView(o), 200);
+        return c.json(await opportunityAnswer(auth, o), 200);
       },
     )
     .openapi(
@@ -75,7 +76,7 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const o = await moveOpportunityStage(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json').stage, deps.clock());
-        return c.json(opportunityView(o), 200);
+        return c.json(await opportunityAnswer(auth, o), 200);
       },
     )
     .openapi(

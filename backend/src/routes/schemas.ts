@@ -6,6 +6,7 @@ import {
 import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 import { domainOf, normalizeAddress, normalizeDomain } from '../domain/addresses.ts';
 import { domainToASCII } from 'node:url';
+import { OpportunityCanSchema } from './permission-schemas.ts';
 
 // Control characters are refused here, by name: PostgreSQL fails on a NUL in a text parameter.
 export const Id = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters').openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
@@ -171,7 +172,7 @@ export const AccountQuery = z.object({
   region: z.string().max(100).optional(),
   size: z.enum(SIZES).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  sort: z.enum(['name', 'lastContact', 'tier', 'pipeline']).default('name'),
+  sort: z.enum(['name', 'lastContact', 'tier', 'pipeline', 'attention']).default('name').openapi({ description: '`attention`: overdue first (most overdue first), then soonest due, then those without a cadence by oldest contact' }),
   order: z.enum(['asc', 'desc']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -238,6 +239,7 @@ export const InteractionSchema = z
     participants: z.array(ParticipantSchema),
     accountIds: z.array(Id),
     opportunityId: Id.nullable(),
+    opportunity: z.object({ id: Id, name: z.string() }).nullable().openapi({ description: 'The linked opportunity with its name; null when none' }),
     source: z.enum(SOURCES),
     visibility: z.enum(VISIBILITIES),
     holders: z.array(z.object({ userId: Id, relation: z.enum(['logged', 'holds']), at: Timestamp })),
@@ -314,6 +316,7 @@ export const OpportunitySchema = z
     stageChangedAt: Timestamp,
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    can: OpportunityCanSchema,
   })
   .openapi('Opportunity');
 

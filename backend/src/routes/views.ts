@@ -12,7 +12,10 @@ import type { PipelineStageSummary } from '../store/opportunities.ts';
 import type { MailboxHealth } from '../store/sync-health.ts';
 import { invalid } from '../domain/errors.ts';
 import { weightedValue } from '../domain/opportunity-value.ts';
-import type { Actor } from '../domain/record-permissions.ts';
+import {
+  mayChangeAccountOwner, mayChangeOpportunityOwner, mayChangeTier, mayEditAccount, mayEditOpportunity, mayMoveStage, type Actor, type Permission,
+} from '../domain/record-permissions.ts';
+import type { ShareRequest } from '../store/share-requests.ts';
 import type { AuthContext } from '../http/context.ts';
 
 export function accountView(a: Account, settings: TenantSettings, now: number) {
@@ -37,12 +40,32 @@ export function contactView(c: Contact) {
   };
 }
 
-export function opportunityView(o: Opportunity) {
+/** A permission as the API shows it: the UI disables the control and shows the reason instead of risking a 403. */
+export function permissionView(p: Permission): { allowed: boolean; reason: string | null } {
+  return p.allowed ? { allowed: true, reason: null } : { allowed: false, reason: p.reason };
+}
+
+/** What the viewer may do to an account (the account page's header and its controls). */
+export function accountCanView(actor: Actor, a: { ownerId: string | null }) {
+  return { edit: permissionView(mayEditAccount(actor, a)), changeTier: permissionView(mayChangeTier(actor)), changeOwner: permissionView(mayChangeAccountOwner(actor)) };
+}
+
+/** What the viewer may do to an opportunity; `accountOwnerId` is its account's owner (who may edit its deals too). */
+export function opportunityCanView(actor: Actor, o: { ownerId: string | null }, accountOwnerId: string | null) {
+  const account = { ownerId: accountOwnerId };
+  return {
+    edit: permissionView(mayEditOpportunity(actor, o, account)),
+    moveStage: permissionView(mayMoveStage(actor, o, account)),
+    changeOwner: permissionView(mayChangeOpportunityOwner(actor, o, account)),
+  };
+}
+
+export function opportunityView(o: Opportunity, can: ReturnType<typeof opportunityCanView>) {
   return {
     id: o.id, accountId: o.accountId, name: o.name, stage: o.stage, value: o.value, currency: o.currency,
     lines: o.lines.map((l) => ({ product: l.product, quantity: l.quantity, unitPrice: l.unitPrice })),
     expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: weightedValue(o),
-    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt,
+    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt, can,
   };
 }
 
@@ -70,21 +93,35 @@ export function followUpView(f: FollowUp) {
   return { id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt };
 }
 
-/** An interaction as its viewer may see it (visibility applied by domain/visibility.ts beforehand). */
-export function interactionView(v: InteractionView) {
+/**
+ * An interaction as its viewer may see it (visibility applied by domain/visibility.ts beforehand).
+ * `opportunityNames` names the linked deal (store/opportunities.ts opportunityNames); a deal not in it is shown
+ * by id with an empty name rather than dropped.
+ */
+export function interactionView(v: InteractionView, opportunityNames: ReadonlyMap<string, string>) {
   return {
     id: v.id, kind: v.kind, direction: v.direction, occurredAt: v.occurredAt, subject: v.subject, snippet: v.snippet, note: v.note,
     durationMinutes: v.durationMinutes,
     participants: v.participants.map((p) => ({ role: p.role, address: p.address, displayName: p.displayName, userId: p.userId, contactId: p.contactId })),
-    accountIds: v.accountIds, opportunityId: v.opportunityId, source: v.source, visibility: v.visibility,
+    accountIds: v.accountIds, opportunityId: v.opportunityId,
+    opportunity: v.opportunityId ? { id: v.opportunityId, name: opportunityNames.get(v.opportunityId) ?? '' } : null,
+    source: v.source, visibility: v.visibility,
     holders: v.holders.map((h) => ({ userId: h.userId, relation: h.relation, at: h.at })),
     externalKey: v.externalKey, redacted: v.redacted, createdAt: v.createdAt, updatedAt: v.updatedAt,
   };
 }
 
 /** The ones the viewer may see, each as they may see it; the others are left out. */
-export function interactionViews(items: Interaction[], viewer: Viewer) {
-  return items.map((i) => viewOf(viewer, i)).filter((v): v is InteractionView => v !== null).map(interactionView);
+export function interactionViews(items: Interaction[], viewer: Viewer, opportunityNames: ReadonlyMap<string, string>) {
+  return items.map((i) => viewOf(viewer, i)).filter((v): v is InteractionView => v !== null).map((v) => interactionView(v, opportunityNames));
+}
+
+/** A request to share an item, as its holder (or the requester) sees it: who asks, for what, and the answer. */
+export function shareRequestView(r: ShareRequest, viewer: { holds: boolean }) {
+  return {
+    id: r.id, interactionId: r.interactionId, accountId: r.accountId, accountName: r.accountName, requesterId: r.requesterId, status: r.status, message: r.message,
+    kind: r.kind, occurredAt: r.occurredAt, subject: viewer.holds ? r.subject : null, createdAt: r.createdAt, answeredAt: r.answeredAt, answeredBy: r.answeredBy,
+  };
 }
 
 export function matchView(m: AddressMatch) {

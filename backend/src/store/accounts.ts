@@ -155,7 +155,7 @@ export interface AccountFilter {
   size?: CompanySize;
   lifecycles?: Lifecycle[];
   overdue?: boolean;
-  sort?: 'name' | 'lastContact' | 'tier' | 'pipeline';
+  sort?: 'name' | 'lastContact' | 'tier' | 'pipeline' | 'attention';
   order?: 'asc' | 'desc';
   limit: number;
   offset: number;
@@ -176,6 +176,14 @@ function overdueCondition(eb: ExpressionBuilder<Database, 'accounts'>, settings:
       ]),
     );
   return perTier.length ? eb.or(perTier) : eb.val(false);
+}
+
+/** SQL for careStatus's nextDueAt per tier; null for a tier without a cadence. */
+function nextDueSql(settings: TenantSettings) {
+  const cases = (Object.entries(settings.cadenceDays) as [Tier, number | null][])
+    .filter(([, days]) => days !== null)
+    .map(([tier, days]) => sql`when accounts.tier = ${tier} then coalesce(accounts.last_contact_at + ${days! * DAY_MS}, accounts.created_at)`);
+  return cases.length ? sql<number | null>`(case ${sql.join(cases, sql` `)} else null end)` : sql<number | null>`null`;
 }
 
 export async function searchAccounts(
@@ -233,6 +241,13 @@ export async function searchAccounts(
     case 'pipeline':
       q = q.orderBy('open_pipeline', dir);
       break;
+    case 'attention': {
+      // The care rule's due date in SQL (domain/care-model.ts careStatus: one cadence after the last contact,
+      // since creation when never contacted); tiers without a cadence come last, the longest silent first.
+      const due = nextDueSql(settings);
+      q = q.orderBy(sql`case when ${due} is null then 1 else 0 end`, 'asc').orderBy(due, dir).orderBy(sql`coalesce(accounts.last_contact_at, 0)`, 'asc');
+      break;
+    }
     default:
       q = q.orderBy(sql`lower(accounts.name)`, dir);
   }

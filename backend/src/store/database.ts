@@ -366,6 +366,21 @@ export interface Database {
   directory_refreshes: DirectoryRefreshTable;
   privacy_secrets: PrivacySecretTable;
   suppressed_addresses: SuppressedAddressTable;
+  share_requests: ShareRequestTable;
+}
+
+/** A colleague's request that the holders of an item share it (migration 021). */
+export interface ShareRequestTable {
+  tenant_id: string;
+  id: string;
+  interaction_id: string;
+  account_id: string | null;
+  requester_id: string;
+  message: string | null;
+  status: 'open' | 'shared' | 'declined';
+  created_at: number;
+  answered_at: number | null;
+  answered_by: string | null;
 }
 
 /** The tenant's key for hashing erased addresses (migration 012). */

@@ -73,6 +73,17 @@ export async function getOpportunity(scope: TenantScope, id: string): Promise<Op
   return r ? (await withLines(scope, [r]))[0]! : null;
 }
 
+/** Names of opportunities by id (removed ones too: an old timeline item still names the deal it was about). */
+export async function opportunityNames(scope: TenantScope, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (const part of chunks(wanted, 500)) {
+    const rows = await scope.db.selectFrom('opportunities').select(['id', 'name']).where('tenant_id', '=', scope.tenantId).where('id', 'in', part).execute();
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
 export async function listOpportunities(scope: TenantScope, f: { accountId?: string; ownerId?: string; stages?: Stage[] }): Promise<Opportunity[]> {
   let q = scope.db.selectFrom('opportunities').selectAll().where('tenant_id', '=', scope.tenantId).where('deleted_at', 'is', null);
   if (f.accountId) q = q.where('account_id', '=', f.accountId);

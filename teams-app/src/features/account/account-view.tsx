@@ -1,11 +1,15 @@
-// The account workspace: a header (tier, lifecycle, owner, domains, segment, latest NPS/CSAT) and the
-// timeline, contacts, opportunities, care plan with notes, and feedback.
-import { useState } from 'react';
-import { Button, Caption1, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { CallRegular } from '@fluentui/react-icons';
-import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
+// The account workspace: the header (account-header.tsx: the facts a salesperson checks first and the main
+// actions) and the timeline, contacts, opportunities, care plan with notes, and feedback. A save from the
+// header is confirmed right below it, and the timeline reloads to show it.
+import { useRef, useState } from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { LogCallDialog } from '../common/log-call-dialog.tsx';
+import { AddNoteDialog } from '../common/add-note-dialog.tsx';
+import { FollowUpDialog } from '../common/follow-up-dialog.tsx';
+import { AccountHeader, type HeaderAction } from './account-header.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 import { ContactsPanel } from './contacts-panel.tsx';
 import { OpportunityBoard } from './opportunity-board.tsx';
@@ -13,15 +17,7 @@ import { CarePanel } from './care-panel.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
 
 const useStyles = makeStyles({
-  header: {
-    display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start', justifyContent: 'space-between',
-    padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, marginBottom: tokens.spacingVerticalM,
-  },
-  title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
-  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS, margin: `${tokens.spacingVerticalS} 0 0` },
-  fact: { display: 'flex', flexDirection: 'column' },
-  term: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0 },
+  saved: { marginBottom: tokens.spacingVerticalS },
   panel: { paddingTop: tokens.spacingVerticalM },
 });
 
@@ -32,33 +28,39 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
   const { api } = useServices();
   const s = useStyles();
   const [tab, setTab] = useState<AccountTab>('timeline');
-  const [callOpen, setCallOpen] = useState(false);
+  const [dialog, setDialog] = useState<Exclude<HeaderAction, 'new-opportunity'> | null>(null);
+  const [startNew, setStartNew] = useState(0);
+  const [saved, setSaved] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const account = useAsync(() => unwrap(api.accounts[':id'].$get({ param: { id: accountId } })), [api, accountId, round]);
-  if (account.status === 'loading') return <LoadingState label={t('account.loading')} />;
+  // A reload after a save keeps the page (and the confirmation) in place while the fresh figures come.
+  const last = useRef<typeof account.data>(undefined);
+  if (account.status === 'done') last.current = account.data;
   if (account.status === 'error') return <ErrorState error={account.error} onRetry={account.reload} />;
-  const a = account.data;
-  const segment = [a.industry, a.size ? t(`size.${a.size}`) : null, a.region].filter(Boolean).join(' · ') || t('common.none');
-  const score = (f: { score: number; givenAt: number } | null, kind: 'nps' | 'csat') =>
-    f ? t(`feedback.${kind}Score`, { score: f.score, date: formatDate(f.givenAt) }) : t('feedback.noneYet');
+  const a = account.status === 'done' ? account.data : last.current?.id === accountId ? last.current : undefined;
+  if (!a) return <LoadingState label={t('account.loading')} />;
+  const onAction = (action: HeaderAction) => {
+    setSaved(null);
+    if (action === 'new-opportunity') {
+      setTab('opportunities');
+      setStartNew((n) => n + 1);
+    } else setDialog(action);
+  };
+  // Confirmed where it happened; the timeline (where the new item is) comes to the front.
+  const done = (message: string) => {
+    setSaved(message);
+    setTab('timeline');
+    setRound((r) => r + 1);
+  };
   return (
     <article aria-labelledby="account-title" data-account-id={a.id}>
-      <header className={s.header}>
-        <div>
-          <Title2 as="h1" id="account-title" className={s.title}>
-            {a.name} <TierBadge tier={a.tier} />
-          </Title2>
-          <dl className={s.facts}>
-            <div className={s.fact}><dt className={s.term}><Caption1>{t('account.lifecycle')}</Caption1></dt><dd className={s.dd}>{t(`lifecycle.${a.lifecycle}`)}</dd></div>
-            <div className={s.fact}><dt className={s.term}><Caption1>{t('account.owner')}</Caption1></dt><dd className={s.dd}>{a.owner?.displayName ?? t('account.noOwner')}</dd></div>
-            <div className={s.fact}><dt className={s.term}><Caption1>{t('account.domains')}</Caption1></dt><dd className={s.dd}>{a.domains.join(', ') || t('common.none')}</dd></div>
-            <div className={s.fact}><dt className={s.term}><Caption1>{t('account.segment')}</Caption1></dt><dd className={s.dd}>{segment}</dd></div>
-            <div className={s.fact}><dt className={s.term}><Caption1>NPS</Caption1></dt><dd className={s.dd} data-testid="latest-nps">{score(a.latestFeedback.nps, 'nps')}</dd></div>
-            <div className={s.fact}><dt className={s.term}><Caption1>CSAT</Caption1></dt><dd className={s.dd}>{score(a.latestFeedback.csat, 'csat')}</dd></div>
-          </dl>
-        </div>
-        <Button icon={<CallRegular />} onClick={() => setCallOpen(true)}>{t('today.action.log-call')}</Button>
-      </header>
+      <AccountHeader account={a} round={round} onAction={onAction} />
+      {saved && (
+        <MessageBar intent="success" className={s.saved} role="status" data-testid="account-saved">
+          <MessageBarBody>{saved}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t('common.close')} icon={<DismissRegular />} onClick={() => setSaved(null)} />} />
+        </MessageBar>
+      )}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
         <Tab value="timeline">{t('account.tab.timeline')}</Tab>
         <Tab value="contacts">{t('account.tab.contacts')}</Tab>
@@ -69,11 +71,14 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
       <div className={s.panel} role="tabpanel" aria-label={t(`account.tab.${tab}`)}>
         {tab === 'timeline' && <TimelinePanel key={round} accountId={a.id} {...(interactionId ? { interactionId } : {})} />}
         {tab === 'contacts' && <ContactsPanel accountId={a.id} />}
-        {tab === 'opportunities' && <OpportunityBoard accountId={a.id} />}
+        {tab === 'opportunities' && <OpportunityBoard accountId={a.id} startNew={startNew} onChanged={() => setRound((r) => r + 1)} />}
         {tab === 'care' && <CarePanel account={a} onChanged={() => setRound((r) => r + 1)} />}
         {tab === 'feedback' && <FeedbackPanel accountId={a.id} onChanged={() => setRound((r) => r + 1)} />}
       </div>
-      <LogCallDialog accountId={a.id} accountName={a.name} open={callOpen} onClose={() => setCallOpen(false)} onLogged={() => setRound((r) => r + 1)} />
+      <LogCallDialog accountId={a.id} accountName={a.name} open={dialog === 'log-call'} onClose={() => setDialog(null)} onLogged={() => done(t('account.saved.call'))} />
+      <AddNoteDialog accountId={a.id} accountName={a.name} open={dialog === 'add-note'} onClose={() => setDialog(null)} onSaved={() => done(t('account.saved.note'))} />
+      <FollowUpDialog accountId={a.id} accountName={a.name} open={dialog === 'follow-up'} onClose={() => setDialog(null)}
+        onSaved={(dueOn) => done(t('account.saved.followUp', { date: formatDate(Date.parse(`${dueOn}T12:00:00`)) }))} />
     </article>
   );
 }

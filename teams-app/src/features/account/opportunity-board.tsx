@@ -1,8 +1,10 @@
 // The account's opportunities as a board by stage, with values, the open total and the weighted forecast.
 // A card moves by drag and drop, or by its "Move to" menu (keyboard and screen readers); the totals follow.
-import { useState, type DragEvent } from 'react';
+// Who may move a deal comes with it (`can.moveStage`): a deal the user may not move is not draggable, and its
+// "Move to" is disabled with the reason in a tooltip, rather than refused after the fact.
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import {
-  Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Text,
+  Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Text, Tooltip,
   makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowMoveRegular } from '@fluentui/react-icons';
@@ -22,10 +24,12 @@ const useStyles = makeStyles({
   colHead: { display: 'flex', flexDirection: 'column', margin: 0 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   card: { cursor: 'grab' },
+  fixed: { cursor: 'default' },
+  status: { marginBottom: tokens.spacingVerticalS },
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginTop: tokens.spacingVerticalL },
 });
 
-export function OpportunityBoard({ accountId }: { accountId: string }) {
+export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accountId: string; startNew?: number; onChanged?: () => void }) {
   const { t, formatMoney, formatDate } = useI18n();
   const { api } = useServices();
   const s = useStyles();
@@ -34,6 +38,7 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
   const [over, setOver] = useState<Stage | null>(null);
   const [moveError, setMoveError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [movedMessage, setMovedMessage] = useState<string | null>(null);
   if (data.status === 'loading') return <LoadingState />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const opportunities = data.data.items.map((o) => moved[o.id] ?? o);
@@ -42,12 +47,15 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
   const weighted = open.reduce((n, o) => n + o.weightedValue, 0);
 
   const move = async (o: Opportunity, stage: Stage) => {
-    if (o.stage === stage) return;
+    if (o.stage === stage || !o.can.moveStage.allowed) return;
     setBusy(o.id);
     setMoveError(null);
+    setMovedMessage(null);
     try {
       const updated = await unwrap(api.opportunities[':id'].stage.$post({ param: { id: o.id }, json: { stage } }));
       setMoved((m) => ({ ...m, [o.id]: updated }));
+      setMovedMessage(t('pipeline.moved', { name: o.name, stage: t(`stage.${stage}`) }));
+      onChanged?.();
     } catch (e) {
       setMoveError(e);
     } finally {
@@ -68,6 +76,7 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
         <Text>{t('pipeline.weighted')}: <strong data-testid="weighted-total">{formatMoney(weighted)}</strong></Text>
       </div>
       {moveError !== null && <ErrorState error={moveError} />}
+      {movedMessage && <MessageBar intent="success" className={s.status} role="status"><MessageBarBody>{movedMessage}</MessageBarBody></MessageBar>}
       <div className={s.board}>
         {STAGES.map((stage) => {
           const here = opportunities.filter((o) => o.stage === stage);
@@ -81,9 +90,17 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
               <ul className={s.list}>
                 {here.map((o) => (
                   <li key={o.id}>
-                    <Card className={s.card} draggable onDragStart={(e) => e.dataTransfer.setData('text/plain', o.id)} data-opportunity-id={o.id} aria-busy={busy === o.id}>
+                    <Card className={mergeClasses(s.card, !o.can.moveStage.allowed && s.fixed)} draggable={o.can.moveStage.allowed} data-opportunity-id={o.id} aria-busy={busy === o.id}
+                      onDragStart={(e) => e.dataTransfer.setData('text/plain', o.id)}>
                       <Text weight="semibold">{o.name}</Text>
                       <Caption1>{formatMoney(o.value, o.currency)} · {o.probability} %{o.expectedCloseDate ? ` · ${formatDate(Date.parse(o.expectedCloseDate))}` : ''}</Caption1>
+                      {!o.can.moveStage.allowed ? (
+                        <Tooltip content={t('pipeline.cannotMove')} relationship="description">
+                          <Button size="small" icon={<ArrowMoveRegular />} disabledFocusable aria-label={t('pipeline.moveNamed', { name: o.name })} data-disabled-reason={t('pipeline.cannotMove')}>
+                            {t('pipeline.move')}
+                          </Button>
+                        </Tooltip>
+                      ) : (
                       <Menu>
                         <MenuTrigger disableButtonEnhancement>
                           <Button size="small" icon={<ArrowMoveRegular />} aria-label={t('pipeline.moveNamed', { name: o.name })}>{t('pipeline.move')}</Button>
@@ -96,6 +113,7 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
                           </MenuList>
                         </MenuPopover>
                       </Menu>
+                      )}
                     </Card>
                   </li>
                 ))}
@@ -104,12 +122,12 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
           );
         })}
       </div>
-      <NewOpportunity accountId={accountId} onCreated={() => { setMoved({}); data.reload(); }} />
+      <NewOpportunity accountId={accountId} focusOn={startNew} onCreated={() => { setMoved({}); data.reload(); onChanged?.(); }} />
     </section>
   );
 }
 
-function NewOpportunity({ accountId, onCreated }: { accountId: string; onCreated: () => void }) {
+function NewOpportunity({ accountId, focusOn, onCreated }: { accountId: string; focusOn: number; onCreated: () => void }) {
   const { t } = useI18n();
   const { api } = useServices();
   const s = useStyles();
@@ -118,14 +136,22 @@ function NewOpportunity({ accountId, onCreated }: { accountId: string; onCreated
   const [close, setClose] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  // "New opportunity" in the header brings the user here: straight to the name.
+  const nameInput = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (focusOn > 0) nameInput.current?.focus();
+  }, [focusOn]);
   const submit = async () => {
     setBusy(true);
     setErrors(NO_ERRORS);
+    setCreated(null);
     try {
       const euros = Number(value.replace(',', '.').replace(/\s/g, ''));
       await unwrap(api.opportunities.$post({
         json: { accountId, name, value: value.trim() === '' ? 0 : Math.round(euros * 100), expectedCloseDate: close || null },
       }));
+      setCreated(t('pipeline.created', { name }));
       setName('');
       setValue('');
       setClose('');
@@ -140,7 +166,8 @@ function NewOpportunity({ accountId, onCreated }: { accountId: string; onCreated
   return (
     <form className={s.form} aria-label={t('pipeline.new')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       {errors.general && <MessageBar intent="error"><MessageBarBody>{errors.general}</MessageBarBody></MessageBar>}
-      <Field label={t('pipeline.name')} {...field('name')}><Input value={name} onChange={(_, d) => setName(d.value)} /></Field>
+      {created && <MessageBar intent="success" role="status"><MessageBarBody>{created}</MessageBarBody></MessageBar>}
+      <Field label={t('pipeline.name')} {...field('name')}><Input ref={nameInput} value={name} onChange={(_, d) => setName(d.value)} /></Field>
       <Field label={t('pipeline.valueEur')} {...field('value')}><Input inputMode="decimal" value={value} onChange={(_, d) => setValue(d.value)} /></Field>
       <Field label={t('pipeline.closeDate')} {...field('expectedCloseDate')}><Input type="date" value={close} onChange={(_, d) => setClose(d.value)} /></Field>
       <Button type="submit" icon={<AddRegular />} disabled={busy}>{t('pipeline.add')}</Button>

@@ -2,10 +2,15 @@
 // scrolls into view (and by a button, for keyboards and screen readers). Metadata-only items say that a
 // contact happened without its content. A deep-linked item (wherever it is in the history, however many pages
 // down) is read by its id and shown first, scrolled to and focused; where it comes up in the list it is marked.
+// Runs of items the viewer may not open collapse into one expandable line (private-group.tsx); notes and calls
+// are titled by their note's first line; the linked opportunity is named on the item.
 import { useEffect, useRef, useState } from 'react';
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { BriefcaseRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, TimelineItem, unwrap, useAsync, useI18n, type Interaction } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
+import { groupTimeline, itemTitle, noteBelowTitle } from './timeline-groups.ts';
+import { PrivateGroup } from './private-group.tsx';
 
 const KINDS = ['email', 'meeting', 'call', 'note', 'chat'] as const;
 const PAGE = 25;
@@ -19,7 +24,26 @@ const useStyles = makeStyles({
   linked: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM, backgroundColor: tokens.colorNeutralBackground1, scrollMarginTop: tokens.spacingVerticalXXL },
   linkedRow: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorBrandStroke1}` },
   more: { marginTop: tokens.spacingVerticalM },
+  deal: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalXS} 28px` },
 });
+
+/** One readable item: titled by its subject or its note's first line, the rest of the note and its deal below. */
+function ReadableItem({ item, now }: { item: Interaction; now: number }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const note = item.redacted ? null : noteBelowTitle(item);
+  return (
+    <>
+      <TimelineItem item={{ ...item, subject: item.redacted ? null : itemTitle(item) }} now={now} as="div" />
+      {item.opportunity && (
+        <Caption1 className={s.deal} data-opportunity-id={item.opportunity.id}>
+          <BriefcaseRegular aria-hidden />{t('timeline.opportunity', { name: item.opportunity.name })}
+        </Caption1>
+      )}
+      {note && <p className={s.note}>{note}</p>}
+    </>
+  );
+}
 
 interface Filters {
   kinds: string[];
@@ -98,8 +122,7 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
       {linked.status === 'done' && linked.data && (
         <div className={s.linked} data-linked-interaction={linked.data.id} ref={linkedBox} tabIndex={-1} role="region" aria-label={t('timeline.linked')}>
           <Text weight="semibold">{t('timeline.linked')}</Text>
-          <TimelineItem item={linked.data} now={now()} as="div" />
-          {linked.data.note && !linked.data.redacted && <p className={s.note}>{linked.data.note}</p>}
+          <ReadableItem item={linked.data} now={now()} />
         </div>
       )}
       {linked.status === 'error' && <MessageBar intent="warning"><MessageBarBody>{t('timeline.linkedMissing')}</MessageBarBody></MessageBar>}
@@ -125,11 +148,12 @@ export function TimelinePanel({ accountId, interactionId }: { accountId: string;
       </div>
       {items.length > 0 && (
         <ol className={s.list} aria-label={t('timeline.list')} data-testid="timeline">
-          {items.map((i) => (
-            <li key={i.id} className={mergeClasses(s.row, i.id === interactionId && s.linkedRow)} data-interaction-id={i.id} data-kind={i.kind}
-              {...(i.id === interactionId ? { 'aria-current': 'true' as const, 'data-linked': 'true' } : {})}>
-              <TimelineItem item={i} now={now()} as="div" />
-              {i.note && !i.redacted && <p className={s.note}>{i.note}</p>}
+          {groupTimeline(items).map((row) => row.type === 'group' ? (
+            <li key={row.id} className={s.row} data-interaction-ids={row.items.map((i) => i.id).join(' ')}><PrivateGroup id={row.id} items={row.items} /></li>
+          ) : (
+            <li key={row.item.id} className={mergeClasses(s.row, row.item.id === interactionId && s.linkedRow)} data-interaction-id={row.item.id} data-kind={row.item.kind}
+              {...(row.item.id === interactionId ? { 'aria-current': 'true' as const, 'data-linked': 'true' } : {})}>
+              <ReadableItem item={row.item} now={now()} />
             </li>
           ))}
         </ol>

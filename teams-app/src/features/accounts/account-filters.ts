@@ -3,7 +3,7 @@
 export const TIERS = ['A', 'B', 'C', 'D'] as const;
 export const LIFECYCLES = ['prospect', 'customer', 'key_account', 'former'] as const;
 export const SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
-export const SORTS = ['name', 'lastContact', 'tier', 'pipeline'] as const;
+export const SORTS = ['attention', 'name', 'lastContact', 'tier', 'pipeline'] as const;
 
 export interface AccountFilters {
   q: string;
@@ -19,9 +19,15 @@ export interface AccountFilters {
   order: 'asc' | 'desc';
 }
 
+/** Mine, what needs attention first: overdue, then due soon, then the longest silent (the API's `attention`). */
 export const DEFAULT_FILTERS: AccountFilters = {
-  q: '', tiers: [], ownerId: '', lifecycles: [], industry: '', region: '', size: '', overdue: false, sort: 'name', order: 'asc',
+  q: '', tiers: [], ownerId: 'me', lifecycles: [], industry: '', region: '', size: '', overdue: false, sort: 'attention', order: 'asc',
 };
+
+/** How many of the filters behind the "Filters" button are set (search, owner and sort are always in view). */
+export function activeFilterCount(f: AccountFilters): number {
+  return [f.tiers.length > 0, f.lifecycles.length > 0, !!f.industry, !!f.region, !!f.size, f.overdue].filter(Boolean).length;
+}
 
 export const PAGE_SIZE = 50;
 

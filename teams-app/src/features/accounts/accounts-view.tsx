@@ -1,24 +1,31 @@
 // My accounts: search, filters (tier, owner, segment, lifecycle, overdue), sorting, saved views, the columns a
 // salesperson scans (last contact, next due, open pipeline, relationship strength) and CSV of what is shown.
+// It opens on the user's own accounts, what needs attention first; search, owner and sort stay in one row and the
+// other filters fold behind a "Filters" button with the number set, so the first account shows without scrolling.
 import { useMemo, useState } from 'react';
 import {
   Button, Checkbox, Dropdown, Field, Input, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
   Text, Title2, Toolbar, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, SaveRegular, DeleteRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, SaveRegular, DeleteRegular, FilterRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { toCsv, type CsvColumn } from '../common/csv.ts';
 import { exportCsv } from '../audit/record-export.ts';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import {
-  accountQuery, browserStorage, DEFAULT_FILTERS, deleteView, LIFECYCLES, loadSavedViews, PAGE_SIZE, saveView, SIZES, SORTS, TIERS,
+  accountQuery, activeFilterCount, browserStorage, DEFAULT_FILTERS, deleteView, LIFECYCLES, loadSavedViews, PAGE_SIZE, saveView, SIZES, SORTS, TIERS,
   type AccountFilters, type SavedView,
 } from './account-filters.ts';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalM },
+  more: {
+    display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium,
+  },
+  search: { minWidth: '12rem', maxWidth: '18rem' },
   narrow: { minWidth: '9rem', maxWidth: '14rem' },
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -48,6 +55,8 @@ export function AccountsView() {
   const [page, setPage] = useState(0);
   const [views, setViews] = useState<SavedView[]>(() => loadSavedViews(storage));
   const [viewName, setViewName] = useState('');
+  const [showFilters, setShowFilters] = useState(false);
+  const active = activeFilterCount(filters);
   const list = useAsync(() => loadPage(api, filters, page), [api, JSON.stringify(filters), page]);
   // Segment values to choose from: the industries and regions of the organisation's accounts.
   const segments = useAsync(async () => {
@@ -89,16 +98,30 @@ export function AccountsView() {
       </div>
       <div className={s.filters} role="search" aria-label={t('accounts.filters')}>
         <Field label={t('accounts.search')}>
-          <SearchBox value={filters.q} onChange={(_, d) => set({ q: d.value })} placeholder={t('accounts.searchPlaceholder')} />
+          <SearchBox className={s.search} value={filters.q} onChange={(_, d) => set({ q: d.value })} placeholder={t('accounts.searchPlaceholder')} />
         </Field>
+        <Field label={t('accounts.filter.owner')}>
+          <Dropdown className={s.narrow} selectedOptions={[filters.ownerId]} value={ownerOptions.find((o) => o.value === filters.ownerId)?.label ?? ''} onOptionSelect={(_, d) => set({ ownerId: d.optionValue ?? '' })} data-filter="owner">
+            {ownerOptions.map((o) => <Option key={o.value || 'any'} value={o.value}>{o.label}</Option>)}
+          </Dropdown>
+        </Field>
+        <Field label={t('accounts.sort')}>
+          <Dropdown className={s.narrow} selectedOptions={[filters.sort]} value={t(`accounts.sort.${filters.sort}`)} onOptionSelect={(_, d) => sortBy(d.optionValue as AccountFilters['sort'])} data-filter="sort">
+            {SORTS.map((x) => <Option key={x} value={x}>{t(`accounts.sort.${x}`)}</Option>)}
+          </Dropdown>
+        </Field>
+        <Button icon={<FilterRegular />} aria-expanded={showFilters} aria-controls="account-more-filters" onClick={() => setShowFilters((v) => !v)} data-testid="filters-toggle">
+          {active ? t('accounts.filtersCount', { n: active }) : t('accounts.moreFilters')}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} disabled={list.status !== 'done' || list.data.items.length === 0} onClick={() => list.data && void exportCsv(api, { view: 'accounts', rows: list.data.items.length }, 'suhde-accounts.csv', toCsv(list.data.items, columns))}>
+          {t('common.exportCsv')}
+        </Button>
+      </div>
+      {showFilters && (
+      <div className={s.more} id="account-more-filters" role="group" aria-label={t('accounts.moreFilters')}>
         <Field label={t('accounts.filter.tier')}>
           <Dropdown className={s.narrow} multiselect selectedOptions={filters.tiers} value={multiLabel(filters.tiers, 'tier.')} onOptionSelect={(_, d) => set({ tiers: d.selectedOptions })} data-filter="tier">
             {TIERS.map((tier) => <Option key={tier} value={tier} text={t(`tier.${tier}`)}>{t(`tier.${tier}`)}</Option>)}
-          </Dropdown>
-        </Field>
-        <Field label={t('accounts.filter.owner')}>
-          <Dropdown className={s.narrow} selectedOptions={[filters.ownerId]} value={ownerOptions.find((o) => o.value === filters.ownerId)?.label ?? ''} onOptionSelect={(_, d) => set({ ownerId: d.optionValue ?? '' })}>
-            {ownerOptions.map((o) => <Option key={o.value || 'any'} value={o.value}>{o.label}</Option>)}
           </Dropdown>
         </Field>
         <Field label={t('accounts.filter.lifecycle')}>
@@ -125,12 +148,6 @@ export function AccountsView() {
           </Dropdown>
         </Field>
         <Checkbox label={t('accounts.filter.overdue')} checked={filters.overdue} onChange={(_, d) => set({ overdue: !!d.checked })} />
-        <Field label={t('accounts.sort')}>
-          <Dropdown className={s.narrow} selectedOptions={[filters.sort]} value={t(`accounts.sort.${filters.sort}`)} onOptionSelect={(_, d) => sortBy(d.optionValue as AccountFilters['sort'])}>
-            {SORTS.map((x) => <Option key={x} value={x}>{t(`accounts.sort.${x}`)}</Option>)}
-          </Dropdown>
-        </Field>
-      </div>
       <Toolbar aria-label={t('accounts.views')} className={s.filters}>
         <Field label={t('accounts.savedViews')}>
           <Dropdown className={s.narrow} placeholder={t('accounts.pickView')} value="" selectedOptions={[]} onOptionSelect={(_, d) => {
@@ -149,11 +166,10 @@ export function AccountsView() {
         </Field>
         <Button icon={<SaveRegular />} disabled={!viewName.trim()} onClick={() => setViews(saveView(storage, views, { name: viewName.trim(), filters }))}>{t('accounts.saveView')}</Button>
         <Button icon={<DeleteRegular />} disabled={!views.some((v) => v.name === viewName.trim())} onClick={() => { setViews(deleteView(storage, views, viewName.trim())); setViewName(''); }}>{t('accounts.deleteView')}</Button>
-        <Button icon={<ArrowDownloadRegular />} disabled={list.status !== 'done' || list.data.items.length === 0} onClick={() => list.data && void exportCsv(api, { view: 'accounts', rows: list.data.items.length }, 'suhde-accounts.csv', toCsv(list.data.items, columns))}>
-          {t('common.exportCsv')}
-        </Button>
         <Button appearance="subtle" onClick={() => { setFilters(DEFAULT_FILTERS); setPage(0); setViewName(''); }}>{t('accounts.clear')}</Button>
       </Toolbar>
+      </div>
+      )}
 
       {list.status === 'loading' && <LoadingState label={t('accounts.loading')} />}
       {list.status === 'error' && <ErrorState error={list.error} onRetry={list.reload} />}

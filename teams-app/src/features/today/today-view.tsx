@@ -6,6 +6,7 @@ import { CalendarAddRegular, CallRegular, MailRegular } from '@fluentui/react-ic
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n, type I18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { LogCallDialog } from '../common/log-call-dialog.tsx';
+import { ShareRequests } from './share-requests.tsx';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '60rem' },
@@ -77,6 +78,7 @@ export function TodayView() {
         <Title2 as="h1" id="today-title">{t('today.title')}</Title2>
         {today.status === 'done' && <Text>{t('today.count', { n: today.data.items.length })}</Text>}
       </div>
+      <ShareRequests />
       {notice && <Text as="p" role="status">{notice}</Text>}
       {today.status === 'loading' && <LoadingState label={t('today.loading')} />}
       {today.status === 'error' && <ErrorState error={today.error} onRetry={today.reload} />}

@@ -1,0 +1,81 @@
+// The account page's header: name and tier, then what a salesperson checks first (owner, last contact, next
+// contact due, open pipeline, relationship strength) and the main actions. Lifecycle, segment, domains and the
+// latest NPS/CSAT follow on one quieter line. Facts wrap; at Teams' narrow widths the actions wrap below them.
+import type { ReactNode } from 'react';
+import { Button, Caption1, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { AddRegular, CalendarClockRegular, CallRegular, NoteAddRegular } from '@fluentui/react-icons';
+import { TierBadge, unwrap, useAsync, useI18n, type Account } from '../../../../web-shared/src/index.ts';
+import { useServices } from '../../app/services.tsx';
+import { StrengthBadge } from '../common/strength-badge.tsx';
+
+const OPEN = ['identified', 'contacted', 'offer', 'negotiation'];
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, marginBottom: tokens.spacingVerticalS,
+  },
+  top: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
+  title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalS, margin: 0 },
+  fact: { display: 'flex', flexDirection: 'column', minWidth: '7rem' },
+  term: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  more: { color: tokens.colorNeutralForeground3 },
+});
+
+export type HeaderAction = 'log-call' | 'add-note' | 'new-opportunity' | 'follow-up';
+
+export function AccountHeader({ account: a, round, onAction }: { account: Account; round: number; onAction: (action: HeaderAction) => void }) {
+  const { t, formatDate, formatRelative, formatMoney } = useI18n();
+  const { api, now } = useServices();
+  const s = useStyles();
+  const pipeline = useAsync(async () => {
+    const { items } = await unwrap(api.accounts[':id'].opportunities.$get({ param: { id: a.id } }));
+    const open = items.filter((o) => OPEN.includes(o.stage) && o.currency === 'EUR');
+    return { count: open.length, cents: open.reduce((n, o) => n + o.value, 0) };
+  }, [api, a.id, round]);
+  const strength = useAsync(async () => {
+    const { items } = await unwrap(api['relationship-strength'].$get({ query: { accountIds: a.id } }));
+    return items[0]?.strongest ?? { userId: null, strength: 0, label: 'none' as const };
+  }, [api, a.id, round]);
+  const segment = [t(`lifecycle.${a.lifecycle}`), a.industry, a.size ? t(`size.${a.size}`) : null, a.region, a.domains.join(', ') || null].filter(Boolean).join(' · ');
+  const score = (f: { score: number; givenAt: number } | null, kind: 'nps' | 'csat') =>
+    f ? t(`feedback.${kind}Score`, { score: f.score, date: formatDate(f.givenAt) }) : t('feedback.noneYet');
+  const due = a.care.cadenceDays === null ? t('account.noCadence')
+    : a.care.overdue ? t('account.overdue', { days: a.care.daysOverdue })
+    : a.care.nextDueAt ? formatRelative(a.care.nextDueAt, now()) : '';
+  const fact = (label: string, value: ReactNode, extra?: { className?: string | false; testId?: string; title?: string }) => (
+    <div className={s.fact}>
+      <dt className={s.term}><Caption1>{label}</Caption1></dt>
+      <dd className={mergeClasses(s.dd, extra?.className || undefined)} data-testid={extra?.testId} title={extra?.title}>{value}</dd>
+    </div>
+  );
+  return (
+    <header className={s.header}>
+      <div className={s.top}>
+        <Title2 as="h1" id="account-title" className={s.title}>{a.name} <TierBadge tier={a.tier} /></Title2>
+        <div className={s.actions} role="group" aria-label={t('account.actions')}>
+          <Button appearance="primary" icon={<CallRegular />} onClick={() => onAction('log-call')}>{t('account.action.logCall')}</Button>
+          <Button icon={<NoteAddRegular />} onClick={() => onAction('add-note')}>{t('account.action.addNote')}</Button>
+          <Button icon={<AddRegular />} onClick={() => onAction('new-opportunity')}>{t('account.action.newOpportunity')}</Button>
+          <Button icon={<CalendarClockRegular />} onClick={() => onAction('follow-up')}>{t('account.action.followUp')}</Button>
+          {/* Record actions slot (edit, archive): <AccountRecordActions> mounts here. */}
+        </div>
+      </div>
+      <dl className={s.facts}>
+        {fact(t('account.owner'), a.owner?.displayName ?? t('account.noOwner'))}
+        {fact(t('account.lastContact'), a.lastContactAt ? formatRelative(a.lastContactAt, now()) : t('account.never'),
+          { testId: 'last-contact', ...(a.lastContactAt ? { title: formatDate(a.lastContactAt) } : {}) })}
+        {fact(t('account.nextDue'), due, { className: a.care.overdue && s.overdue, testId: 'next-due', ...(a.care.nextDueAt ? { title: formatDate(a.care.nextDueAt) } : {}) })}
+        {fact(t('account.openPipeline'), pipeline.status === 'done' ? t('account.pipelineSummary', { value: formatMoney(pipeline.data.cents), n: pipeline.data.count }) : '…', { testId: 'open-pipeline' })}
+        {fact(t('accounts.col.strength'), strength.status === 'done' ? <StrengthBadge strength={strength.data.strength} label={strength.data.label} /> : '…')}
+      </dl>
+      <Text size={200} className={s.more}>
+        {segment}{' · '}NPS <span data-testid="latest-nps">{score(a.latestFeedback.nps, 'nps')}</span>{' · '}CSAT {score(a.latestFeedback.csat, 'csat')}
+      </Text>
+    </header>
+  );
+}
