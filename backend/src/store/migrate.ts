@@ -1,5 +1,5 @@
 // Applies the migrations in migrations/ in name order; the same files for SQLite and PostgreSQL.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-001-initial.ts';
 import * as sync from './migrations/2026-11-23-002-sync.ts';
 import * as analytics from './migrations/2026-12-01-003-analytics.ts';
@@ -11,6 +11,8 @@ import * as directory from './migrations/2026-12-06-009-directory.ts';
 import * as erasure from './migrations/2026-12-06-012-erasure.ts';
 import * as retention from './migrations/2026-12-06-013-retention.ts';
 import * as streamHealth from './migrations/2026-12-06-014-stream-health.ts';
+import * as timelineRows from './migrations/2026-12-06-015-timeline-rows.ts';
+import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-012-erasure': erasure,
   '2026-12-06-013-retention': retention,
   '2026-12-06-014-stream-health': streamHealth,
+  '2026-12-06-015-timeline-rows': timelineRows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -39,6 +42,8 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
     const cause = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
   }
+  // Data a migration cannot build without application code (it must not import any): built here, before serving.
+  await fillUnbuiltTimelineRows(db, db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres');
 }
 
 /** For /readyz: true when every known migration has been applied. */
