@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
+import { jsonWithETag } from '../http/etag.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
@@ -120,10 +121,15 @@ export function accountRoutes(deps: Deps) {
       createRoute({
         method: 'get', path: '/accounts/{id}/timeline', operationId: 'getAccountTimeline', tags: ['Accounts'], security: bearer,
         summary: 'The account’s interactions, newest first',
-        description: 'Keyset pagination: pass `next` back as `cursor`. Metadata-only items you do not hold come with `redacted: true` and no subject, snippet or note; private items of others are left out.',
+        description: 'Keyset pagination: pass `next` back as `cursor`. Metadata-only items you do not hold come with `redacted: true` and no subject, snippet or note; private items of others are left out. Each page carries an `ETag` (a hash of exactly what you were sent); send it back in `If-None-Match` and an unchanged page is `304 Not Modified` with no body.',
         request: { params: IdParam, query: TimelineQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: z.object({ items: z.array(InteractionSchema), next: z.string().nullable() }) } } },
+          200: {
+            description: 'A page',
+            headers: { ETag: { description: 'Changes whenever what you may see on this page changes', schema: { type: 'string' } } },
+            content: { 'application/json': { schema: z.object({ items: z.array(InteractionSchema), next: z.string().nullable() }) } },
+          },
+          304: { description: 'Not modified: the page is the one whose ETag you sent', headers: { ETag: { description: 'The same ETag', schema: { type: 'string' } } } },
           ...problems(400, 401, 404, 503),
         },
       }),
@@ -137,7 +143,7 @@ export function accountRoutes(deps: Deps) {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
-        return c.json({ items: interactionViews(page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null }, 200);
+        return jsonWithETag(c, { items: interactionViews(page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null });
       },
     )
     .openapi(

@@ -13,6 +13,7 @@ import * as retention from './migrations/2026-12-06-013-retention.ts';
 import * as streamHealth from './migrations/2026-12-06-014-stream-health.ts';
 import * as timelineRows from './migrations/2026-12-06-015-timeline-rows.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
+import { analyzeAll, refreshStatistics } from './statistics.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,9 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
   }
   // Data a migration cannot build without application code (it must not import any): built here, before serving.
   await fillUnbuiltTimelineRows(db, db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres');
+  // New tables and indexes get statistics at once; otherwise only what changed enough since (SQLite).
+  if (results?.length) await analyzeAll(db);
+  else await refreshStatistics(db);
 }
 
 /** For /readyz: true when every known migration has been applied. */
