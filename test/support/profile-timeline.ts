@@ -87,6 +87,7 @@ for (let n = 0; n < 3; n++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
 console.log(JSON.stringify({ root, database: kind, bytes: body.length, runs, medianReqPerSec: median(runs.map((r) => r.rps)), medianP99Ms: median(runs.map((r) => r.p99)) }));
-server.close();
+// autocannon stops with requests in flight: let the server finish them before the store closes.
+await new Promise((r) => server.close(r));
 await handle.close();
 await cleanup();

@@ -69,7 +69,16 @@ export async function rebuildTimelineRows(scope: TenantScope, interactionIds: st
     });
     // Key order, as the other timeline writes: concurrent rebuilds never wait on each other in a cycle.
     rows.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
-    for (const chunk of chunks(rows, 500)) await scope.db.insertInto('timeline_rows').values(chunk).execute();
+    // A concurrent rebuild of the same interaction (PostgreSQL) may have inserted a row this one's delete did not
+    // see: this transaction read the source tables after that one committed, so its row is the newer one.
+    for (const chunk of chunks(rows, 500)) {
+      await scope.db.insertInto('timeline_rows').values(chunk)
+        .onConflict((oc) => oc.columns(['tenant_id', 'account_id', 'occurred_at', 'interaction_id']).doUpdateSet((eb) => ({
+          kind: eb.ref('excluded.kind'), visibility: eb.ref('excluded.visibility'), holder_ids: eb.ref('excluded.holder_ids'),
+          user_ids: eb.ref('excluded.user_ids'), contact_ids: eb.ref('excluded.contact_ids'), item: eb.ref('excluded.item'),
+        })))
+        .execute();
+    }
   }
 }
 
