@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDb } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { statisticsTimer } from './store/statistics.ts';
 import { buildServerApp } from './server.ts';
 
 async function main() {
@@ -26,6 +27,8 @@ async function main() {
     process.exit(3);
   }
   const { app, describe, afterListen, stop: stopServices } = await buildServerApp(config, handle, Date.now);
+  // Hourly: SQLite's statistics follow the data as it grows (PostgreSQL's autovacuum does this itself).
+  const statistics = statisticsTimer(handle.db);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = config.publicUrl.replace(/:\d+$/, `:${info.port}`);
     console.log(`Suhde is running (${config.database.kind === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL'}${config.demo ? ', demo mode' : ''}).`);
@@ -44,6 +47,7 @@ async function main() {
   });
   const stop = () => {
     server.close();
+    statistics.stop();
     void stopServices()
       .catch((e) => console.error(`Stopping the sync and jobs failed: ${e instanceof Error ? e.message : e}`))
       .then(() => handle.close())

@@ -9,7 +9,7 @@ import type { AppEnv } from './http/context.ts';
 import type { VerifyToken } from './http/authenticate.ts';
 import { problem } from './http/problem.ts';
 import { createAccessTokenVerifier, createDemoIssuer, entraKeySet } from './auth/index.ts';
-import { findTenantByEntraId } from './store/tenants.ts';
+import { findTenantByEntraId, findTenantByEntraIdCached } from './store/tenants.ts';
 import { listUsers } from './store/users.ts';
 import { tenantScope } from './store/scope.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
@@ -36,7 +36,7 @@ export const DEMO_CLIENT_ID = '00000000-5eed-4e5e-8000-000000000001';
 export async function buildServerApp(config: Config, handle: Db, clock: () => number) {
   // Daily, whatever the sign-in: each tenant's retention (none unless an admin sets one).
   const retention = retentionJob({ handle, clock, ...(config.database.kind === 'postgres' ? { connectionString: config.database.url } : {}) });
-  const isTenantOnboarded = async (tid: string) => (await findTenantByEntraId(handle.db, tid)) !== null;
+  const isTenantOnboarded = async (tid: string) => (await findTenantByEntraIdCached(handle.db, tid)) !== null;
 
   if (!config.demo) {
     const entra = config.entra!;

@@ -298,3 +298,88 @@ describe('errors', () => {
     expect(() => createAccessTokenVerifier({ ...t.verifierOptions(), audiences: [] })).toThrow(TypeError);
   });
 });
+
+describe('the verified-token cache', () => {
+  const start = Date.UTC(2026, 11, 6, 9, 0, 0);
+
+  it('answers a repeated token from the cache, and the same principal', async () => {
+    const verifier = t.verifier({ clock: () => start });
+    const token = await t.token({ now: start, roles: ['Suhde.Manager'] });
+    const first = await verifier.verify(token);
+    expect(verifier.cacheStats()).toEqual({ size: 1, hits: 0 });
+    const second = await verifier.verify(token);
+    expect(second).toEqual(first);
+    expect(verifier.cacheStats()).toEqual({ size: 1, hits: 1 });
+    // A caller changing its copy does not change what the next request gets.
+    second.roles.push('Suhde.Admin');
+    expect((await verifier.verify(token)).roles).toEqual(['Suhde.Manager']);
+  });
+
+  it('refuses a cached token once it has expired, as the full check does', async () => {
+    let now = start;
+    const verifier = t.verifier({ clock: () => now });
+    const token = await t.token({ now: start, ttlSeconds: 600 });
+    await verifier.verify(token);
+    now = start + 590_000;
+    await expect(verifier.verify(token)).resolves.toBeTruthy();
+    expect(verifier.cacheStats().hits).toBe(1);
+    now = start + 600_000 + 61_000; // past exp and the clock tolerance
+    expect(await reasonFor(verifier.verify(token))).toBe('expired');
+    expect(verifier.cacheStats().size).toBe(0);
+  });
+
+  it('never caches a refused token, and a tampered copy of a cached one is refused', async () => {
+    const verifier = t.verifier({ clock: () => start });
+    const token = await t.token({ now: start });
+    await verifier.verify(token);
+    const [head, body, signature] = token.split('.');
+    const flipped = `${signature!.slice(0, -2)}${signature!.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(await reasonFor(verifier.verify(`${head}.${body}.${flipped}`))).toBe('signature');
+    // Claims swapped under the cached token's signature.
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), roles: ['Suhde.Admin'] })).toString('base64url');
+    expect(await reasonFor(verifier.verify(`${head}.${forged}.${signature}`))).toBe('signature');
+    expect(verifier.cacheStats().size).toBe(1);
+  });
+
+  it('checks the tenant again on a hit: an offboarded tenant is refused at once', async () => {
+    let onboarded = true;
+    const verifier = t.verifier({ clock: () => start, isTenantOnboarded: () => onboarded });
+    const token = await t.token({ now: start });
+    await verifier.verify(token);
+    onboarded = false;
+    expect(await reasonFor(verifier.verify(token))).toBe('tenant');
+    onboarded = true;
+    await expect(verifier.verify(token)).resolves.toBeTruthy();
+  });
+
+  it('refuses a cached token whose signing key the key set no longer has', async () => {
+    let withdrawn = false;
+    const getKey: typeof t.getKey = async (header, input) => {
+      if (withdrawn) throw Object.assign(new Error('no applicable key found in the JSON Web Key Set'), { code: 'ERR_JWKS_NO_MATCHING_KEY' });
+      return t.getKey(header, input);
+    };
+    const verifier = t.verifier({ clock: () => start, getKey });
+    const token = await t.token({ now: start });
+    await verifier.verify(token);
+    withdrawn = true;
+    expect(await reasonFor(verifier.verify(token))).toBe('signature');
+  });
+
+  it('stays within its size, dropping the least recently used first', async () => {
+    const verifier = t.verifier({ clock: () => start, cacheSize: 2 });
+    const tokens = await Promise.all(['a', 'b', 'c'].map((n) => t.token({ now: start, name: `User ${n}` })));
+    await verifier.verify(tokens[0]!);
+    await verifier.verify(tokens[1]!);
+    await verifier.verify(tokens[0]!); // a is now the most recently used
+    await verifier.verify(tokens[2]!); // b goes
+    expect(verifier.cacheStats()).toEqual({ size: 2, hits: 1 });
+    await verifier.verify(tokens[0]!);
+    expect(verifier.cacheStats().hits).toBe(2);
+    await verifier.verify(tokens[1]!);
+    expect(verifier.cacheStats().hits).toBe(2);
+    const off = t.verifier({ clock: () => start, cacheSize: 0 });
+    await off.verify(tokens[0]!);
+    await off.verify(tokens[0]!);
+    expect(off.cacheStats()).toEqual({ size: 0, hits: 0 });
+  });
+});

@@ -1,7 +1,8 @@
 // Validates a Microsoft Entra ID v2.0 access token for the Suhde API and returns who is calling. Every token
 // the backend accepts goes through here: tokens from Entra, and tokens from the demo issuer, which signs
 // with its own key but is held to exactly the same rules.
-import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createHash } from 'node:crypto';
+import { jwtVerify, type FlattenedJWSInput, type JWTHeaderParameters, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DEFAULT_AUTHORITY_HOST, authorityHostFrom, v2IssuerFor } from './entra-authority.ts';
 
 export type AuthErrorReason =
@@ -80,10 +81,27 @@ export interface AccessTokenVerifierOptions {
    * does not opt into; a token meant to live longer was not issued by Entra for us.
    */
   maxLifetimeSeconds?: number;
+  /**
+   * How many verified tokens are remembered (by their SHA-256) until they expire, so a client sending the same
+   * bearer token again skips the RS256 check. Default 10,000; 0 turns the cache off. A refused token is never
+   * remembered, and a remembered one is still refused once expired, its tenant is gone or its key is withdrawn.
+   */
+  cacheSize?: number;
 }
 
 export interface AccessTokenVerifier {
   verify(token: string): Promise<VerifiedPrincipal>;
+  /** How many tokens are remembered now, and how many verifications were answered from them. */
+  cacheStats(): { size: number; hits: number };
+}
+
+interface Remembered {
+  principal: VerifiedPrincipal;
+  /** exp in ms: past it, the token goes through the full check again (which allows the clock tolerance). */
+  untilMs: number;
+  header: JWTHeaderParameters;
+  input: FlattenedJWSInput;
+  key: unknown;
 }
 
 /** Entra emits GUIDs in lowercase; other case is accepted and folded so one user never has two ids. */
@@ -106,17 +124,57 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   if (!Number.isFinite(clockTolerance) || clockTolerance < 0) throw new TypeError('clockToleranceSeconds must be a non-negative number.');
   const clock = options.clock ?? Date.now;
   const maxLifetime = options.maxLifetimeSeconds ?? 24 * 3600;
+  const cacheSize = options.cacheSize ?? 10_000;
+  const remembered = new Map<string, Remembered>();
+  let hits = 0;
+
+  /** The remembered principal, if the token is still good: unexpired, its key still published, its tenant still here. */
+  async function recall(hash: string): Promise<VerifiedPrincipal | null> {
+    const r = remembered.get(hash);
+    if (!r) return null;
+    remembered.delete(hash);
+    if (clock() >= r.untilMs) return null;
+    let key: unknown;
+    try {
+      key = await options.getKey(r.header, r.input);
+    } catch (e) {
+      // The key set no longer has the key (rotated out, withdrawn): the full check below says why it is refused,
+      // or reports the key set could not be read.
+      if (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_JWKS')) return null;
+      throw e;
+    }
+    if (key !== r.key) return null;
+    if (!(await options.isTenantOnboarded(r.principal.tid))) throw new AuthError('tenant', 'Your organisation has not been set up in Suhde yet. Ask your administrator.');
+    remembered.set(hash, r); // most recently used last: the oldest is dropped first
+    hits++;
+    return { ...r.principal, scopes: [...r.principal.scopes], roles: [...r.principal.roles] };
+  }
 
   async function verify(token: string): Promise<VerifiedPrincipal> {
     if (typeof token !== 'string' || token.trim() === '') throw new AuthError('missing', 'No access token was sent.');
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthError('malformed', 'The access token is not a well-formed JWT.');
+    const hash = cacheSize > 0 ? createHash('sha256').update(token).digest('base64url') : '';
+    if (hash) {
+      const known = await recall(hash);
+      if (known) return known;
+    }
+    const principal = await verifyFully(token);
+    if (hash) {
+      if (remembered.size >= cacheSize) remembered.delete(remembered.keys().next().value!);
+      remembered.set(hash, principal.remember);
+    }
+    return principal.result;
+  }
 
+  async function verifyFully(token: string): Promise<{ result: VerifiedPrincipal; remember: Remembered }> {
     let payload: JWTPayload;
+    let header: JWTHeaderParameters;
+    let key: unknown;
     try {
       // Signature first: nothing in an unsigned or forged token is read before this, and no tenant lookup
       // is done for it. RS256 is the only algorithm Entra uses for access tokens; allowing only it refuses
       // alg "none" and the HS256-with-the-public-key trick before a key is even looked up.
-      ({ payload } = await jwtVerify(token, options.getKey, {
+      ({ payload, protectedHeader: header, key } = await jwtVerify(token, options.getKey, {
         algorithms: ['RS256'],
         audience: audiences,
         requiredClaims: ['exp', 'nbf'],
@@ -175,7 +233,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       throw new AuthError('tenant', 'Your organisation has not been set up in Suhde yet. Ask your administrator.');
     }
 
-    return {
+    const result: VerifiedPrincipal = {
       tid,
       oid: oidClaim.toLowerCase(),
       name: appOnly ? null : optionalString(payload['name']),
@@ -184,9 +242,18 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       roles,
       appOnly,
     };
+    const [protectedPart, payloadPart, signature] = token.split('.');
+    return {
+      result,
+      remember: {
+        principal: { ...result, scopes: [...scopes], roles: [...roles] },
+        untilMs: payload.exp! * 1000, header, key,
+        input: { protected: protectedPart!, payload: payloadPart!, signature: signature! },
+      },
+    };
   }
 
-  return { verify };
+  return { verify, cacheStats: () => ({ size: remembered.size, hits }) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // scope) by the verifier; identity is (tid, oid), and the tenant scope comes from the token, never the request.
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../store/connect.ts';
-import { findTenantByEntraId } from '../store/tenants.ts';
+import { findTenantByEntraIdCached, tenantChanges } from '../store/tenants.ts';
 import { tenantScope } from '../store/scope.ts';
 import { findUserByObjectId } from '../store/users.ts';
 import { noteEffectiveRole, provisionUser } from '../use-cases/users/provision-user.ts';
@@ -52,12 +52,13 @@ class ExpiringCache<V> {
 
 /**
  * Who a token's (tid, oid) is in Suhde is looked up once per few seconds, not on every request: the hot
- * timeline route would otherwise pay two extra queries. A role or settings change shows within that time.
+ * timeline route would otherwise pay two extra queries. A role change shows within that time; a settings change
+ * saved by this process at once (tenantChanges), by another instance within that time.
  */
 const IDENTITY_TTL_MS = 5_000;
 
 export function authenticate(handle: Db, verify: VerifyToken, clock: () => number): MiddlewareHandler<AppEnv> {
-  const identities = new ExpiringCache<AuthContext>(10_000);
+  const identities = new ExpiringCache<{ auth: AuthContext; tenantChanges: number }>(10_000);
   return async (c, next) => {
     const header = c.req.header('authorization');
     const match = header?.match(/^Bearer\s+([A-Za-z0-9\-_=.]+)\s*$/);
@@ -74,11 +75,11 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
     const wallNow = Date.now();
     const key = `${principal.tid}/${principal.oid}/${principal.roles.join(',')}`;
     const cached = identities.get(key, wallNow);
-    if (cached) {
-      c.set('auth', cached);
+    if (cached && cached.tenantChanges === tenantChanges(cached.auth.tenant.id)) {
+      c.set('auth', cached.auth);
       return next();
     }
-    const tenant = await findTenantByEntraId(handle.db, principal.tid);
+    const tenant = await findTenantByEntraIdCached(handle.db, principal.tid, wallNow);
     if (!tenant) throw unauthorized('Your organisation has not been set up in Suhde yet. Ask your administrator.');
     const scope = tenantScope(handle, tenant.id);
     let user = await findUserByObjectId(scope, principal.oid);
@@ -89,7 +90,7 @@ export function authenticate(handle: Db, verify: VerifyToken, clock: () => numbe
     }
     const auth = { user, tenant, scope, role: effectiveRole(user.role, principal.roles) };
     await noteEffectiveRole(scope, user, auth.role, clock());
-    identities.set(key, auth, wallNow + IDENTITY_TTL_MS);
+    identities.set(key, { auth, tenantChanges: tenantChanges(tenant.id) }, wallNow + IDENTITY_TTL_MS);
     c.set('auth', auth);
     await next();
   };

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
+import { jsonWithETag } from '../http/etag.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
@@ -11,7 +12,8 @@ import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
 import { addFeedback } from '../use-cases/feedback/add-feedback.ts';
 import { searchContacts } from '../store/contacts.ts';
-import { lastContactByUser, timelinePage } from '../store/interactions.ts';
+import { lastContactByUser } from '../store/interactions.ts';
+import { timelinePage } from '../store/timeline-rows.ts';
 import { listOpportunities } from '../store/opportunities.ts';
 import { listFeedback } from '../store/feedback.ts';
 import { getUser } from '../store/users.ts';
@@ -123,10 +125,15 @@ export function accountRoutes(deps: Deps) {
       createRoute({
         method: 'get', path: '/accounts/{id}/timeline', operationId: 'getAccountTimeline', tags: ['Accounts'], security: bearer,
         summary: 'The account’s interactions, newest first',
-        description: 'Keyset pagination: pass `next` back as `cursor`. Metadata-only items you do not hold come with `redacted: true` and no subject, snippet or note; private items of others are left out.',
+        description: 'Keyset pagination: pass `next` back as `cursor`. Metadata-only items you do not hold come with `redacted: true` and no subject, snippet or note; private items of others are left out. Each page carries an `ETag` (a hash of exactly what you were sent); send it back in `If-None-Match` and an unchanged page is `304 Not Modified` with no body.',
         request: { params: IdParam, query: TimelineQuery },
         responses: {
-          200: { description: 'A page', content: { 'application/json': { schema: z.object({ items: z.array(InteractionSchema), next: z.string().nullable() }) } } },
+          200: {
+            description: 'A page',
+            headers: { ETag: { description: 'Changes whenever what you may see on this page changes', schema: { type: 'string' } } },
+            content: { 'application/json': { schema: z.object({ items: z.array(InteractionSchema), next: z.string().nullable() }) } },
+          },
+          304: { description: 'Not modified: the page is the one whose ETag you sent', headers: { ETag: { description: 'The same ETag', schema: { type: 'string' } } } },
           ...problems(400, 401, 404, 503),
         },
       }),
@@ -140,7 +147,7 @@ export function accountRoutes(deps: Deps) {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
-        return c.json({ items: await interactionAnswers(auth.scope, page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null }, 200);
+        return jsonWithETag(c, { items: await interactionAnswers(auth.scope, page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null });
       },
     )
     .openapi(

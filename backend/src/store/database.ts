@@ -93,6 +93,21 @@ export interface InteractionAccountTable {
   kind: string;
 }
 
+/** What the timeline lists for an item, per (account, interaction) (migration 015; store/timeline-rows.ts). */
+export interface TimelineRowTable {
+  tenant_id: string;
+  account_id: string;
+  occurred_at: number;
+  interaction_id: string;
+  kind: string;
+  visibility: string;
+  holder_ids: string;
+  user_ids: string;
+  contact_ids: string;
+  /** The interaction as JSON; NULL only between migration 015 and the fill that follows it. */
+  item: string | null;
+}
+
 export interface InteractionParticipantTable {
   tenant_id: string;
   interaction_id: string;
@@ -346,6 +361,7 @@ export interface Database {
   interaction_accounts: InteractionAccountTable;
   interaction_participants: InteractionParticipantTable;
   interaction_holders: InteractionHolderTable;
+  timeline_rows: TimelineRowTable;
   opportunities: OpportunityTable;
   opportunity_lines: OpportunityLineTable;
   opportunity_stage_changes: OpportunityStageChangeTable;

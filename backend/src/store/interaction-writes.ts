@@ -7,6 +7,7 @@ import { chunks, type TenantScope } from './scope.ts';
 import { writeAudit } from './audit.ts';
 import { refreshLastContact } from './accounts.ts';
 import { NOT_CONTACT_KINDS } from '../domain/counts-as-contact.ts';
+import { touchTimeline } from './timeline-rows.ts';
 
 /** A stored interaction as a merge needs it, found by external key (removed ones included). */
 export interface StoredByKey {
@@ -99,6 +100,7 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
     })),
   );
   for (const part of chunks(participants, 3000)) await scope.db.insertInto('interaction_participants').values(part).onConflict((oc) => oc.doNothing()).execute();
+  await touchTimeline(scope, inserted);
   return inserted;
 }
 
@@ -110,6 +112,7 @@ export async function addTimelineRows(scope: TenantScope, rows: { interactionId:
   for (const part of chunks(values, 3000)) {
     await scope.db.insertInto('interaction_accounts').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
+  await touchTimeline(scope, rows.map((r) => r.interactionId));
 }
 
 /** Holders and loggers; one already there is left alone. */
@@ -119,10 +122,12 @@ export async function addHolders(scope: TenantScope, rows: { interactionId: stri
   for (const part of chunks(values, 3000)) {
     await scope.db.insertInto('interaction_holders').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
+  await touchTimeline(scope, rows.map((r) => r.interactionId));
 }
 
 export async function clearRemoval(scope: TenantScope, id: string, now: number): Promise<void> {
   await scope.db.updateTable('interactions').set({ deleted_at: null, deleted_by: null, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  await touchTimeline(scope, [id]);
 }
 
 export async function updateInteractionFields(
@@ -139,6 +144,7 @@ export async function updateInteractionFields(
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', id)
     .execute();
+  await touchTimeline(scope, [id]);
 }
 
 /** Applies a soft removal planned by domain/soft-removal.ts. */
@@ -150,6 +156,7 @@ export async function applySoftRemoval(scope: TenantScope, plan: SoftRemovalPlan
     .where('id', '=', plan.interactionId)
     .execute();
   await scope.db.deleteFrom('interaction_accounts').where('tenant_id', '=', scope.tenantId).where('interaction_id', '=', plan.dropTimelineOf).execute();
+  await touchTimeline(scope, [plan.interactionId, plan.dropTimelineOf]);
   if (plan.recomputeLastContact.length) await refreshLastContact(scope, plan.recomputeLastContact);
   if (plan.audit) await writeAudit(scope, plan.audit);
 }
@@ -191,6 +198,7 @@ export async function idsByExternalKeys(scope: TenantScope, keys: string[]): Pro
 
 export async function setExternalKey(scope: TenantScope, id: string, externalKey: string): Promise<void> {
   await scope.db.updateTable('interactions').set({ external_key: externalKey }).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  await touchTimeline(scope, [id]);
 }
 
 /** Meetings (removed ones included) that start within this minute, with their organizer's address. */

@@ -167,8 +167,11 @@ export interface TimelineQuery {
   userId?: string;
 }
 
-/** One page of an account's timeline, newest first, keyset-paginated on (occurred_at, id). */
-export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promise<{ items: Interaction[]; next: { occurredAt: number; id: string } | null }> {
+/**
+ * The timeline page computed from the source tables (a join and three look-ups per page). The route reads
+ * timeline rows (timeline-rows.ts) instead; this is the reference the store tests hold those rows to.
+ */
+export async function timelinePageFromSources(scope: TenantScope, q: TimelineQuery): Promise<{ items: Interaction[]; next: { occurredAt: number; id: string } | null }> {
   let query = scope.db
     .selectFrom('interaction_accounts as ia')
     .innerJoin('interactions as i', (j) => j.onRef('i.tenant_id', '=', 'ia.tenant_id').onRef('i.id', '=', 'ia.interaction_id'))

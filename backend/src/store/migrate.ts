@@ -1,5 +1,5 @@
 // Applies the migrations in migrations/ in name order; the same files for SQLite and PostgreSQL.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-001-initial.ts';
 import * as sync from './migrations/2026-11-23-002-sync.ts';
 import * as analytics from './migrations/2026-12-01-003-analytics.ts';
@@ -11,7 +11,10 @@ import * as directory from './migrations/2026-12-06-009-directory.ts';
 import * as erasure from './migrations/2026-12-06-012-erasure.ts';
 import * as retention from './migrations/2026-12-06-013-retention.ts';
 import * as streamHealth from './migrations/2026-12-06-014-stream-health.ts';
+import * as timelineRows from './migrations/2026-12-06-015-timeline-rows.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
+import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
+import { analyzeAll, refreshStatistics } from './statistics.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-012-erasure': erasure,
   '2026-12-06-013-retention': retention,
   '2026-12-06-014-stream-health': streamHealth,
+  '2026-12-06-015-timeline-rows': timelineRows,
   '2026-12-06-021-share-requests': shareRequests,
 };
 
@@ -41,6 +45,11 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
     const cause = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
   }
+  // Data a migration cannot build without application code (it must not import any): built here, before serving.
+  await fillUnbuiltTimelineRows(db, db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres');
+  // New tables and indexes get statistics at once; otherwise only what changed enough since (SQLite).
+  if (results?.length) await analyzeAll(db);
+  else await refreshStatistics(db);
 }
 
 /** For /readyz: true when every known migration has been applied. */

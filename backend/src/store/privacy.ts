@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chunks, type TenantScope } from './scope.ts';
 import type { Participant, ParticipantRole } from '../domain/types.ts';
 import { ERASED_ACCOUNT_NAME, ERASED_CONTACT_NAME } from '../domain/erasure.ts';
+import { touchTimeline } from './timeline-rows.ts';
 
 /** The tenant's key for suppression hashes, made on first use. Two first uses racing keep the first one written. */
 export async function privacySecret(scope: TenantScope, now: number): Promise<string> {
@@ -97,6 +98,7 @@ export async function anonymiseParticipant(scope: TenantScope, interactionId: st
     .where('interaction_id', '=', interactionId)
     .where('ordinal', '=', ordinal)
     .execute();
+  await touchTimeline(scope, [interactionId]);
 }
 
 export async function blankInteractionContent(scope: TenantScope, ids: string[], now: number): Promise<void> {
@@ -108,6 +110,7 @@ export async function blankInteractionContent(scope: TenantScope, ids: string[],
       .where('id', 'in', part)
       .execute();
   }
+  await touchTimeline(scope, ids);
 }
 
 /** The contact row stays (feedback and counts refer to it), nameless, without addresses or phones, and removed. */

@@ -2,6 +2,7 @@
 // blanking of an interaction's words and addresses. What to do with them is use-cases/privacy/apply-retention.ts.
 import { chunks, type TenantScope } from './scope.ts';
 import type { RemovedInteraction } from '../domain/soft-removal.ts';
+import { touchTimeline } from './timeline-rows.ts';
 
 /** Up to `limit` live interactions that happened before the cutoff, with their accounts, oldest first. */
 export async function liveInteractionsBefore(scope: TenantScope, cutoff: number, limit: number): Promise<RemovedInteraction[]> {
@@ -78,4 +79,5 @@ export async function anonymiseInteractions(scope: TenantScope, ids: string[], n
       .where('interaction_id', 'in', part)
       .execute();
   }
+  await touchTimeline(scope, ids);
 }

@@ -1,6 +1,7 @@
 // The review queue's reads and its one write: interactions that belong to no account yet (stored from mail and
 // meetings nobody could place), the participants' contact ids once a contact is known. No rules here.
 import { chunks, type TenantScope } from './scope.ts';
+import { touchTimeline } from './timeline-rows.ts';
 
 /** How many unlinked interactions one queue read considers, newest first: enough for a person to work through. */
 export const REVIEW_SCAN_LIMIT = 2000;
@@ -62,4 +63,5 @@ export async function setParticipantContacts(scope: TenantScope, interactionIds:
         .execute();
     }
   }
+  await touchTimeline(scope, interactionIds);
 }

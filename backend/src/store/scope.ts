@@ -23,13 +23,38 @@ export async function inTransaction<T>(scope: TenantScope, fn: (tx: TenantScope)
   if (scope.db.isTransaction) return fn(scope);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await scope.db.transaction().execute((trx) => fn({ db: trx, tenantId: scope.tenantId, dialect: scope.dialect }));
+      return await scope.db.transaction().execute(async (trx) => {
+        const tasks = new Map<string, () => Promise<void>>();
+        preCommit.set(trx, tasks);
+        const result = await fn({ db: trx, tenantId: scope.tenantId, dialect: scope.dialect });
+        // A task may queue another (or the same key again): run until none is left.
+        for (let next = tasks.entries().next(); !next.done; next = tasks.entries().next()) {
+          tasks.delete(next.value[0]);
+          await next.value[1]();
+        }
+        preCommit.delete(trx);
+        return result;
+      });
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
     }
   }
+}
+
+const preCommit = new WeakMap<object, Map<string, () => Promise<void>>>();
+
+/**
+ * Runs task once, inside the transaction this scope is in, after the use case's own writes and before the
+ * commit: work derived from many writes (timeline rows) is then done once per transaction, not once per write.
+ * False when the scope is not in a transaction opened by inTransaction: the caller then does the work itself.
+ */
+export function beforeCommit(scope: TenantScope, key: string, task: () => Promise<void>): boolean {
+  const tasks = preCommit.get(scope.db);
+  if (!tasks) return false;
+  if (!tasks.has(key)) tasks.set(key, task);
+  return true;
 }
 
 /** SQLite allows at most 32766 bound parameters per statement (PostgreSQL 65535); chunk big IN lists and inserts. */

@@ -8,6 +8,7 @@ import { chunks, inTransaction, tenantScope, type TenantScope } from './scope.ts
 import { insertOpportunities } from './opportunities.ts';
 import { insertFeedback } from './feedback.ts';
 import { addHolders, addTimelineRows, bumpLastContact, insertInteractions } from './interaction-writes.ts';
+import { analyzeAll } from './statistics.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -77,6 +78,8 @@ export async function seedTenant(
     if (batch.length >= size) await flush();
   }
   await flush();
+  // A bulk load changes every table's shape: plan the next queries on statistics of what is there now.
+  await analyzeAll(handle.db);
   return { interactions: count };
 }
 

@@ -4,7 +4,8 @@ import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtur
 import type { Db } from './connect.ts';
 import { createAccount, getAccount, searchAccounts, accountIdsByDomains, updateAccount } from './accounts.ts';
 import { createContact, contactsByAddresses, searchContacts } from './contacts.ts';
-import { timelinePage, getInteraction, lastContactByUser, type InteractionInput } from './interactions.ts';
+import { timelinePage } from './timeline-rows.ts';
+import { getInteraction, lastContactByUser, type InteractionInput } from './interactions.ts';
 // The merge and removal are use cases; these suites use them to put rows in.
 import { mergeAndLoad as ingestInteractions } from '../use-cases/interactions/merge-interaction-copies.ts';
 import { logInteraction } from '../use-cases/interactions/log-interaction.ts';

@@ -2,6 +2,7 @@
 // the removal bookkeeping around them. What a removal does to the interaction is the remove-interaction use case.
 import { chunks, type TenantScope } from './scope.ts';
 import { SYNC_REMOVER } from '../domain/soft-removal.ts';
+import { touchTimeline } from './timeline-rows.ts';
 
 export async function upsertItemRefs(
   scope: TenantScope, mailboxId: string, stream: string, round: number, refs: { graphId: string; interactionId: string; conversationId?: string | null }[],
@@ -105,6 +106,7 @@ export async function dropHolds(scope: TenantScope, userId: string, interactionI
       .where('relation', '=', 'holds')
       .execute();
   }
+  await touchTimeline(scope, interactionIds);
 }
 
 /** Of these live interactions, those nobody holds or logged any more, with their accounts. */
@@ -182,6 +184,7 @@ export async function restoreSyncRemoved(scope: TenantScope, ids: string[], now:
     .where('id', 'in', ids)
     .where('deleted_by', '=', SYNC_REMOVER)
     .execute();
+  await touchTimeline(scope, ids);
 }
 
 /** Whether a synced mailbox of this user has an item that stands for the interaction: proof they hold it. */

@@ -25,6 +25,34 @@ export async function findTenantByEntraId(db: Kysely<Database>, entraTenantId: s
   return row ? tenantFromRow(row) : null;
 }
 
+/**
+ * Changes of each tenant's row made by this process: a remembered tenant older than its tenant's count is
+ * read again. Another server instance's change shows within TENANT_TTL_MS.
+ */
+const changes = new Map<string, number>();
+export const tenantChanges = (tenantId: string): number => changes.get(tenantId) ?? 0;
+const TENANT_TTL_MS = 5_000;
+const remembered = new WeakMap<object, Map<string, { tenant: Tenant; until: number; changes: number }>>();
+
+/**
+ * findTenantByEntraId, remembered for a few seconds per database handle: every authenticated request needs its
+ * tenant, which changes only when an admin saves the settings. Only tenants found are remembered.
+ */
+export async function findTenantByEntraIdCached(db: Kysely<Database>, entraTenantId: string, now = Date.now()): Promise<Tenant | null> {
+  let byEntra = remembered.get(db);
+  if (!byEntra) remembered.set(db, (byEntra = new Map()));
+  const hit = byEntra.get(entraTenantId);
+  if (hit && hit.until > now && hit.changes === tenantChanges(hit.tenant.id)) return hit.tenant;
+  const tenant = await findTenantByEntraId(db, entraTenantId);
+  if (!tenant) {
+    byEntra.delete(entraTenantId);
+    return null;
+  }
+  if (byEntra.size >= 1000) byEntra.delete(byEntra.keys().next().value!);
+  byEntra.set(entraTenantId, { tenant, until: now + TENANT_TTL_MS, changes: tenantChanges(tenant.id) });
+  return tenant;
+}
+
 /** Every tenant (an operator's tool, such as the sync CLI, picks one by id, directory id or name). */
 export async function listTenants(db: Kysely<Database>): Promise<Tenant[]> {
   return (await db.selectFrom('tenants').selectAll().orderBy('name').execute()).map(tenantFromRow);
@@ -49,6 +77,17 @@ export async function getTenant(scope: TenantScope): Promise<Tenant> {
 }
 
 export async function updateTenantSettings(scope: TenantScope, settings: TenantSettings, actorId: string, now: number): Promise<Tenant> {
+  const bump = () => changes.set(scope.tenantId, tenantChanges(scope.tenantId) + 1);
+  // Before (a request reading meanwhile remembers nothing newer) and after the commit (nor the row it read).
+  bump();
+  try {
+    return await updateSettingsRow(scope, settings, actorId, now);
+  } finally {
+    bump();
+  }
+}
+
+async function updateSettingsRow(scope: TenantScope, settings: TenantSettings, actorId: string, now: number): Promise<Tenant> {
   return inTransaction(scope, async (tx) => {
     const before = await getTenant(tx);
     await tx.db.updateTable('tenants').set({ settings: JSON.stringify(settings) }).where('id', '=', tx.tenantId).execute();

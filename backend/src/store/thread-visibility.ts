@@ -1,6 +1,7 @@
 // The mailbox owner's visibility choice per thread (conversation), and the interactions it applies to.
 import { chunks, type TenantScope } from './scope.ts';
 import type { Visibility } from '../domain/types.ts';
+import { touchTimeline } from './timeline-rows.ts';
 
 /** The owner's visibility choices for these threads of a mailbox. */
 export async function threadVisibilities(scope: TenantScope, mailboxId: string, conversationIds: string[]): Promise<Map<string, Visibility>> {
@@ -43,4 +44,5 @@ export async function setVisibilityOf(scope: TenantScope, interactionIds: string
   for (const part of chunks(interactionIds, 500)) {
     await scope.db.updateTable('interactions').set({ visibility, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', 'in', part).execute();
   }
+  await touchTimeline(scope, interactionIds);
 }

@@ -1,0 +1,26 @@
+// Entity tags for JSON answers that are read far more often than they change (the timeline). The tag is a hash
+// of the exact bytes this caller gets, so two callers who may see different things never share a tag, and any
+// write that changes what one sees changes theirs. A matching If-None-Match gets 304 and no body.
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+
+export function entityTag(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/** RFC 9110 13.1.2: weak comparison, a list of tags or "*". */
+export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = tag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === opaque);
+}
+
+/** The JSON answer with its ETag, or 304 when the caller already has these bytes. */
+export function jsonWithETag(c: Context, value: unknown): Response {
+  const body = JSON.stringify(value);
+  const tag = entityTag(body);
+  c.header('ETag', tag);
+  if (matchesIfNoneMatch(c.req.header('if-none-match'), tag)) return c.body(null, 304);
+  return c.body(body, 200, { 'Content-Type': 'application/json' });
+}
