@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { testDatabases } from '../../../test/support/test-databases.ts';
 import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtures.ts';
 import { rawAccountActivity, rawRepActivity, rawWeeklyTrend } from '../../../test/support/dashboard-raw.ts';
+import { expectRollupsRebuilt } from '../../../test/support/rollups-rebuilt.ts';
 import type { Db } from './connect.ts';
 import { createAccount } from './accounts.ts';
 import { createContact } from './contacts.ts';
@@ -21,6 +22,7 @@ import { removeExpiredInteractions, removeInteraction } from '../use-cases/inter
 import { linkToAccount, relinkUnmatched } from '../use-cases/interactions/relink-unmatched.ts';
 import { eraseContacts } from '../use-cases/privacy/erase-contacts.ts';
 import { periodOf } from '../domain/period.ts';
+import * as migration016 from './migrations/2026-12-06-016-activity-rollups.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS, INTERACTION_KINDS, type Account, type Contact, type User } from '../domain/types.ts';
 
 function prng(seed: number) {
@@ -99,32 +101,6 @@ async function expectSameFigures(m: Made) {
   }
 }
 
-/** The rollup tables hold what the migration's backfill makes of account_touches now (zero rows aside). */
-async function expectRollupsRebuilt(m: Made) {
-  const t = m.f.tenantId;
-  const { db } = m.f.scope;
-  const q = async (query: ReturnType<typeof sql>) => ((await query.execute(db)).rows as Record<string, unknown>[]).map((r) => Object.values(r).map(String).join('|')).sort();
-  const day = m.f.scope.dialect === 'sqlite' ? sql`occurred_at / 86400000` : sql`cast(occurred_at / 86400000 as integer)`;
-  expect(await q(sql`select user_id, day, kind, direction, n, minutes from rollup_activity where tenant_id = ${t} and n <> 0`)).toEqual(await q(sql`
-    select user_id, ${day}, kind, coalesce(direction, ''), count(*), sum(minutes) from (select user_id, interaction_id, max(occurred_at) as occurred_at, max(kind) as kind,
-      max(direction) as direction, max(minutes) as minutes from account_touches where tenant_id = ${t} group by user_id, interaction_id) x group by user_id, ${day}, kind, coalesce(direction, '')`));
-  expect(await q(sql`select user_id, day, account_id, kind, n, minutes from rollup_account_days where tenant_id = ${t} and n <> 0`)).toEqual(await q(sql`
-    select user_id, ${day}, account_id, kind, count(*), sum(minutes) from account_touches where tenant_id = ${t} group by user_id, ${day}, account_id, kind`));
-  expect(await q(sql`select user_id, day, contact_id, n from rollup_contact_days where tenant_id = ${t} and n <> 0`)).toEqual(await q(sql`
-    select x.user_id, ${sql.raw(m.f.scope.dialect === 'sqlite' ? 'x.occurred_at / 86400000' : 'cast(x.occurred_at / 86400000 as integer)')}, p.contact_id, count(distinct x.interaction_id)
-    from account_touches x join interaction_participants p on p.tenant_id = x.tenant_id and p.interaction_id = x.interaction_id
-    where x.tenant_id = ${t} and x.kind <> 'note' and p.contact_id is not null group by 1, 2, 3`));
-  expect(await q(sql`select user_id, occurred_at, interaction_id, account_id, kind, minutes from rollup_shared_touches where tenant_id = ${t}`)).toEqual(await q(sql`
-    select user_id, occurred_at, interaction_id, account_id, kind, minutes from account_touches x where tenant_id = ${t}
-      and exists (select 1 from interaction_holders h where h.tenant_id = x.tenant_id and h.interaction_id = x.interaction_id and h.user_id <> x.user_id)`));
-  const replies = await q(sql`select user_id, inbound_at, account_id, interaction_id, reply_ms from rollup_replies where tenant_id = ${t}`);
-  expect(replies).toEqual(await q(sql`select user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
-      select i.user_id, i.occurred_at, i.account_id, i.interaction_id, (select min(o.occurred_at) from account_touches o where o.tenant_id = i.tenant_id and o.user_id = i.user_id
-        and o.account_id = i.account_id and o.kind = 'email' and o.direction = 'outbound' and o.occurred_at > i.occurred_at and o.occurred_at <= i.occurred_at + ${14 * DAY_MS}) as next_out
-      from account_touches i where i.tenant_id = ${t} and i.kind = 'email' and i.direction = 'inbound') x where next_out is not null`));
-  return replies.length;
-}
-
 describe.each(testDatabases())('dashboard from rollups against the raw aggregation on $name', (database) => {
   let handle: Db;
   let dispose: () => Promise<void>;
@@ -138,7 +114,7 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
 
   it('gives the same figures for every tenant, team and period after ingest and merges', async () => {
     for (const m of made) {
-      expect(await expectRollupsRebuilt(m)).toBeGreaterThan(5); // replies exist, or the median proves little
+      expect(await expectRollupsRebuilt(m.f.scope)).toBeGreaterThan(5); // replies exist, or the median proves little
       await expectSameFigures(m);
     }
     // The data has shared interactions and multi-account ones, or the team-distinct counts prove little.
@@ -153,7 +129,7 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
     // A mailbox stops holding some (a shared one loses a copy; one held only by it loses all its touches).
     await inTransaction(m.f.scope, (tx) => dropHolds(tx, m.users[1]!.id, ids.slice(6, 60)));
     await inTransaction(m.f.scope, async (tx) => removeExpiredInteractions(tx, await liveInteractionsBefore(tx, T0 - 120 * DAY_MS, 500), T0));
-    await expectRollupsRebuilt(m);
+    await expectRollupsRebuilt(m.f.scope);
     await expectSameFigures(m);
   }, 120_000);
 
@@ -167,13 +143,34 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
       and not exists (select 1 from interaction_accounts ia where ia.tenant_id = i.tenant_id and ia.interaction_id = i.id) order by i.id`.execute(handle.db)).rows.map((r) => r.id);
     expect(unlinked.length).toBeGreaterThan(0);
     await inTransaction(m.f.scope, (tx) => linkToAccount(tx, unlinked, m.accounts[7]!.id));
-    await expectRollupsRebuilt(m);
+    await expectRollupsRebuilt(m.f.scope);
     await expectSameFigures(m);
     await inTransaction(m.f.scope, (tx) => eraseContacts(tx, [m.contacts[0]!.id, m.contacts[3]!.id], T0));
-    await expectRollupsRebuilt(m);
+    await expectRollupsRebuilt(m.f.scope);
     await expectSameFigures(m);
     const after = await repActivity({ scope: m.f.scope, memberIds: m.users.map((u) => u.id), start: T0 - 200 * DAY_MS, end: T0 + 100 * DAY_MS, weekStart: T0 - 200 * DAY_MS, asOf: T0, settings: DEFAULT_TENANT_SETTINGS });
     // The writers changed what the figures count.
     expect(after.map((r) => r.accountsTouched + r.contactsTouched)).not.toEqual(before.map((r) => r.accountsTouched + r.contactsTouched));
+  }, 120_000);
+
+  it('backfills from existing interactions what the write path kept (the migration run again on this data)', async () => {
+    const rows = async () => {
+      const out: string[] = [];
+      for (const table of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days']) {
+        const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where n <> 0`.execute(handle.db);
+        out.push(...r.rows.map((x) => `${table} ${Object.values(x).map(String).join('|')}`));
+      }
+      for (const table of ['rollup_shared_touches', 'rollup_replies']) {
+        const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
+        out.push(...r.rows.map((x) => `${table} ${Object.values(x).map(String).join('|')}`));
+      }
+      return out.sort();
+    };
+    const kept = await rows();
+    expect(kept.length).toBeGreaterThan(1000);
+    await migration016.down(handle.db);
+    await migration016.up(handle.db);
+    expect(await rows()).toEqual(kept);
+    for (const m of made) await expectSameFigures(m);
   }, 120_000);
 });
