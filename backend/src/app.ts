@@ -31,7 +31,7 @@ import { shareRequestRoutes } from './routes/share-requests.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
-import type { DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
+import { dashboardDataChanged, type DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
 
 export interface AppOptions extends Deps {
   verify: VerifyToken;
@@ -137,7 +137,12 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', async (c, next) => {
     await next();
     const auth = c.get('auth');
-    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) dashboards.invalidateTenant(auth.scope.tenantId);
+    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) {
+      dashboards.invalidateTenant(auth.scope.tenantId);
+      // Every instance's, not only this one's: the version lives in the database. The write itself has committed,
+      // so a failure here is logged, not answered as the write's.
+      await dashboardDataChanged(auth.scope).catch((e: unknown) => console.error(`[suhde] dashboard data version not bumped for tenant ${auth.scope.tenantId} after ${c.req.method} ${c.req.path}:`, e));
+    }
   });
   if (opts.sync) {
     const sync = opts.sync;

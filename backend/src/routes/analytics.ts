@@ -69,7 +69,7 @@ const DashboardSchema = z
       wonInPeriod: z.object({ count: Count, valueCents: Cents }),
     }),
     weekly: z.array(z.object({ weekStart: z.number(), emails: Count, meetings: Count, meetingMinutes: Count, calls: Count, chats: Count, notes: Count })),
-    computedAt: z.number().openapi({ description: 'When these figures were computed (epoch ms): they are shared for a minute, then computed again' }),
+    computedAt: z.number().openapi({ description: 'When these figures were computed (epoch ms): they are shared for a minute, and computed again sooner when the tenant’s data changes (on every server instance)' }),
     cached: z.boolean().openapi({ description: 'Whether they were computed for an earlier request' }),
   })
   .openapi('Dashboard');

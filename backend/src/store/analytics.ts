@@ -1,13 +1,16 @@
-// The managers' dashboard as SQL aggregations over the analytics index (account_touches, migration 003) and
-// the timeline index: each function returns finished figures (one row per rep, tier, stage, week or listed
-// account), never the interactions themselves. Counts include metadata-only and private items, as the care
-// model's last contact does: a count says that a contact happened, never what was said. Nothing here
+// The managers' dashboard as SQL aggregations: the team's activity (per rep, per account, per week) from the
+// write-time rollups (migration 016, store/rollup-figures.ts), care and going-cold from the timeline index, the
+// pipeline from the opportunities. Each function returns finished figures (one row per rep, tier, stage, week or
+// listed account), never the interactions themselves. Counts include metadata-only and private items, as the
+// care model's last contact does: a count says that a contact happened, never what was said. Nothing here
 // returns a subject, snippet or note.
 import { sql, type RawBuilder } from 'kysely';
 import { OPEN_STAGES, STAGES, TIERS, type Stage, type TenantSettings, type Tier } from '../domain/types.ts';
 import { WEEK_MS } from '../domain/period.ts';
 import type { TierCompliance } from '../domain/care-model.ts';
 import type { TenantScope } from './scope.ts';
+import { REPLY_WINDOW_MS } from './rollups.ts';
+import { accountRows, activityRows, contactRows, segmentsOf, sharedRows } from './rollup-figures.ts';
 
 export interface DashboardScope {
   scope: TenantScope;
@@ -23,22 +26,10 @@ export interface DashboardScope {
   settings: TenantSettings;
 }
 
-/** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
-export const REPLY_WINDOW_MS = 14 * 86_400_000;
+export { REPLY_WINDOW_MS };
 
 export const num = (v: unknown) => (v == null ? 0 : Number(v));
 export const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}`));
-
-/** The members' touches in the period: the common table every per-rep and per-account figure reads. */
-function teamTouches(d: DashboardScope, end = d.end): RawBuilder<unknown> {
-  return sql`select user_id, occurred_at, interaction_id, account_id, kind, direction, minutes from account_touches
-    where tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and occurred_at >= ${d.start} and occurred_at < ${end}`;
-}
-
-/** Effort per touch row: meeting and call minutes as logged, the tenant's documented minutes per email. */
-function effortExpr(settings: TenantSettings) {
-  return sql`case when kind in ('meeting', 'call') then minutes when kind = 'email' then ${settings.minutesPerEmail} else 0 end`;
-}
 
 export interface RepActivity {
   userId: string;
@@ -61,82 +52,58 @@ export interface RepActivity {
 export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
   if (d.memberIds.length === 0) return [];
   const { db } = d.scope;
-  // Counted as distinct interactions, so an email to two accounts is one email sent.
-  const distinct = (when: RawBuilder<unknown>) => sql`count(distinct case when ${when} then interaction_id end)`;
-  const [counts, minutes, contacts, replies] = await Promise.all([
-    sql<Record<string, unknown>>`select user_id,
-        ${distinct(sql`kind = 'email' and direction = 'outbound'`)} as emails_sent,
-        ${distinct(sql`kind = 'email' and direction = 'inbound'`)} as emails_received,
-        ${distinct(sql`kind = 'meeting'`)} as meetings,
-        ${distinct(sql`kind = 'call'`)} as calls,
-        ${distinct(sql`kind = 'chat'`)} as chats,
-        ${distinct(sql`kind = 'note'`)} as notes,
-        count(distinct case when kind <> 'note' then account_id end) as accounts
-      from (${teamTouches(d)}) t group by user_id`.execute(db),
-    // Minutes once per (colleague, meeting or call), however many accounts it belongs to.
-    sql<Record<string, unknown>>`select user_id, sum(case when kind = 'meeting' then minutes else 0 end) as meeting_minutes,
-        sum(case when kind = 'call' then minutes else 0 end) as call_minutes
-      from (select user_id, interaction_id, max(kind) as kind, max(minutes) as minutes from (${teamTouches(d)}) t
-            where kind in ('meeting', 'call') group by user_id, interaction_id) x
-      group by user_id`.execute(db),
-    // No "contact_id is not null" filter: count(distinct) skips nulls, and the filter would steer SQLite onto
-    // the contact index (a scan of every participant per interaction) instead of the key.
-    // PostgreSQL would hash-join a sequential scan of every participant of the tenant; LATERAL makes it look
-    // up each interaction's participants by key, as SQLite's nested loop does anyway (SQLite has no LATERAL).
-    // Straight from the touches: an interaction with two accounts is looked up twice, which count(distinct)
-    // absorbs, and that costs less than first making the (colleague, interaction) pairs distinct.
-    sql<Record<string, unknown>>`select x.user_id, count(distinct p.contact_id) as contacts
-      from (${teamTouches(d)}) x
-      ${d.scope.dialect === 'postgres'
-        ? sql`cross join lateral (select pp.contact_id from interaction_participants pp where pp.tenant_id = ${d.scope.tenantId} and pp.interaction_id = x.interaction_id) p`
-        : sql`join interaction_participants p on p.tenant_id = ${d.scope.tenantId} and p.interaction_id = x.interaction_id`}
-      where x.kind <> 'note'
-      group by x.user_id`.execute(db),
-    // For each customer email, the next email the same colleague sent the same account: a running minimum
-    // over the later emails (newest first), so each row costs one step, not a search.
-    sql<Record<string, unknown>>`with e as (
-        select user_id, account_id, occurred_at, direction from (${teamTouches(d, d.end + REPLY_WINDOW_MS)}) t where kind = 'email'
-      ), n as (
-        select user_id, occurred_at, direction,
-          min(case when direction = 'outbound' then occurred_at end)
-            over (partition by user_id, account_id order by occurred_at desc rows between unbounded preceding and 1 preceding) as next_out
-        from e
-      ), r as (
-        select user_id, next_out - occurred_at as ms from n
-        where direction = 'inbound' and occurred_at < ${d.end} and next_out is not null and next_out - occurred_at <= ${REPLY_WINDOW_MS}
-      ), ranked as (
-        select user_id, ms, row_number() over (partition by user_id order by ms) as rn, count(*) over (partition by user_id) as cnt from r
+  const team = { scope: d.scope, memberIds: d.memberIds };
+  const period = segmentsOf([d.start, d.end]);
+  // Distinct accounts and contacts: the (colleague, account or contact) pairs whose count over the period is
+  // above zero; an email to two accounts is one email sent (rollup_activity counts interactions).
+  const [counts, accounts, contacts, replies] = await Promise.all([
+    sql<Record<string, unknown>>`select user_id, kind, direction, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, period)}) x
+      group by user_id, kind, direction`.execute(db),
+    sql<Record<string, unknown>>`select user_id, count(*) as accounts from (select user_id, account_id from (${accountRows(team, period, sql`kind <> 'note'`)}) x
+      group by user_id, account_id having sum(n) > 0) y group by user_id`.execute(db),
+    sql<Record<string, unknown>>`select user_id, count(*) as contacts from (select user_id, contact_id from (${contactRows(team, period)}) x
+      group by user_id, contact_id having sum(n) > 0) y group by user_id`.execute(db),
+    // Replies are stored at the customer email's exact time: the period is one range per colleague.
+    sql<Record<string, unknown>>`with ranked as (
+        select user_id, reply_ms as ms, row_number() over (partition by user_id order by reply_ms) as rn, count(*) over (partition by user_id) as cnt
+        from rollup_replies where tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and inbound_at >= ${d.start} and inbound_at < ${d.end}
       )
       select user_id, avg(ms) as median_ms, max(cnt) as replied from ranked where rn in ((cnt + 1) / 2, (cnt + 2) / 2) group by user_id`.execute(db),
   ]);
+  const activity = new Map<string, { n: Record<string, number>; minutes: Record<string, number> }>();
+  for (const r of counts.rows) {
+    const a = activity.get(String(r.user_id)) ?? { n: {}, minutes: {} };
+    const key = r.kind === 'email' ? `email-${r.direction}` : String(r.kind);
+    a.n[key] = (a.n[key] ?? 0) + num(r.n);
+    a.minutes[key] = (a.minutes[key] ?? 0) + num(r.minutes);
+    activity.set(String(r.user_id), a);
+  }
   const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.user_id), r]));
-  const c = by(counts.rows);
-  const m = by(minutes.rows);
+  const acc = by(accounts.rows);
   const k = by(contacts.rows);
-  const r = by(replies.rows);
+  const rep = by(replies.rows);
   return d.memberIds.map((userId) => {
-    const x = c.get(userId) ?? {};
-    const mm = m.get(userId) ?? {};
-    const rep = r.get(userId);
-    const emailsSent = num(x.emails_sent);
-    const emailsReceived = num(x.emails_received);
-    const meetingMinutes = num(mm.meeting_minutes);
-    const callMinutes = num(mm.call_minutes);
+    const a = activity.get(userId) ?? { n: {}, minutes: {} };
+    const r = rep.get(userId);
+    const emailsSent = a.n['email-outbound'] ?? 0;
+    const emailsReceived = a.n['email-inbound'] ?? 0;
+    const meetingMinutes = a.minutes.meeting ?? 0;
+    const callMinutes = a.minutes.call ?? 0;
     return {
       userId,
       emailsSent,
       emailsReceived,
-      meetings: num(x.meetings),
+      meetings: a.n.meeting ?? 0,
       meetingMinutes,
-      calls: num(x.calls),
+      calls: a.n.call ?? 0,
       callMinutes,
-      chats: num(x.chats),
-      notes: num(x.notes),
-      accountsTouched: num(x.accounts),
+      chats: a.n.chat ?? 0,
+      notes: a.n.note ?? 0,
+      accountsTouched: num(acc.get(userId)?.accounts),
       contactsTouched: num(k.get(userId)?.contacts),
       effortMinutes: meetingMinutes + callMinutes + (emailsSent + emailsReceived) * d.settings.minutesPerEmail,
-      medianReplyMinutes: rep ? Math.round(num(rep.median_ms) / 60_000) : null,
-      repliedEmails: num(rep?.replied),
+      medianReplyMinutes: r ? Math.round(num(r.median_ms) / 60_000) : null,
+      repliedEmails: num(r?.replied),
     };
   });
 }
@@ -156,23 +123,34 @@ export interface AccountActivity {
   wonCents: number;
 }
 
-/** The accounts the team spent most effort on in the period, with their pipeline beside the effort. */
+/**
+ * The accounts the team spent most effort on in the period, with their pipeline beside the effort. An
+ * interaction two members share is one touch: the members' counts less the copies in rollup_shared_touches.
+ */
 export async function accountActivity(d: DashboardScope, limit: number): Promise<{ items: AccountActivity[]; total: number }> {
   if (d.memberIds.length === 0) return { items: [], total: 0 };
   const { db, tenantId } = d.scope;
+  const team = { scope: d.scope, memberIds: d.memberIds };
+  const period = segmentsOf([d.start, d.end]);
   const open = sql.join(OPEN_STAGES.map((s) => sql`${s}`));
-  const top = await sql<Record<string, unknown>>`with g as (
-      select account_id,
-        count(distinct case when kind <> 'note' then interaction_id end) as touches,
-        count(distinct case when kind = 'email' then interaction_id end) as emails,
-        count(distinct case when kind = 'meeting' then interaction_id end) as meetings,
-        count(distinct case when kind = 'call' then interaction_id end) as calls,
-        count(distinct case when kind = 'chat' then interaction_id end) as chats,
-        count(distinct case when kind = 'note' then interaction_id end) as notes,
-        sum(${effortExpr(d.settings)}) as effort,
+  const distinct = (when: RawBuilder<unknown>) => sql`sum(case when ${when} then pa.n - coalesce(dup.d, 0) else 0 end)`;
+  const top = await sql<Record<string, unknown>>`with pa as (
+      select account_id, kind, sum(n) as n, sum(minutes) as minutes from (${accountRows(team, period)}) x group by account_id, kind
+    ), dup as (
+      select account_id, kind, count(*) - count(distinct interaction_id) as d from (${sharedRows(team, d.start, d.end)}) y group by account_id, kind
+    ), g as (
+      select pa.account_id,
+        ${distinct(sql`pa.kind <> 'note'`)} as touches,
+        ${distinct(sql`pa.kind = 'email'`)} as emails,
+        ${distinct(sql`pa.kind = 'meeting'`)} as meetings,
+        ${distinct(sql`pa.kind = 'call'`)} as calls,
+        ${distinct(sql`pa.kind = 'chat'`)} as chats,
+        ${distinct(sql`pa.kind = 'note'`)} as notes,
+        sum(case when pa.kind in ('meeting', 'call') then pa.minutes when pa.kind = 'email' then pa.n * ${d.settings.minutesPerEmail} else 0 end) as effort,
         count(*) over () as total
-      from (${teamTouches(d)}) t group by account_id
-      order by effort desc, touches desc, account_id limit ${limit}
+      from pa left join dup on dup.account_id = pa.account_id and dup.kind = pa.kind
+      group by pa.account_id having sum(pa.n) > 0
+      order by effort desc, touches desc, pa.account_id limit ${limit}
     )
     select g.*, a.name, a.tier, a.owner_id,
       (select coalesce(sum(o.value_cents), 0) from opportunities o where o.tenant_id = ${tenantId} and o.account_id = g.account_id
@@ -184,8 +162,9 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   const accountIds = top.rows.map((r) => String(r.account_id));
   const byRep = new Map<string, { userId: string; touches: number }[]>();
   if (accountIds.length) {
-    const rows = await sql<Record<string, unknown>>`select account_id, user_id, count(distinct interaction_id) as n from (${teamTouches(d)}) t
-      where kind <> 'note' and account_id in (${ids(accountIds)}) group by account_id, user_id order by n desc, user_id`.execute(db);
+    const rows = await sql<Record<string, unknown>>`select account_id, user_id, sum(n) as n
+      from (${accountRows(team, period, sql`kind <> 'note' and account_id in (${ids(accountIds)})`)}) x
+      group by account_id, user_id having sum(n) > 0 order by sum(n) desc, user_id`.execute(db);
     for (const r of rows.rows) {
       const list = byRep.get(String(r.account_id)) ?? [];
       list.push({ userId: String(r.user_id), touches: num(r.n) });
@@ -349,20 +328,30 @@ export async function weeklyTrend(d: DashboardScope): Promise<WeekActivity[]> {
   const weeks: WeekActivity[] = [];
   for (let w = d.weekStart; w < d.end; w += WEEK_MS) weeks.push({ weekStart: w, emails: 0, meetings: 0, meetingMinutes: 0, calls: 0, chats: 0, notes: 0 });
   if (d.memberIds.length === 0) return weeks;
-  const rows = await sql<Record<string, unknown>>`select cast((occurred_at - ${d.weekStart}) / ${WEEK_MS} as bigint) as week, kind, count(*) as n, sum(minutes) as minutes
-    from (select interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(minutes) as minutes from (${teamTouches(d)}) t group by interaction_id) x
-    group by 1, 2`.execute(d.scope.db);
-  for (const r of rows.rows) {
-    const w = weeks[Math.floor(num(r.week))];
-    if (!w) continue;
-    const n = num(r.n);
-    if (r.kind === 'email') w.emails += n;
-    else if (r.kind === 'meeting') {
+  const team = { scope: d.scope, memberIds: d.memberIds };
+  // One segment per week (the first and last cut to the period); its index is the week's.
+  const bounds = [d.start, ...weeks.map((w) => w.weekStart).filter((w) => w > d.start && w < d.end), d.end];
+  const weekOf = bounds.slice(0, -1).map((b) => Math.floor((b - d.weekStart) / WEEK_MS));
+  const [rows, shared] = await Promise.all([
+    sql<Record<string, unknown>>`select seg, kind, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, segmentsOf(bounds))}) x group by seg, kind`.execute(d.scope.db),
+    // A shared interaction is in k members' counts: k - 1 copies too many.
+    sql<Record<string, unknown>>`select cast((occurred_at - ${d.weekStart}) / ${WEEK_MS} as bigint) as week, kind, sum(k - 1) as n, sum((k - 1) * minutes) as minutes
+      from (select interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(minutes) as minutes, count(distinct user_id) as k
+            from (${sharedRows(team, d.start, d.end)}) s group by interaction_id) x
+      group by 1, 2`.execute(d.scope.db),
+  ]);
+  const put = (week: number, kind: unknown, n: number, minutes: number) => {
+    const w = weeks[week];
+    if (!w) return;
+    if (kind === 'email') w.emails += n;
+    else if (kind === 'meeting') {
       w.meetings += n;
-      w.meetingMinutes += num(r.minutes);
-    } else if (r.kind === 'call') w.calls += n;
-    else if (r.kind === 'chat') w.chats += n;
-    else if (r.kind === 'note') w.notes += n;
-  }
+      w.meetingMinutes += minutes;
+    } else if (kind === 'call') w.calls += n;
+    else if (kind === 'chat') w.chats += n;
+    else if (kind === 'note') w.notes += n;
+  };
+  for (const r of rows.rows) put(weekOf[num(r.seg)]!, r.kind, num(r.n), num(r.minutes));
+  for (const r of shared.rows) put(num(r.week), r.kind, -num(r.n), -num(r.minutes));
   return weeks;
 }

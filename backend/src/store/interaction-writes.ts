@@ -8,6 +8,7 @@ import { writeAudit } from './audit.ts';
 import { refreshLastContact } from './accounts.ts';
 import { NOT_CONTACT_KINDS } from '../domain/counts-as-contact.ts';
 import { touchTimeline } from './timeline-rows.ts';
+import { withRollups } from './rollups.ts';
 
 /** A stored interaction as a merge needs it, found by external key (removed ones included). */
 export interface StoredByKey {
@@ -149,6 +150,12 @@ export async function updateInteractionFields(
 
 /** Applies a soft removal planned by domain/soft-removal.ts. */
 export async function applySoftRemoval(scope: TenantScope, plan: SoftRemovalPlan): Promise<void> {
+  await withRollups(scope, [plan.interactionId, plan.dropTimelineOf], () => softRemove(scope, plan));
+  if (plan.recomputeLastContact.length) await refreshLastContact(scope, plan.recomputeLastContact);
+  if (plan.audit) await writeAudit(scope, plan.audit);
+}
+
+async function softRemove(scope: TenantScope, plan: SoftRemovalPlan): Promise<void> {
   await scope.db
     .updateTable('interactions')
     .set({ deleted_at: plan.deletedAt, deleted_by: plan.deletedBy, updated_at: plan.deletedAt })
@@ -157,8 +164,6 @@ export async function applySoftRemoval(scope: TenantScope, plan: SoftRemovalPlan
     .execute();
   await scope.db.deleteFrom('interaction_accounts').where('tenant_id', '=', scope.tenantId).where('interaction_id', '=', plan.dropTimelineOf).execute();
   await touchTimeline(scope, [plan.interactionId, plan.dropTimelineOf]);
-  if (plan.recomputeLastContact.length) await refreshLastContact(scope, plan.recomputeLastContact);
-  if (plan.audit) await writeAudit(scope, plan.audit);
 }
 
 /** Recomputes these accounts' last contact from their timeline rows of kinds that count as contact. */

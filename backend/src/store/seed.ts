@@ -9,6 +9,7 @@ import { insertOpportunities } from './opportunities.ts';
 import { insertFeedback } from './feedback.ts';
 import { addHolders, addTimelineRows, bumpLastContact, insertInteractions } from './interaction-writes.ts';
 import { analyzeAll } from './statistics.ts';
+import { withRollups } from './rollups.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -89,9 +90,11 @@ export async function seedTenant(
  */
 async function insertGenerated(scope: TenantScope, batch: Interaction[], now: number): Promise<void> {
   await inTransaction(scope, async (tx) => {
-    await insertInteractions(tx, batch.map((input) => ({ input, id: input.id })), now);
-    await addTimelineRows(tx, batch.flatMap((i) => [...new Set(i.accountIds)].map((accountId) => ({ interactionId: i.id, accountId, occurredAt: i.occurredAt, kind: i.kind }))));
-    await addHolders(tx, batch.flatMap((i) => i.holders.map((h) => ({ ...h, interactionId: i.id }))));
+    await withRollups(tx, batch.map((i) => i.id), async () => {
+      await insertInteractions(tx, batch.map((input) => ({ input, id: input.id })), now);
+      await addTimelineRows(tx, batch.flatMap((i) => [...new Set(i.accountIds)].map((accountId) => ({ interactionId: i.id, accountId, occurredAt: i.occurredAt, kind: i.kind }))));
+      await addHolders(tx, batch.flatMap((i) => i.holders.map((h) => ({ ...h, interactionId: i.id }))));
+    });
     await bumpLastContact(tx, batch.flatMap((i) => i.accountIds));
   });
 }

@@ -1,6 +1,7 @@
 // The item refs that tie a mailbox's Graph items to interactions (how an @removed finds its interaction), and
 // the removal bookkeeping around them. What a removal does to the interaction is the remove-interaction use case.
 import { chunks, type TenantScope } from './scope.ts';
+import { withRollups } from './rollups.ts';
 import { SYNC_REMOVER } from '../domain/soft-removal.ts';
 import { touchTimeline } from './timeline-rows.ts';
 
@@ -97,15 +98,17 @@ export async function interactionsStillInMailbox(scope: TenantScope, mailboxId: 
 
 /** The mailbox's owner stops holding these interactions (a 'logged' stays). */
 export async function dropHolds(scope: TenantScope, userId: string, interactionIds: string[]): Promise<void> {
-  for (const part of chunks(interactionIds, 500)) {
-    await scope.db
-      .deleteFrom('interaction_holders')
-      .where('tenant_id', '=', scope.tenantId)
-      .where('interaction_id', 'in', part)
-      .where('user_id', '=', userId)
-      .where('relation', '=', 'holds')
-      .execute();
-  }
+  await withRollups(scope, interactionIds, async () => {
+    for (const part of chunks(interactionIds, 500)) {
+      await scope.db
+        .deleteFrom('interaction_holders')
+        .where('tenant_id', '=', scope.tenantId)
+        .where('interaction_id', 'in', part)
+        .where('user_id', '=', userId)
+        .where('relation', '=', 'holds')
+        .execute();
+    }
+  });
   await touchTimeline(scope, interactionIds);
 }
 

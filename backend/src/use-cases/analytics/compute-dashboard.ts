@@ -1,5 +1,7 @@
-// The managers' dashboard: a team's figures over a period, computed by the store's aggregations and shared
-// for a minute through the dashboard cache.
+// The managers' dashboard: a team's figures over a period, computed from the store's rollups and shared for a
+// minute through the dashboard cache. The cache key carries the tenant's data version (store/rollups.ts), which
+// every write the figures read bumps in the database: after a write, every server instance computes again, so
+// two instances never answer different figures for the same data.
 import type { Period } from '../../domain/period.ts';
 import type { Role, TenantSettings, User } from '../../domain/types.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -9,6 +11,7 @@ import {
   accountActivity, careCompliance, goingCold, repActivity, teamPipeline, weeklyTrend,
   type AccountActivity, type ColdAccount, type DashboardScope, type RepActivity, type TeamPipeline, type TierCare, type WeekActivity,
 } from '../../store/analytics.ts';
+import { dataVersion, bumpDataVersion } from '../../store/rollups.ts';
 import { dashboardKey, type Cached, type DashboardCache } from './dashboard-cache.ts';
 
 /** The dashboard's figures, as the cache keeps them. */
@@ -46,8 +49,10 @@ export async function computeDashboard(dashboards: DashboardCache<DashboardFigur
     asOf: Math.min(r.period.end, r.now), settings: r.settings,
   };
   const { cadenceDays, minutesPerEmail } = r.settings;
+  // Read before computing: figures computed after a write commits carry its version or a later one.
+  const version = await dataVersion(r.scope);
   // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
-  const key = dashboardKey(r.scope.tenantId, { team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
+  const key = dashboardKey(r.scope.tenantId, { version, team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
   return dashboards.get(key, r.now, () => figures(d, r, members), r.refresh);
 }
 
@@ -64,4 +69,12 @@ async function figures(d: DashboardScope, r: DashboardRequest, members: User[]):
     reps: reps.map((x) => ({ ...x, displayName: byId.get(x.userId)!.displayName, role: byId.get(x.userId)!.role })),
     accounts, care, goingCold: cold, pipeline, weekly,
   };
+}
+
+/**
+ * A write through the API changed the tenant's data (an opportunity moved, an account's owner or tier): every
+ * instance's shared dashboards are stale. Interaction writes bump the version themselves, in their transaction.
+ */
+export async function dashboardDataChanged(scope: TenantScope): Promise<void> {
+  await bumpDataVersion(scope);
 }

@@ -11,6 +11,7 @@ import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import type { InteractionInput } from '../../store/interactions.ts';
 import { setFollowUp, type FollowUp } from '../../store/follow-ups.ts';
 import { addHolders, storedByExternalKeys } from '../../store/interaction-writes.ts';
+import { withRollups } from '../../store/rollups.ts';
 import { userMailboxHolds } from '../../store/sync-items.ts';
 import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
 import { matchAddresses } from './match-addresses.ts';
@@ -107,7 +108,7 @@ async function decideByKey(tx: TenantScope, who: Viewer, input: InteractionInput
   const outcome = logByKeyOutcome(who, prior ? { visibility: prior.visibility, removed: prior.removed, holders: [...prior.holderIds].map((userId) => ({ userId })) } : null);
   if (outcome !== 'note' || !prior) return 'interaction';
   if (await userMailboxHolds(tx, who.userId, prior.id)) {
-    await addHolders(tx, [{ interactionId: prior.id, userId: who.userId, relation: 'holds', at: now }]);
+    await withRollups(tx, [prior.id], () => addHolders(tx, [{ interactionId: prior.id, userId: who.userId, relation: 'holds', at: now }]));
     return 'interaction';
   }
   return 'note';

@@ -14,6 +14,7 @@ import {
   type StoredByKey,
 } from '../../store/interaction-writes.ts';
 import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
+import { withRollups } from '../../store/rollups.ts';
 
 export interface MergeResult {
   interaction: Interaction;
@@ -95,6 +96,8 @@ export async function mergeInteractionCopies(
       return decideMerge(prior ?? null, g.copies, rights);
     };
     // Row updates in id order, as bumpLastContact locks accounts: concurrent merges never wait in a cycle.
+    // The dashboard's rollups take what this merge changes (they lock the interactions first, in id order).
+    await withRollups(tx, groups.map((g) => priorOf(g)?.id ?? g.id), async () => {
     for (const g of [...groups].sort((x, y) => (priorOf(x)?.id ?? x.id).localeCompare(priorOf(y)?.id ?? y.id))) {
       let prior = priorOf(g);
       if (prior) {
@@ -120,6 +123,7 @@ export async function mergeInteractionCopies(
     }
     await addTimelineRows(tx, timeline);
     await addHolders(tx, holders);
+    });
     await bumpLastContact(tx, [...touched]);
 
     return groupOf.map((slot) => {

@@ -6,6 +6,7 @@ import { getInteractions } from '../../store/interactions.ts';
 import { addTimelineRows, bumpLastContact } from '../../store/interaction-writes.ts';
 import { setParticipantContacts, unlinkedInteractionIds } from '../../store/review.ts';
 import type { TenantScope } from '../../store/scope.ts';
+import { withRollups } from '../../store/rollups.ts';
 import { matchAddresses, type AddressMatch } from './match-addresses.ts';
 
 export interface RelinkResult {
@@ -62,8 +63,10 @@ async function linkTo(
   tx: TenantScope, rows: { interactionId: string; accountId: string; occurredAt: number; kind: string }[], linked: string[], contacts: Map<string, string>,
 ): Promise<RelinkResult> {
   if (rows.length === 0) return { linked: [], accountIds: [] };
-  await addTimelineRows(tx, rows);
-  if (contacts.size) await setParticipantContacts(tx, linked, contacts);
+  await withRollups(tx, linked, async () => {
+    await addTimelineRows(tx, rows);
+    if (contacts.size) await setParticipantContacts(tx, linked, contacts);
+  });
   const accountIds = [...new Set(rows.map((r) => r.accountId))].sort();
   await bumpLastContact(tx, accountIds);
   return { linked, accountIds };

@@ -8,6 +8,7 @@ import {
   addSuppressions, anonymiseParticipant, blankContact, blankInteractionContent, contactAddresses, interactionIdsNaming, participantsOf,
   privacySecret,
 } from '../../store/privacy.ts';
+import { withRollups } from '../../store/rollups.ts';
 import type { TenantScope } from '../../store/scope.ts';
 
 export interface ErasureCounts {
@@ -32,16 +33,19 @@ export async function eraseContacts(tx: TenantScope, contactIds: string[], now: 
   for (const p of participants) byInteraction.set(p.interactionId, [...(byInteraction.get(p.interactionId) ?? []), p]);
   const blank: string[] = [];
   let touched = 0;
-  for (const [interactionId, list] of byInteraction) {
-    const plan = planInteractionErasure(list, { contactIds: contactSet, addresses });
-    if (plan.ordinals.length === 0) continue;
-    touched++;
-    for (const i of plan.ordinals) {
-      const p = list[i]!;
-      await anonymiseParticipant(tx, interactionId, p.ordinal, erasedPlaceholder(suppressionKey(secret, p.address)));
+  // The erased contacts leave the "contacts touched" rollups with their participant links.
+  await withRollups(tx, byInteraction.keys(), async () => {
+    for (const [interactionId, list] of byInteraction) {
+      const plan = planInteractionErasure(list, { contactIds: contactSet, addresses });
+      if (plan.ordinals.length === 0) continue;
+      touched++;
+      for (const i of plan.ordinals) {
+        const p = list[i]!;
+        await anonymiseParticipant(tx, interactionId, p.ordinal, erasedPlaceholder(suppressionKey(secret, p.address)));
+      }
+      if (plan.blankContent) blank.push(interactionId);
     }
-    if (plan.blankContent) blank.push(interactionId);
-  }
+  });
   await blankInteractionContent(tx, blank, now);
   for (const id of contactIds) await blankContact(tx, id, now);
   await addSuppressions(tx, [...addresses].map((a) => suppressionKey(secret, a)), now);

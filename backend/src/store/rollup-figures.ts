@@ -1,0 +1,113 @@
+// The dashboard's activity figures read from the rollups (migration 016, kept by store/rollups.ts).
+//
+// Rollups are per UTC day; a period's boundaries are local midnights (and week starts) of whatever zone the
+// request names. Each boundary is rounded to the nearest UTC midnight, the whole days between are read from the
+// rollups, and the few hours between a boundary and its rounded day are added or taken away from
+// account_touches, so every count is exact for any zone while the raw read stays a night's slice (for European
+// zones two or three hours). Counts are sums of counts, so "taken away" is a subtraction, and a distinct pair
+// (colleague, account) is in the period when its count over the period is above zero.
+import { sql, type RawBuilder } from 'kysely';
+import { ROLLUP_DAY_MS } from './rollups.ts';
+import type { TenantScope } from './scope.ts';
+
+const lit = (n: number) => sql`cast(${n} as integer)`;
+
+export interface Segments {
+  /** Each boundary's rounded UTC day. */
+  days: number[];
+  /** The hours between a boundary and its day, with the segment they count for and the sign. */
+  slices: { lo: number; hi: number; seg: number; sign: 1 | -1 }[];
+}
+
+/** Segments [b0, b1), [b1, b2), ... as whole rollup days plus signed raw slices. */
+export function segmentsOf(bounds: number[]): Segments {
+  const days = bounds.map((b) => Math.round(b / ROLLUP_DAY_MS));
+  const slices: Segments['slices'] = [];
+  const last = bounds.length - 1;
+  bounds.forEach((b, k) => {
+    const x = days[k]! * ROLLUP_DAY_MS;
+    if (x === b) return;
+    // Buckets from x belong to segment k; [x, b) (or [b, x)) is really segment k - 1's (or k's).
+    const sign = x < b ? 1 : -1;
+    const lo = Math.min(x, b);
+    const hi = Math.max(x, b);
+    if (k >= 1) slices.push({ lo, hi, seg: k - 1, sign });
+    if (k < last) slices.push({ lo, hi, seg: k, sign: sign === 1 ? -1 : 1 });
+  });
+  return { days, slices };
+}
+
+/** The segment a rollup day belongs to. */
+function segOf(s: Segments, day: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (s.days.length <= 2) return lit(0);
+  return sql`case ${sql.join(s.days.slice(1, -1).map((d, k) => sql`when ${day} < ${d} then ${lit(k)}`), sql` `)} else ${lit(s.days.length - 2)} end`;
+}
+
+/**
+ * Rows (seg, ...keys, n, minutes) over the segments: the rollup table's whole days, plus each slice's rows from
+ * `raw` (which returns the same keys, n and minutes for [lo, hi)) times its sign.
+ */
+function unionOf(
+  s: Segments,
+  bucket: (seg: RawBuilder<unknown>, from: number, to: number) => RawBuilder<unknown>,
+  raw: (lo: number, hi: number) => RawBuilder<unknown>,
+  keys: string[],
+): RawBuilder<unknown> {
+  const cols = sql.raw(keys.join(', '));
+  const parts = [bucket(segOf(s, sql.ref('day')), s.days[0]!, s.days[s.days.length - 1]!)];
+  for (const x of s.slices) {
+    parts.push(sql`select ${lit(x.seg)} as seg, ${cols}, ${lit(x.sign)} * n as n, ${lit(x.sign)} * minutes as minutes from (${raw(x.lo, x.hi)}) r`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+interface Team { scope: TenantScope; memberIds: string[] }
+const members = (t: Team) => sql.join(t.memberIds.map((id) => sql`${id}`));
+const touchesIn = (t: Team, lo: number, hi: number) =>
+  sql`select user_id, interaction_id, account_id, occurred_at, kind, direction, minutes from account_touches
+    where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and occurred_at >= ${lo} and occurred_at < ${hi}`;
+
+/** Per member, segment, kind and direction: distinct interactions and their minutes (each interaction once). */
+export function activityRows(t: Team, s: Segments): RawBuilder<unknown> {
+  return unionOf(
+    s,
+    (seg, from, to) => sql`select ${seg} as seg, user_id, kind, direction, n, minutes from rollup_activity
+      where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to}`,
+    (lo, hi) => sql`select user_id, kind, direction, count(*) as n, sum(minutes) as minutes from (
+        select user_id, interaction_id, max(kind) as kind, coalesce(max(direction), '') as direction, max(minutes) as minutes
+        from (${touchesIn(t, lo, hi)}) x group by user_id, interaction_id) y
+      group by user_id, kind, direction`,
+    ['user_id', 'kind', 'direction'],
+  );
+}
+
+/** Per member, segment, account and kind: touches and their minutes. */
+export function accountRows(t: Team, s: Segments, where: RawBuilder<unknown> = sql`1 = 1`): RawBuilder<unknown> {
+  return unionOf(
+    s,
+    (seg, from, to) => sql`select ${seg} as seg, user_id, account_id, kind, n, minutes from rollup_account_days
+      where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to} and ${where}`,
+    (lo, hi) => sql`select user_id, account_id, kind, count(*) as n, sum(minutes) as minutes from (${touchesIn(t, lo, hi)}) x
+      where ${where} group by user_id, account_id, kind`,
+    ['user_id', 'account_id', 'kind'],
+  );
+}
+
+/** Per member, segment and contact: the interactions (notes left out) with that contact. */
+export function contactRows(t: Team, s: Segments): RawBuilder<unknown> {
+  return unionOf(
+    s,
+    (seg, from, to) => sql`select ${seg} as seg, user_id, contact_id, n, 0 as minutes from rollup_contact_days
+      where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to}`,
+    (lo, hi) => sql`select x.user_id, p.contact_id, count(distinct x.interaction_id) as n, 0 as minutes from (${touchesIn(t, lo, hi)}) x
+      join interaction_participants p on p.tenant_id = ${t.scope.tenantId} and p.interaction_id = x.interaction_id
+      where x.kind <> 'note' and p.contact_id is not null group by x.user_id, p.contact_id`,
+    ['user_id', 'contact_id'],
+  );
+}
+
+/** The team's shared interactions' touches in [start, end): what members' counts hold more than once. */
+export function sharedRows(t: Team, start: number, end: number): RawBuilder<unknown> {
+  return sql`select user_id, occurred_at, interaction_id, account_id, kind, minutes from rollup_shared_touches
+    where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and occurred_at >= ${start} and occurred_at < ${end}`;
+}

@@ -1,0 +1,205 @@
+// The dashboard's rollups (migration 016), kept by the write path: every write that changes which colleagues
+// touched which accounts through which interactions (a merge or a log, a relink, a removal, a sync release, an
+// erasure) runs inside withRollups, which adds what the write changed to the rollups in the same transaction.
+//
+// What changed is measured, not assumed: the interactions' contributions (derived as account_touches is: holders
+// x timeline rows) are read before and after the write, and the difference is added with
+// INSERT ... ON CONFLICT DO UPDATE SET n = n + excluded.n, so concurrent writers never lose an increment. On
+// PostgreSQL the interactions are locked first (in id order), so no other writer changes them between the two
+// reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
+// (colleague, account).
+import { sql, type RawBuilder } from 'kysely';
+import { chunks, type TenantScope } from './scope.ts';
+
+export const ROLLUP_DAY_MS = 86_400_000;
+/** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
+export const REPLY_WINDOW_MS = 14 * 86_400_000;
+const VERSION_SLOTS = 8;
+
+export const dayOf = (at: number) => Math.floor(at / ROLLUP_DAY_MS);
+
+interface Counted { n: number; minutes: number }
+interface Contributions {
+  activity: Map<string, Counted>;
+  accounts: Map<string, Counted>;
+  contacts: Map<string, Counted>;
+  shared: Set<string>;
+  /** Email touches "user account time": the replies around them are recomputed when they change. */
+  emails: Set<string>;
+}
+
+const SEP = '\u0000';
+const add = (m: Map<string, Counted>, k: string, n: number, minutes: number) => {
+  const c = m.get(k) ?? { n: 0, minutes: 0 };
+  c.n += n;
+  c.minutes += minutes;
+  m.set(k, c);
+};
+
+/** What these interactions add to the rollups now: their touches (holders x timeline rows) and contacts. */
+async function contributions(scope: TenantScope, ids: string[]): Promise<Contributions> {
+  const out: Contributions = { activity: new Map(), accounts: new Map(), contacts: new Map(), shared: new Set(), emails: new Set() };
+  const t = scope.tenantId;
+  for (const part of chunks(ids, 500)) {
+    const list = sql.join(part.map((id) => sql`${id}`));
+    const [touches, people] = await Promise.all([
+      sql<{ user_id: string; interaction_id: string; account_id: string; occurred_at: unknown; kind: string; direction: string | null; minutes: unknown }>`
+        select distinct h.user_id, ia.interaction_id, ia.account_id, ia.occurred_at, ia.kind, i.direction, coalesce(i.duration_minutes, 0) as minutes
+        from interaction_accounts ia
+        join interaction_holders h on h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id
+        join interactions i on i.tenant_id = ia.tenant_id and i.id = ia.interaction_id
+        where ia.tenant_id = ${t} and ia.interaction_id in (${list})`.execute(scope.db),
+      sql<{ interaction_id: string; contact_id: string }>`select distinct interaction_id, contact_id from interaction_participants
+        where tenant_id = ${t} and interaction_id in (${list}) and contact_id is not null`.execute(scope.db),
+    ]);
+    const contactsOf = new Map<string, string[]>();
+    for (const p of people.rows) contactsOf.set(p.interaction_id, [...(contactsOf.get(p.interaction_id) ?? []), p.contact_id]);
+    const byInteraction = new Map<string, typeof touches.rows>();
+    for (const r of touches.rows) byInteraction.set(r.interaction_id, [...(byInteraction.get(r.interaction_id) ?? []), r]);
+    for (const [id, rows] of byInteraction) {
+      const users = [...new Set(rows.map((r) => r.user_id))];
+      const first = rows[0]!;
+      const at = Number(first.occurred_at);
+      const day = dayOf(at);
+      const minutes = Number(first.minutes);
+      for (const u of users) {
+        add(out.activity, [u, day, first.kind, first.direction ?? ''].join(SEP), 1, minutes);
+        if (first.kind !== 'note') for (const c of contactsOf.get(id) ?? []) add(out.contacts, [u, day, c].join(SEP), 1, 0);
+      }
+      for (const r of rows) {
+        add(out.accounts, [r.user_id, dayOf(Number(r.occurred_at)), r.account_id, r.kind].join(SEP), 1, minutes);
+        if (users.length > 1) out.shared.add([r.user_id, Number(r.occurred_at), id, r.account_id, r.kind, minutes].join(SEP));
+        if (r.kind === 'email') out.emails.add([r.user_id, r.account_id, Number(r.occurred_at)].join(SEP));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs a write that changes these interactions' holders, timeline rows or participants' contacts, and adds what
+ * it changed to the rollups, in the caller's transaction. Never nest one in another over the same interactions.
+ */
+export async function withRollups<T>(scope: TenantScope, interactionIds: Iterable<string>, write: () => Promise<T>): Promise<T> {
+  const ids = [...new Set(interactionIds)].sort();
+  if (ids.length === 0) return write();
+  if (scope.dialect === 'postgres') {
+    // NO KEY UPDATE, as the merge's own lock: foreign key checks of the same rows do not wait on it.
+    for (const part of chunks(ids, 500)) {
+      await scope.db.selectFrom('interactions').select('id').where('tenant_id', '=', scope.tenantId).where('id', 'in', part).orderBy('id').forNoKeyUpdate().execute();
+    }
+  }
+  const before = await contributions(scope, ids);
+  const result = await write();
+  const after = await contributions(scope, ids);
+  await applyDifference(scope, before, after);
+  return result;
+}
+
+function difference(before: Map<string, Counted>, after: Map<string, Counted>): [string[], Counted][] {
+  const out: [string[], Counted][] = [];
+  for (const k of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const b = before.get(k) ?? { n: 0, minutes: 0 };
+    const a = after.get(k) ?? { n: 0, minutes: 0 };
+    if (a.n !== b.n || a.minutes !== b.minutes) out.push([k.split(SEP), { n: a.n - b.n, minutes: a.minutes - b.minutes }]);
+  }
+  return out;
+}
+
+async function applyDifference(scope: TenantScope, before: Contributions, after: Contributions): Promise<void> {
+  const t = scope.tenantId;
+  const { db } = scope;
+  const activity = difference(before.activity, after.activity);
+  const accounts = difference(before.accounts, after.accounts);
+  const contacts = difference(before.contacts, after.contacts);
+  const sharedAdded = [...after.shared].filter((k) => !before.shared.has(k)).sort();
+  const sharedGone = [...before.shared].filter((k) => !after.shared.has(k)).sort();
+  const emails = [...after.emails].filter((k) => !before.emails.has(k)).concat([...before.emails].filter((k) => !after.emails.has(k)));
+  if (!activity.length && !accounts.length && !contacts.length && !sharedAdded.length && !sharedGone.length && !emails.length) return;
+
+  // In key order, so two writers adding to the same rows wait on each other in one direction only.
+  for (const part of chunks(activity, 1000)) {
+    await sql`insert into rollup_activity (tenant_id, user_id, day, kind, direction, n, minutes) values
+      ${sql.join(part.map(([[u, day, kind, dir], c]) => sql`(${t}, ${u}, ${Number(day)}, ${kind}, ${dir}, ${c.n}, ${c.minutes})`))}
+      on conflict (tenant_id, user_id, day, kind, direction) do update set n = rollup_activity.n + excluded.n, minutes = rollup_activity.minutes + excluded.minutes`.execute(db);
+  }
+  for (const part of chunks(accounts, 1000)) {
+    await sql`insert into rollup_account_days (tenant_id, user_id, day, account_id, kind, n, minutes) values
+      ${sql.join(part.map(([[u, day, account, kind], c]) => sql`(${t}, ${u}, ${Number(day)}, ${account}, ${kind}, ${c.n}, ${c.minutes})`))}
+      on conflict (tenant_id, user_id, day, account_id, kind) do update set n = rollup_account_days.n + excluded.n, minutes = rollup_account_days.minutes + excluded.minutes`.execute(db);
+  }
+  for (const part of chunks(contacts, 1000)) {
+    await sql`insert into rollup_contact_days (tenant_id, user_id, day, contact_id, n) values
+      ${sql.join(part.map(([[u, day, contact], c]) => sql`(${t}, ${u}, ${Number(day)}, ${contact}, ${c.n})`))}
+      on conflict (tenant_id, user_id, day, contact_id) do update set n = rollup_contact_days.n + excluded.n`.execute(db);
+  }
+  for (const part of chunks(sharedAdded.map((k) => k.split(SEP)), 1000)) {
+    await sql`insert into rollup_shared_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, minutes) values
+      ${sql.join(part.map(([u, at, id, account, kind, minutes]) => sql`(${t}, ${u}, ${Number(at)}, ${id}, ${account}, ${kind}, ${Number(minutes)})`))}
+      on conflict do nothing`.execute(db);
+  }
+  for (const [u, at, id, account] of sharedGone.map((k) => k.split(SEP))) {
+    await sql`delete from rollup_shared_touches where tenant_id = ${t} and user_id = ${u} and occurred_at = ${Number(at)} and interaction_id = ${id} and account_id = ${account}`.execute(db);
+  }
+  if (emails.length) await recomputeReplies(scope, emails.map((k) => k.split(SEP)) as [string, string, string][]);
+  await bumpDataVersion(scope);
+}
+
+/**
+ * The replies a changed email can affect: a customer email's own, and those of the customer emails in the 14
+ * days before one of the colleague's emails to that account. Deleted and read again from account_touches.
+ */
+async function recomputeReplies(scope: TenantScope, emails: [user: string, account: string, at: string][]): Promise<void> {
+  const t = scope.tenantId;
+  const ranges = new Map<string, { user: string; account: string; lo: number; hi: number }>();
+  for (const [user, account, at] of emails) {
+    const k = user + SEP + account;
+    const r = ranges.get(k) ?? { user, account, lo: Number(at), hi: Number(at) };
+    r.lo = Math.min(r.lo, Number(at) - REPLY_WINDOW_MS);
+    r.hi = Math.max(r.hi, Number(at));
+    ranges.set(k, r);
+  }
+  const sorted = [...ranges.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, r]) => r);
+  if (scope.dialect === 'postgres') {
+    // One lock per (colleague, account), in order: a concurrent writer's email to the same account is committed
+    // (and so seen) before this recomputation reads, or waits and recomputes after it.
+    const keys = sorted.map((r) => `${t} ${r.user} ${r.account}`);
+    await sql`select pg_advisory_xact_lock(k) from (select hashtextextended(s, 16) as k from unnest(cast(${keys} as text[])) as x(s) order by 1) y`.execute(scope.db);
+  }
+  for (const part of chunks(sorted, 300)) {
+    const aff = sql`aff (user_id, account_id, lo, hi) as (values ${sql.join(part.map((r) => sql`(${r.user}, ${r.account}, cast(${r.lo} as bigint), cast(${r.hi} as bigint))`))})`;
+    const users = sql.join([...new Set(part.map((r) => r.user))].map((u) => sql`${u}`));
+    const lo = Math.min(...part.map((r) => r.lo));
+    const hi = Math.max(...part.map((r) => r.hi));
+    await sql`with ${aff} delete from rollup_replies where tenant_id = ${t} and user_id in (${users}) and inbound_at >= ${lo} and inbound_at <= ${hi}
+      and exists (select 1 from aff where aff.user_id = rollup_replies.user_id and aff.account_id = rollup_replies.account_id
+        and rollup_replies.inbound_at >= aff.lo and rollup_replies.inbound_at <= aff.hi)`.execute(scope.db);
+    await sql`with ${aff} insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
+      select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
+        select i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id, ${nextOutbound(sql`i`)} as next_out
+        from aff join account_touches i on i.tenant_id = ${t} and i.user_id = aff.user_id and i.account_id = aff.account_id and i.kind = 'email'
+          and i.occurred_at >= aff.lo and i.occurred_at <= aff.hi
+        where i.direction = 'inbound'
+      ) x where next_out is not null
+      on conflict do nothing`.execute(scope.db);
+  }
+}
+
+/** The colleague's next email to the account after this customer email, within the reply window. */
+function nextOutbound(i: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(select min(o.occurred_at) from account_touches o where o.tenant_id = ${i}.tenant_id and o.user_id = ${i}.user_id and o.account_id = ${i}.account_id
+    and o.kind = 'email' and o.direction = 'outbound' and o.occurred_at > ${i}.occurred_at and o.occurred_at <= ${i}.occurred_at + ${REPLY_WINDOW_MS})`;
+}
+
+/** Marks the tenant's data changed: shared dashboards computed before are not answered again. */
+export async function bumpDataVersion(scope: TenantScope): Promise<void> {
+  const slot = Math.floor(Math.random() * VERSION_SLOTS);
+  await sql`insert into data_versions (tenant_id, slot, n) values (${scope.tenantId}, ${slot}, 1)
+    on conflict (tenant_id, slot) do update set n = data_versions.n + 1`.execute(scope.db);
+}
+
+/** Grows with every committed write the dashboard reads. */
+export async function dataVersion(scope: TenantScope): Promise<number> {
+  const r = await sql<{ v: unknown }>`select coalesce(sum(n), 0) as v from data_versions where tenant_id = ${scope.tenantId}`.execute(scope.db);
+  return Number(r.rows[0]?.v ?? 0);
+}
