@@ -11,9 +11,9 @@ import type { useServices } from '../../app/services.tsx';
 import type { CsvColumn } from '../common/csv.ts';
 
 export const Charts = {
-  GroupedBars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.GroupedBars }))),
-  TrendLines: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.TrendLines }))),
-  Bars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.Bars }))),
+  HBars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.HBars }))),
+  StackedRows: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.StackedRows }))),
+  WeeklyColumns: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.WeeklyColumns }))),
 };
 
 export const useStyles = makeStyles({
@@ -23,7 +23,7 @@ export const useStyles = makeStyles({
   pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(24rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   scroll: { overflowX: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  chart: { minHeight: '260px' },
+  chart: { minHeight: '120px', marginTop: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
   byRep: { display: 'flex', flexDirection: 'column', whiteSpace: 'nowrap' },
 });
@@ -33,6 +33,12 @@ type Api = ReturnType<typeof useServices>['api'];
 
 export function load(api: Api, query: Record<string, string>) {
   return unwrap(api.analytics.dashboard.$get({ query: query as never }));
+}
+
+export type Headlines = Awaited<ReturnType<typeof loadHeadlines>>;
+
+export function loadHeadlines(api: Api, query: Record<string, string>) {
+  return unwrap(api.analytics.headlines.$get({ query: query as never }));
 }
 
 export interface Column<T> extends CsvColumn<T> {
