@@ -80,15 +80,15 @@ const useStyles = makeStyles({
 });
 
 /** The legend as a list beside the chart, each swatch drawn with the series' own colour and pattern. */
-export function Legend({ chartId, variant, names }: { chartId: string; variant: Variant; names: string[] }) {
+export function Legend({ chartId, variant, names, styles }: { chartId: string; variant: Variant; names: string[]; styles?: number[] | undefined }) {
   const s = useStyles();
   return (
     <ul className={s.legend} aria-hidden="true">
       {names.map((name, k) => (
         <li key={name} className={s.item}>
           <svg width="16" height="16" className={s.swatch}>
-            <Patterns chartId={`${chartId}-l`} variant={variant} count={names.length} />
-            <rect width="16" height="16" fill={seriesStyle(variant, k, `${chartId}-l`).pattern} />
+            <Patterns chartId={`${chartId}-l${k}`} variant={variant} count={(styles?.[k] ?? k) + 1} />
+            <rect width="16" height="16" fill={seriesStyle(variant, styles?.[k] ?? k, `${chartId}-l${k}`).pattern} />
           </svg>
           {name}
         </li>

@@ -60,7 +60,8 @@ export function HBars({ title, rows, centred = false, legend }: { title: string;
 export interface StackRow { label: string; values: number[] }
 
 /** A row per person, one segment per series stacked, the total at the end; a count axis below. */
-export function StackedRows({ title, rows, series, format }: { title: string; rows: StackRow[]; series: string[]; format: (n: number) => string }) {
+/** styles: each series' colour and pattern by index, so a channel looks the same in every chart. */
+export function StackedRows({ title, rows, series, styles, format }: { title: string; rows: StackRow[]; series: string[]; styles?: number[]; format: (n: number) => string }) {
   const id = useId().replace(/:/g, '');
   const { ref, variant, width } = useChartTheme();
   const left = Math.min(180, Math.max(...rows.map((r) => textWidth(r.label)), 40) + 12);
@@ -74,7 +75,7 @@ export function StackedRows({ title, rows, series, format }: { title: string; ro
   return (
     <div ref={ref} data-chart={title}>
       <svg width={width} height={height} role="img" aria-label={title}>
-        <Patterns chartId={id} variant={variant} count={series.length} />
+        <Patterns chartId={id} variant={variant} count={Math.max(series.length, ...(styles ?? []).map((x) => x + 1))} />
         {ticks.map((t) => (
           <g key={t}>
             <line x1={xOf(t)} x2={xOf(t)} y1={0} y2={rows.length * ROW + 4} style={ink.grid} />
@@ -90,7 +91,7 @@ export function StackedRows({ title, rows, series, format }: { title: string; ro
               {r.values.map((v, s) => {
                 const x = xOf(at);
                 at += v;
-                const st = seriesStyle(variant, s, id);
+                const st = seriesStyle(variant, styles?.[s] ?? s, id);
                 return v > 0 ? (
                   <rect key={s} x={x} y={y + 4} width={Math.max(1, xOf(at) - x)} height={ROW - 8} fill={st.pattern} stroke={st.colour} strokeWidth={1}>
                     <title>{`${r.label}: ${series[s]} ${format(v)}`}</title>
@@ -102,7 +103,7 @@ export function StackedRows({ title, rows, series, format }: { title: string; ro
           );
         })}
       </svg>
-      <Legend chartId={id} variant={variant} names={series} />
+      <Legend chartId={id} variant={variant} names={series} styles={styles} />
     </div>
   );
 }
@@ -120,7 +121,7 @@ export interface WeekColumn {
  * A column per week, the series stacked. Week labels are thinned to one every n columns so none overlap at
  * the chart's width; a month's name is written under the first week that starts in it.
  */
-export function WeeklyColumns({ title, weeks, series, format }: { title: string; weeks: WeekColumn[]; series: string[]; format: (n: number) => string }) {
+export function WeeklyColumns({ title, weeks, series, styles, format }: { title: string; weeks: WeekColumn[]; series: string[]; styles?: number[]; format: (n: number) => string }) {
   const id = useId().replace(/:/g, '');
   const { ref, variant, width } = useChartTheme();
   const totals = weeks.map((w) => w.values.reduce((a, b) => a + b, 0));
@@ -136,7 +137,7 @@ export function WeeklyColumns({ title, weeks, series, format }: { title: string;
   return (
     <div ref={ref} data-chart={title}>
       <svg width={width} height={chartH + 52} role="img" aria-label={title}>
-        <Patterns chartId={id} variant={variant} count={series.length} />
+        <Patterns chartId={id} variant={variant} count={Math.max(series.length, ...(styles ?? []).map((x) => x + 1))} />
         {ticks.map((t) => (
           <g key={t}>
             <line x1={left} x2={left + area} y1={yOf(t)} y2={yOf(t)} style={ink.grid} />
@@ -152,7 +153,7 @@ export function WeeklyColumns({ title, weeks, series, format }: { title: string;
               {w.values.map((v, s) => {
                 const y1 = yOf(at);
                 at += v;
-                const st = seriesStyle(variant, s, id);
+                const st = seriesStyle(variant, styles?.[s] ?? s, id);
                 return v > 0 ? <rect key={s} x={cx - barW / 2} y={yOf(at)} width={barW} height={Math.max(1, y1 - yOf(at))} fill={st.pattern} stroke={st.colour} strokeWidth={1} /> : null;
               })}
               {k % every === 0 && <text x={cx} y={chartH + 26} textAnchor="middle" fontSize={FONT - 1} style={ink.text}>{w.label}</text>}
@@ -162,7 +163,7 @@ export function WeeklyColumns({ title, weeks, series, format }: { title: string;
         })}
         <line x1={left} x2={left + area} y1={yOf(0)} y2={yOf(0)} style={ink.axis} />
       </svg>
-      <Legend chartId={id} variant={variant} names={series} />
+      <Legend chartId={id} variant={variant} names={series} styles={styles} />
     </div>
   );
 }

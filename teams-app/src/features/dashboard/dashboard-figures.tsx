@@ -2,7 +2,7 @@
 // charts instead of mounting them anew. Headline figures first, then the pipeline (open stages as a funnel,
 // won and lost in the period apart), the figures per tier and segment, activity per person and per week.
 import { useMemo } from 'react';
-import { Button, Link, Text } from '@fluentui/react-components';
+import { Button, Link, Subtitle2, Text } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { TierBadge, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
@@ -97,12 +97,12 @@ export function Figures({ d, h, segment, onSegment, onRefresh }: { d: Dashboard;
   const mondayDate = (w: Week) => formatDate(w.weekStart + 12 * 3_600_000);
   const weekCols: Column<Week>[] = [
     { header: t('dashboard.week'), value: (w) => w.label.monday, render: (w) => t('dashboard.weekOf', { week: w.label.week, date: mondayDate(w) }) },
-    { header: t('kind.email'), value: (w) => w.emails, numeric: true },
-    { header: t('kind.meeting'), value: (w) => w.meetings, numeric: true },
+    { header: t('dashboard.emails'), value: (w) => w.emails, numeric: true },
+    { header: t('dashboard.meetings'), value: (w) => w.meetings, numeric: true },
     { header: t('dashboard.meetingHours'), value: (w) => hours(w.meetingMinutes, i18n), numeric: true },
-    { header: t('kind.call'), value: (w) => w.calls, numeric: true },
-    { header: t('kind.chat'), value: (w) => w.chats, numeric: true },
-    { header: t('kind.note'), value: (w) => w.notes, numeric: true },
+    { header: t('dashboard.calls'), value: (w) => w.calls, numeric: true },
+    { header: t('dashboard.chats'), value: (w) => w.chats, numeric: true },
+    { header: t('dashboard.notes'), value: (w) => w.notes, numeric: true },
   ];
   // People with nothing in the period make one line, not rows of zeros; a manager or admin without activity
   // (the viewer, usually) is not a salesperson missing from the field and is left out of it.
@@ -124,6 +124,7 @@ export function Figures({ d, h, segment, onSegment, onRefresh }: { d: Dashboard;
       <Section id="pipeline" title={t('dashboard.pipeline')} csv={csv('pipeline', h.openPipeline.stages, stageCols)}>
         <div className={s.pair}>
           <div>
+            <Subtitle2 as="h3">{t('dashboard.pipelineFunnel')}</Subtitle2>
             <DataTable caption={t('dashboard.pipeline')} rows={h.openPipeline.stages} columns={stageCols} rowKey={(x) => x.stage} />
             <ChartSlot>
               <Charts.HBars title={t('dashboard.pipelineFunnel')} centred rows={h.openPipeline.stages.map((x, k) => ({
@@ -133,6 +134,7 @@ export function Figures({ d, h, segment, onSegment, onRefresh }: { d: Dashboard;
             </ChartSlot>
           </div>
           <div data-section="closed">
+            <Subtitle2 as="h3">{t('dashboard.closedInPeriod')}</Subtitle2>
             <DataTable caption={t('dashboard.closedInPeriod')} rows={closed} columns={closedCols} rowKey={(x) => x.stage} />
             <ChartSlot>
               <Charts.HBars title={t('dashboard.closedInPeriod')} rows={closed.map((x, k) => ({
@@ -160,16 +162,15 @@ export function Figures({ d, h, segment, onSegment, onRefresh }: { d: Dashboard;
         )}
       </Section>
       <Section id="weekly" title={t('dashboard.weekly')} csv={csv('weekly', weeks, weekCols)}>
-        <div className={s.pair}>
-          <DataTable caption={t('dashboard.weekly')} rows={weeks} columns={weekCols} rowKey={(w) => String(w.weekStart)} />
-          <ChartSlot>
-            <Charts.WeeklyColumns title={t('dashboard.weekly')} format={count} series={[t('kind.email'), t('kind.meeting'), t('kind.call'), t('kind.chat'), t('kind.note')].map(sentence)}
-              weeks={weeks.map((w) => ({
-                label: t('dashboard.weekShort', { week: w.label.week }), month: w.label.month, tooltip: t('dashboard.weekOf', { week: w.label.week, date: mondayDate(w) }),
-                values: [w.emails, w.meetings, w.calls, w.chats, w.notes],
-              }))} />
-          </ChartSlot>
-        </div>
+        <ChartSlot>
+          <Charts.WeeklyColumns title={t('dashboard.weekly')} format={count} styles={[0, 2, 3, 4, 5]}
+            series={[t('dashboard.emails'), t('dashboard.meetings'), t('dashboard.calls'), t('dashboard.chats'), t('dashboard.notes')]}
+            weeks={weeks.map((w) => ({
+              label: t('dashboard.weekShort', { week: w.label.week }), month: w.label.month, tooltip: t('dashboard.weekOf', { week: w.label.week, date: mondayDate(w) }),
+              values: [w.emails, w.meetings, w.calls, w.chats, w.notes],
+            }))} />
+        </ChartSlot>
+        <DataTable caption={t('dashboard.weekly')} rows={weeks} columns={weekCols} rowKey={(w) => String(w.weekStart)} />
       </Section>
       <Section id="care" title={t('dashboard.care')} csv={csv('care', d.care, careCols)}>
         <div className={s.pair}>
@@ -191,6 +192,3 @@ export function Figures({ d, h, segment, onSegment, onRefresh }: { d: Dashboard;
     </>
   );
 }
-
-/** A legend label in sentence case whatever the source string ("Chat" stays, "chat" becomes "Chat"). */
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
