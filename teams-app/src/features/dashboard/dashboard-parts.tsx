@@ -22,8 +22,11 @@ export const useStyles = makeStyles({
   sectionHead: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(24rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   scroll: { overflowX: 'auto' },
+  // Columns as wide as their content needs (Fluent fixes them equal), so a narrow tab scrolls the table sideways
+  // instead of drawing one column's text over the next.
+  table: { tableLayout: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  chart: { minHeight: '120px', marginTop: tokens.spacingVerticalM },
+  chart: { minHeight: '120px', marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
   byRep: { display: 'flex', flexDirection: 'column', whiteSpace: 'nowrap' },
 });
@@ -50,7 +53,7 @@ export function DataTable<T>({ caption, rows, columns, rowKey }: { caption: stri
   const s = useStyles();
   return (
     <div className={s.scroll}>
-      <Table size="small" aria-label={caption}>
+      <Table size="small" aria-label={caption} className={s.table}>
         <TableHeader>
           <TableRow>{columns.map((c) => <TableHeaderCell key={c.header} className={c.numeric ? s.num : undefined}>{c.header}</TableHeaderCell>)}</TableRow>
         </TableHeader>
