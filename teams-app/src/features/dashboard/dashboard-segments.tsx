@@ -39,7 +39,7 @@ export function SegmentFigures({ h, segment, onSegment }: { h: Headlines; segmen
         <DataTable caption={t('dashboard.seg.byTier')} rows={h.byTier} columns={tierCols} rowKey={(r) => r.key ?? ''} />
       </Section>
       <Section id="segments" title={t('dashboard.seg.bySegment', { field: t(`dashboard.seg.field.${h.bySegment.field}`).toLowerCase() })} csv={csv('segments', h.bySegment.rows, segCols)}>
-        <Field label={t('dashboard.seg.groupBy')}>
+        <Field label={t('dashboard.seg.groupBy')} style={{ maxWidth: '16rem' }}>
           <Dropdown selectedOptions={[segment]} value={t(`dashboard.seg.field.${segment}`)} onOptionSelect={(_, d) => onSegment((d.optionValue as Segment) ?? 'industry')} data-control="segment">
             {SEGMENTS.map((x) => <Option key={x} value={x}>{t(`dashboard.seg.field.${x}`)}</Option>)}
           </Dropdown>
