@@ -18,6 +18,7 @@ import { opportunityRoutes } from './routes/opportunities.ts';
 import { tenantRoutes } from './routes/tenant.ts';
 import { interactionRoutes } from './routes/interactions.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { dashboardHeadlinesRoutes } from './routes/dashboard-headlines.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { myCaptureRoutes } from './routes/my-captures.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
@@ -70,6 +71,7 @@ export function apiRoutes(deps: Deps) {
     .route('/', interactionRoutes(deps))
     .route('/', opportunityRoutes(deps))
     .route('/', analyticsRoutes(deps))
+    .route('/', dashboardHeadlinesRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', myCaptureRoutes())
     .route('/', followUpRoutes(deps))

@@ -156,6 +156,8 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('GET', '/care/overdue');
     await call('GET', '/analytics/dashboard', { as: 'manager' });
     await call('GET', '/analytics/dashboard');
+    await call('GET', '/analytics/headlines', { as: 'manager' });
+    await call('GET', '/analytics/headlines', { as: 'manager', query: 'segment=colour' });
     await call('GET', '/meetings/by-chat/{chatId}', { params: { chatId: '19:meeting_abc@thread.v2' } });
     await call('GET', '/sync/health', { as: 'admin' });
     await call('PUT', '/sync/my-blocklist', { body: { blockedAddresses: [], blockedDomains: ['Lapsenkoulu.fi'] } });

@@ -86,7 +86,7 @@ const NextActionSchema = z
   })
   .openapi('NextAction');
 
-function periodFrom(q: z.infer<typeof DashboardQuery>, now: number): Period {
+export function periodFrom(q: Pick<z.infer<typeof DashboardQuery>, 'from' | 'to' | 'days' | 'tz'>, now: number): Period {
   if (!q.from && !q.to) return trailingPeriod(now, q.days, q.tz);
   if (!q.from || !q.to) {
     throw invalid('Give both from and to, or neither (then the last `days` days are shown).', [{ field: q.from ? 'to' : 'from', message: 'required with the other' }]);

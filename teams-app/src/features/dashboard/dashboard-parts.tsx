@@ -11,9 +11,9 @@ import type { useServices } from '../../app/services.tsx';
 import type { CsvColumn } from '../common/csv.ts';
 
 export const Charts = {
-  GroupedBars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.GroupedBars }))),
-  TrendLines: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.TrendLines }))),
-  Bars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.Bars }))),
+  HBars: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.HBars }))),
+  StackedRows: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.StackedRows }))),
+  WeeklyColumns: lazy(() => import('./dashboard-charts.tsx').then((m) => ({ default: m.WeeklyColumns }))),
 };
 
 export const useStyles = makeStyles({
@@ -22,8 +22,11 @@ export const useStyles = makeStyles({
   sectionHead: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(24rem, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   scroll: { overflowX: 'auto' },
+  // Columns as wide as their content needs (Fluent fixes them equal), so a narrow tab scrolls the table sideways
+  // instead of drawing one column's text over the next.
+  table: { tableLayout: 'auto' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  chart: { minHeight: '260px' },
+  chart: { minHeight: '120px', marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
   byRep: { display: 'flex', flexDirection: 'column', whiteSpace: 'nowrap' },
 });
@@ -35,6 +38,12 @@ export function load(api: Api, query: Record<string, string>) {
   return unwrap(api.analytics.dashboard.$get({ query: query as never }));
 }
 
+export type Headlines = Awaited<ReturnType<typeof loadHeadlines>>;
+
+export function loadHeadlines(api: Api, query: Record<string, string>) {
+  return unwrap(api.analytics.headlines.$get({ query: query as never }));
+}
+
 export interface Column<T> extends CsvColumn<T> {
   render?: (row: T) => ReactNode;
   numeric?: boolean;
@@ -44,7 +53,7 @@ export function DataTable<T>({ caption, rows, columns, rowKey }: { caption: stri
   const s = useStyles();
   return (
     <div className={s.scroll}>
-      <Table size="small" aria-label={caption}>
+      <Table size="small" aria-label={caption} className={s.table}>
         <TableHeader>
           <TableRow>{columns.map((c) => <TableHeaderCell key={c.header} className={c.numeric ? s.num : undefined}>{c.header}</TableHeaderCell>)}</TableRow>
         </TableHeader>

@@ -1,12 +1,14 @@
 // The managers' dashboard for a chosen period and team: who is in touch with customers and how (per rep), where
 // the effort goes against pipeline (per account), whether each tier's care model is kept, which accounts are
-// going cold, the pipeline by stage with its weighted forecast, and weekly trends. Every chart has its table
-// beside it (for screen readers, and as CSV); the charts load after the figures.
+// going cold, the pipeline by stage with its weighted forecast, and weekly trends; above them the headline
+// figures with the deals and accounts behind each, and the figures per tier and segment. Every chart has its
+// table beside it (for screen readers, and as CSV).
 import { useMemo, useRef, useState } from 'react';
 import { Dropdown, Field, Input, Option, Title2 } from '@fluentui/react-components';
 import { ErrorState, LoadingState, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
-import { load, useStyles } from './dashboard-parts.tsx';
+import { load, loadHeadlines, useStyles, type Headlines } from './dashboard-parts.tsx';
+import type { Segment } from './dashboard-segments.tsx';
 import { Figures } from './dashboard-figures.tsx';
 
 export function DashboardView() {
@@ -27,6 +29,13 @@ export function DashboardView() {
     refreshed.current = refreshes;
     return load(api, fresh ? { ...query, refresh: 'true' } : query);
   }, [api, JSON.stringify(query), refreshes]);
+  // The headline figures are computed on each request; the segment choice asks for them alone again.
+  const [segment, setSegment] = useState<Segment>('industry');
+  const heads = useAsync(() => loadHeadlines(api, { ...query, segment }), [api, JSON.stringify(query), segment, refreshes]);
+  // While another segment is counted, the page keeps the figures it has instead of a spinner.
+  const shown = useRef<Headlines | null>(null);
+  if (heads.status === 'done') shown.current = heads.data;
+  const h = heads.status === 'done' ? heads.data : heads.status === 'loading' ? shown.current : null;
 
   const periodControls = (
     <div className={s.controls}>
@@ -55,9 +64,10 @@ export function DashboardView() {
     <section aria-labelledby="dashboard-title">
       <Title2 as="h1" id="dashboard-title">{t('dashboard.title')}</Title2>
       {periodControls}
-      {data.status === 'loading' && <LoadingState label={t('dashboard.loading')} />}
-      {data.status === 'error' && <ErrorState error={data.error} onRetry={data.reload} />}
-      {data.status === 'done' && <Figures d={data.data} onRefresh={() => setRefreshes((n) => n + 1)} />}
+      {data.status === 'error' ? <ErrorState error={data.error} onRetry={data.reload} />
+        : heads.status === 'error' ? <ErrorState error={heads.error} onRetry={heads.reload} />
+        : data.status === 'done' && h ? <Figures d={data.data} h={h} segment={segment} onSegment={setSegment} onRefresh={() => setRefreshes((n) => n + 1)} />
+        : <LoadingState label={t('dashboard.loading')} />}
     </section>
   );
 }
