@@ -8,6 +8,8 @@ import {
 import { requireAccount, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
+import { archiveAccount } from '../use-cases/accounts/archive-account.ts';
+import { restoreAccount } from '../use-cases/accounts/restore-account.ts';
 import { addFeedback } from '../use-cases/feedback/add-feedback.ts';
 import { searchContacts } from '../store/contacts.ts';
 import { lastContactByUser, timelinePage } from '../store/interactions.ts';
@@ -17,7 +19,7 @@ import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
-import { accountView, actorOf, careByUserView, contactView, feedbackView, latestFeedbackView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
+import { accountView, actorOf, careByUserView, contactCan, contactView, opportunityCan, feedbackView, latestFeedbackView, opportunityView, interactionViews, decodeCursor, encodeCursor, userView } from './views.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
@@ -57,12 +59,13 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const now = deps.clock();
         const account = await createAccount(auth.scope, actorOf(auth), c.req.valid('json'), now);
-        return c.json(accountView(account, auth.tenant.settings, now), 201);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 201);
       },
     )
     .openapi(
       createRoute({
         method: 'get', path: '/accounts/{id}', operationId: 'getAccount', tags: ['Accounts'], security: bearer, summary: 'Read an account with its care status',
+        description: 'An archived account still opens by its id (`archivedAt` set). `can` says what the asker may change.',
         request: { params: IdParam },
         responses: {
           200: {
@@ -91,7 +94,7 @@ export function accountRoutes(deps: Deps) {
         ]);
         return c.json(
           {
-            ...accountView(account, auth.tenant.settings, now),
+            ...accountView(account, auth.tenant.settings, now, actorOf(auth)),
             owner: owner && userView(owner),
             careByUser: careByUser.map(careByUserView),
             latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
@@ -104,7 +107,7 @@ export function accountRoutes(deps: Deps) {
       createRoute({
         method: 'patch', path: '/accounts/{id}', operationId: 'updateAccount', tags: ['Accounts'], security: bearer,
         summary: 'Update an account',
-        description: 'Anyone may update the account they own or an unowned one; managers and admins any. Tier and owner are portfolio decisions: managers and admins only.',
+        description: 'Anyone may update the account they own or an unowned one; managers and admins any. The owner may change their own account’s tier; on other accounts the tier is for managers and admins, and the owner always is. An archived account is read-only (409) until restored.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AccountUpdate } } } },
         responses: { 200: { description: 'Updated', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
@@ -112,7 +115,35 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const now = deps.clock();
         const account = await updateAccount(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), now);
-        return c.json(accountView(account, auth.tenant.settings, now), 200);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/accounts/{id}/archive', operationId: 'archiveAccount', tags: ['Accounts'], security: bearer, summary: 'Archive an account',
+        description: 'The account leaves lists, Today, care and the dashboard and its mail is no longer placed on it; it keeps its history and still opens by its id. Who may edit it may archive it. Archiving an archived account changes nothing. Deleting is only through erasure.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Archived', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const now = deps.clock();
+        const account = await archiveAccount(auth.scope, actorOf(auth), c.req.valid('param').id, now);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/accounts/{id}/restore', operationId: 'restoreAccount', tags: ['Accounts'], security: bearer, summary: 'Restore an archived account',
+        description: 'Undoes an archive; mail from its domains that arrived meanwhile is placed on it.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Restored', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const now = deps.clock();
+        const account = await restoreAccount(auth.scope, actorOf(auth), c.req.valid('param').id, now);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 200);
       },
     )
     .openapi(
@@ -185,9 +216,9 @@ export function accountRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
-        await requireAccount(auth.scope, id);
+        const account = await requireAccount(auth.scope, id);
         const r = await searchContacts(auth.scope, { accountId: id, limit: 1000, offset: 0 });
-        return c.json({ items: r.items.map(contactView), total: r.total }, 200);
+        return c.json({ items: r.items.map((x) => ({ ...contactView(x), can: contactCan(actorOf(auth), x, account) })), total: r.total }, 200);
       },
     )
     .openapi(
@@ -199,8 +230,9 @@ export function accountRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
-        await requireAccount(auth.scope, id);
-        return c.json({ items: (await listOpportunities(auth.scope, { accountId: id })).map(opportunityView) }, 200);
+        const account = await requireAccount(auth.scope, id);
+        const items = await listOpportunities(auth.scope, { accountId: id });
+        return c.json({ items: items.map((o) => ({ ...opportunityView(o), can: opportunityCan(actorOf(auth), o, account) })) }, 200);
       },
     )
     .openapi(

@@ -6,15 +6,25 @@ import { getOpportunity, listOpportunities, pipelineSummary } from '../store/opp
 import { createOpportunity } from '../use-cases/opportunities/create-opportunity.ts';
 import { updateOpportunity } from '../use-cases/opportunities/update-opportunity.ts';
 import { moveOpportunityStage } from '../use-cases/opportunities/move-opportunity-stage.ts';
+import { archiveOpportunity } from '../use-cases/opportunities/archive-opportunity.ts';
+import { restoreOpportunity } from '../use-cases/opportunities/restore-opportunity.ts';
+import { getAccount } from '../store/accounts.ts';
+import type { Opportunity } from '../domain/types.ts';
 import { STAGES } from '../domain/types.ts';
 import { notFound } from '../domain/errors.ts';
-import { actorOf, opportunityView, pipelineStageView } from './views.ts';
+import { actorOf, opportunityCan, opportunityView, pipelineStageView } from './views.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function requireOpportunity(auth: AuthContext, id: string) {
   const o = await getOpportunity(auth.scope, id);
   if (!o) throw notFound('opportunity');
   return o;
+}
+
+/** One opportunity's answer: with what the asker may do (its account's owner counts). */
+async function opportunityAnswer(auth: AuthContext, o: Opportunity) {
+  const account = await getAccount(auth.scope, o.accountId);
+  return { ...opportunityView(o), can: opportunityCan(actorOf(auth), o, account) };
 }
 
 export function opportunityRoutes(deps: Deps) {
@@ -43,7 +53,7 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const o = await createOpportunity(auth.scope, actorOf(auth), c.req.valid('json'), deps.clock());
-        return c.json(opportunityView(o), 201);
+        return c.json(await opportunityAnswer(auth, o), 201);
       },
     )
     .openapi(
@@ -52,7 +62,7 @@ export function opportunityRoutes(deps: Deps) {
         request: { params: IdParam },
         responses: { 200: { description: 'The opportunity', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(opportunityView(await requireOpportunity(c.get('auth'), c.req.valid('param').id)), 200),
+      async (c) => c.json(await opportunityAnswer(c.get('auth'), await requireOpportunity(c.get('auth'), c.req.valid('param').id)), 200),
     )
     .openapi(
       createRoute({
@@ -63,7 +73,30 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const o = await updateOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), deps.clock());
-        return c.json(opportunityView(o), 200);
+        return c.json(await opportunityAnswer(auth, o), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/opportunities/{id}/archive', operationId: 'archiveOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Archive an opportunity',
+        description: 'The deal leaves the board, the pipeline, the forecast and Today; its stage history and timeline stay and it still opens by id. Idempotent.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Archived', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(await opportunityAnswer(auth, await archiveOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/opportunities/{id}/restore', operationId: 'restoreOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Restore an archived opportunity',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Restored', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(await opportunityAnswer(auth, await restoreOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
       },
     )
     .openapi(

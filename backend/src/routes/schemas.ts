@@ -114,6 +114,15 @@ export const CareSchema = z
   })
   .openapi('CareStatus');
 
+const Can = (what: string) => z.boolean().openapi({ description: `Whether the asker may ${what}; when false the UI shows the control disabled with the rule` });
+export const AccountCanSchema = z
+  .object({ edit: Can('edit the account'), changeTier: Can('change its tier (its owner, a manager or an admin)'), changeOwner: Can('change its owner (managers and admins)'), archive: Can('archive or restore it') })
+  .openapi('AccountCan');
+export const RecordCanSchema = z
+  .object({ edit: Can('edit the record'), changeOwner: Can('hand it to someone else'), archive: Can('archive or restore it') })
+  .openapi('RecordCan');
+const ArchivedAt = Timestamp.nullable().openapi({ description: 'When it was archived (it then leaves lists, Today and counts but still opens by its id), or null' });
+
 export const AccountSchema = z
   .object({
     id: Id,
@@ -129,6 +138,8 @@ export const AccountSchema = z
     care: CareSchema,
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    archivedAt: ArchivedAt,
+    can: AccountCanSchema.optional().openapi({ description: 'Present on answers about one account' }),
   })
   .openapi('Account');
 
@@ -188,6 +199,8 @@ export const ContactSchema = z
     ownerId: Id.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    archivedAt: ArchivedAt,
+    can: RecordCanSchema.optional(),
   })
   .openapi('Contact');
 
@@ -314,6 +327,8 @@ export const OpportunitySchema = z
     stageChangedAt: Timestamp,
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    archivedAt: ArchivedAt,
+    can: RecordCanSchema.optional(),
   })
   .openapi('Opportunity');
 

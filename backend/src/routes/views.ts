@@ -12,16 +12,35 @@ import type { PipelineStageSummary } from '../store/opportunities.ts';
 import type { MailboxHealth } from '../store/sync-health.ts';
 import { invalid } from '../domain/errors.ts';
 import { weightedValue } from '../domain/opportunity-value.ts';
-import type { Actor } from '../domain/record-permissions.ts';
+import {
+  mayArchiveAccount, mayArchiveContact, mayArchiveOpportunity, mayChangeAccountOwner, mayChangeContactOwner, mayChangeOpportunityOwner,
+  mayChangeTier, mayEditAccount, mayEditContact, mayEditOpportunity, type Actor, type Permission,
+} from '../domain/record-permissions.ts';
 import type { AuthContext } from '../http/context.ts';
 
-export function accountView(a: Account, settings: TenantSettings, now: number) {
+const ok = (p: Permission) => p.allowed;
+type Owned = { ownerId: string | null };
+
+/** What the asker may do with an account: the UI disables what they may not, with the rule's reason beside it. */
+export const accountCan = (actor: Actor, a: Owned) => ({
+  edit: ok(mayEditAccount(actor, a)), changeTier: ok(mayChangeTier(actor, a)), changeOwner: ok(mayChangeAccountOwner(actor)), archive: ok(mayArchiveAccount(actor, a)),
+});
+export const contactCan = (actor: Actor, c: Owned, account: Owned | null) => ({
+  edit: ok(mayEditContact(actor, c, account)), changeOwner: ok(mayChangeContactOwner(actor, c, account)), archive: ok(mayArchiveContact(actor, c, account)),
+});
+export const opportunityCan = (actor: Actor, o: Owned, account: Owned | null) => ({
+  edit: ok(mayEditOpportunity(actor, o, account)), changeOwner: ok(mayChangeOpportunityOwner(actor, o, account)), archive: ok(mayArchiveOpportunity(actor, o, account)),
+});
+
+/** With an actor the answer carries `can` (what they may change); lists of many accounts leave it out. */
+export function accountView(a: Account, settings: TenantSettings, now: number, actor?: Actor) {
   const care = careStatus({ tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt, cadenceDays: settings.cadenceDays, now });
   return {
     id: a.id, name: a.name, domains: a.domains, tier: a.tier, lifecycle: a.lifecycle, ownerId: a.ownerId, industry: a.industry,
     size: a.size, region: a.region, lastContactAt: a.lastContactAt,
     care: { cadenceDays: care.cadenceDays, lastContactAt: care.lastContactAt, nextDueAt: care.nextDueAt, overdue: care.overdue, daysOverdue: care.daysOverdue },
-    createdAt: a.createdAt, updatedAt: a.updatedAt,
+    createdAt: a.createdAt, updatedAt: a.updatedAt, archivedAt: a.archivedAt ?? null,
+    ...(actor ? { can: accountCan(actor, a) } : {}),
   };
 }
 
@@ -30,10 +49,11 @@ export function userView(u: Pick<User, 'id' | 'displayName' | 'email' | 'role' |
   return { id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team };
 }
 
+/** Routes about one contact or opportunity add `can` (contactCan, opportunityCan) beside the view. */
 export function contactView(c: Contact) {
   return {
     id: c.id, accountId: c.accountId, name: c.name, emails: c.emails, phones: c.phones, title: c.title, ownerId: c.ownerId,
-    createdAt: c.createdAt, updatedAt: c.updatedAt,
+    createdAt: c.createdAt, updatedAt: c.updatedAt, archivedAt: c.archivedAt ?? null,
   };
 }
 
@@ -42,7 +62,7 @@ export function opportunityView(o: Opportunity) {
     id: o.id, accountId: o.accountId, name: o.name, stage: o.stage, value: o.value, currency: o.currency,
     lines: o.lines.map((l) => ({ product: l.product, quantity: l.quantity, unitPrice: l.unitPrice })),
     expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: weightedValue(o),
-    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt,
+    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt, archivedAt: o.archivedAt ?? null,
   };
 }
 
