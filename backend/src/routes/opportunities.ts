@@ -108,7 +108,7 @@ export function opportunityRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const o = await moveOpportunityStage(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json').stage, deps.clock());
-        return c.json(opportunityView(o), 200);
+        return c.json(await opportunityAnswer(auth, o), 200);
       },
     )
     .openapi(

@@ -11,6 +11,7 @@ import { ContactsPanel } from './contacts-panel.tsx';
 import { OpportunityBoard } from './opportunity-board.tsx';
 import { CarePanel } from './care-panel.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
+import { AccountRecordActions } from '../records/account-record-actions.tsx';
 
 const useStyles = makeStyles({
   header: {
@@ -58,6 +59,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
           </dl>
         </div>
         <Button icon={<CallRegular />} onClick={() => setCallOpen(true)}>{t('today.action.log-call')}</Button>
+        <AccountRecordActions account={a} onChanged={account.reload} />
       </header>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
         <Tab value="timeline">{t('account.tab.timeline')}</Tab>

@@ -5,10 +5,12 @@ import {
   Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Text,
   makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowMoveRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowMoveRegular, EditRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n, type Opportunity } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
+import { OpportunityDialog } from '../records/opportunity-dialog.tsx';
+import { ArchivedNotice } from '../records/archived-notice.tsx';
 
 export const STAGES = ['identified', 'contacted', 'offer', 'negotiation', 'won', 'lost'] as const;
 type Stage = (typeof STAGES)[number];
@@ -34,6 +36,8 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
   const [over, setOver] = useState<Stage | null>(null);
   const [moveError, setMoveError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Opportunity | null>(null);
+  const [archived, setArchived] = useState<Opportunity | null>(null);
   if (data.status === 'loading') return <LoadingState />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const opportunities = data.data.items.map((o) => moved[o.id] ?? o);
@@ -68,6 +72,19 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
         <Text>{t('pipeline.weighted')}: <strong data-testid="weighted-total">{formatMoney(weighted)}</strong></Text>
       </div>
       {moveError !== null && <ErrorState error={moveError} />}
+      {archived && (
+        <ArchivedNotice name={archived.name} kind="justNow" onUndo={async () => {
+          await unwrap(api.opportunities[':id'].restore.$post({ param: { id: archived.id } }));
+          setArchived(null);
+          setMoved({});
+          data.reload();
+        }} />
+      )}
+      {editing && (
+        <OpportunityDialog opportunity={editing} open onClose={() => setEditing(null)}
+          onSaved={(o) => { setEditing(null); setMoved((m) => ({ ...m, [o.id]: o })); }}
+          onArchived={(o) => { setEditing(null); setArchived(o); setMoved({}); data.reload(); }} />
+      )}
       <div className={s.board}>
         {STAGES.map((stage) => {
           const here = opportunities.filter((o) => o.stage === stage);
@@ -96,6 +113,7 @@ export function OpportunityBoard({ accountId }: { accountId: string }) {
                           </MenuList>
                         </MenuPopover>
                       </Menu>
+                      <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setEditing(o)} aria-label={t('records.opportunity.editNamed', { name: o.name })}>{t('records.edit')}</Button>
                     </Card>
                   </li>
                 ))}
