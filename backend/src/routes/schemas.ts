@@ -115,12 +115,8 @@ export const CareSchema = z
   .openapi('CareStatus');
 
 const Can = (what: string) => z.boolean().openapi({ description: `Whether the asker may ${what}; when false the UI shows the control disabled with the rule` });
-export const AccountCanSchema = z
-  .object({ edit: Can('edit the account'), changeTier: Can('change its tier (its owner, a manager or an admin)'), changeOwner: Can('change its owner (managers and admins)'), archive: Can('archive or restore it') })
-  .openapi('AccountCan');
-export const RecordCanSchema = z
-  .object({ edit: Can('edit the record'), changeOwner: Can('hand it to someone else'), archive: Can('archive or restore it') })
-  .openapi('RecordCan');
+export const AccountCanSchema = z.object({ edit: Can('edit the account'), changeTier: Can('change its tier (its owner, a manager or an admin)'), changeOwner: Can('change its owner (managers and admins)'), archive: Can('archive or restore it') }).openapi('AccountCan');
+export const RecordCanSchema = z.object({ edit: Can('edit the record'), changeOwner: Can('hand it to someone else'), archive: Can('archive or restore it') }).openapi('RecordCan');
 const ArchivedAt = Timestamp.nullable().openapi({ description: 'When it was archived (it then leaves lists, Today and counts but still opens by its id), or null' });
 
 export const AccountSchema = z
