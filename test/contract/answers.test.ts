@@ -121,6 +121,15 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/opportunities/{id}/stage', { params: { id: oppId }, body: { stage: 'offer' } });
     await call('GET', '/accounts/{id}/opportunities', { params: { id } });
     await call('GET', '/pipeline');
+    await call('POST', '/opportunities/{id}/archive', { params: { id: oppId } });
+    await call('POST', '/opportunities/{id}/restore', { params: { id: oppId } });
+    await call('POST', '/contacts/{id}/archive', { params: { id: contactId } });
+    await call('POST', '/contacts/{id}/restore', { params: { id: contactId } });
+    const managers = await call('POST', '/accounts', { as: 'manager', body: { name: 'Johdon Oy' } });
+    await call('POST', '/accounts/{id}/archive', { params: { id: managers.body.id } });
+    await call('POST', '/accounts/{id}/archive', { as: 'manager', params: { id: managers.body.id } });
+    await call('POST', '/accounts/{id}/restore', { as: 'manager', params: { id: managers.body.id } });
+    await call('POST', '/accounts/{id}/restore', { params: { id: 'no-such-account' } });
 
     const email = {
       kind: 'email', occurredAt: now - 3_600_000, subject: 'Tarjous', internetMessageId: '<offer-1@kivimaki.fi>', followUpOn: '2026-11-05', opportunityId: oppId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   mayChangeAccountOwner, mayChangeContactOwner, mayChangeTier, mayEditAccount, mayEditContact, mayEditFollowUp, mayEditOpportunity,
-  mayEditSettings, mayMoveStage, type Actor,
+  mayEditSettings, mayMoveStage, mayArchiveAccount, mayArchiveContact, mayArchiveOpportunity, type Actor,
 } from './record-permissions.ts';
 
 const rep: Actor = { id: 'rep', role: 'rep' };
@@ -17,11 +17,26 @@ describe('record permissions', () => {
     expect(mayEditAccount(admin, { ownerId: 'other' }).allowed).toBe(true);
   });
 
-  it('accounts: tier and owner changes are for managers and admins, even on a rep’s own account', () => {
-    expect(mayChangeTier(rep)).toMatchObject({ allowed: false, reason: expect.stringMatching(/manager/) });
-    expect(mayChangeAccountOwner(rep).allowed).toBe(false);
-    expect(mayChangeTier(manager).allowed).toBe(true);
+  it('accounts: the owner may change their own account’s tier; others (and unowned ones) need a manager', () => {
+    expect(mayChangeTier(rep, { ownerId: 'rep' })).toEqual({ allowed: true });
+    expect(mayChangeTier(rep, { ownerId: 'other' })).toEqual({ allowed: false, reason: 'Only the owner or a manager can change the tier.' });
+    expect(mayChangeTier(rep, { ownerId: null }).allowed).toBe(false);
+    expect(mayChangeTier(manager, { ownerId: 'other' }).allowed).toBe(true);
+    expect(mayChangeTier(admin, { ownerId: null }).allowed).toBe(true);
+  });
+
+  it('accounts: the owner is a manager’s or admin’s decision, even on a rep’s own account', () => {
+    expect(mayChangeAccountOwner(rep)).toEqual({ allowed: false, reason: 'Only a manager can change the account owner.' });
+    expect(mayChangeAccountOwner(manager).allowed).toBe(true);
     expect(mayChangeAccountOwner(admin).allowed).toBe(true);
+  });
+
+  it('archiving follows editing', () => {
+    expect(mayArchiveAccount(rep, { ownerId: 'rep' }).allowed).toBe(true);
+    expect(mayArchiveAccount(rep, { ownerId: 'other' }).allowed).toBe(false);
+    expect(mayArchiveContact(rep, { ownerId: 'other' }, { ownerId: 'rep' }).allowed).toBe(true);
+    expect(mayArchiveOpportunity(rep, { ownerId: 'other' }, { ownerId: 'other' }).allowed).toBe(false);
+    expect(mayArchiveOpportunity(manager, { ownerId: 'other' }, null).allowed).toBe(true);
   });
 
   it('contacts: the owner, the account owner, managers and admins; not a colleague', () => {

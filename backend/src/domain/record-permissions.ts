@@ -19,19 +19,27 @@ export function mayEditAccount(actor: Actor, account: { ownerId: string | null }
   return refuse('Only the account owner, a manager or an admin can change this account.');
 }
 
-const PORTFOLIO = 'Changing an account’s tier or owner is a portfolio decision for a manager or an admin.';
-
 /**
- * Tier and owner are portfolio decisions: managers and admins only. A rep may not change the tier or the owner
- * even of an account they own or created; they choose both only when creating it (the owner then defaults to
- * themselves).
+ * The tier sets how often an account must be contacted: its owner knows the customer and may change it (a rep
+ * who created an account as C and then signs a contract makes it A); on anyone else's account, or an unowned
+ * one, it is a manager's or an admin's decision.
  */
-export function mayChangeTier(actor: Actor): Permission {
-  return isManagerOrAdmin(actor) ? ALLOWED : refuse(PORTFOLIO);
+export function mayChangeTier(actor: Actor, account: { ownerId: string | null }): Permission {
+  if (isManagerOrAdmin(actor) || (account.ownerId !== null && account.ownerId === actor.id)) return ALLOWED;
+  return refuse('Only the owner or a manager can change the tier.');
 }
 
+/**
+ * Who owns an account is a portfolio decision: managers and admins only. A rep chooses the owner only when
+ * creating an account (it then defaults to themselves) and cannot hand their accounts on or take a colleague's.
+ */
 export function mayChangeAccountOwner(actor: Actor): Permission {
-  return isManagerOrAdmin(actor) ? ALLOWED : refuse(PORTFOLIO);
+  return isManagerOrAdmin(actor) ? ALLOWED : refuse('Only a manager can change the account owner.');
+}
+
+/** Archiving (and restoring) is open to whoever may edit the record; only an admin's erasure deletes it. */
+export function mayArchiveAccount(actor: Actor, account: { ownerId: string | null }): Permission {
+  return mayEditAccount(actor, account);
 }
 
 /**
@@ -54,6 +62,14 @@ export function mayEditOpportunity(actor: Actor, opportunity: { ownerId: string 
   if (isManagerOrAdmin(actor) || opportunity.ownerId === null || opportunity.ownerId === actor.id) return ALLOWED;
   if (account?.ownerId === actor.id) return ALLOWED;
   return refuse('Only the opportunity’s owner, the account owner, a manager or an admin can change it.');
+}
+
+export function mayArchiveContact(actor: Actor, contact: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  return mayEditContact(actor, contact, account);
+}
+
+export function mayArchiveOpportunity(actor: Actor, opportunity: { ownerId: string | null }, account: { ownerId: string | null } | null): Permission {
+  return mayEditOpportunity(actor, opportunity, account);
 }
 
 /** Who may move a deal is who may edit it; which moves are possible is canMoveStage's question. */

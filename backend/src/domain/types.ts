@@ -111,6 +111,8 @@ export interface Account {
   lastContactAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /** When it was archived (left lists, Today and counts), or null. */
+  archivedAt?: number | null;
 }
 
 export interface Contact {
@@ -124,6 +126,7 @@ export interface Contact {
   ownerId: string | null;
   createdAt: number;
   updatedAt: number;
+  archivedAt?: number | null;
 }
 
 /** Who a participant turned out to be. */
@@ -186,6 +189,7 @@ export interface Opportunity {
   stageChangedAt: number;
   createdAt: number;
   updatedAt: number;
+  archivedAt?: number | null;
 }
 
 export interface Feedback {

@@ -10,6 +10,8 @@ import { AccountCanSchema } from './permission-schemas.ts';
 import { requireAccount, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
+import { archiveAccount } from '../use-cases/accounts/archive-account.ts';
+import { restoreAccount } from '../use-cases/accounts/restore-account.ts';
 import { addFeedback } from '../use-cases/feedback/add-feedback.ts';
 import { searchContacts } from '../store/contacts.ts';
 import { lastContactByUser } from '../store/interactions.ts';
@@ -20,7 +22,7 @@ import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
-import { accountCanView, accountView, actorOf, careByUserView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
+import { accountCanView, accountView, actorOf, careByUserView, contactCanView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
 import { interactionAnswers, opportunityAnswers } from './answers.ts';
 
 export function accountRoutes(deps: Deps) {
@@ -61,12 +63,13 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const now = deps.clock();
         const account = await createAccount(auth.scope, actorOf(auth), c.req.valid('json'), now);
-        return c.json(accountView(account, auth.tenant.settings, now), 201);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 201);
       },
     )
     .openapi(
       createRoute({
         method: 'get', path: '/accounts/{id}', operationId: 'getAccount', tags: ['Accounts'], security: bearer, summary: 'Read an account with its care status',
+        description: 'An archived account still opens by its id (`archivedAt` set). `can` says what the asker may change.',
         request: { params: IdParam },
         responses: {
           200: {
@@ -96,7 +99,7 @@ export function accountRoutes(deps: Deps) {
         ]);
         return c.json(
           {
-            ...accountView(account, auth.tenant.settings, now),
+            ...accountView(account, auth.tenant.settings, now, actorOf(auth)),
             owner: owner && userView(owner),
             careByUser: careByUser.map(careByUserView),
             latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
@@ -110,7 +113,7 @@ export function accountRoutes(deps: Deps) {
       createRoute({
         method: 'patch', path: '/accounts/{id}', operationId: 'updateAccount', tags: ['Accounts'], security: bearer,
         summary: 'Update an account',
-        description: 'Anyone may update the account they own or an unowned one; managers and admins any. Tier and owner are portfolio decisions: managers and admins only.',
+        description: 'Anyone may update the account they own or an unowned one; managers and admins any. The owner may change their own account’s tier; on other accounts the tier is for managers and admins, and the owner always is. An archived account is read-only (409) until restored.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: AccountUpdate } } } },
         responses: { 200: { description: 'Updated', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),
@@ -118,7 +121,35 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const now = deps.clock();
         const account = await updateAccount(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), now);
-        return c.json(accountView(account, auth.tenant.settings, now), 200);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/accounts/{id}/archive', operationId: 'archiveAccount', tags: ['Accounts'], security: bearer, summary: 'Archive an account',
+        description: 'The account leaves lists, Today, care and the dashboard and its mail is no longer placed on it; it keeps its history and still opens by its id. Who may edit it may archive it. Archiving an archived account changes nothing. Deleting is only through erasure.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Archived', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const now = deps.clock();
+        const account = await archiveAccount(auth.scope, actorOf(auth), c.req.valid('param').id, now);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/accounts/{id}/restore', operationId: 'restoreAccount', tags: ['Accounts'], security: bearer, summary: 'Restore an archived account',
+        description: 'Undoes an archive; mail from its domains that arrived meanwhile is placed on it.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Restored', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const now = deps.clock();
+        const account = await restoreAccount(auth.scope, actorOf(auth), c.req.valid('param').id, now);
+        return c.json(accountView(account, auth.tenant.settings, now, actorOf(auth)), 200);
       },
     )
     .openapi(
@@ -196,9 +227,9 @@ export function accountRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
-        await requireAccount(auth.scope, id);
+        const account = await requireAccount(auth.scope, id);
         const r = await searchContacts(auth.scope, { accountId: id, limit: 1000, offset: 0 });
-        return c.json({ items: r.items.map(contactView), total: r.total }, 200);
+        return c.json({ items: r.items.map((x) => ({ ...contactView(x), can: contactCanView(actorOf(auth), x, account) })), total: r.total }, 200);
       },
     )
     .openapi(

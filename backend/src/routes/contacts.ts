@@ -5,7 +5,18 @@ import { ContactCreate, ContactSchema, ContactUpdate, IdParam, Page, problems } 
 import { requireContact, searchContacts } from '../store/contacts.ts';
 import { createContact } from '../use-cases/contacts/create-contact.ts';
 import { updateContact } from '../use-cases/contacts/update-contact.ts';
-import { actorOf, contactView } from './views.ts';
+import { archiveContact } from '../use-cases/contacts/archive-contact.ts';
+import { restoreContact } from '../use-cases/contacts/restore-contact.ts';
+import { getAccount } from '../store/accounts.ts';
+import type { Contact } from '../domain/types.ts';
+import type { AuthContext } from '../http/context.ts';
+import { actorOf, contactCanView, contactView } from './views.ts';
+
+/** A contact as one contact's answer shows it: with what the asker may do (its account's owner counts). */
+async function contactAnswer(auth: AuthContext, contact: Contact) {
+  const account = contact.accountId ? await getAccount(auth.scope, contact.accountId) : null;
+  return { ...contactView(contact), can: contactCanView(actorOf(auth), contact, account) };
+}
 
 export function contactRoutes(deps: Deps) {
   return newRouter()
@@ -37,7 +48,7 @@ export function contactRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const contact = await createContact(auth.scope, actorOf(auth), c.req.valid('json'), deps.clock());
-        return c.json(contactView(contact), 201);
+        return c.json(await contactAnswer(auth, contact), 201);
       },
     )
     .openapi(
@@ -46,7 +57,7 @@ export function contactRoutes(deps: Deps) {
         request: { params: IdParam },
         responses: { 200: { description: 'The contact', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 503) },
       }),
-      async (c) => c.json(contactView(await requireContact(c.get('auth').scope, c.req.valid('param').id)), 200),
+      async (c) => c.json(await contactAnswer(c.get('auth'), await requireContact(c.get('auth').scope, c.req.valid('param').id)), 200),
     )
     .openapi(
       createRoute({
@@ -57,7 +68,30 @@ export function contactRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const contact = await updateContact(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), deps.clock());
-        return c.json(contactView(contact), 200);
+        return c.json(await contactAnswer(auth, contact), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/contacts/{id}/archive', operationId: 'archiveContact', tags: ['Contacts'], security: bearer, summary: 'Archive a contact',
+        description: 'The contact leaves lists and matching (their mail is placed by domain only) and keeps their history; still opens by id. Idempotent.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Archived', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(await contactAnswer(auth, await archiveContact(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/contacts/{id}/restore', operationId: 'restoreContact', tags: ['Contacts'], security: bearer, summary: 'Restore an archived contact',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Restored', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(await contactAnswer(auth, await restoreContact(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
       },
     );
 }

@@ -6,6 +6,8 @@ import { getOpportunity, listOpportunities, pipelineSummary } from '../store/opp
 import { createOpportunity } from '../use-cases/opportunities/create-opportunity.ts';
 import { updateOpportunity } from '../use-cases/opportunities/update-opportunity.ts';
 import { moveOpportunityStage } from '../use-cases/opportunities/move-opportunity-stage.ts';
+import { archiveOpportunity } from '../use-cases/opportunities/archive-opportunity.ts';
+import { restoreOpportunity } from '../use-cases/opportunities/restore-opportunity.ts';
 import { STAGES } from '../domain/types.ts';
 import { notFound } from '../domain/errors.ts';
 import { actorOf, pipelineStageView } from './views.ts';
@@ -65,6 +67,29 @@ export function opportunityRoutes(deps: Deps) {
         const auth = c.get('auth');
         const o = await updateOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, c.req.valid('json'), deps.clock());
         return c.json(await opportunityAnswer(auth, o), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/opportunities/{id}/archive', operationId: 'archiveOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Archive an opportunity',
+        description: 'The deal leaves the board, the pipeline, the forecast and Today; its stage history and timeline stay and it still opens by id. Idempotent.',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Archived', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(await opportunityAnswer(auth, await archiveOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/opportunities/{id}/restore', operationId: 'restoreOpportunity', tags: ['Pipeline'], security: bearer, summary: 'Restore an archived opportunity',
+        request: { params: IdParam },
+        responses: { 200: { description: 'Restored', content: { 'application/json': { schema: OpportunitySchema } } }, ...problems(400, 401, 403, 404, 503) },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        return c.json(await opportunityAnswer(auth, await restoreOpportunity(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
       },
     )
     .openapi(

@@ -6,8 +6,12 @@ export const PermissionSchema = z
   .object({ allowed: z.boolean(), reason: z.string().nullable().openapi({ description: 'Why not, for a person to read; null when allowed' }) })
   .openapi('Permission');
 
-export const AccountCanSchema = z.object({ edit: PermissionSchema, changeTier: PermissionSchema, changeOwner: PermissionSchema }).openapi('AccountPermissions');
+export const AccountCanSchema = z
+  .object({ edit: PermissionSchema, changeTier: PermissionSchema, changeOwner: PermissionSchema, archive: PermissionSchema })
+  .openapi('AccountPermissions');
+
+export const ContactCanSchema = z.object({ edit: PermissionSchema, changeOwner: PermissionSchema, archive: PermissionSchema }).openapi('ContactPermissions');
 
 export const OpportunityCanSchema = z
-  .object({ edit: PermissionSchema, moveStage: PermissionSchema, changeOwner: PermissionSchema })
+  .object({ edit: PermissionSchema, moveStage: PermissionSchema, changeOwner: PermissionSchema, archive: PermissionSchema })
   .openapi('OpportunityPermissions');

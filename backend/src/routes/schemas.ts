@@ -6,7 +6,7 @@ import {
 import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 import { domainOf, normalizeAddress, normalizeDomain } from '../domain/addresses.ts';
 import { domainToASCII } from 'node:url';
-import { OpportunityCanSchema } from './permission-schemas.ts';
+import { AccountCanSchema, ContactCanSchema, OpportunityCanSchema } from './permission-schemas.ts';
 
 // Control characters are refused here, by name: PostgreSQL fails on a NUL in a text parameter.
 export const Id = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters').openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
@@ -115,6 +115,8 @@ export const CareSchema = z
   })
   .openapi('CareStatus');
 
+const ArchivedAt = Timestamp.nullable().openapi({ description: 'When it was archived (it then leaves lists, Today and counts but still opens by its id), or null' });
+
 export const AccountSchema = z
   .object({
     id: Id,
@@ -130,6 +132,8 @@ export const AccountSchema = z
     care: CareSchema,
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    archivedAt: ArchivedAt,
+    can: AccountCanSchema.optional().openapi({ description: 'Present on answers about one account' }),
   })
   .openapi('Account');
 
@@ -189,6 +193,8 @@ export const ContactSchema = z
     ownerId: Id.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    archivedAt: ArchivedAt,
+    can: ContactCanSchema.optional().openapi({ description: 'Present on answers about one contact and on an account’s contact list' }),
   })
   .openapi('Contact');
 
@@ -316,6 +322,7 @@ export const OpportunitySchema = z
     stageChangedAt: Timestamp,
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    archivedAt: ArchivedAt,
     can: OpportunityCanSchema,
   })
   .openapi('Opportunity');

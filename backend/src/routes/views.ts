@@ -13,18 +13,21 @@ import type { MailboxHealth } from '../store/sync-health.ts';
 import { invalid } from '../domain/errors.ts';
 import { weightedValue } from '../domain/opportunity-value.ts';
 import {
-  mayChangeAccountOwner, mayChangeOpportunityOwner, mayChangeTier, mayEditAccount, mayEditOpportunity, mayMoveStage, type Actor, type Permission,
+  mayArchiveAccount, mayArchiveContact, mayArchiveOpportunity, mayChangeAccountOwner, mayChangeContactOwner, mayChangeOpportunityOwner,
+  mayChangeTier, mayEditAccount, mayEditContact, mayEditOpportunity, mayMoveStage, type Actor, type Permission,
 } from '../domain/record-permissions.ts';
 import type { ShareRequest } from '../store/share-requests.ts';
 import type { AuthContext } from '../http/context.ts';
 
-export function accountView(a: Account, settings: TenantSettings, now: number) {
+/** With an actor the answer carries `can` (what they may change); lists of many accounts leave it out. */
+export function accountView(a: Account, settings: TenantSettings, now: number, actor?: Actor) {
   const care = careStatus({ tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt, cadenceDays: settings.cadenceDays, now });
   return {
     id: a.id, name: a.name, domains: a.domains, tier: a.tier, lifecycle: a.lifecycle, ownerId: a.ownerId, industry: a.industry,
     size: a.size, region: a.region, lastContactAt: a.lastContactAt,
     care: { cadenceDays: care.cadenceDays, lastContactAt: care.lastContactAt, nextDueAt: care.nextDueAt, overdue: care.overdue, daysOverdue: care.daysOverdue },
-    createdAt: a.createdAt, updatedAt: a.updatedAt,
+    createdAt: a.createdAt, updatedAt: a.updatedAt, archivedAt: a.archivedAt ?? null,
+    ...(actor ? { can: accountCanView(actor, a) } : {}),
   };
 }
 
@@ -33,10 +36,11 @@ export function userView(u: Pick<User, 'id' | 'displayName' | 'email' | 'role' |
   return { id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team };
 }
 
+/** Routes about one contact or opportunity add `can` (contactCanView, opportunityCanView) beside the view. */
 export function contactView(c: Contact) {
   return {
     id: c.id, accountId: c.accountId, name: c.name, emails: c.emails, phones: c.phones, title: c.title, ownerId: c.ownerId,
-    createdAt: c.createdAt, updatedAt: c.updatedAt,
+    createdAt: c.createdAt, updatedAt: c.updatedAt, archivedAt: c.archivedAt ?? null,
   };
 }
 
@@ -47,7 +51,10 @@ export function permissionView(p: Permission): { allowed: boolean; reason: strin
 
 /** What the viewer may do to an account (the account page's header and its controls). */
 export function accountCanView(actor: Actor, a: { ownerId: string | null }) {
-  return { edit: permissionView(mayEditAccount(actor, a)), changeTier: permissionView(mayChangeTier(actor)), changeOwner: permissionView(mayChangeAccountOwner(actor)) };
+  return {
+    edit: permissionView(mayEditAccount(actor, a)), changeTier: permissionView(mayChangeTier(actor, a)),
+    changeOwner: permissionView(mayChangeAccountOwner(actor)), archive: permissionView(mayArchiveAccount(actor, a)),
+  };
 }
 
 /** What the viewer may do to an opportunity; `accountOwnerId` is its account's owner (who may edit its deals too). */
@@ -57,6 +64,15 @@ export function opportunityCanView(actor: Actor, o: { ownerId: string | null }, 
     edit: permissionView(mayEditOpportunity(actor, o, account)),
     moveStage: permissionView(mayMoveStage(actor, o, account)),
     changeOwner: permissionView(mayChangeOpportunityOwner(actor, o, account)),
+    archive: permissionView(mayArchiveOpportunity(actor, o, account)),
+  };
+}
+
+/** What the viewer may do to a contact; `account` is its account (whose owner may edit its contacts too). */
+export function contactCanView(actor: Actor, c: { ownerId: string | null }, account: { ownerId: string | null } | null) {
+  return {
+    edit: permissionView(mayEditContact(actor, c, account)), changeOwner: permissionView(mayChangeContactOwner(actor, c, account)),
+    archive: permissionView(mayArchiveContact(actor, c, account)),
   };
 }
 
@@ -65,7 +81,7 @@ export function opportunityView(o: Opportunity, can: ReturnType<typeof opportuni
     id: o.id, accountId: o.accountId, name: o.name, stage: o.stage, value: o.value, currency: o.currency,
     lines: o.lines.map((l) => ({ product: l.product, quantity: l.quantity, unitPrice: l.unitPrice })),
     expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: weightedValue(o),
-    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt, can,
+    ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt, archivedAt: o.archivedAt ?? null, can,
   };
 }
 

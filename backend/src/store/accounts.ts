@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AccountTable, Database } from './database.ts';
 import { DAY_MS, OPEN_STAGES, type Account, type CompanySize, type Lifecycle, type Tier, type TenantSettings } from '../domain/types.ts';
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
@@ -19,7 +19,7 @@ export interface AccountInput {
   region: string | null;
 }
 
-function accountFromRow(r: AccountTable, domains: string[]): Account {
+function accountFromRow(r: Selectable<AccountTable>, domains: string[]): Account {
   return {
     id: r.id,
     tenantId: r.tenant_id,
@@ -34,6 +34,7 @@ function accountFromRow(r: AccountTable, domains: string[]): Account {
     lastContactAt: r.last_contact_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archivedAt: r.archived_at ?? null,
   };
 }
 
@@ -146,6 +147,21 @@ export async function updateAccount(scope: TenantScope, id: string, patch: Parti
   });
 }
 
+/**
+ * Archives (at a time) or restores (null) an account, audited. Its contacts, opportunities and history stay as
+ * they are; the queries that list, count or match leave an archived account out.
+ */
+export async function setAccountArchived(scope: TenantScope, id: string, archivedAt: number | null, actorId: string, now: number): Promise<Account> {
+  await scope.db
+    .updateTable('accounts')
+    .set({ archived_at: archivedAt, archived_by: archivedAt === null ? null : actorId, updated_at: now })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', id)
+    .execute();
+  await writeAudit(scope, { actorId, action: archivedAt === null ? 'account.restore' : 'account.archive', entityType: 'account', entityId: id, at: now });
+  return requireAccount(scope, id);
+}
+
 export interface AccountFilter {
   q?: string;
   tiers?: Tier[];
@@ -192,7 +208,7 @@ export async function searchAccounts(
   settings: TenantSettings,
   now: number,
 ): Promise<{ items: AccountListItem[]; total: number }> {
-  let base = scope.db.selectFrom('accounts').where('accounts.tenant_id', '=', scope.tenantId).where('accounts.deleted_at', 'is', null);
+  let base = scope.db.selectFrom('accounts').where('accounts.tenant_id', '=', scope.tenantId).where('accounts.deleted_at', 'is', null).where('accounts.archived_at', 'is', null);
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) =>
@@ -226,7 +242,8 @@ export async function searchAccounts(
       .where('o.tenant_id', '=', scope.tenantId)
       .whereRef('o.account_id', '=', 'accounts.id')
       .where('o.stage', 'in', OPEN_STAGES)
-      .where('o.deleted_at', 'is', null);
+      .where('o.deleted_at', 'is', null)
+      .where('o.archived_at', 'is', null);
 
   const dir = f.order ?? (f.sort === 'lastContact' || f.sort === 'pipeline' ? 'desc' : 'asc');
   let q = base.selectAll('accounts').select((eb) => pipeline(eb).as('open_pipeline'));
@@ -276,6 +293,8 @@ export async function accountIdsByDomains(scope: TenantScope, domains: string[])
     .where('d.tenant_id', '=', scope.tenantId)
     .where('d.domain', 'in', keys)
     .where('a.deleted_at', 'is', null)
+    // An archived account is set aside: its mail is no longer placed on it (restoring relinks what arrived meanwhile).
+    .where('a.archived_at', 'is', null)
     .execute();
   for (const r of rows) out.set(r.domain, [...(out.get(r.domain) ?? []), r.account_id]);
   return out;

@@ -196,7 +196,7 @@ function lastContactBefore(tenantId: string, before: number) {
 
 /** The team's portfolio: accounts its members own (all accounts for a whole-organisation view). */
 function portfolio(d: DashboardScope) {
-  return sql`a.tenant_id = ${d.scope.tenantId} and a.deleted_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
+  return sql`a.tenant_id = ${d.scope.tenantId} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
 }
 
 /** A tier's compliance as domain/care-model.ts counts it; every account of a tier shares its cadence. */
@@ -293,7 +293,8 @@ export async function teamPipeline(d: DashboardScope): Promise<TeamPipeline> {
   // Without statistics SQLite prefers the stage index (it saves the GROUP BY a sort) and reads every
   // opportunity of the tenant; the owners' index reads only the team's.
   const from = d.scope.dialect === 'sqlite' ? sql`from opportunities indexed by opportunities_owner_ix` : sql`from opportunities`;
-  const base = sql`${from} where tenant_id = ${d.scope.tenantId} and owner_id in (${ids(d.memberIds)}) and deleted_at is null and currency = 'EUR'`;
+  const base = sql`${from} where tenant_id = ${d.scope.tenantId} and owner_id in (${ids(d.memberIds)}) and deleted_at is null and archived_at is null
+    and account_id not in (select id from accounts where tenant_id = ${d.scope.tenantId} and archived_at is not null) and currency = 'EUR'`;
   const [byStage, won] = await Promise.all([
     sql<Record<string, unknown>>`select stage, count(*) as n, coalesce(sum(value_cents), 0) as v, coalesce(sum(value_cents * probability), 0) as w ${base} group by stage`.execute(d.scope.db),
     sql<Record<string, unknown>>`select count(*) as n, coalesce(sum(value_cents), 0) as v ${base} and stage = 'won' and closed_at >= ${d.start} and closed_at < ${d.end}`.execute(d.scope.db),

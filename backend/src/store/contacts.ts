@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ContactTable } from './database.ts';
 import type { Contact } from '../domain/types.ts';
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
@@ -16,7 +16,7 @@ export interface ContactInput {
   ownerId: string | null;
 }
 
-function contactFromRow(r: ContactTable, emails: string[]): Contact {
+function contactFromRow(r: Selectable<ContactTable>, emails: string[]): Contact {
   return {
     id: r.id,
     tenantId: r.tenant_id,
@@ -28,6 +28,7 @@ function contactFromRow(r: ContactTable, emails: string[]): Contact {
     ownerId: r.owner_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archivedAt: r.archived_at ?? null,
   };
 }
 
@@ -46,7 +47,7 @@ async function emailsFor(scope: TenantScope, ids: string[]): Promise<Map<string,
   return out;
 }
 
-async function withEmails(scope: TenantScope, rows: ContactTable[]): Promise<Contact[]> {
+async function withEmails(scope: TenantScope, rows: Selectable<ContactTable>[]): Promise<Contact[]> {
   const emails = await emailsFor(scope, rows.map((r) => r.id));
   return rows.map((r) => contactFromRow(r, emails.get(r.id) ?? []));
 }
@@ -126,11 +127,25 @@ export async function updateContact(scope: TenantScope, id: string, patch: Parti
   });
 }
 
+/** Archives (at a time) or restores (null) a contact, audited. Its addresses stay its own (no one else may take them). */
+export async function setContactArchived(scope: TenantScope, id: string, archivedAt: number | null, actorId: string, now: number): Promise<Contact> {
+  await scope.db
+    .updateTable('contacts')
+    .set({ archived_at: archivedAt, archived_by: archivedAt === null ? null : actorId, updated_at: now })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', id)
+    .execute();
+  await writeAudit(scope, { actorId, action: archivedAt === null ? 'contact.restore' : 'contact.archive', entityType: 'contact', entityId: id, at: now });
+  return requireContact(scope, id);
+}
+
+/** Archived contacts are left out unless includeArchived (an account page's "show archived"). */
 export async function searchContacts(
   scope: TenantScope,
-  f: { q?: string; accountId?: string; limit: number; offset: number },
+  f: { q?: string; accountId?: string; includeArchived?: boolean; limit: number; offset: number },
 ): Promise<{ items: Contact[]; total: number }> {
   let base = scope.db.selectFrom('contacts').where('contacts.tenant_id', '=', scope.tenantId).where('contacts.deleted_at', 'is', null);
+  if (!f.includeArchived) base = base.where('contacts.archived_at', 'is', null);
   if (f.accountId) base = base.where('contacts.account_id', '=', f.accountId);
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -167,6 +182,7 @@ export async function contactsByAddresses(scope: TenantScope, addresses: string[
     .where('e.tenant_id', '=', scope.tenantId)
     .where('e.address', 'in', keys)
     .where('c.deleted_at', 'is', null)
+    .where('c.archived_at', 'is', null)
     .execute();
   for (const r of rows) out.set(r.address, { contactId: r.id, accountId: r.account_id });
   return out;

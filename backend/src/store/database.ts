@@ -1,5 +1,6 @@
 // The Kysely table types: one interface per table, joined in Database. Column names are snake_case as in SQL;
 // times are epoch milliseconds (bigint), money integer cents, lists and settings JSON text.
+import type { ColumnType } from 'kysely';
 export interface TenantTable {
   id: string;
   entra_tenant_id: string;
@@ -34,6 +35,9 @@ export interface AccountTable {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+  /** Set aside by a person (migration 018); the record still opens by its id. Optional on insert. */
+  archived_at?: ColumnType<number | null, number | null | undefined, number | null>;
+  archived_by?: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AccountDomainTable {
@@ -53,6 +57,9 @@ export interface ContactTable {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+  /** Set aside by a person (migration 018); the record still opens by its id. Optional on insert. */
+  archived_at?: ColumnType<number | null, number | null | undefined, number | null>;
+  archived_by?: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ContactEmailTable {
@@ -143,6 +150,9 @@ export interface OpportunityTable {
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
+  /** Set aside by a person (migration 018); the record still opens by its id. Optional on insert. */
+  archived_at?: ColumnType<number | null, number | null | undefined, number | null>;
+  archived_by?: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OpportunityLineTable {

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { OpportunityTable } from './database.ts';
 import { OPEN_STAGES, type Opportunity, type OpportunityLine, type Stage, type TenantSettings } from '../domain/types.ts';
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
@@ -38,7 +39,7 @@ async function linesFor(scope: TenantScope, ids: string[]): Promise<Map<string, 
   return out;
 }
 
-function fromRow(r: OpportunityTable, lines: OpportunityLine[]): Opportunity {
+function fromRow(r: Selectable<OpportunityTable>, lines: OpportunityLine[]): Opportunity {
   return {
     id: r.id,
     tenantId: r.tenant_id,
@@ -54,10 +55,11 @@ function fromRow(r: OpportunityTable, lines: OpportunityLine[]): Opportunity {
     stageChangedAt: r.stage_changed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    archivedAt: r.archived_at ?? null,
   };
 }
 
-async function withLines(scope: TenantScope, rows: OpportunityTable[]): Promise<Opportunity[]> {
+async function withLines(scope: TenantScope, rows: Selectable<OpportunityTable>[]): Promise<Opportunity[]> {
   const lines = await linesFor(scope, rows.map((r) => r.id));
   return rows.map((r) => fromRow(r, lines.get(r.id) ?? []));
 }
@@ -84,9 +86,19 @@ export async function opportunityNames(scope: TenantScope, ids: readonly (string
   return out;
 }
 
-export async function listOpportunities(scope: TenantScope, f: { accountId?: string; ownerId?: string; stages?: Stage[] }): Promise<Opportunity[]> {
+/** The accounts that are set aside: their deals leave every list and figure that is not the account's own. */
+const archivedAccountIds = (scope: TenantScope) =>
+  scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('archived_at', 'is not', null);
+
+/**
+ * Archived opportunities are left out unless includeArchived; without an accountId so are the deals of archived
+ * accounts (an archived account's own page still lists its deals).
+ */
+export async function listOpportunities(scope: TenantScope, f: { accountId?: string; ownerId?: string; stages?: Stage[]; includeArchived?: boolean }): Promise<Opportunity[]> {
   let q = scope.db.selectFrom('opportunities').selectAll().where('tenant_id', '=', scope.tenantId).where('deleted_at', 'is', null);
+  if (!f.includeArchived) q = q.where('archived_at', 'is', null);
   if (f.accountId) q = q.where('account_id', '=', f.accountId);
+  else q = q.where('account_id', 'not in', archivedAccountIds(scope));
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.stages?.length) q = q.where('stage', 'in', f.stages);
   return withLines(scope, await q.orderBy('expected_close_date').orderBy('id').limit(1000).execute());
@@ -168,6 +180,20 @@ export async function updateOpportunity(
   });
 }
 
+/** Archives (at a time) or restores (null) an opportunity, audited; its stage history and timeline stay. */
+export async function setOpportunityArchived(scope: TenantScope, id: string, archivedAt: number | null, actorId: string, now: number): Promise<Opportunity> {
+  await scope.db
+    .updateTable('opportunities')
+    .set({ archived_at: archivedAt, archived_by: archivedAt === null ? null : actorId, updated_at: now })
+    .where('tenant_id', '=', scope.tenantId)
+    .where('id', '=', id)
+    .execute();
+  await writeAudit(scope, { actorId, action: archivedAt === null ? 'opportunity.restore' : 'opportunity.archive', entityType: 'opportunity', entityId: id, at: now });
+  const o = await getOpportunity(scope, id);
+  if (!o) throw notFound('opportunity');
+  return o;
+}
+
 /** Records a stage change; whether the move is allowed is the caller's question (canMoveStage). */
 export async function moveStage(scope: TenantScope, id: string, stage: Stage, settings: TenantSettings, actorId: string, now: number): Promise<Opportunity> {
   return inTransaction(scope, async (tx) => {
@@ -210,6 +236,8 @@ export async function pipelineSummary(scope: TenantScope, f: { ownerId?: string;
     ])
     .where('tenant_id', '=', scope.tenantId)
     .where('deleted_at', 'is', null)
+    .where('archived_at', 'is', null)
+    .where('account_id', 'not in', archivedAccountIds(scope))
     .where('currency', '=', f.currency ?? 'EUR');
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);
   if (f.accountId) q = q.where('account_id', '=', f.accountId);

@@ -39,7 +39,7 @@ export async function unansweredEmails(scope: TenantScope, userId: string, since
             and (ia.kind = 'meeting' or (ia.kind in ('email', 'call', 'chat') and j.direction = 'outbound'))
         )
     ) x
-    join accounts a on a.tenant_id = ${t} and a.id = x.account_id and a.deleted_at is null
+    join accounts a on a.tenant_id = ${t} and a.id = x.account_id and a.deleted_at is null and a.archived_at is null
     join interactions i on i.tenant_id = ${t} and i.id = x.interaction_id
     where x.rn = 1
     order by x.occurred_at limit ${limit}`.execute(scope.db);
@@ -76,8 +76,8 @@ export async function idleOpportunities(scope: TenantScope, userId: string, idle
   const rows = await sql<Record<string, unknown>>`select * from (
       select o.id, o.name, o.account_id, a.name as account_name, a.tier, o.stage, o.value_cents, o.currency,
         ${greatest}(o.stage_changed_at, coalesce((select max(i.occurred_at) from interactions i where i.tenant_id = ${t} and i.opportunity_id = o.id and i.deleted_at is null), 0)) as last_at
-      from opportunities o join accounts a on a.tenant_id = o.tenant_id and a.id = o.account_id and a.deleted_at is null
-      where o.tenant_id = ${t} and o.owner_id = ${userId} and o.deleted_at is null and o.stage in (${open})
+      from opportunities o join accounts a on a.tenant_id = o.tenant_id and a.id = o.account_id and a.deleted_at is null and a.archived_at is null
+      where o.tenant_id = ${t} and o.owner_id = ${userId} and o.deleted_at is null and o.archived_at is null and o.stage in (${open})
     ) x where x.last_at < ${idleSince} order by x.value_cents desc, x.id limit ${limit}`.execute(scope.db);
   return rows.rows.map((r) => ({
     opportunityId: String(r.id),
@@ -115,7 +115,7 @@ export async function myAccountExchange(scope: TenantScope, userId: string, sinc
         sum(case when kind = 'call' then 1 else 0 end) as calls
       from account_touches where tenant_id = ${t} and user_id = ${userId} and occurred_at >= ${since} and kind <> 'note'
       group by account_id having count(*) >= ${minInteractions}
-    ) x join accounts a on a.tenant_id = ${t} and a.id = x.account_id and a.deleted_at is null and a.lifecycle <> 'former'`.execute(scope.db);
+    ) x join accounts a on a.tenant_id = ${t} and a.id = x.account_id and a.deleted_at is null and a.archived_at is null and a.lifecycle <> 'former'`.execute(scope.db);
   return rows.rows.map((r) => ({
     accountId: String(r.account_id),
     accountName: String(r.name),

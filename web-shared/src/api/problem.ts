@@ -12,6 +12,8 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members (e.g. `duplicates` on a likely-duplicate 409). */
+  extensions?: Record<string, unknown>;
 }
 
 /** A non-2xx answer from the API, carrying its problem+json body. */
@@ -21,6 +23,7 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly errors: FieldError[];
+  readonly extensions: Record<string, unknown>;
   constructor(p: ProblemDetails) {
     super(`${p.status} ${p.title}: ${p.detail}`);
     this.name = 'ApiProblem';
@@ -29,6 +32,7 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.status = p.status;
     this.detail = p.detail;
     this.errors = p.errors ?? [];
+    this.extensions = p.extensions ?? {};
   }
   /** The message for one form field, if the API named it. */
   fieldError(field: string): string | undefined {
@@ -65,6 +69,9 @@ export async function problemFromResponse(res: Response): Promise<ApiProblem> {
   } catch {
     // not JSON
   }
-  if (isProblemBody(body)) return new ApiProblem({ type: body.type ?? 'about:blank', title: body.title, status: body.status, detail: body.detail ?? '', errors: body.errors });
+  if (isProblemBody(body)) {
+    const { type, title, status, detail, errors, ...extensions } = body as ProblemDetails & Record<string, unknown>;
+    return new ApiProblem({ type: type ?? 'about:blank', title, status, detail: detail ?? '', ...(errors ? { errors } : {}), extensions });
+  }
   return new ApiProblem({ type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: text.slice(0, 200) });
 }

@@ -1,5 +1,6 @@
 import type { Contact } from '../../domain/types.ts';
 import { mayChangeContactOwner, mayEditContact, type Actor } from '../../domain/record-permissions.ts';
+import { requireNotArchived } from '../../domain/archive.ts';
 import * as contacts from '../../store/contacts.ts';
 import { getAccount, requireAccount } from '../../store/accounts.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
@@ -15,6 +16,7 @@ export async function updateContact(scope: TenantScope, actor: Actor, id: string
       const current = await contacts.requireContact(tx, id);
       const account = current.accountId ? await getAccount(tx, current.accountId) : null;
       requirePermission(mayEditContact(actor, current, account));
+      requireNotArchived('contact', current);
       if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeContactOwner(actor, current, account));
       if (patch.accountId) await requireAccount(tx, patch.accountId);
       await requireColleague(tx, patch.ownerId);

@@ -2,6 +2,7 @@ import { conflict } from '../../domain/errors.ts';
 import { mayMoveStage, type Actor } from '../../domain/record-permissions.ts';
 import { canMoveStage } from '../../domain/stage-move.ts';
 import type { Opportunity, Stage } from '../../domain/types.ts';
+import { requireNotArchived } from '../../domain/archive.ts';
 import * as opportunities from '../../store/opportunities.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
@@ -13,6 +14,7 @@ export async function moveOpportunityStage(scope: TenantScope, actor: Actor, id:
   return inTransaction(scope, async (tx) => {
     const { opportunity: current, account } = await loadOpportunity(tx, id);
     requirePermission(mayMoveStage(actor, current, account));
+    requireNotArchived('opportunity', current);
     // The same stage again changes nothing, and keeps stageChangedAt (time in stage) as it was.
     if (current.stage === stage) return current;
     if (!canMoveStage(current.stage, stage)) {

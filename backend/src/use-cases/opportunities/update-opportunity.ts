@@ -2,6 +2,7 @@ import { conflict } from '../../domain/errors.ts';
 import { opportunityFigures, probabilityFor } from '../../domain/opportunity-value.ts';
 import { mayChangeOpportunityOwner, mayEditOpportunity, type Actor } from '../../domain/record-permissions.ts';
 import { OPEN_STAGES, type Opportunity } from '../../domain/types.ts';
+import { requireNotArchived } from '../../domain/archive.ts';
 import * as opportunities from '../../store/opportunities.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
@@ -15,6 +16,7 @@ export async function updateOpportunity(scope: TenantScope, actor: Actor, id: st
   return inTransaction(scope, async (tx) => {
     const { opportunity: current, account } = await loadOpportunity(tx, id);
     requirePermission(mayEditOpportunity(actor, current, account));
+    requireNotArchived('opportunity', current);
     if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeOpportunityOwner(actor, current, account));
     await requireColleague(tx, patch.ownerId);
     const { settings } = await getTenant(tx);

@@ -7,6 +7,7 @@ import { AddRegular, CalendarClockRegular, CallRegular, NoteAddRegular } from '@
 import { TierBadge, unwrap, useAsync, useI18n, type Account } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { StrengthBadge } from '../common/strength-badge.tsx';
+import { AccountRecordActions } from '../records/account-record-actions.tsx';
 
 const OPEN = ['identified', 'contacted', 'offer', 'negotiation'];
 
@@ -28,7 +29,9 @@ const useStyles = makeStyles({
 
 export type HeaderAction = 'log-call' | 'add-note' | 'new-opportunity' | 'follow-up';
 
-export function AccountHeader({ account: a, round, onAction }: { account: Account; round: number; onAction: (action: HeaderAction) => void }) {
+export function AccountHeader({ account: a, round, onAction, onChanged }: {
+  account: Account; round: number; onAction: (action: HeaderAction) => void; onChanged: () => void;
+}) {
   const { t, formatDate, formatRelative, formatMoney } = useI18n();
   const { api, now } = useServices();
   const s = useStyles();
@@ -62,7 +65,7 @@ export function AccountHeader({ account: a, round, onAction }: { account: Accoun
           <Button icon={<NoteAddRegular />} onClick={() => onAction('add-note')}>{t('account.action.addNote')}</Button>
           <Button icon={<AddRegular />} onClick={() => onAction('new-opportunity')}>{t('account.action.newOpportunity')}</Button>
           <Button icon={<CalendarClockRegular />} onClick={() => onAction('follow-up')}>{t('account.action.followUp')}</Button>
-          {/* Record actions slot (edit, archive): <AccountRecordActions> mounts here. */}
+          <AccountRecordActions account={a} onChanged={onChanged} />
         </div>
       </div>
       <dl className={s.facts}>

@@ -54,7 +54,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
   };
   return (
     <article aria-labelledby="account-title" data-account-id={a.id}>
-      <AccountHeader account={a} round={round} onAction={onAction} />
+      <AccountHeader account={a} round={round} onAction={onAction} onChanged={() => setRound((r) => r + 1)} />
       {saved && (
         <MessageBar intent="success" className={s.saved} role="status" data-testid="account-saved">
           <MessageBarBody>{saved}</MessageBarBody>

@@ -1,16 +1,23 @@
 // The account's people, each with the colleagues who know them and how strongly (relationship strength over
 // the last 180 days), so whoever picks up the account knows whom to ask for an introduction.
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import { useState } from 'react';
 import { downloadText } from '../common/csv.ts';
+import { AddRegular, ArchiveRegular, EditRegular } from '@fluentui/react-icons';
+import type { Contact } from '../../../../web-shared/src/index.ts';
+import { ContactDialog } from '../records/contact-dialog.tsx';
+import { ArchivedNotice } from '../records/archived-notice.tsx';
 
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   who: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   person: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  rowActions: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  reason: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Admins only: everything Suhde holds about the person, as the file the admin hands them (the export is audited). */
@@ -45,6 +52,9 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
   const admin = me.role === 'admin';
   const nameOf = useColleagueName();
   const s = useStyles();
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const [archived, setArchived] = useState<Contact | null>(null);
+  const [archiveError, setArchiveError] = useState<unknown>(null);
   const data = useAsync(async () => {
     const [contacts, rel] = await Promise.all([
       unwrap(api.accounts[':id'].contacts.$get({ param: { id: accountId } })),
@@ -55,9 +65,30 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
   if (data.status === 'loading') return <LoadingState />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const { contacts, rel } = data.data;
-  if (!contacts.length) return <Text role="status">{t('contacts.none')}</Text>;
+  const archive = async (c: Contact) => {
+    setArchiveError(null);
+    try {
+      setArchived(await unwrap(api.contacts[':id'].archive.$post({ param: { id: c.id } })));
+      data.reload();
+    } catch (e) {
+      setArchiveError(e);
+    }
+  };
+  const undo = async (c: Contact) => {
+    await unwrap(api.contacts[':id'].restore.$post({ param: { id: c.id } }));
+    setArchived(null);
+    data.reload();
+  };
   return (
     <>
+      <div className={s.bar}>
+        <Button icon={<AddRegular />} onClick={() => setEditing('new')}>{t('records.contact.add')}</Button>
+        {archived && <ArchivedNotice name={archived.name} kind="justNow" onUndo={() => undo(archived)} />}
+        {archiveError !== null && <ErrorState error={archiveError} />}
+      </div>
+      <ContactDialog accountId={accountId} contact={editing === 'new' ? null : editing} open={editing !== null} onClose={() => setEditing(null)}
+        onSaved={() => { setEditing(null); data.reload(); }} />
+      {!contacts.length ? <Text role="status">{t('contacts.none')}</Text> : (
       <Table className={s.table} aria-label={t('account.tab.contacts')} size="small">
         <TableHeader>
           <TableRow>
@@ -65,6 +96,7 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
             <TableHeaderCell>{t('contacts.title')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.email')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.knownBy')}</TableHeaderCell>
+            <TableHeaderCell>{t('records.actions')}</TableHeaderCell>
             {admin && <TableHeaderCell>{t('contacts.privacy')}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
@@ -86,12 +118,20 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
                     ))}
                   </span>
                 </TableCell>
+                <TableCell>
+                  <span className={s.rowActions}>
+                    <Button size="small" icon={<EditRegular />} disabled={!c.can?.edit.allowed} onClick={() => setEditing(c)} aria-label={t('records.contact.editNamed', { name: c.name })}>{t('records.edit')}</Button>
+                    <Button size="small" icon={<ArchiveRegular />} disabled={!c.can?.archive.allowed} onClick={() => void archive(c)} aria-label={t('records.archiveNamed', { name: c.name })}>{t('records.archive')}</Button>
+                    {!c.can?.edit.allowed && <Caption1 className={s.reason}>{t('records.reason.contact')}</Caption1>}
+                  </span>
+                </TableCell>
                 {admin && <TableCell><ExportDataButton contactId={c.id} name={c.name} /></TableCell>}
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
+      )}
     </>
   );
 }

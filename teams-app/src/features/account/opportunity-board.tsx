@@ -7,10 +7,12 @@ import {
   Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Text, Tooltip,
   makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowMoveRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowMoveRegular, EditRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n, type Opportunity } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
+import { OpportunityDialog } from '../records/opportunity-dialog.tsx';
+import { ArchivedNotice } from '../records/archived-notice.tsx';
 
 export const STAGES = ['identified', 'contacted', 'offer', 'negotiation', 'won', 'lost'] as const;
 type Stage = (typeof STAGES)[number];
@@ -39,6 +41,8 @@ export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accou
   const [moveError, setMoveError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [movedMessage, setMovedMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Opportunity | null>(null);
+  const [archived, setArchived] = useState<Opportunity | null>(null);
   if (data.status === 'loading') return <LoadingState />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const opportunities = data.data.items.map((o) => moved[o.id] ?? o);
@@ -77,6 +81,19 @@ export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accou
       </div>
       {moveError !== null && <ErrorState error={moveError} />}
       {movedMessage && <MessageBar intent="success" className={s.status} role="status"><MessageBarBody>{movedMessage}</MessageBarBody></MessageBar>}
+      {archived && (
+        <ArchivedNotice name={archived.name} kind="justNow" onUndo={async () => {
+          await unwrap(api.opportunities[':id'].restore.$post({ param: { id: archived.id } }));
+          setArchived(null);
+          setMoved({});
+          data.reload();
+        }} />
+      )}
+      {editing && (
+        <OpportunityDialog opportunity={editing} open onClose={() => setEditing(null)}
+          onSaved={(o) => { setEditing(null); setMoved((m) => ({ ...m, [o.id]: o })); }}
+          onArchived={(o) => { setEditing(null); setArchived(o); setMoved({}); data.reload(); }} />
+      )}
       <div className={s.board}>
         {STAGES.map((stage) => {
           const here = opportunities.filter((o) => o.stage === stage);
@@ -114,6 +131,7 @@ export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accou
                         </MenuPopover>
                       </Menu>
                       )}
+                      <Button size="small" appearance="subtle" icon={<EditRegular />} onClick={() => setEditing(o)} aria-label={t('records.opportunity.editNamed', { name: o.name })}>{t('records.edit')}</Button>
                     </Card>
                   </li>
                 ))}

@@ -7,7 +7,8 @@ import {
   Button, Checkbox, Dropdown, Field, Input, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
   Text, Title2, Toolbar, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, SaveRegular, DeleteRegular, FilterRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowDownloadRegular, SaveRegular, DeleteRegular, FilterRegular } from '@fluentui/react-icons';
+import { AccountDialog } from '../records/account-dialog.tsx';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { toCsv, type CsvColumn } from '../common/csv.ts';
@@ -53,6 +54,7 @@ export function AccountsView() {
   const storage = browserStorage();
   const [filters, setFilters] = useState<AccountFilters>(DEFAULT_FILTERS);
   const [page, setPage] = useState(0);
+  const [creating, setCreating] = useState(false);
   const [views, setViews] = useState<SavedView[]>(() => loadSavedViews(storage));
   const [viewName, setViewName] = useState('');
   const [showFilters, setShowFilters] = useState(false);
@@ -95,7 +97,9 @@ export function AccountsView() {
       <div className={s.head}>
         <Title2 as="h1" id="accounts-title">{t('accounts.title')}</Title2>
         {list.status === 'done' && <Text aria-live="polite">{t('accounts.count', { n: list.data.total })}</Text>}
+        <Button icon={<AddRegular />} appearance="primary" onClick={() => setCreating(true)}>{t('records.account.new')}</Button>
       </div>
+      <AccountDialog account={null} open={creating} onClose={() => setCreating(false)} onSaved={(a) => { setCreating(false); navigate({ view: 'account', accountId: a.id }); }} />
       <div className={s.filters} role="search" aria-label={t('accounts.filters')}>
         <Field label={t('accounts.search')}>
           <SearchBox className={s.search} value={filters.q} onChange={(_, d) => set({ q: d.value })} placeholder={t('accounts.searchPlaceholder')} />
