@@ -80,7 +80,10 @@ const NextActionSchema = z
     type: z.enum(['follow-up-due', 'unanswered-email', 'overdue-cadence', 'idle-opportunity', 'cooling-relationship']),
     accountId: z.string(), accountName: z.string(), tier: z.enum(TIERS),
     reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
-    action: z.object({ kind: z.enum(['open-thread', 'log-call', 'schedule-follow-up']), interactionId: z.string().optional(), opportunityId: z.string().optional() }),
+    action: z.object({
+      kind: z.enum(['open-thread', 'log-call', 'schedule-follow-up']), interactionId: z.string().optional(), opportunityId: z.string().optional(),
+      followUpId: z.string().optional().openapi({ description: 'A due follow-up: PATCH /api/follow-ups/{followUpId} marks it done, snoozes or reassigns it' }),
+    }),
     since: z.number(),
     priority: z.number(),
   })

@@ -67,7 +67,10 @@ export function careByUserView(r: { userId: string; lastContactAt: number; inter
 }
 
 export function followUpView(f: FollowUp) {
-  return { id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt };
+  return {
+    id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt,
+    assigneeId: f.userId, createdBy: f.createdBy, originalDueOn: f.originalDueOn, note: f.note,
+  };
 }
 
 /** An interaction as its viewer may see it (visibility applied by domain/visibility.ts beforehand). */

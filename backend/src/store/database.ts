@@ -304,6 +304,34 @@ export interface FollowUpTable {
   due_on: string;
   done_at: number | null;
   created_at: number;
+  /** Who set it (migration 017); user_id is who it is assigned to. */
+  created_by: string | null;
+  /** What was promised. */
+  note: string | null;
+  /** The date first promised, once it has been snoozed. */
+  original_due_on: string | null;
+  snoozed_at: number | null;
+}
+
+/** A person's choice of activity-feed reminders (migration 017): 1 on, 0 off; no row means all on. */
+export interface NotificationSettingsTable {
+  tenant_id: string;
+  user_id: string;
+  follow_ups_due: number;
+  overdue_cadences: number;
+  idle_deals: number;
+  weekly_digest: number;
+  updated_at: number;
+}
+
+/** What was sent to whom for which day (migration 017): at most one per item and day. */
+export interface NotificationLogTable {
+  tenant_id: string;
+  user_id: string;
+  kind: string;
+  item_key: string;
+  sent_on: string;
+  sent_at: number;
 }
 
 /** An online Teams meeting's chat thread (teams-js chat.id) to its meeting interaction(s) (migration 006). */
@@ -358,6 +386,8 @@ export interface Database {
   sync_unreadable_items: SyncUnreadableItemTable;
   sync_item_refs: SyncItemRefTable;
   follow_ups: FollowUpTable;
+  notification_settings: NotificationSettingsTable;
+  notification_log: NotificationLogTable;
   thread_visibility: ThreadVisibilityTable;
   account_touches: AccountTouchTable;
   meeting_threads: MeetingThreadTable;
