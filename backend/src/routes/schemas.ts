@@ -393,6 +393,8 @@ export const SettingsSchema = z
       months: z.number().int().min(1, 'must be at least 1 month').max(1200, 'must be at most 1200 months').nullable().openapi({ description: 'Months an interaction is kept; null keeps it' }),
       action: z.enum(RETENTION_ACTIONS).openapi({ description: 'delete: removed, then purged; anonymise: subject, snippet, note and addresses blanked, counts kept' }),
     }).optional(),
+    idleDealDays: z.number().int().min(1).max(365).optional()
+      .openapi({ description: 'An open opportunity with no touch for this many days is idle (Today, activity-feed reminders). Left out: unchanged.' }),
   })
   .openapi('TenantSettings');
 

@@ -105,7 +105,7 @@ export function settingsView(s: TenantSettings) {
   return {
     cadenceDays: { ...s.cadenceDays }, internalDomains: s.internalDomains, blockedDomains: s.blockedDomains, blockedAddresses: s.blockedAddresses,
     defaultSyncVisibility: s.defaultSyncVisibility, storeSnippets: s.storeSnippets, minutesPerEmail: s.minutesPerEmail,
-    stageProbability: { ...s.stageProbability }, retention: { ...s.retention },
+    stageProbability: { ...s.stageProbability }, retention: { ...s.retention }, idleDealDays: s.idleDealDays,
   };
 }
 

@@ -321,6 +321,7 @@ export interface NotificationSettingsTable {
   overdue_cadences: number;
   idle_deals: number;
   weekly_digest: number;
+  locale: string;
   updated_at: number;
 }
 

@@ -22,6 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('overdue_cadences', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('idle_deals', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('weekly_digest', 'integer', (c) => c.notNull().defaultTo(1))
+    // The language reminders are written in (the Teams app's, when the person last saved their choice).
+    .addColumn('locale', 'text', (c) => c.notNull().defaultTo('en-US'))
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('notification_settings_pk', ['tenant_id', 'user_id'])
     .addForeignKeyConstraint('notification_settings_user_fk', ['tenant_id', 'user_id'], 'users', ['tenant_id', 'id'])
