@@ -46,7 +46,7 @@ const UpdateFollowUpBody = z.object({
   dueOn: IsoDate.optional().openapi({ description: 'Snooze: the new due date, today or later; the date first promised is kept as originalDueOn' }),
   assigneeId: z.string().min(1).max(64).optional().openapi({ description: 'Hand it to this colleague (GET /api/users); they see it in their Today' }),
   note: z.string().trim().max(2000).nullable().optional().transform((v) => (v === '' ? null : v)).openapi({ description: 'What was promised' }),
-  tz: TimeZone.default('Europe/Helsinki').openapi({ description: 'Your time zone: what "today" is for a snooze' }),
+  tz: TimeZone.optional().openapi({ description: 'Your time zone: what "today" is for a snooze. Default Europe/Helsinki' }),
 }).strict().refine((b) => b.done !== undefined || b.dueOn !== undefined || b.assigneeId !== undefined || b.note !== undefined, {
   message: 'Send at least one of done, dueOn, assigneeId, note',
 });
@@ -111,7 +111,7 @@ export function followUpRoutes(deps: Deps) {
       async (c) => {
         const auth = c.get('auth');
         const { tz, ...change } = c.req.valid('json');
-        const saved = await updateFollowUp(auth.scope, actorOf(auth), c.req.valid('param').id, change, deps.clock(), tz);
+        const saved = await updateFollowUp(auth.scope, actorOf(auth), c.req.valid('param').id, change, deps.clock(), tz ?? 'Europe/Helsinki');
         return c.json(followUpView(saved), 200);
       },
     );
