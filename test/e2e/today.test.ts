@@ -126,5 +126,5 @@ describe.skipIf(noChromium)('Today in Chromium', () => {
     await narrow.getByRole('switch', { name: 'A weekly digest' }).waitFor();
     await narrow.screenshot({ path: `${screens}/today-en-US-reminders.png` });
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
