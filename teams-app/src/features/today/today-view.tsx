@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   reason: { margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
   promise: { margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   followUpActions: { margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
-  head: { display: 'flex', alignItems: 'baseline', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  // As wide as the list, so the Reminders menu sits by the list it is about.
+  head: { display: 'flex', alignItems: 'baseline', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM, maxWidth: '60rem' },
   menu: { marginLeft: 'auto' },
   action: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
@@ -150,15 +151,16 @@ function WhatWasPromised({ a }: { a: NextActionData }) {
   const { t } = useI18n();
   const s = useStyles();
   const p = a.reason.params;
-  const lines = [
-    p.note ? t('followUp.promised', { note: String(p.note) }) : null,
+  const details = [
     p.subject ? t('followUp.about', { subject: String(p.subject) }) : null,
     p.assignedBy ? t('followUp.assignedBy', { name: String(p.assignedBy) }) : null,
   ].filter((l): l is string => l !== null);
-  if (lines.length === 0) return null;
+  if (!p.note && details.length === 0) return null;
+  // The promise itself reads first and as body text; where it came from and who handed it over, smaller.
   return (
     <div className={s.promise} data-testid="follow-up-promise">
-      {lines.map((l) => <Caption1 key={l}>{l}</Caption1>)}
+      {p.note && <Text weight="semibold">{t('followUp.promised', { note: String(p.note) })}</Text>}
+      {details.map((l) => <Caption1 key={l}>{l}</Caption1>)}
     </div>
   );
 }
