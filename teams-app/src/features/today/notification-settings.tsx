@@ -18,11 +18,11 @@ export function NotificationSettingsMenu() {
   const { api } = useServices();
   const s = useStyles();
   const [open, setOpen] = useState(false);
-  const settings = useAsync(() => (open ? unwrap(api.me['notification-settings'].$get()) : Promise.resolve(null)), [api, open]);
+  const settings = useAsync(() => unwrap(api.me['notification-settings'].$get()), [api]);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const toggle = async (kind: Kind, on: boolean) => {
-    if (settings.status !== 'done' || !settings.data) return;
+    if (settings.status !== 'done') return;
     try {
       await unwrap(api.me['notification-settings'].$put({ json: { ...settings.data, [kind]: on, locale: locale === 'fi-FI' ? 'fi-FI' : 'en-US' } }));
       setError(null);
@@ -41,8 +41,8 @@ export function NotificationSettingsMenu() {
         <Subtitle2 as="h2" id="notification-settings-title">{t('notifications.title')}</Subtitle2>
         {settings.status === 'loading' && <LoadingState label={t('common.loading')} />}
         {settings.status === 'error' && <ErrorState error={settings.error} onRetry={settings.reload} />}
-        {settings.status === 'done' && settings.data && KINDS.map((k) => (
-          <Switch key={k} label={t(`notifications.${k}`)} checked={settings.data![k]} onChange={(_, d) => void toggle(k, d.checked)} />
+        {settings.status === 'done' && KINDS.map((k) => (
+          <Switch key={k} label={t(`notifications.${k}`)} checked={settings.data[k]} onChange={(_, d) => void toggle(k, d.checked)} />
         ))}
         <Caption1>{t('notifications.hint')}</Caption1>
         <div role="status">{saved && <Text size={200}>{saved}</Text>}</div>

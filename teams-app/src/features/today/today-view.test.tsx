@@ -132,7 +132,7 @@ describe('reminder settings', () => {
   it('turns a kind of reminder off from Today’s header', async () => {
     show(<TodayView />);
     // Today's list first, so the header is not re-rendered under the click.
-    await screen.findByText(/things? to do|Nothing is waiting/);
+    await screen.findAllByText(/things? to do|Nothing is waiting/);
     fireEvent.click(await screen.findByRole('button', { name: 'Reminders' }));
     await screen.findByRole('heading', { name: 'Reminders in the Teams activity feed' });
     const digest = await screen.findByRole('switch', { name: 'A weekly digest' });
