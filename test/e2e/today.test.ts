@@ -124,6 +124,8 @@ describe.skipIf(noChromium)('Today in Chromium', () => {
     await narrow.screenshot({ path: `${screens}/today-en-US-narrow.png` });
     await narrow.getByRole('button', { name: 'Reminders' }).click();
     await narrow.getByRole('switch', { name: 'A weekly digest' }).waitFor();
+    // The popover fades in: a screenshot taken at once catches it half drawn.
+    await narrow.waitForTimeout(600);
     await narrow.screenshot({ path: `${screens}/today-en-US-reminders.png` });
     expect(pageErrors).toEqual([]);
   }, 300_000);
