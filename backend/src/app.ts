@@ -22,6 +22,7 @@ import { dashboardHeadlinesRoutes } from './routes/dashboard-headlines.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { myCaptureRoutes } from './routes/my-captures.ts';
 import { followUpRoutes } from './routes/follow-ups.ts';
+import { notificationSettingsRoutes } from './routes/notification-settings.ts';
 import { meetingRoutes } from './routes/meetings.ts';
 import { graphWebhookRoutes } from './routes/graph-webhooks.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -54,7 +55,8 @@ export const API_TAGS = [
   { name: 'Pipeline', description: 'Opportunities, their stages and the weighted forecast.' },
   { name: 'Feedback', description: 'NPS and CSAT feedback per account.' },
   { name: 'Care', description: 'Accounts whose tier cadence has run out.' },
-  { name: 'Follow-ups', description: 'The dates you promised to get back to a customer.' },
+  { name: 'Follow-ups', description: 'The dates you promised to get back to a customer: done, snoozed or handed to a colleague.' },
+  { name: 'Notifications', description: 'Your Teams activity-feed reminders: due follow-ups, overdue A/B accounts, idle deals and the weekly digest.' },
   { name: 'Analytics', description: 'The managers’ dashboard, relationship strength, and your Today list of next-best actions.' },
   { name: 'Meetings', description: 'A Teams meeting, found by its chat, with its accounts.' },
   { name: 'Sync', description: 'Microsoft Graph mailbox and calendar sync: health, mailboxes, blocklists and thread visibility.' },
@@ -75,6 +77,7 @@ export function apiRoutes(deps: Deps) {
     .route('/', syncRoutes(deps))
     .route('/', myCaptureRoutes())
     .route('/', followUpRoutes(deps))
+    .route('/', notificationSettingsRoutes(deps))
     .route('/', meetingRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', directoryRoutes(deps))

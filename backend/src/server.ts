@@ -15,6 +15,8 @@ import { tenantScope } from './store/scope.ts';
 import { DEMO_ENTRA_TENANT_ID } from './demo/generate-tenant.ts';
 import { createConfiguredSync, syncQueueFor } from './sync/configure-sync.ts';
 import { retentionJob } from './sync/retention-job.ts';
+import { remindersJob } from './sync/reminders-job.ts';
+import { configuredGraphClients } from './sync/configure-sync.ts';
 import { nearestMeetingThread } from './store/meeting-threads.ts';
 import { userView } from './routes/views.ts';
 import { isLoopback } from './config.ts';
@@ -48,6 +50,11 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     });
     const verify: VerifyToken = (token) => verifier.verify(token);
     const sync = createConfiguredSync(config, handle) ?? undefined;
+    // Activity-feed reminders need Graph (TeamsActivity.Send); without it Today still lists everything.
+    const graphFor = configuredGraphClients(config, handle);
+    const reminders = graphFor
+      ? remindersJob({ handle, clock, graphFor, appId: config.addInId, webOrigin: config.publicUrl, ...(config.database.kind === 'postgres' ? { connectionString: config.database.url } : {}) })
+      : null;
     const app = createApp({ handle, clock, config, verify, webRoot: config.webRoot, sync, requestLog: stdoutSink });
     return {
       app,
@@ -58,10 +65,12 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
       /** Once the server listens (Graph validates the webhook URL when subscribing): subscribe, queue first passes. */
       afterListen: async () => {
         await retention.start();
+        await reminders?.start();
         await sync?.start();
       },
       stop: async () => {
         await retention.stop();
+        await reminders?.stop();
         await sync?.stop();
       },
     };
@@ -80,6 +89,11 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
   // A synced Teams meeting's chat, so the meeting side panel can be seen outside Teams too.
   const demoMeeting = demoTenant ? await nearestMeetingThread(tenantScope(handle, demoTenant.id), clock()) : null;
   const sync = configured ?? seeded.graph?.sync;
+  // Reminders go to the Graph the demo syncs from when one is configured, else to an emulator's activity feed.
+  const { demoActivityFeed } = await import('./demo/demo-activity-feed.ts');
+  const feed = demoTenant && !configured ? await demoActivityFeed(handle, demoTenant.id, seeded.graph?.emulator ?? null) : null;
+  const demoGraphFor = configured ? configuredGraphClients(config, handle) : feed ? () => feed.graph : null;
+  const reminders = demoGraphFor ? remindersJob({ handle, clock, graphFor: demoGraphFor, appId: config.addInId, webOrigin: config.publicUrl, intervalMs: 10 * 60_000 }) : null;
   const authorityHost = `${config.publicUrl}/demo-auth`;
   const issuer = await createDemoIssuer({ authorityHost, tenantId: DEMO_ENTRA_TENANT_ID, audience: DEMO_CLIENT_ID });
   const verifier = createAccessTokenVerifier({ audiences: [DEMO_CLIENT_ID], authorityHost, getKey: issuer.getKey, isTenantOnboarded });
@@ -105,6 +119,8 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
       const token = await issuer.issue({ oid: user.entraObjectId, name: user.displayName, username: user.email, roles });
       return c.json({ access_token: token, token_type: 'Bearer', expires_in: 3600, user: { id: user.id, displayName: user.displayName, role: user.role } });
     });
+    // What the demo's activity feed received (the emulator's record), newest first: the reminders as Teams would show them.
+    app.get('/demo/activity-feed', (c) => c.json({ items: feed ? [...feed.emulator.activityFeed.received].reverse() : [] }));
   };
 
   const app = createApp({ handle, clock, config, verify, publicRoutes, webRoot: config.webRoot, sync, requestLog: stdoutSink });
@@ -121,10 +137,13 @@ export async function buildServerApp(config: Config, handle: Db, clock: () => nu
     afterListen: async () => {
       await configured?.start();
       await retention.start();
+      await reminders?.start();
     },
     stop: async () => {
       await retention.stop();
+      await reminders?.stop();
       await configured?.stop();
+      await feed?.stop();
       await seeded.graph?.stop();
     },
   };

@@ -150,7 +150,16 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('GET', '/accounts/{id}/feedback', { params: { id } });
     await call('GET', '/accounts/{id}', { params: { id } });
     const followUps = await call('GET', '/follow-ups');
-    await call('PATCH', '/follow-ups/{id}', { params: { id: followUps.body.items[0].id }, body: { done: true } });
+    const followUpId = followUps.body.items[0].id as string;
+    await call('PATCH', '/follow-ups/{id}', { params: { id: followUpId }, body: { dueOn: '2027-01-04', note: 'Send the quote' } });
+    await call('PATCH', '/follow-ups/{id}', { params: { id: followUpId }, body: { assigneeId: 'no-such-user' } });
+    await call('PATCH', '/follow-ups/{id}', { params: { id: followUpId }, body: { assigneeId: h.a.users.rep2.id } });
+    await call('PATCH', '/follow-ups/{id}', { params: { id: followUpId }, body: { done: true } });
+    await call('GET', '/follow-ups', { query: `interactionId=${interactionId}` });
+    await call('GET', '/accounts/{id}/follow-ups', { params: { id } });
+    await call('GET', '/me/notification-settings');
+    await call('PUT', '/me/notification-settings', { body: { followUpsDue: true, overdueCadences: false, idleDeals: true, weeklyDigest: true, locale: 'fi-FI' } });
+    await call('PUT', '/me/notification-settings', { body: { followUpsDue: 'yes' } });
     await call('GET', '/today');
     await call('POST', '/follow-ups', { body: { accountId: id, dueOn: '2026-12-20', note: 'Send the revised offer' } });
     // A colleague's metadata-only email: asked for, listed for its holder, shared.

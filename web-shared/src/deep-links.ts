@@ -35,3 +35,9 @@ export function teamsAccountDeepLink(opts: { appId: string; accountId: string; l
   ].join('&');
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(opts.appId)}/${encodeURIComponent(opts.entityId ?? ACCOUNTS_TAB_ENTITY_ID)}?${q}`;
 }
+
+/** The Today tab: https://teams.microsoft.com/l/entity/<appId>/today?webUrl=...&label=... (the weekly digest's link). */
+export function teamsTodayDeepLink(opts: { appId: string; label: string; webOrigin: string }): string {
+  const web = `${opts.webOrigin.replace(/\/+$/, '')}/teams-app/index.html?view=today`;
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(opts.appId)}/today?webUrl=${encodeURIComponent(web)}&label=${encodeURIComponent(opts.label)}`;
+}

@@ -12,9 +12,10 @@ export { fluentTheme, luminance, variantForBackground, type ThemeVariant } from 
 export { AccountCard, type AccountCardData } from './components/account-card.tsx';
 export { TimelineItem, type TimelineItemData } from './components/timeline-item.tsx';
 export { TierBadge } from './components/tier-badge.tsx';
+export { FollowUpActions, localDayAfter, nextWeekStart, type FollowUpActionsProps } from './components/follow-up-actions.tsx';
 export { LoadingState } from './components/loading-state.tsx';
 export { ErrorState, describeError } from './components/error-state.tsx';
 export { useAsync, type AsyncState } from './components/use-async.ts';
 export {
-  ACCOUNTS_TAB_ENTITY_ID, accountSubEntityId, parseAccountSubEntityId, teamsAccountDeepLink, teamsAppPageUrl,
+  ACCOUNTS_TAB_ENTITY_ID, accountSubEntityId, parseAccountSubEntityId, teamsAccountDeepLink, teamsAppPageUrl, teamsTodayDeepLink,
 } from './deep-links.ts';

@@ -21,7 +21,7 @@ export interface NextAction {
     /** Figures the sentence needs: days, workingDays, cadenceDays, stage, valueCents, strength ... */
     params: Record<string, string | number | null>;
   };
-  action: { kind: OneClickAction; interactionId?: string; opportunityId?: string };
+  action: { kind: OneClickAction; interactionId?: string; opportunityId?: string; followUpId?: string };
   /** Since when this has been waiting, epoch ms. */
   since: number;
   /** Higher first. */
@@ -40,7 +40,11 @@ export interface NextActionInput {
   idle: { opportunityId: string; name: string; accountId: string; accountName: string; tier: Tier; stage: Stage; valueCents: number; currency: string; lastActivityAt: number }[];
   exchange: ({ accountId: string; accountName: string; tier: Tier } & RelationshipStats & { lastAt: number })[];
   /** The colleague's own open follow-ups due by today (in their time zone): what they promised. */
-  followUps?: { followUpId: string; interactionId: string; accountId: string; accountName: string; tier: Tier; dueOn: string; daysLate: number }[];
+  followUps?: {
+    followUpId: string; interactionId: string; accountId: string; accountName: string; tier: Tier; dueOn: string; daysLate: number;
+    /** What was promised, the item's subject (null when the colleague may not read it), who set it when someone else did. */
+    note?: string | null; subject?: string | null; itemKind?: string; assignedBy?: string | null; originalDueOn?: string | null;
+  }[];
 }
 
 /** Tier weight: an A account's silence costs more than a C account's. */
@@ -60,8 +64,14 @@ export function nextBestActions(input: NextActionInput): NextAction[] {
   for (const f of input.followUps ?? []) {
     out.push({
       id: `follow-up-due:${f.followUpId}`, type: 'follow-up-due', accountId: f.accountId, accountName: f.accountName, tier: f.tier,
-      reason: { code: 'follow-up-due', params: { dueOn: f.dueOn, daysLate: f.daysLate } },
-      action: { kind: 'open-thread', interactionId: f.interactionId },
+      reason: {
+        code: 'follow-up-due',
+        params: {
+          dueOn: f.dueOn, daysLate: f.daysLate, note: f.note ?? null, subject: f.subject ?? null, itemKind: f.itemKind ?? null,
+          assignedBy: f.assignedBy ?? null, originalDueOn: f.originalDueOn ?? null,
+        },
+      },
+      action: { kind: 'open-thread', interactionId: f.interactionId, followUpId: f.followUpId },
       since: Date.parse(`${f.dueOn}T00:00:00Z`), priority: 5000 + TIER_WEIGHT[f.tier] * 100 + Math.min(99, f.daysLate),
     });
   }

@@ -82,9 +82,15 @@ export function mayChangeOpportunityOwner(actor: Actor, opportunity: { ownerId: 
   return mayEditOpportunity(actor, opportunity, account);
 }
 
-/** A follow-up is a personal promise: only the person who set it marks it done or open. */
-export function mayEditFollowUp(actor: Actor, followUp: { userId: string }): Permission {
-  return followUp.userId === actor.id ? ALLOWED : refuse('Only the person who set a follow-up can mark it.');
+/** A follow-up is a personal promise: the person it is assigned to, or who set it, marks it done, open or snoozed. */
+export function mayEditFollowUp(actor: Actor, followUp: { userId: string; createdBy?: string }): Permission {
+  return followUp.userId === actor.id || followUp.createdBy === actor.id ? ALLOWED : refuse('Only the person a follow-up is assigned to, or who set it, can mark or snooze it.');
+}
+
+/** Handing a follow-up to a colleague: its assignee, who set it, or a manager or admin (spreading the load). */
+export function mayReassignFollowUp(actor: Actor, followUp: { userId: string; createdBy?: string }): Permission {
+  if (isManagerOrAdmin(actor) || mayEditFollowUp(actor, followUp).allowed) return ALLOWED;
+  return refuse('Only the person a follow-up is assigned to, who set it, or a manager can hand it to someone else.');
 }
 
 /** Tenant settings (cadences, probabilities, blocked domains) shape everyone's work: admins only. */

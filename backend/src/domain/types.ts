@@ -54,6 +54,8 @@ export interface TenantSettings {
   stageProbability: Record<Stage, number>;
   /** How long interactions are kept: after `months` (null keeps them) the daily job deletes or anonymises them. */
   retention: Retention;
+  /** An open opportunity with no touch for this many days is idle: Today and the activity-feed reminders say so. */
+  idleDealDays: number;
 }
 
 export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
@@ -73,6 +75,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   minutesPerEmail: 5,
   stageProbability: { identified: 10, contacted: 20, offer: 50, negotiation: 75, won: 100, lost: 0 },
   retention: { months: null, action: 'anonymise' },
+  idleDealDays: 21,
 };
 
 export interface Tenant {

@@ -7,6 +7,7 @@ import {
   createSubscription, deleteSubscription, renewSubscription, renewSubscriptions,
   type GraphSubscription, type RenewalOutcome, type SubscriptionRequest,
 } from './subscriptions.ts';
+import { sendActivityNotification, type ActivityNotification } from './activity-feed.ts';
 import { createTransport, type BatchRequest, type BatchResponse, type TransportOptions } from './transport.ts';
 
 export type GraphClientOptions = TransportOptions & MailDeltaSettings;
@@ -32,6 +33,8 @@ export interface GraphClient {
   verifiedDomains(): Promise<VerifiedDomain[]>;
   /** The directory's users with their SMTP addresses, a page at a time. */
   directoryUsers(options?: DirectoryUsersOptions): AsyncGenerator<DirectoryUser[]>;
+  /** A Teams activity feed notification to one user (Entra object id or UPN). */
+  sendActivityNotification(userId: string, notification: ActivityNotification): Promise<void>;
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
@@ -47,5 +50,6 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     deleteSubscription: (id) => deleteSubscription(transport, id),
     verifiedDomains: () => verifiedDomains(transport),
     directoryUsers: (opts) => directoryUsers(transport, opts),
+    sendActivityNotification: (userId, notification) => sendActivityNotification(transport, userId, notification),
   };
 }

@@ -38,4 +38,5 @@ export {
   addInPropertyId, addInPropertyName, messageExpand, messageSelect,
 } from './select-fields.ts';
 export { KeyedSemaphore, Semaphore } from './semaphore.ts';
+export { ACTIVITY_TYPES, previewOf, templatePlaceholders, type ActivityNotification, type ActivityType, type ActivityTypeDeclaration } from './activity-feed.ts';
 export { teamsThreadIdOfJoinUrl } from './teams-join-url.ts';

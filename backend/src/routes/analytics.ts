@@ -80,7 +80,10 @@ const NextActionSchema = z
     type: z.enum(['follow-up-due', 'unanswered-email', 'overdue-cadence', 'idle-opportunity', 'cooling-relationship']),
     accountId: z.string(), accountName: z.string(), tier: z.enum(TIERS),
     reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
-    action: z.object({ kind: z.enum(['open-thread', 'log-call', 'schedule-follow-up']), interactionId: z.string().optional(), opportunityId: z.string().optional() }),
+    action: z.object({
+      kind: z.enum(['open-thread', 'log-call', 'schedule-follow-up']), interactionId: z.string().optional(), opportunityId: z.string().optional(),
+      followUpId: z.string().optional().openapi({ description: 'A due follow-up: PATCH /api/follow-ups/{followUpId} marks it done, snoozes or reassigns it' }),
+    }),
     since: z.number(),
     priority: z.number(),
   })
@@ -161,7 +164,7 @@ export function analyticsRoutes(deps: Deps) {
         description: 'One action per account, highest priority first, each with a reason code and its figures and a one-click action.',
         request: {
           query: z.object({
-            idleDays: z.coerce.number().int().min(1).max(365).default(21).openapi({ description: 'An open opportunity with no activity for this many days is idle' }),
+            idleDays: z.coerce.number().int().min(1).max(365).optional().openapi({ description: 'An open opportunity with no activity for this many days is idle. Default: the tenant’s idleDealDays (21 unless an admin changed it)' }),
             tz: TimeZone.default(DEFAULT_TIME_ZONE),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
@@ -172,7 +175,7 @@ export function analyticsRoutes(deps: Deps) {
         const auth = c.get('auth');
         const q = c.req.valid('query');
         const now = deps.clock();
-        const items = await listNextActions({ scope: auth.scope, settings: auth.tenant.settings, userId: auth.user.id, idleDays: q.idleDays, timeZone: q.tz, limit: q.limit, now });
+        const items = await listNextActions({ scope: auth.scope, settings: auth.tenant.settings, userId: auth.user.id, idleDays: q.idleDays ?? auth.tenant.settings.idleDealDays, timeZone: q.tz, limit: q.limit, now });
         return c.json({ items, generatedAt: now }, 200);
       },
     );

@@ -388,24 +388,6 @@ export const FeedbackCreate = z
   })
   .openapi('FeedbackCreate');
 
-export const SettingsSchema = z
-  .object({
-    cadenceDays: z.object(Object.fromEntries(TIERS.map((t) => [t, z.number().int().min(1).max(3650).nullable()])) as Record<(typeof TIERS)[number], z.ZodNullable<z.ZodNumber>>),
-    internalDomains: z.array(Domain).max(50),
-    blockedDomains: z.array(Domain).max(1000),
-    blockedAddresses: z.array(Email).max(5000),
-    defaultSyncVisibility: z.enum(VISIBILITIES),
-    storeSnippets: z.boolean(),
-    minutesPerEmail: z.number().int().min(0).max(240),
-    stageProbability: z.object(Object.fromEntries(STAGES.map((s) => [s, z.number().int().min(0).max(100)])) as Record<(typeof STAGES)[number], z.ZodNumber>),
-    // Optional on the way in, so a client that predates retention keeps the tenant's choice rather than failing.
-    retention: z.object({
-      months: z.number().int().min(1, 'must be at least 1 month').max(1200, 'must be at most 1200 months').nullable().openapi({ description: 'Months an interaction is kept; null keeps it' }),
-      action: z.enum(RETENTION_ACTIONS).openapi({ description: 'delete: removed, then purged; anonymise: subject, snippet, note and addresses blanked, counts kept' }),
-    }).optional(),
-  })
-  .openapi('TenantSettings');
-
 export const MatchRequest = z
   .object({
     addresses: z

@@ -106,7 +106,10 @@ export function careByUserView(r: { userId: string; lastContactAt: number; inter
 }
 
 export function followUpView(f: FollowUp) {
-  return { id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt };
+  return {
+    id: f.id, interactionId: f.interactionId, accountId: f.accountId, dueOn: f.dueOn, doneAt: f.doneAt,
+    assigneeId: f.userId, createdBy: f.createdBy, originalDueOn: f.originalDueOn, note: f.note,
+  };
 }
 
 /**
@@ -155,7 +158,7 @@ export function settingsView(s: TenantSettings) {
   return {
     cadenceDays: { ...s.cadenceDays }, internalDomains: s.internalDomains, blockedDomains: s.blockedDomains, blockedAddresses: s.blockedAddresses,
     defaultSyncVisibility: s.defaultSyncVisibility, storeSnippets: s.storeSnippets, minutesPerEmail: s.minutesPerEmail,
-    stageProbability: { ...s.stageProbability }, retention: { ...s.retention },
+    stageProbability: { ...s.stageProbability }, retention: { ...s.retention }, idleDealDays: s.idleDealDays,
   };
 }
 

@@ -13,6 +13,7 @@ import * as retention from './migrations/2026-12-06-013-retention.ts';
 import * as streamHealth from './migrations/2026-12-06-014-stream-health.ts';
 import * as timelineRows from './migrations/2026-12-06-015-timeline-rows.ts';
 import * as activityRollups from './migrations/2026-12-06-016-activity-rollups.ts';
+import * as followUpReminders from './migrations/2026-12-06-017-follow-up-reminders.ts';
 import * as archive from './migrations/2026-12-06-018-archive.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-014-stream-health': streamHealth,
   '2026-12-06-015-timeline-rows': timelineRows,
   '2026-12-06-016-activity-rollups': activityRollups,
+  '2026-12-06-017-follow-up-reminders': followUpReminders,
   '2026-12-06-018-archive': archive,
   '2026-12-06-021-share-requests': shareRequests,
 };

@@ -5,6 +5,7 @@ import { CheckmarkCircleFilled } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useI18n, type Interaction, type User } from '../../../../web-shared/src/index.ts';
 import { colleagueName, usePaneServices } from '../../app/pane-services.tsx';
+import { ItemFollowUp } from './item-follow-up.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
@@ -34,6 +35,7 @@ export function LoggedState({ interaction, accountNames }: { interaction: Intera
         <Caption1 className={s.meta}>
           <time dateTime={new Date(first).toISOString()}>{formatDateTime(first)}</time> · {t('logged.visibility', { visibility: t(`visibility.${interaction.visibility}`) })}
         </Caption1>
+        <ItemFollowUp interactionId={interaction.id} accountName={accountNames.join(', ')} />
       </div>
     </div>
   );

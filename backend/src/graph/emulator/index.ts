@@ -9,11 +9,14 @@ import { graphError, type EmulatorResponse } from './odata.ts';
 import { createRouter, type RequestLogEntry } from './router.ts';
 import { GraphStore, type MailboxRecord } from './store.ts';
 import { Subscriptions, type ChangeType, type Delivery, type LifecycleEvent } from './subscriptions.ts';
+import { ActivityFeed } from './activity-feed.ts';
+import type { ActivityTypeDeclaration } from '../activity-feed.ts';
 
 export type { FaultSpec } from './faults.ts';
 export type { RequestLogEntry } from './router.ts';
 export type { AddressInput, EventInput, EventRecord, MailboxRecord, MessageInput, MessageRecord, Sensitivity } from './store.ts';
 export type { Delivery, SubscriptionRecord } from './subscriptions.ts';
+export type { ActivityFeed, ReceivedActivityNotification } from './activity-feed.ts';
 export { GraphStore } from './store.ts';
 
 export interface GraphEmulatorOptions {
@@ -39,6 +42,8 @@ export interface GraphEmulatorOptions {
   /** Deliver change notifications by themselves when the store changes. Default false: tests call notify(). */
   autoNotify?: boolean;
   tenantId?: string;
+  /** The activity types the installed Teams app's manifest declares. Default: Suhde's (graph/activity-feed.ts). */
+  activityTypes?: readonly ActivityTypeDeclaration[];
 }
 
 export interface GraphEmulator {
@@ -47,6 +52,8 @@ export interface GraphEmulator {
   readonly store: GraphStore;
   readonly faults: Faults;
   readonly subscriptions: Subscriptions;
+  /** Teams activity feed notifications received (POST /users/{id}/teamwork/sendActivityNotification). */
+  readonly activityFeed: ActivityFeed;
   readonly tenantId: string;
   /** Every request, top-level and inside batches, in arrival order. */
   readonly requests: RequestLogEntry[];
@@ -113,8 +120,9 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     autoNotify: options.autoNotify ?? false,
   });
 
+  const activityFeed = new ActivityFeed(options.activityTypes);
   const router = createRouter({
-    store, tokens, faults, concurrency, subscriptions, root, tenantId,
+    store, tokens, faults, concurrency, subscriptions, activityFeed, root, tenantId,
     latencyMs: () => latencyMs,
     defaultPageSize: options.defaultPageSize ?? 10,
     log: (entry) => requests.push(entry),
@@ -192,6 +200,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     store,
     faults,
     subscriptions,
+    activityFeed,
     tenantId,
     requests,
     addMailbox: (userPrincipalName, displayName) => store.addMailbox({ userPrincipalName, ...(displayName ? { displayName } : {}) }),

@@ -9,6 +9,7 @@ import { eventJson, folderJson, isShape, messageJson, parseShape, userJson, type
 import type { GraphStore, MailboxRecord } from './store.ts';
 import type { Subscriptions } from './subscriptions.ts';
 import { getOrganization, listUsers } from './directory.ts';
+import type { ActivityFeed } from './activity-feed.ts';
 
 export interface EmulatorRequest {
   method: string;
@@ -42,6 +43,7 @@ export interface RouterDeps {
   faults: Faults;
   concurrency: MailboxConcurrency;
   subscriptions: Subscriptions;
+  activityFeed: ActivityFeed;
   tenantId: string;
   /** e.g. http://127.0.0.1:PORT/v1.0: what links are written against. */
   root: () => string;
@@ -213,6 +215,9 @@ export function createRouter(deps: RouterDeps) {
     const rest = lower[0] === 'me' ? lower.slice(1) : lower.slice(2);
     const raw = lower[0] === 'me' ? seg.slice(1) : seg.slice(2);
     const isDelta = (s: string | undefined) => s === 'delta' || s === 'microsoft.graph.delta';
+    if (rest[0] === 'teamwork' && rest.length === 2 && (rest[1] === 'sendactivitynotification' || rest[1] === 'microsoft.graph.sendactivitynotification')) {
+      return method === 'POST' ? deps.activityFeed.send(mailbox, req.body, Date.now()) : notAllowed();
+    }
     if (method !== 'GET') return notAllowed();
     if (rest.length === 0) return json(200, { '@odata.context': `${deps.root()}/$metadata#users/$entity`, ...userJson(mailbox) });
     if (rest[0] === 'mailfolders') {

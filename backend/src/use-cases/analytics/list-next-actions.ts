@@ -5,6 +5,7 @@ import { nextBestActions, type NextAction } from '../../domain/next-best-actions
 import type { TenantScope } from '../../store/scope.ts';
 import { searchAccounts } from '../../store/accounts.ts';
 import { dueFollowUps } from '../../store/follow-ups.ts';
+import { itemSubjectFor } from '../follow-ups/follow-up-item.ts';
 import { idleOpportunities, myAccountExchange, unansweredEmails } from '../../store/today.ts';
 
 export interface NextActionsRequest {
@@ -34,7 +35,12 @@ export async function listNextActions(r: NextActionsRequest): Promise<NextAction
   const items = nextBestActions({
     now, timeZone: r.timeZone, cadenceDays: r.settings.cadenceDays, unansweredAfterWorkingDays: 2, idleDays: r.idleDays,
     overdue: overdue.items.map((a) => ({ accountId: a.id, accountName: a.name, tier: a.tier, lastContactAt: a.lastContactAt, createdAt: a.createdAt })),
-    unanswered, idle, exchange, followUps,
+    unanswered, idle, exchange,
+    followUps: followUps.map((f) => ({
+      followUpId: f.id, interactionId: f.interactionId, accountId: f.accountId, accountName: f.accountName, tier: f.tier, dueOn: f.dueOn,
+      daysLate: Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${f.dueOn}T00:00:00Z`)) / DAY_MS)),
+      note: f.note, subject: itemSubjectFor(me, f), itemKind: f.item.kind, assignedBy: f.createdBy !== me ? f.creatorName : null, originalDueOn: f.originalDueOn,
+    })),
   });
   return items.slice(0, r.limit);
 }

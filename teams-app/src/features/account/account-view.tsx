@@ -15,6 +15,7 @@ import { ContactsPanel } from './contacts-panel.tsx';
 import { OpportunityBoard } from './opportunity-board.tsx';
 import { CarePanel } from './care-panel.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
+import { FollowUpsPanel } from './follow-ups-panel.tsx';
 
 const useStyles = makeStyles({
   saved: { marginBottom: tokens.spacingVerticalS },
@@ -61,6 +62,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t('common.close')} icon={<DismissRegular />} onClick={() => setSaved(null)} />} />
         </MessageBar>
       )}
+      <FollowUpsPanel key={`follow-ups-${round}`} accountId={a.id} />
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
         <Tab value="timeline">{t('account.tab.timeline')}</Tab>
         <Tab value="contacts">{t('account.tab.contacts')}</Tab>
