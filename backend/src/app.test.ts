@@ -108,8 +108,10 @@ describe.each(testDatabases())('API on $name', (database) => {
     expect(r.body).toMatchObject({ status: 413, title: 'Request too large' });
   });
 
-  it('leaves tier and owner changes to managers', async () => {
-    const r = await h.call('PATCH', `/api/accounts/${ids.account}`, { as: asRep(), body: { tier: 'B' } });
+  it('lets the owner change their account's tier, and leaves owner changes (and others' tiers) to managers', async () => {
+    const own = await h.call('PATCH', `/api/accounts/${ids.account}`, { as: asRep(), body: { tier: 'A' } });
+    expect(own.status).toBe(200);
+    const r = await h.call('PATCH', `/api/accounts/${ids.account}`, { as: asRep(), body: { ownerId: h.a.users.rep2.id } });
     expect(r.status).toBe(403);
     expect(r.body.detail).toMatch(/manager/);
     const m = await h.call('PATCH', `/api/accounts/${ids.account}`, { as: asManager(), body: { tier: 'B', ownerId: h.a.users.rep2.id } });
