@@ -108,7 +108,7 @@ describe.each(testDatabases())('API on $name', (database) => {
     expect(r.body).toMatchObject({ status: 413, title: 'Request too large' });
   });
 
-  it('lets the owner change their account’s tier, and leaves owner changes (and others' tiers) to managers', async () => {
+  it('lets the owner change their account’s tier, and leaves owner changes (and others’ tiers) to managers', async () => {
     const own = await h.call('PATCH', `/api/accounts/${ids.account}`, { as: asRep(), body: { tier: 'A' } });
     expect(own.status).toBe(200);
     const r = await h.call('PATCH', `/api/accounts/${ids.account}`, { as: asRep(), body: { ownerId: h.a.users.rep2.id } });
