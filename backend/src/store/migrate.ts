@@ -11,6 +11,7 @@ import * as directory from './migrations/2026-12-06-009-directory.ts';
 import * as erasure from './migrations/2026-12-06-012-erasure.ts';
 import * as retention from './migrations/2026-12-06-013-retention.ts';
 import * as streamHealth from './migrations/2026-12-06-014-stream-health.ts';
+import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-012-erasure': erasure,
   '2026-12-06-013-retention': retention,
   '2026-12-06-014-stream-health': streamHealth,
+  '2026-12-06-019-record-aliases': recordAliases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
