@@ -56,6 +56,8 @@ export async function mergeAccounts(scope: TenantScope, actor: Actor, survivorId
       const domains = [...new Set([...survivor.domains, ...merged.flatMap((m) => m.domains)])].sort();
       return { survivor, merged, moves, fields: plan.conflicts, result: { ...survivor, ...plan.values, domains }, done: false };
     }
+    // Counted per merged account before the moves, for an audit entry that says what came from where.
+    const perAccount = await Promise.all(ids.map((id) => countAccountMoves(tx, [id])));
     await moveAccountTimeline(tx, ids, survivor.id);
     await moveAccountRecords(tx, ids, survivor.id, now);
     await moveAccountDomains(tx, ids, survivor.id);
@@ -63,9 +65,11 @@ export async function mergeAccounts(scope: TenantScope, actor: Actor, survivorId
     await addAccountAliases(tx, ids, survivor.id, now, actor.id);
     if (Object.keys(plan.values).length) await accounts.updateAccount(tx, survivor.id, plan.values, actor.id, now);
     await accounts.refreshLastContact(tx, [survivor.id]);
-    const fieldsTaken = Object.keys(plan.values);
-    await writeAudit(tx, { actorId: actor.id, action: 'account.merge', entityType: 'account', entityId: survivor.id, at: now, detail: { mergedIds: ids, moved: moves, fieldsTaken } });
-    for (const id of ids) await writeAudit(tx, { actorId: actor.id, action: 'account.merged', entityType: 'account', entityId: id, at: now, detail: { into: survivor.id } });
+    const fields = Object.keys(plan.values);
+    for (const [i, id] of ids.entries()) {
+      await writeAudit(tx, { actorId: actor.id, action: 'account.merge', entityType: 'account', entityId: survivor.id, at: now, detail: { from: id, fields, ...perAccount[i] } });
+      await writeAudit(tx, { actorId: actor.id, action: 'account.merged', entityType: 'account', entityId: id, at: now, detail: { to: survivor.id } });
+    }
     const result = await accounts.requireAccount(tx, survivor.id);
     return { survivor, merged, moves, fields: plan.conflicts, result, done: true };
   });

@@ -47,12 +47,15 @@ export async function mergeContacts(scope: TenantScope, actor: Actor, survivorId
       const emails = [...new Set([...survivor.emails, ...merged.flatMap((m) => m.emails)])].sort();
       return { survivor, merged, moves, fields: plan.conflicts, result: { ...survivor, ...plan.values, emails, phones }, done: false };
     }
+    const perContact = await Promise.all(mergeIds.map((id) => countContactMoves(tx, [id])));
     await moveContactRecords(tx, mergeIds, survivor.id);
     await retireMergedContacts(tx, mergeIds, now);
     await addContactAliases(tx, mergeIds, survivor.id, now, actor.id);
     await contacts.updateContact(tx, survivor.id, { ...plan.values, phones }, actor.id, now);
-    await writeAudit(tx, { actorId: actor.id, action: 'contact.merge', entityType: 'contact', entityId: survivor.id, at: now, detail: { mergedIds: mergeIds, moved: moves, fieldsTaken: Object.keys(plan.values) } });
-    for (const id of mergeIds) await writeAudit(tx, { actorId: actor.id, action: 'contact.merged', entityType: 'contact', entityId: id, at: now, detail: { into: survivor.id } });
+    for (const [i, id] of mergeIds.entries()) {
+      await writeAudit(tx, { actorId: actor.id, action: 'contact.merge', entityType: 'contact', entityId: survivor.id, at: now, detail: { from: id, fields: Object.keys(plan.values), ...perContact[i] } });
+      await writeAudit(tx, { actorId: actor.id, action: 'contact.merged', entityType: 'contact', entityId: id, at: now, detail: { to: survivor.id } });
+    }
     return { survivor, merged, moves, fields: plan.conflicts, result: await contacts.requireContact(tx, survivor.id), done: true };
   });
 }
