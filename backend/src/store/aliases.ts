@@ -33,8 +33,13 @@ export async function addContactAliases(scope: TenantScope, mergedIds: readonly 
 
 /** Each id as it stands now: a merged account's id becomes its survivor's, any other id stays as it is. */
 export async function resolveAccountIds(scope: TenantScope, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await scope.db.selectFrom('account_aliases').select(['alias_id', 'account_id']).where('tenant_id', '=', scope.tenantId).where('alias_id', 'in', [...new Set(ids)]).execute();
-  const to = new Map(rows.map((r) => [r.alias_id, r.account_id]));
+  const to = await accountAliasTargets(scope, ids);
   return [...new Set(ids.map((id) => to.get(id) ?? id))];
+}
+
+/** alias id -> survivor id, for those of ids that are aliases. */
+export async function accountAliasTargets(scope: TenantScope, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await scope.db.selectFrom('account_aliases').select(['alias_id', 'account_id']).where('tenant_id', '=', scope.tenantId).where('alias_id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.alias_id, r.account_id]));
 }
