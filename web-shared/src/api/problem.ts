@@ -12,7 +12,19 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** On a 409 likely-duplicate or domain-taken answer: the existing records the new one looks like. */
+  duplicates?: DuplicateCandidate[];
 }
+
+export interface DuplicateCandidate {
+  id: string;
+  name: string;
+  reasons: string[];
+}
+
+/** A 409 the person may override by sending allowDuplicate: true (a taken domain may not be overridden). */
+export const isLikelyDuplicate = (e: unknown): e is ApiProblem => e instanceof ApiProblem && e.status === 409 && e.type.endsWith('/likely-duplicate');
+export const isDomainTaken = (e: unknown): e is ApiProblem => e instanceof ApiProblem && e.status === 409 && e.type.endsWith('/domain-taken');
 
 /** A non-2xx answer from the API, carrying its problem+json body. */
 export class ApiProblem extends Error implements ProblemDetails {
@@ -21,6 +33,7 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly errors: FieldError[];
+  readonly duplicates: DuplicateCandidate[];
   constructor(p: ProblemDetails) {
     super(`${p.status} ${p.title}: ${p.detail}`);
     this.name = 'ApiProblem';
@@ -29,6 +42,7 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.status = p.status;
     this.detail = p.detail;
     this.errors = p.errors ?? [];
+    this.duplicates = p.duplicates ?? [];
   }
   /** The message for one form field, if the API named it. */
   fieldError(field: string): string | undefined {
@@ -65,6 +79,9 @@ export async function problemFromResponse(res: Response): Promise<ApiProblem> {
   } catch {
     // not JSON
   }
-  if (isProblemBody(body)) return new ApiProblem({ type: body.type ?? 'about:blank', title: body.title, status: body.status, detail: body.detail ?? '', errors: body.errors });
+  if (isProblemBody(body)) {
+    const duplicates = Array.isArray(body.duplicates) ? body.duplicates : undefined;
+    return new ApiProblem({ type: body.type ?? 'about:blank', title: body.title, status: body.status, detail: body.detail ?? '', errors: body.errors, ...(duplicates ? { duplicates } : {}) });
+  }
   return new ApiProblem({ type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: text.slice(0, 200) });
 }
