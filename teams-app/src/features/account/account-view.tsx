@@ -11,6 +11,7 @@ import { ContactsPanel } from './contacts-panel.tsx';
 import { OpportunityBoard } from './opportunity-board.tsx';
 import { CarePanel } from './care-panel.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
+import { DuplicateBanner } from '../duplicates/duplicate-banner.tsx';
 
 const useStyles = makeStyles({
   header: {
@@ -59,6 +60,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
         </div>
         <Button icon={<CallRegular />} onClick={() => setCallOpen(true)}>{t('today.action.log-call')}</Button>
       </header>
+      <DuplicateBanner accountId={a.id} />
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
         <Tab value="timeline">{t('account.tab.timeline')}</Tab>
         <Tab value="contacts">{t('account.tab.contacts')}</Tab>
