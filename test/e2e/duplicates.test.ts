@@ -89,7 +89,7 @@ describe.skipIf(noChromium)('Duplicates in Chromium', () => {
       await p.goto(tab(manager, { view: 'duplicates', theme, locale }));
       await p.locator(`[data-pair="${pairKey}"]`).waitFor();
       await p.screenshot({ path: `${shots}/duplicates-${locale}-${theme}.png`, fullPage: true });
-      await p.locator(`[data-pair="${pairKey}"]`).getByRole('button').first().click();
+      await p.locator(`[data-pair="${pairKey}"] [data-action="review"]`).click();
       await p.getByTestId('merge-moves').waitFor();
       await p.screenshot({ path: `${shots}/review-${locale}-${theme}.png` });
       expect(await seriousViolations(p, `review ${theme} ${locale}`)).toEqual([]);
@@ -104,7 +104,7 @@ describe.skipIf(noChromium)('Duplicates in Chromium', () => {
     await page.screenshot({ path: `${shots}/duplicates-en-US-light.png`, fullPage: true });
     expect(await seriousViolations(page, 'duplicates')).toEqual([]);
 
-    await card.getByRole('button', { name: /Review merging Saimaan satama into Saimaan Satama Oy/ }).click();
+    await card.getByRole('button', { name: 'Review merge: Saimaan satama into Saimaan Satama Oy' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('merge-moves').waitFor();
     const moves = await dialog.getByTestId('merge-moves').textContent();

@@ -17,6 +17,13 @@ const useStyles = makeStyles({
 });
 
 type Kind = 'account' | 'contact';
+
+/** The API's evidence in the reader's language: its code, and the domain or address the reason names. */
+export function evidenceText(t: (key: string, values?: Record<string, string | number>) => string, e: { code: string; reason: string }): string {
+  const what = e.reason.replace(/^same (domain|address) /, '');
+  const atAccount = e.reason.endsWith('at the same account');
+  return t(`duplicates.why.${e.code}${atAccount ? '-at-account' : ''}`, { what });
+}
 interface Rec { id: string; name: string; domains?: string[]; emails?: string[] }
 
 export function DuplicatesView() {
@@ -64,14 +71,14 @@ export function DuplicatesView() {
                   <Text>{name(a)} <Caption1 className={s.muted}>{detail(a)}</Caption1></Text>
                   <Text>{name(b)} <Caption1 className={s.muted}>{detail(b)}</Caption1></Text>
                   <div className={s.evidence} aria-label={t('duplicates.evidence')}>
-                    {item.evidence.map((e) => <Badge key={e.reason} appearance="tint" color={e.code === 'similar-name' ? 'warning' : 'danger'}>{e.reason}</Badge>)}
+                    {item.evidence.map((e) => <Badge key={e.reason} appearance="tint" color={e.code === 'similar-name' ? 'warning' : 'danger'}>{evidenceText(t, e)}</Badge>)}
                   </div>
                 </div>
                 <div className={s.actions}>
-                  <Button appearance="primary" onClick={() => open({ kind, survivor: a, merged: b })} aria-label={t('duplicates.reviewKeep', { keep: a.name, merged: b.name })}>
+                  <Button appearance="primary" data-action="review" onClick={() => open({ kind, survivor: a, merged: b })} aria-label={`${t('duplicates.review')}: ${t('duplicates.pairLabel', { keep: a.name, merged: b.name })}`}>
                     {t('duplicates.review')}
                   </Button>
-                  <Button onClick={() => open({ kind, survivor: b, merged: a })} aria-label={t('duplicates.reviewKeep', { keep: b.name, merged: a.name })}>
+                  <Button data-action="keep-other" onClick={() => open({ kind, survivor: b, merged: a })} aria-label={`${t('duplicates.keepOther')}: ${t('duplicates.pairLabel', { keep: b.name, merged: a.name })}`}>
                     {t('duplicates.keepOther')}
                   </Button>
                 </div>
