@@ -90,8 +90,9 @@ export function MergeDialog({ pair, onClose, onMerged }: { pair: MergePair; onCl
             {preview && (
               <>
                 <Text weight="semibold" as="h3" block>{t('duplicates.moves')}</Text>
+                {/* Only what actually moves: a list of zeros hides the one line that matters. */}
                 <ul className={s.moves} data-testid="merge-moves">
-                  {Object.entries(preview.moves).map(([k, n]) => <li key={k}>{t(`duplicates.move.${k}`, { n })}</li>)}
+                  {Object.entries(preview.moves).filter(([, n]) => n > 0).map(([k, n]) => <li key={k}>{t(`duplicates.move.${k}`, { n })}</li>)}
                 </ul>
                 {preview.fields.length === 0 ? (
                   <Caption1 className={s.muted}>{t('duplicates.noConflicts')}</Caption1>
