@@ -30,6 +30,7 @@ import { directoryRoutes } from './routes/directory.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shareRequestRoutes } from './routes/share-requests.ts';
+import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -62,6 +63,7 @@ export const API_TAGS = [
   { name: 'Sync', description: 'Microsoft Graph mailbox and calendar sync: health, mailboxes, blocklists and thread visibility.' },
   { name: 'Review', description: 'Email and meetings nobody could place with an account yet, and the actions that place or ignore them.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
+  { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
 ];
 
@@ -83,7 +85,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', directoryRoutes(deps))
     .route('/', reviewRoutes(deps))
     .route('/', privacyRoutes(deps))
-    .route('/', shareRequestRoutes(deps));
+    .route('/', shareRequestRoutes(deps))
+    .route('/', duplicateRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
@@ -138,6 +141,7 @@ export function createApp(opts: AppOptions) {
 
   app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
   app.use('/api/*', apiRateLimit(limits));
+  app.use('/api/*', followMergedAliases());
   // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later.
   app.use('/api/*', async (c, next) => {
     await next();

@@ -149,6 +149,18 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/accounts/{id}/feedback', { params: { id }, body: { kind: 'nps', score: 9 } });
     await call('GET', '/accounts/{id}/feedback', { params: { id } });
     await call('GET', '/accounts/{id}', { params: { id } });
+    // Duplicates: a likely duplicate is refused with its candidates, a taken domain always; a merge is previewed, then done.
+    expect((await call('POST', '/accounts', { body: { name: 'Kivimaki Logistics' } })).body.type).toMatch(/likely-duplicate$/);
+    expect((await call('POST', '/accounts', { body: { name: 'KL', domains: ['kivimaki.fi'], allowDuplicate: true } })).body.type).toMatch(/domain-taken$/);
+    const twin = await call('POST', '/accounts', { as: 'manager', body: { name: 'Kivimaki Logistics', allowDuplicate: true } });
+    await call('GET', '/duplicates', { query: 'kind=account' });
+    expect((await call('POST', '/accounts/{id}/merge', { params: { id }, body: { mergeIds: [twin.body.id], preview: true } })).status).toBe(403);
+    await call('POST', '/accounts/{id}/merge', { as: 'manager', params: { id }, body: { mergeIds: [twin.body.id], preview: true } });
+    await call('POST', '/accounts/{id}/merge', { as: 'manager', params: { id }, body: { mergeIds: [twin.body.id], preview: false } });
+    expect((await call('POST', '/contacts', { body: { name: 'Saarinen Sanna', accountId: id } })).status).toBe(409);
+    const twinContact = await call('POST', '/contacts', { body: { name: 'Saarinen Sanna', accountId: id, allowDuplicate: true } });
+    await call('GET', '/duplicates', { query: 'kind=contact' });
+    await call('POST', '/contacts/{id}/merge', { as: 'manager', params: { id: contactId }, body: { mergeIds: [twinContact.body.id], preview: false } });
     const followUps = await call('GET', '/follow-ups');
     const followUpId = followUps.body.items[0].id as string;
     await call('PATCH', '/follow-ups/{id}', { params: { id: followUpId }, body: { dueOn: '2027-01-04', note: 'Send the quote' } });

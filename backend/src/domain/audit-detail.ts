@@ -12,7 +12,9 @@ export interface AuditDetail {
 /** Keys whose values describe the action rather than a person: enum-like words and counts. */
 const VALUE_KEYS = new Set(['from', 'to', 'stage', 'kind', 'visibility', 'role', 'mode', 'view', 'rows', 'interactions', 'enabled', 'via',
   // erasure counts
-  'contacts', 'addresses', 'blanked', 'domains']);
+  'contacts', 'addresses', 'blanked', 'domains',
+  // merge counts
+  'opportunities', 'feedback', 'followUps']);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** An enum-like word: no spaces, no @ (an address), short. */
 const WORD = /^[A-Za-z0-9_.:-]{1,40}$/;

@@ -25,6 +25,10 @@ export class DomainError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** A problem type other than about:blank, for answers a client acts on (urn:suhde:problem/likely-duplicate). */
+    readonly type?: string,
+    /** RFC 9457 extension members, e.g. `duplicates` on a likely duplicate. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.name = 'DomainError';

@@ -5,8 +5,11 @@ import { HTTPException } from 'hono/http-exception';
 import { DomainError, type DomainErrorKind, type FieldError } from '../domain/errors.ts';
 import { HttpError } from './http-error.ts';
 
-export function problem(c: Context, status: number, title: string, detail: string, errors?: FieldError[], headers?: Record<string, string>) {
-  const body = { type: 'about:blank', title, status, detail, ...(errors && errors.length ? { errors } : {}) };
+export function problem(
+  c: Context, status: number, title: string, detail: string, errors?: FieldError[], headers?: Record<string, string>,
+  extra: { type?: string | undefined; extensions?: Record<string, unknown> | undefined } = {},
+) {
+  const body = { ...extra.extensions, type: extra.type ?? 'about:blank', title, status, detail, ...(errors && errors.length ? { errors } : {}) };
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
@@ -18,7 +21,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
 };
 
 export function toProblem(err: unknown, c: Context): Response {
-  if (err instanceof DomainError) return problem(c, STATUS_OF[err.kind], err.title, err.detail, err.errors);
+  if (err instanceof DomainError) return problem(c, STATUS_OF[err.kind], err.title, err.detail, err.errors, undefined, { type: err.type, extensions: err.extensions });
   if (err instanceof HttpError) {
     const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {};
     return problem(c, err.status, err.title, err.detail, err.errors, headers);

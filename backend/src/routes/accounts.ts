@@ -20,6 +20,7 @@ import { listOpportunities } from '../store/opportunities.ts';
 import { listFeedback } from '../store/feedback.ts';
 import { getUser } from '../store/users.ts';
 import { relationshipStats } from '../store/relationships.ts';
+import { DuplicateProblem, mergedAliasRedirect } from './duplicates.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
 import { accountCanView, accountView, actorOf, careByUserView, contactCanView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
@@ -57,7 +58,12 @@ export function accountRoutes(deps: Deps) {
       createRoute({
         method: 'post', path: '/accounts', operationId: 'createAccount', tags: ['Accounts'], security: bearer, summary: 'Create an account',
         request: { body: { required: true, content: { 'application/json': { schema: AccountCreate } } } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: AccountSchema } } }, ...problems(400, 401, 409, 413, 415, 503) },
+        description: 'A likely duplicate (same registrable domain, same or similar name) is refused with 409 `urn:suhde:problem/likely-duplicate` listing `duplicates`, unless `allowDuplicate: true`. A domain another account already holds is refused with 409 `urn:suhde:problem/domain-taken` whatever `allowDuplicate` says: a domain belongs to one account.',
+        responses: {
+          201: { description: 'Created', content: { 'application/json': { schema: AccountSchema } } },
+          ...problems(400, 401, 409, 413, 415, 503),
+          409: { description: 'A likely duplicate, or the domain belongs to another account: `duplicates` names them', content: { 'application/problem+json': { schema: DuplicateProblem } } },
+        },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -86,6 +92,7 @@ export function accountRoutes(deps: Deps) {
             },
           },
           ...problems(400, 401, 404, 503),
+          ...mergedAliasRedirect('account'),
         },
       }),
       async (c) => {

@@ -11,6 +11,7 @@ import { getAccount } from '../store/accounts.ts';
 import type { Contact } from '../domain/types.ts';
 import type { AuthContext } from '../http/context.ts';
 import { actorOf, contactCanView, contactView } from './views.ts';
+import { DuplicateProblem, mergedAliasRedirect } from './duplicates.ts';
 
 /** A contact as one contact's answer shows it: with what the asker may do (its account's owner counts). */
 async function contactAnswer(auth: AuthContext, contact: Contact) {
@@ -43,7 +44,12 @@ export function contactRoutes(deps: Deps) {
       createRoute({
         method: 'post', path: '/contacts', operationId: 'createContact', tags: ['Contacts'], security: bearer, summary: 'Create a contact',
         request: { body: { required: true, content: { 'application/json': { schema: ContactCreate } } } },
-        responses: { 201: { description: 'Created', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 409, 413, 415, 503) },
+        description: 'A contact with the same or a similar name at the same account is refused with 409 `urn:suhde:problem/likely-duplicate` listing `duplicates`, unless `allowDuplicate: true`. An address another contact holds is always refused (409).',
+        responses: {
+          201: { description: 'Created', content: { 'application/json': { schema: ContactSchema } } },
+          ...problems(400, 401, 404, 409, 413, 415, 503),
+          409: { description: 'A likely duplicate (`duplicates` names them), or an address another contact holds', content: { 'application/problem+json': { schema: DuplicateProblem } } },
+        },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -55,7 +61,7 @@ export function contactRoutes(deps: Deps) {
       createRoute({
         method: 'get', path: '/contacts/{id}', operationId: 'getContact', tags: ['Contacts'], security: bearer, summary: 'Read a contact',
         request: { params: IdParam },
-        responses: { 200: { description: 'The contact', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 503) },
+        responses: { 200: { description: 'The contact', content: { 'application/json': { schema: ContactSchema } } }, ...problems(400, 401, 404, 503), ...mergedAliasRedirect('contact') },
       }),
       async (c) => c.json(await contactAnswer(c.get('auth'), await requireContact(c.get('auth').scope, c.req.valid('param').id)), 200),
     )

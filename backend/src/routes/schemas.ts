@@ -149,6 +149,7 @@ export const AccountCreate = z
     industry: orDefault(trimmed(100).nullable(), null),
     size: orDefault(z.enum(SIZES).nullable(), null),
     region: orDefault(trimmed(100).nullable(), null),
+    allowDuplicate: z.boolean().optional().openapi({ description: 'Create it even though it looks like an existing account (409 `likely-duplicate`). A domain another account holds is refused regardless.' }),
   })
   .openapi('AccountCreate');
 
@@ -207,6 +208,7 @@ export const ContactCreate = z
     title: orDefault(trimmed(200).nullable(), null),
     accountId: orDefault(Id.nullable(), null),
     ownerId: Id.nullable().optional(),
+    allowDuplicate: z.boolean().optional().openapi({ description: 'Create it even though it looks like a contact already at the account (409 `likely-duplicate`).' }),
   })
   .openapi('ContactCreate');
 export const ContactUpdate = z

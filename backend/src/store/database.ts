@@ -321,6 +321,8 @@ export interface Database {
   directory_refreshes: DirectoryRefreshTable;
   privacy_secrets: PrivacySecretTable;
   suppressed_addresses: SuppressedAddressTable;
+  account_aliases: AccountAliasTable;
+  contact_aliases: ContactAliasTable;
   share_requests: ShareRequestTable;
 }
 
@@ -350,4 +352,22 @@ export interface SuppressedAddressTable {
   tenant_id: string;
   address_key: string;
   created_at: number;
+}
+
+/** A merged account's id, pointing at the account it was merged into (migration 019). */
+export interface AccountAliasTable {
+  tenant_id: string;
+  alias_id: string;
+  account_id: string;
+  merged_at: number;
+  merged_by: string | null;
+}
+
+/** A merged contact's id, pointing at the contact it was merged into (migration 019). */
+export interface ContactAliasTable {
+  tenant_id: string;
+  alias_id: string;
+  contact_id: string;
+  merged_at: number;
+  merged_by: string | null;
 }

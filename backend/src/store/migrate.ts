@@ -15,6 +15,7 @@ import * as timelineRows from './migrations/2026-12-06-015-timeline-rows.ts';
 import * as activityRollups from './migrations/2026-12-06-016-activity-rollups.ts';
 import * as followUpReminders from './migrations/2026-12-06-017-follow-up-reminders.ts';
 import * as archive from './migrations/2026-12-06-018-archive.ts';
+import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-016-activity-rollups': activityRollups,
   '2026-12-06-017-follow-up-reminders': followUpReminders,
   '2026-12-06-018-archive': archive,
+  '2026-12-06-019-record-aliases': recordAliases,
   '2026-12-06-021-share-requests': shareRequests,
 };
 

@@ -7,6 +7,7 @@ import { mergeInteractionCopies } from '../use-cases/interactions/merge-interact
 import { narrowerVisibility } from '../domain/visibility.ts';
 import { syncBringsBack } from '../domain/soft-removal.ts';
 import { applyLogIntent } from './apply-log-intent.ts';
+import { accountAliasTargets } from '../store/aliases.ts';
 import { recordMeetingThreads } from '../store/meeting-threads.ts';
 import { inTransaction, type TenantScope } from '../store/scope.ts';
 import { addItemCounts, type Mailbox } from '../store/mailboxes.ts';
@@ -68,6 +69,11 @@ type StorePlan = Extract<ItemPlan, { outcome: 'store' }>;
 
 /** The owner's "log when sent" intents applied, checked against this tenant's accounts and opportunities. */
 async function withLogIntents(tx: TenantScope, ownerUserId: string, plans: StorePlan[], now: number): Promise<{ plans: StorePlan[]; applied: number }> {
+  // An intent naming an account merged since the email was written goes to the account it was merged into.
+  const aliases = await accountAliasTargets(tx, plans.flatMap((p) => p.logIntent?.accountIds ?? []));
+  if (aliases.size) {
+    plans = plans.map((p) => (p.logIntent ? { ...p, logIntent: { ...p.logIntent, accountIds: [...new Set(p.logIntent.accountIds.map((id) => aliases.get(id) ?? id))] } } : p));
+  }
   const intents = plans.filter((p) => p.logIntent);
   if (intents.length === 0) return { plans, applied: 0 };
   const known = await knownReferences(

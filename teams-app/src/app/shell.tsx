@@ -16,6 +16,7 @@ const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.ts
 const MyMailboxView = lazy(() => import('../features/my-mailbox/my-mailbox-view.tsx').then((m) => ({ default: m.MyMailboxView })));
 const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
 const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
+const DuplicatesView = lazy(() => import('../features/duplicates/duplicates-view.tsx').then((m) => ({ default: m.DuplicatesView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
 
 const useStyles = makeStyles({
@@ -39,7 +40,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'accounts', label: t('nav.accounts') },
     { view: 'today', label: t('nav.today') },
     { view: 'review', label: t('nav.review') },
-    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }] : []),
+    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }] : []),
     { view: 'my-mailbox', label: t('nav.myMailbox') },
     ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }] : []),
   ];
@@ -89,6 +90,9 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
       return <SyncView />;
     case 'review':
       return <ReviewView />;
+    case 'duplicates':
+      if (!manager) return <Text role="alert">{t('duplicates.managersOnly')}</Text>;
+      return <DuplicatesView />;
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
       return <AuditView />;

@@ -16,6 +16,16 @@ export interface ProblemDetails {
   extensions?: Record<string, unknown>;
 }
 
+export interface DuplicateCandidate {
+  id: string;
+  name: string;
+  reasons: string[];
+}
+
+/** A 409 the person may override by sending allowDuplicate: true (a taken domain may not be overridden). */
+export const isLikelyDuplicate = (e: unknown): e is ApiProblem => e instanceof ApiProblem && e.status === 409 && e.type.endsWith('/likely-duplicate');
+export const isDomainTaken = (e: unknown): e is ApiProblem => e instanceof ApiProblem && e.status === 409 && e.type.endsWith('/domain-taken');
+
 /** A non-2xx answer from the API, carrying its problem+json body. */
 export class ApiProblem extends Error implements ProblemDetails {
   readonly type: string;
@@ -24,6 +34,7 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly detail: string;
   readonly errors: FieldError[];
   readonly extensions: Record<string, unknown>;
+  readonly duplicates: DuplicateCandidate[];
   constructor(p: ProblemDetails) {
     super(`${p.status} ${p.title}: ${p.detail}`);
     this.name = 'ApiProblem';
@@ -33,6 +44,10 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.detail = p.detail;
     this.errors = p.errors ?? [];
     this.extensions = p.extensions ?? {};
+    // On a 409 likely-duplicate or domain-taken answer: the existing records the new one looks like.
+    const listed = Array.isArray(this.extensions.duplicates) ? (this.extensions.duplicates as unknown[]) : [];
+    this.duplicates = listed.filter((d): d is DuplicateCandidate =>
+      !!d && typeof d === 'object' && typeof (d as DuplicateCandidate).id === 'string' && typeof (d as DuplicateCandidate).name === 'string');
   }
   /** The message for one form field, if the API named it. */
   fieldError(field: string): string | undefined {

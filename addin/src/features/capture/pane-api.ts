@@ -48,8 +48,9 @@ export async function createContact(api: ApiClient, input: { name: string; addre
   return unwrap(api.contacts.$post({ json: { name: input.name, emails: [input.address], accountId: input.accountId } }));
 }
 
-export async function createAccount(api: ApiClient, input: { name: string; domain: string; tier: 'A' | 'B' | 'C' | 'D' }) {
-  return unwrap(api.accounts.$post({ json: { name: input.name, domains: [input.domain], tier: input.tier } }));
+/** allowDuplicate: the person saw the likely-duplicate warning and creates it anyway. */
+export async function createAccount(api: ApiClient, input: { name: string; domain: string; tier: 'A' | 'B' | 'C' | 'D'; allowDuplicate?: boolean }) {
+  return unwrap(api.accounts.$post({ json: { name: input.name, domains: [input.domain], tier: input.tier, ...(input.allowDuplicate ? { allowDuplicate: true } : {}) } }));
 }
 
 /** What the read pane shows first: who is on the item and whether it is logged. */

@@ -1,10 +1,10 @@
 // Everyone on the item and who they are to Suhde: contacts, colleagues, and unknown external addresses with
 // "add contact" (name from the display name, account from the domain or picked) and "new account".
 import {
-  Badge, Button, Caption1, Field, Input, Select, Text, makeStyles, tokens,
+  Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiProblem, ErrorState, useI18n, type MatchResult } from '../../../../web-shared/src/index.ts';
+import { ApiProblem, ErrorState, isLikelyDuplicate, useI18n, type MatchResult } from '../../../../web-shared/src/index.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { createAccount, createContact } from './pane-api.ts';
 import type { MatchedAccount } from './match-summary.ts';
@@ -131,11 +131,11 @@ function AccountForm({ domain, suggested, onCancel, onSaved }: { domain: string;
   const [tier, setTier] = useState<'A' | 'B' | 'C' | 'D'>('C');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
+  const submit = async (allowDuplicate = false) => {
     setBusy(true);
     setError(null);
     try {
-      const a = await createAccount(api, { name, domain, tier });
+      const a = await createAccount(api, { name, domain, tier, allowDuplicate });
       onSaved(a.name);
     } catch (e) {
       setError(e);
@@ -143,6 +143,8 @@ function AccountForm({ domain, suggested, onCancel, onSaved }: { domain: string;
     }
   };
   const fieldError = error instanceof ApiProblem ? error.fieldError('name') : undefined;
+  // The server's likely-duplicate answer: shown as a warning with the accounts it looks like, before anything is created.
+  const duplicate = isLikelyDuplicate(error) ? error : null;
   return (
     <form className={s.form} aria-label={t('accountForm.title', { domain })} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Field label={t('accountForm.name')} required validationMessage={fieldError}>
@@ -153,9 +155,22 @@ function AccountForm({ domain, suggested, onCancel, onSaved }: { domain: string;
           {(['A', 'B', 'C', 'D'] as const).map((x) => <option key={x} value={x}>{t('account.tier', { tier: x })}</option>)}
         </Select>
       </Field>
-      {error !== null && !fieldError && <ErrorState error={error} />}
+      {duplicate && (
+        <MessageBar intent="warning" layout="multiline" data-testid="likely-duplicate">
+          <MessageBarBody>
+            <MessageBarTitle>{t('accountForm.duplicateTitle')}</MessageBarTitle>
+            {t('accountForm.duplicateIntro')}
+            <ul className={s.list}>
+              {duplicate.duplicates.map((d) => <li key={d.id}><Text weight="semibold">{d.name}</Text> <Caption1>({d.reasons.join(', ')})</Caption1></li>)}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {error !== null && !fieldError && !duplicate && <ErrorState error={error} />}
       <div className={s.actions}>
-        <Button type="submit" appearance="primary" size="small" disabled={busy || !name.trim()}>{t('accountForm.save')}</Button>
+        {duplicate
+          ? <Button appearance="primary" size="small" disabled={busy || !name.trim()} onClick={() => void submit(true)}>{t('accountForm.createAnyway')}</Button>
+          : <Button type="submit" appearance="primary" size="small" disabled={busy || !name.trim()}>{t('accountForm.save')}</Button>}
         <Button size="small" onClick={onCancel}>{t('common.cancel')}</Button>
       </div>
     </form>

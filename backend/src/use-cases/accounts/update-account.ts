@@ -6,6 +6,7 @@ import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { requirePermission } from '../require-permission.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
+import { requireDomainsFree } from './find-duplicates.ts';
 
 export async function updateAccount(scope: TenantScope, actor: Actor, id: string, patch: Partial<accounts.AccountInput>, now: number): Promise<Account> {
   return inTransaction(scope, async (tx) => {
@@ -16,6 +17,8 @@ export async function updateAccount(scope: TenantScope, actor: Actor, id: string
     if (patch.tier !== undefined && patch.tier !== current.tier) requirePermission(mayChangeTier(actor, current));
     if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) requirePermission(mayChangeAccountOwner(actor));
     await requireColleague(tx, patch.ownerId);
+    // A domain belongs to one account: mail is placed by domain.
+    if (patch.domains) await requireDomainsFree(tx, patch.domains, id);
     const account = await accounts.updateAccount(tx, id, patch, actor.id, now);
     const added = account.domains.filter((d) => !current.domains.includes(d));
     if (added.length) await relinkUnmatched(tx, { domains: added });

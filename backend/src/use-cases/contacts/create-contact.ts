@@ -7,8 +7,13 @@ import { requireColleague } from '../require-colleague.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 import { requireNotSuppressed } from '../privacy/suppressed-addresses.ts';
+import { refuseLikelyDuplicateContact } from '../accounts/find-duplicates.ts';
 
-export type CreateContactInput = Omit<contacts.ContactInput, 'ownerId'> & { ownerId?: string | null | undefined };
+export type CreateContactInput = Omit<contacts.ContactInput, 'ownerId'> & {
+  ownerId?: string | null | undefined;
+  /** Create it even though it looks like a contact already at the account. */
+  allowDuplicate?: boolean | undefined;
+};
 
 /** Anyone may add a contact, to any account; its owner is the creator unless the request names another. */
 export async function createContact(scope: TenantScope, actor: Actor, input: CreateContactInput, now: number): Promise<Contact> {
@@ -18,7 +23,9 @@ export async function createContact(scope: TenantScope, actor: Actor, input: Cre
       await requireColleague(tx, input.ownerId);
       await requireNotSuppressed(tx, input.emails);
       await requireAddressesFree(tx, input.emails, null);
-      const contact = await contacts.createContact(tx, { ...input, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
+      const { allowDuplicate, ...fields } = input;
+      await refuseLikelyDuplicateContact(tx, fields, allowDuplicate === true);
+      const contact = await contacts.createContact(tx, { ...fields, ownerId: input.ownerId === undefined ? actor.id : input.ownerId }, actor.id, now);
       // Past mail with this person that nobody could place joins the contact's account.
       await relinkUnmatched(tx, { addresses: contact.emails });
       return contact;

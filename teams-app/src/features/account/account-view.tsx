@@ -16,6 +16,7 @@ import { OpportunityBoard } from './opportunity-board.tsx';
 import { CarePanel } from './care-panel.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
 import { FollowUpsPanel } from './follow-ups-panel.tsx';
+import { DuplicateBanner } from '../duplicates/duplicate-banner.tsx';
 
 const useStyles = makeStyles({
   saved: { marginBottom: tokens.spacingVerticalS },
@@ -63,6 +64,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
         </MessageBar>
       )}
       <FollowUpsPanel key={`follow-ups-${round}`} accountId={a.id} />
+      <DuplicateBanner accountId={a.id} />
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
         <Tab value="timeline">{t('account.tab.timeline')}</Tab>
         <Tab value="contacts">{t('account.tab.contacts')}</Tab>
