@@ -135,6 +135,9 @@ describe.skipIf(!url)('a sync worker killed mid-pass on PostgreSQL', () => {
     const tenantId = await prepare(handle, emulator, true);
     const referenceTenant = await prepare(reference, emulator, false);
 
+    // A reads ahead and commits several pages at once; at Graph's test speed (15 ms a page) it would finish its
+    // streams before B is up, leaving nothing to take over. 100 ms a page keeps it mid-stream.
+    emulator.setLatency(100);
     const a = worker('A');
     await a.ready;
     await expect.poll(async () => (await handle.db.selectFrom('interactions').select('id').execute()).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(20);

@@ -77,7 +77,7 @@ describe('the account page', () => {
     expect(screen.getByTestId('last-contact').textContent).toBe('yesterday');
     expect(screen.getByText('Ronja Rep')).toBeTruthy();
     const actions = screen.getByRole('group', { name: 'Account actions' });
-    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Log call', 'Add note', 'New opportunity', 'Follow up']);
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Log call', 'Add note', 'New opportunity', 'Follow up', 'Edit account', 'Archive']);
   });
 
   it('titles a call by its note’s first line and names its opportunity; a private run is one line that can be asked for', async () => {
