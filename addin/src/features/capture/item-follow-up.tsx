@@ -6,7 +6,9 @@ import { FollowUpActions, describeError, unwrap, useAsync, useI18n } from '../..
 import { usePaneServices } from '../../app/pane-services.tsx';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  // The pane can be 320 px: the buttons wrap (FollowUpActions' row), and a promise with a long link or word breaks
+  // rather than widening the pane.
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS, minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 export function ItemFollowUp({ interactionId, accountName }: { interactionId: string; accountName: string }) {
