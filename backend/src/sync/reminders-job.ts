@@ -2,7 +2,7 @@
 // Hourly rather than daily because "due today" is a local day and people start at different hours; the log's
 // once-a-day key keeps it to one reminder per item and day however often it runs. On PostgreSQL a pg-boss
 // schedule (one instance runs each hour); on SQLite a timer in the server's process.
-import PgBoss from 'pg-boss';
+import { scheduledJob, type ScheduledJob } from './scheduled-job.ts';
 import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
 import { listTenants } from '../store/tenants.ts';
@@ -51,50 +51,12 @@ export async function sendRemindersToAllTenants(o: ReminderJobOptions): Promise<
   return total;
 }
 
-export interface RemindersJob {
-  readonly kind: 'in-process' | 'pg-boss';
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type RemindersJob = ScheduledJob;
 
 export function remindersJob(o: ReminderJobOptions): RemindersJob {
-  const log = o.log ?? console.log;
-  const run = async () => {
-    await sendRemindersToAllTenants(o);
-  };
-  if (o.connectionString) {
-    const boss = new PgBoss({ connectionString: o.connectionString, schema: 'pgboss', max: 2 });
-    boss.on('error', (e) => log(`[reminders] pg-boss: ${e instanceof Error ? e.message : e}`));
-    let started = false;
-    return {
-      kind: 'pg-boss',
-      async start() {
-        await boss.start();
-        started = true;
-        await boss.createQueue(REMINDERS_QUEUE, { name: REMINDERS_QUEUE, policy: 'singleton', retryLimit: 1, retryDelay: 300, expireInSeconds: 30 * 60 });
-        await boss.schedule(REMINDERS_QUEUE, REMINDERS_CRON, {}, { tz: 'UTC' });
-        await boss.work(REMINDERS_QUEUE, { batchSize: 1 }, async () => run());
-      },
-      async stop() {
-        if (started) await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
-      },
-    };
-  }
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  return {
-    kind: 'in-process',
-    async start() {
-      timer = setInterval(() => {
-        // A run still going is not started twice.
-        running ??= run().catch((e) => log(`[reminders] run failed: ${e instanceof Error ? e.message : e}`)).finally(() => (running = null));
-      }, o.intervalMs ?? HOUR_MS);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return scheduledJob({
+    name: 'reminders', queue: REMINDERS_QUEUE, cron: REMINDERS_CRON, retryLimit: 1, retryDelaySeconds: 300, expireInSeconds: 30 * 60,
+    ...(o.connectionString ? { connectionString: o.connectionString } : {}), intervalMs: o.intervalMs ?? HOUR_MS,
+    run: () => sendRemindersToAllTenants(o), log: o.log ?? console.log,
+  });
 }

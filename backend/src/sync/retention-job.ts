@@ -1,12 +1,12 @@
 // The daily retention job: every tenant's retention applied (use-cases/privacy/apply-retention.ts). On PostgreSQL
 // it is a pg-boss schedule, so of several backend instances one runs it each day; on SQLite, a timer in the
 // server's process (one process owns the file).
-import PgBoss from 'pg-boss';
 import type { Db } from '../store/connect.ts';
 import { tenantScope } from '../store/scope.ts';
 import { listTenants } from '../store/tenants.ts';
 import { applyRetention } from '../use-cases/privacy/apply-retention.ts';
 import { DAY_MS } from '../domain/types.ts';
+import { scheduledJob, type ScheduledJob } from './scheduled-job.ts';
 
 export const RETENTION_QUEUE = 'suhde-retention';
 /** 02:30 UTC, out of office hours in Finland. */
@@ -24,11 +24,7 @@ export async function applyRetentionToAllTenants(handle: Db, now: number, log: (
   }
 }
 
-export interface RetentionJob {
-  readonly kind: 'in-process' | 'pg-boss';
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type RetentionJob = ScheduledJob;
 
 export function retentionJob(opts: {
   handle: Db; clock: () => number; log?: (line: string) => void;
@@ -38,40 +34,9 @@ export function retentionJob(opts: {
   intervalMs?: number;
 }): RetentionJob {
   const log = opts.log ?? console.log;
-  const run = () => applyRetentionToAllTenants(opts.handle, opts.clock(), log);
-  if (opts.connectionString) {
-    const boss = new PgBoss({ connectionString: opts.connectionString, schema: 'pgboss', max: 2 });
-    boss.on('error', (e) => log(`[retention] pg-boss: ${e instanceof Error ? e.message : e}`));
-    let started = false;
-    return {
-      kind: 'pg-boss',
-      async start() {
-        await boss.start();
-        started = true;
-        await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton', retryLimit: 2, retryDelay: 600, expireInSeconds: 60 * 60 });
-        await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'UTC' });
-        await boss.work(RETENTION_QUEUE, { batchSize: 1 }, async () => run());
-      },
-      async stop() {
-        if (started) await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
-      },
-    };
-  }
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  return {
-    kind: 'in-process',
-    async start() {
-      timer = setInterval(() => {
-        // A run still going (a first pass over years of history) is not started twice.
-        running ??= run().finally(() => (running = null));
-      }, opts.intervalMs ?? DAY_MS);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return scheduledJob({
+    name: 'retention', queue: RETENTION_QUEUE, cron: RETENTION_CRON, retryLimit: 2, retryDelaySeconds: 600, expireInSeconds: 60 * 60,
+    ...(opts.connectionString ? { connectionString: opts.connectionString } : {}), intervalMs: opts.intervalMs ?? DAY_MS,
+    run: () => applyRetentionToAllTenants(opts.handle, opts.clock(), log), log,
+  });
 }
