@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-components';
 import { unwrap, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from './form-errors.ts';
+import { useFormSave } from './form-errors.ts';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -22,24 +22,18 @@ export function AddNoteDialog({ accountId, accountName, open, onClose, onSaved }
   const s = useStyles();
   const [note, setNote] = useState('');
   const [privateNote, setPrivateNote] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save: run } = useFormSave(['note']);
   const save = async () => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
+    const ok = await run(async () => {
       await unwrap(api.interactions.$post({
         json: { kind: 'note', occurredAt: now(), note: note.trim() || null, accountIds: [accountId], source: 'teams', visibility: privateNote ? 'private' : 'shared' },
       }));
-      setNote('');
-      setPrivateNote(false);
-      onSaved();
-      onClose();
-    } catch (e) {
-      setErrors(formErrorsOf(e, ['note']));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!ok) return;
+    setNote('');
+    setPrivateNote(false);
+    onSaved();
+    onClose();
   };
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>

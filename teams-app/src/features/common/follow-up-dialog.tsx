@@ -6,7 +6,7 @@ import {
 } from '@fluentui/react-components';
 import { unwrap, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from './form-errors.ts';
+import { useFormSave } from './form-errors.ts';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -29,21 +29,16 @@ export function FollowUpDialog({ accountId, accountName, open, onClose, onSaved 
   const s = useStyles();
   const [dueOn, setDueOn] = useState(() => isoDay(now(), 7));
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save: run } = useFormSave(['dueOn', 'note']);
   const save = async () => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      const saved = await unwrap(api['follow-ups'].$post({ json: { accountId, dueOn, note: note.trim() } }));
-      setNote('');
-      onSaved(saved.dueOn);
-      onClose();
-    } catch (e) {
-      setErrors(formErrorsOf(e, ['dueOn', 'note']));
-    } finally {
-      setBusy(false);
-    }
+    let savedOn = dueOn;
+    const ok = await run(async () => {
+      savedOn = (await unwrap(api['follow-ups'].$post({ json: { accountId, dueOn, note: note.trim() } }))).dueOn;
+    });
+    if (!ok) return;
+    setNote('');
+    onSaved(savedOn);
+    onClose();
   };
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>

@@ -1,4 +1,5 @@
 // A failed save as a form shows it: the API's field errors beside their fields, the rest above the form.
+import { useState } from 'react';
 import { ApiProblem } from '../../../../web-shared/src/index.ts';
 
 export interface FormErrors {
@@ -22,4 +23,27 @@ export function formErrorsOf(error: unknown, known: readonly string[]): FormErro
     return { fields, general };
   }
   return { fields: {}, general: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * One form's save: busy while it runs, the API's field errors (for `known` fields) or a general error after it.
+ * `save` resolves true when the action succeeded, so the caller resets and closes only then.
+ */
+export function useFormSave(known: readonly string[]) {
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const save = async (action: () => Promise<void>): Promise<boolean> => {
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setErrors(formErrorsOf(e, known));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, busy, save };
 }

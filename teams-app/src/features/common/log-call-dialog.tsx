@@ -7,7 +7,7 @@ import {
 } from '@fluentui/react-components';
 import { unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from './form-errors.ts';
+import { useFormSave } from './form-errors.ts';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -26,13 +26,10 @@ export function LogCallDialog({ accountId, accountName, open, onClose, onLogged 
   const [minutes, setMinutes] = useState('15');
   const [note, setNote] = useState('');
   const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save: run } = useFormSave(['durationMinutes', 'note', 'participants.0.address']);
   const contact = contacts.data?.items.find((c) => c.id === contactId);
   const save = async () => {
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
+    const ok = await run(async () => {
       const address = contact?.emails[0];
       await unwrap(api.interactions.$post({
         json: {
@@ -43,14 +40,11 @@ export function LogCallDialog({ accountId, accountName, open, onClose, onLogged 
           accountIds: [accountId], source: 'teams', visibility: 'shared',
         },
       }));
-      setNote('');
-      onLogged();
-      onClose();
-    } catch (e) {
-      setErrors(formErrorsOf(e, ['durationMinutes', 'note', 'participants.0.address']));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!ok) return;
+    setNote('');
+    onLogged();
+    onClose();
   };
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
