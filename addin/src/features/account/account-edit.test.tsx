@@ -5,7 +5,7 @@
 // phone error sits on the phone field; adding a likely duplicate contact or account shows the evidence first, and
 // "Use this one" or "Create anyway" do what they say on the server. In English and Finnish.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../../test/support/api-harness.ts';
@@ -27,6 +27,8 @@ let lehto: string;
 /** Every write the pane sent (a match is a POST that writes nothing), as "METHOD path". */
 const writes: string[] = [];
 
+// Each step waits on real HTTP through the app on a shared, busy machine: a second is too short a wait.
+configure({ asyncUtilTimeout: 8000 });
 afterEach(() => cleanup());
 
 const asUser = (u: HUser): User => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, team: u.team });
