@@ -61,6 +61,16 @@ async function openPane(q: Record<string, string>, width: number, height = 640):
 const noSidewaysScroll = (frame: Frame | Page) =>
   frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
+/** What sticks out past the right edge (for the failure message): tag, class start and its right edge. */
+const overflowing = (frame: Frame | Page) =>
+  frame.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > limit + 0.5 && getComputedStyle(e).position !== 'fixed')
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 40)} ${Math.round(e.getBoundingClientRect().right)}`);
+  });
+
 const teamsTab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 beforeAll(async () => {
@@ -136,6 +146,7 @@ describe.skipIf(noChromium)('Narrow widths', () => {
       const tops = await Promise.all((await buttons.all()).map(async (b) => Math.round((await b.boundingBox())!.y)));
       expect(new Set(tops).size).toBe(1);
       expect((await actions.boundingBox())!.height).toBeLessThan(40);
+      expect(await overflowing(p)).toEqual([]);
       expect(await noSidewaysScroll(p)).toBe(true);
       await buttons.last().click();
       const menu = p.getByRole('menu');
@@ -174,8 +185,9 @@ describe.skipIf(noChromium)('Narrow widths', () => {
           await page.addStyleTag({ content: '#pane { height: 1500px !important }' });
           await pane.locator(`[data-account-id="${known.accountId}"] button[aria-expanded]`).click();
           await pane.getByRole('form').first().waitFor();
+          // A contact Laura may edit opens its editor; one she may not shows the disabled button and the rule.
           const contact = pane.getByTestId('contact-card').first();
-          if (await contact.count()) {
+          if (await contact.count() && await contact.getByRole('button').first().isEnabled()) {
             await contact.getByRole('button').first().click();
             await contact.getByRole('form').waitFor();
           }
@@ -193,7 +205,7 @@ describe.skipIf(noChromium)('Narrow widths', () => {
           await p.goto(teamsTab(laura, { view: 'account', accountId: known.accountId, theme }));
           await p.waitForSelector('article[data-account-id]');
           await p.waitForTimeout(500);
-          expect(await noSidewaysScroll(p)).toBe(true);
+          expect(await overflowing(p)).toEqual([]);
           await p.screenshot({ path: `${shots}/teams-account-${width}-${theme}-${locale.slice(0, 2)}.png` });
           if (width === 400) {
             await p.getByRole('group', { name: locale === 'fi-FI' ? 'Asiakkaan toiminnot' : 'Account actions' }).getByRole('button').last().click();
