@@ -194,6 +194,18 @@ describe.skipIf(noChromium)('Narrow widths', () => {
           await page.waitForTimeout(300);
           expect(await noSidewaysScroll(pane)).toBe(true);
           await page.locator('#pane').screenshot({ path: `${shots}/addin-${name}-editing.png` });
+          // A new organisation named like an existing account: the likely-duplicate warning, before anything is created.
+          if (width === 320) {
+            const fi = lang === 'fi-FI';
+            await page.locator('nav button[data-id="new-organisation"]').click();
+            await pane.getByRole('button', { name: `${fi ? 'Uusi asiakas' : 'New account'} revontuli-analytiikka.fi` }).click({ timeout: 30_000 });
+            await pane.getByRole('textbox', { name: fi ? 'Asiakkaan nimi' : 'Account name' }).fill(known.accountName);
+            await pane.getByRole('button', { name: fi ? 'Luo asiakas' : 'Create account' }).click();
+            await pane.getByTestId('likely-duplicate').getByRole('button', { name: fi ? 'Luo silti' : 'Create anyway' }).waitFor();
+            await page.waitForTimeout(300);
+            expect(await noSidewaysScroll(pane)).toBe(true);
+            await page.locator('#pane').screenshot({ path: `${shots}/addin-${name}-duplicate.png` });
+          }
           await page.context().close();
         }
       }

@@ -23,7 +23,8 @@ const useStyles = makeStyles({
   },
   top: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // flex-start: the record actions' rule under Edit/Archive must not stretch the other buttons to its height.
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalS, margin: 0 },
   fact: { display: 'flex', flexDirection: 'column', minWidth: '7rem' },
   term: { color: tokens.colorNeutralForeground3 },
