@@ -230,5 +230,5 @@ describe.skipIf(noChromium)('Narrow widths', () => {
       }
     }
     expect(pageErrors).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });
