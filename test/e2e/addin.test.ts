@@ -10,6 +10,7 @@ const noChromium = skipWithoutChromium('Outlook add-in end-to-end suite (test/e2
 
 const LAURA = 'laura.makinen@suhde-demo.fi';
 const MIKKO = 'mikko.korhonen@suhde-demo.fi';
+const SOFIA = 'sofia.lindqvist@suhde-demo.fi';
 
 let server: ProductServer;
 let browser: Browser;
@@ -271,6 +272,56 @@ describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 
     await page.screenshot({ path: `${shots}/10-office-error.png` });
     await pane.getByRole('button', { name: 'Try again' }).click();
     await pane.getByRole('switch', { name: 'Log this email when sent' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('edits the open email’s cards in place: the owner changes the tier, the contact’s title and phone (the API’s error on the field); a colleague sees them locked with the rule', async () => {
+    const sofia = await tokenOf(SOFIA);
+    const { page, pane } = await openPreview({ user: SOFIA, item: 'known-customer' }, { width: 320, height: 640 });
+    const mail = await entry(page, 'known-customer');
+    const match = await api(sofia.token, 'POST', '/api/match', { addresses: [{ address: mail.from, displayName: null }] });
+    const account = match.body.accounts[0];
+    const contactId: string = match.body.results[0].contactId;
+    expect(account.ownerId).toBe(sofia.userId);
+    const card = pane.locator(`[data-account-id="${account.id}"]`);
+    await card.getByRole('button', { name: `Edit account ${account.name}` }).click({ timeout: 30_000 });
+    const form = pane.getByRole('form', { name: `Edit account ${account.name}` });
+    const other = account.tier === 'A' ? 'B' : 'A';
+    await form.getByLabel('Tier').selectOption(other);
+    await page.screenshot({ path: `${shots}/12-edit-tier.png` });
+    await form.getByRole('button', { name: 'Save' }).click();
+    // Confirmed on the card, which is matched again and shows the stored tier.
+    await card.getByText(`Saved: tier ${other}.`).waitFor();
+    await card.getByLabel(`Tier ${other}`).waitFor();
+    expect((await api(sofia.token, 'GET', `/api/accounts/${account.id}`)).body.tier).toBe(other);
+
+    const person = pane.locator(`li[data-address="${mail.from}"]`);
+    await person.getByTestId('contact-card').getByRole('button').click();
+    const contactForm = person.getByRole('form');
+    await contactForm.getByLabel('Title or role').fill('Hankintajohtaja');
+    await contactForm.getByLabel('Phone').fill('ei numeroa');
+    await contactForm.getByRole('button', { name: 'Save' }).click();
+    await contactForm.locator('[data-field="phones"]').getByText('Write a phone number, e.g. +358 40 123 4567.').waitFor();
+    expect(await pane.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: `${shots}/13-edit-contact-error.png` });
+    expect((await api(sofia.token, 'GET', `/api/contacts/${contactId}`)).body.title).not.toBe('Hankintajohtaja');
+    await contactForm.getByLabel('Phone').fill('+358 40 555 0101');
+    await contactForm.getByRole('button', { name: 'Save' }).click();
+    await person.getByText('Saved.').waitFor();
+    await person.getByText('Hankintajohtaja · +358 40 555 0101').waitFor();
+    expect((await api(sofia.token, 'GET', `/api/contacts/${contactId}`)).body).toMatchObject({ title: 'Hankintajohtaja', phones: ['+358 40 555 0101'] });
+
+    // Laura is neither the account's owner nor the contact's: the same cards, locked, with the rule beside them.
+    const laura = await openPreview({ user: LAURA, item: 'known-customer' }, { width: 320, height: 640 });
+    const lauraCard = laura.pane.locator(`[data-account-id="${account.id}"]`);
+    await lauraCard.getByRole('button', { name: `Edit account ${account.name}` }).click({ timeout: 30_000 });
+    const locked = laura.pane.getByRole('form', { name: `Edit account ${account.name}` });
+    await locked.getByText('Only the account owner or a manager can change the tier.').waitFor();
+    expect(await locked.getByLabel('Tier').isDisabled()).toBe(true);
+    const lauraPerson = laura.pane.locator(`li[data-address="${mail.from}"]`);
+    await lauraPerson.getByText('Hankintajohtaja · +358 40 555 0101').waitFor();
+    expect(await lauraPerson.getByTestId('contact-card').getByRole('button').isDisabled()).toBe(true);
+    await lauraPerson.getByText('Only the contact’s owner, the account owner or a manager can change this contact.').waitFor();
+    await laura.page.screenshot({ path: `${shots}/14-edit-locked.png` });
   });
 
   it('speaks Finnish under a fi-FI display language, in the dark theme', async () => {

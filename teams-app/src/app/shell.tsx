@@ -26,6 +26,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   brand: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
+  // A narrow tab (400 px, Finnish) wraps its tabs rather than pushing the page sideways.
+  nav: { minWidth: 0, maxWidth: '100%' },
+  tabs: { flexWrap: 'wrap' },
   me: { marginLeft: 'auto', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   main: { padding: tokens.spacingHorizontalL, maxWidth: '90rem', margin: '0 auto' },
   compact: { padding: tokens.spacingHorizontalS },
@@ -51,8 +54,8 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
       {!sidePanel && (
         <header className={s.bar}>
           <Text className={s.brand}>Suhde</Text>
-          <nav aria-label={t('nav.label')}>
-            <TabList selectedValue={current} onTabSelect={(_, d) => navigate({ view: d.value as View })} size="small">
+          <nav aria-label={t('nav.label')} className={s.nav}>
+            <TabList className={s.tabs} selectedValue={current} onTabSelect={(_, d) => navigate({ view: d.value as View })} size="small">
               {tabs.map((tab) => (
                 <Tab key={tab.view} value={tab.view}>{tab.label}</Tab>
               ))}

@@ -1,9 +1,9 @@
 // A matched account in the pane: a two-line header (name, tier, owner; last contact, next due, open pipeline) that
 // leaves the log action above the fold, and below the fold its open opportunities, last five interactions and
 // "Open in Teams".
-import { Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { OpenRegular } from '@fluentui/react-icons';
-import { useEffect } from 'react';
+import { Button, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { EditRegular, OpenRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
 import {
   ErrorState, LoadingState, TierBadge, TimelineItem, teamsAccountDeepLink, teamsAppPageUrl, useI18n, type AsyncState,
 } from '../../../../web-shared/src/index.ts';
@@ -11,6 +11,7 @@ import { colleagueName, usePaneServices } from '../../app/pane-services.tsx';
 import type { accountDetails } from '../capture/pane-api.ts';
 import type { MatchedAccount } from '../capture/match-summary.ts';
 import { markAccountShown } from '../../app/timing.ts';
+import { AccountCardEdit } from './account-card-edit.tsx';
 
 export const OPEN_STAGES = new Set(['identified', 'contacted', 'offer', 'negotiation']);
 
@@ -28,12 +29,14 @@ const useStyles = makeStyles({
   opp: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXXS} 0` },
   muted: { color: tokens.colorNeutralForeground3 },
   teams: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  edit: { flexShrink: 0 },
+  saved: { color: tokens.colorPaletteGreenForeground1 },
 });
 
 export type AccountDetails = Awaited<ReturnType<typeof accountDetails>>;
 
-/** The account in two lines: who it is and whose, and how the relationship stands. */
-export function AccountHeader({ account, details }: { account: MatchedAccount; details: AccountDetails | undefined }) {
+/** The account in two lines: who it is and whose, and how the relationship stands; "Edit" opens its tier in place. */
+export function AccountHeader({ account, details, onChanged }: { account: MatchedAccount; details: AccountDetails | undefined; onChanged?: () => void }) {
   const services = usePaneServices();
   const { t, formatDate, formatRelative, formatMoney } = useI18n();
   const s = useStyles();
@@ -42,12 +45,19 @@ export function AccountHeader({ account, details }: { account: MatchedAccount; d
   const pipeline = details?.opportunities.filter((o) => OPEN_STAGES.has(o.stage)).reduce((sum, o) => sum + o.value, 0);
   const owner = account.ownerId ? (colleagueName(services, account.ownerId) ?? '—') : t('account.noOwner');
   const care = account.care;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <div className={s.header} role="group" aria-label={account.name} data-account-id={account.id}>
       <div className={s.line1}>
         <Text as="h3" weight="semibold" className={s.name} title={account.name}>{account.name}</Text>
         <TierBadge tier={account.tier} />
         <Caption1 className={s.owner} title={`${t('account.owner')}: ${owner}`}>{owner}</Caption1>
+        <Button
+          className={s.edit} size="small" appearance="subtle" icon={<EditRegular />} aria-expanded={editing}
+          aria-label={t('accountCard.editLabel', { name: account.name })} title={t('accountCard.editLabel', { name: account.name })}
+          onClick={() => { setSaved(null); setEditing((x) => !x); }}
+        />
       </div>
       <ul className={s.facts}>
         <li className={s.fact}>
@@ -71,6 +81,13 @@ export function AccountHeader({ account, details }: { account: MatchedAccount; d
           <li className={s.fact}><Caption1>{t('header.pipeline', { amount: formatMoney(pipeline) })}</Caption1></li>
         )}
       </ul>
+      {editing && (
+        <AccountCardEdit
+          accountId={account.id} name={account.name} onCancel={() => setEditing(false)}
+          onSaved={(tier) => { setEditing(false); setSaved(t('accountCard.saved', { tier })); onChanged?.(); }}
+        />
+      )}
+      <span role="status">{saved && <Caption1 className={s.saved}>{saved}</Caption1>}</span>
     </div>
   );
 }

@@ -44,8 +44,9 @@ export async function accountDetails(api: ApiClient, accountId: string) {
   return { opportunities: opportunities.items, timeline: timeline.items };
 }
 
-export async function createContact(api: ApiClient, input: { name: string; address: string; accountId: string | null }) {
-  return unwrap(api.contacts.$post({ json: { name: input.name, emails: [input.address], accountId: input.accountId } }));
+/** allowDuplicate: the person saw the likely-duplicate warning and creates it anyway. */
+export async function createContact(api: ApiClient, input: { name: string; address: string; accountId: string | null; allowDuplicate?: boolean }) {
+  return unwrap(api.contacts.$post({ json: { name: input.name, emails: [input.address], accountId: input.accountId, ...(input.allowDuplicate ? { allowDuplicate: true } : {}) } }));
 }
 
 /** allowDuplicate: the person saw the likely-duplicate warning and creates it anyway. */

@@ -1,13 +1,13 @@
-// Everyone on the item and who they are to Suhde: contacts, colleagues, and unknown external addresses with
-// "add contact" (name from the display name, account from the domain or picked) and "new account".
-import {
-  Badge, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens,
-} from '@fluentui/react-components';
+// Everyone on the item and who they are to Suhde: contacts (their card, editable in place), colleagues, and
+// unknown external addresses with "add contact" (name from the display name, account from the domain or picked)
+// and "new account", each warning of a likely duplicate first.
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiProblem, ErrorState, isLikelyDuplicate, useI18n, type MatchResult } from '../../../../web-shared/src/index.ts';
-import { usePaneServices } from '../../app/pane-services.tsx';
-import { createAccount, createContact } from './pane-api.ts';
+import { useI18n, type MatchResult } from '../../../../web-shared/src/index.ts';
 import type { MatchedAccount } from './match-summary.ts';
+import { ContactCard } from '../account/contact-card.tsx';
+import { NewAccountForm } from '../account/new-account-form.tsx';
+import { NewContactForm } from '../account/new-contact-form.tsx';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -15,10 +15,6 @@ const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   address: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  form: {
-    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS,
-    border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
-  },
 });
 
 const KIND_LABEL: Record<string, string> = {
@@ -41,6 +37,7 @@ export function PeopleList({ results, accounts, onChanged }: { results: MatchRes
             {r.automated && <Badge appearance="outline" color="subtle">{t('people.automated')}</Badge>}
           </div>
           {r.displayName && <Caption1 className={s.address}>{r.address}</Caption1>}
+          {r.kind === 'contact' && r.contactId && <ContactCard contactId={r.contactId} name={r.displayName ?? r.address} />}
           {r.suggestion && !r.automated && (
             <div className={s.actions}>
               {r.suggestion.newContact && (
@@ -56,123 +53,29 @@ export function PeopleList({ results, accounts, onChanged }: { results: MatchRes
             </div>
           )}
           {open?.address === r.address && open.form === 'contact' && r.suggestion?.newContact && (
-            <ContactForm
+            <NewContactForm
               result={r}
               accounts={accounts}
               onCancel={() => setOpen(null)}
-              onSaved={(name) => {
+              onSaved={(name, existing) => {
                 setOpen(null);
-                onChanged(t('people.contactAdded', { name }));
+                onChanged(t(existing ? 'people.addressAdded' : 'people.contactAdded', { name, address: r.address }));
               }}
             />
           )}
           {open?.address === r.address && open.form === 'account' && r.suggestion?.newAccount && (
-            <AccountForm
+            <NewAccountForm
               domain={r.suggestion.newAccount.domain}
               suggested={r.suggestion.newAccount.name}
               onCancel={() => setOpen(null)}
-              onSaved={(name) => {
+              onSaved={(name, existing) => {
                 setOpen(null);
-                onChanged(t('people.accountAdded', { name }));
+                onChanged(t(existing ? 'people.domainAdded' : 'people.accountAdded', { name, domain: r.suggestion!.newAccount!.domain }));
               }}
             />
           )}
         </li>
       ))}
     </ul>
-  );
-}
-
-function ContactForm({ result, accounts, onCancel, onSaved }: { result: MatchResult; accounts: MatchedAccount[]; onCancel: () => void; onSaved: (name: string) => void }) {
-  const { api } = usePaneServices();
-  const { t } = useI18n();
-  const s = useStyles();
-  const [name, setName] = useState(result.suggestion?.newContact?.name ?? result.displayName ?? '');
-  const [accountId, setAccountId] = useState<string>(result.suggestion?.newContact?.accountId ?? accounts[0]?.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const c = await createContact(api, { name, address: result.address, accountId: accountId || null });
-      onSaved(c.name);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
-  const fieldError = error instanceof ApiProblem ? error.fieldError('name') : undefined;
-  return (
-    <form className={s.form} aria-label={t('contactForm.title', { address: result.address })} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Field label={t('contactForm.name')} required validationMessage={fieldError}>
-        <Input value={name} onChange={(_, d) => setName(d.value)} />
-      </Field>
-      <Field label={t('contactForm.account')}>
-        <Select value={accountId} onChange={(_, d) => setAccountId(d.value)}>
-          <option value="">{t('contactForm.noAccount')}</option>
-          {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-        </Select>
-      </Field>
-      {error !== null && !fieldError && <ErrorState error={error} />}
-      <div className={s.actions}>
-        <Button type="submit" appearance="primary" size="small" disabled={busy || !name.trim()}>{t('contactForm.save')}</Button>
-        <Button size="small" onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </form>
-  );
-}
-
-function AccountForm({ domain, suggested, onCancel, onSaved }: { domain: string; suggested: string; onCancel: () => void; onSaved: (name: string) => void }) {
-  const { api } = usePaneServices();
-  const { t } = useI18n();
-  const s = useStyles();
-  const [name, setName] = useState(suggested);
-  const [tier, setTier] = useState<'A' | 'B' | 'C' | 'D'>('C');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (allowDuplicate = false) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const a = await createAccount(api, { name, domain, tier, allowDuplicate });
-      onSaved(a.name);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
-  const fieldError = error instanceof ApiProblem ? error.fieldError('name') : undefined;
-  // The server's likely-duplicate answer: shown as a warning with the accounts it looks like, before anything is created.
-  const duplicate = isLikelyDuplicate(error) ? error : null;
-  return (
-    <form className={s.form} aria-label={t('accountForm.title', { domain })} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Field label={t('accountForm.name')} required validationMessage={fieldError}>
-        <Input value={name} onChange={(_, d) => setName(d.value)} />
-      </Field>
-      <Field label={t('accountForm.tier')}>
-        <Select value={tier} onChange={(_, d) => setTier(d.value as 'A' | 'B' | 'C' | 'D')}>
-          {(['A', 'B', 'C', 'D'] as const).map((x) => <option key={x} value={x}>{t('account.tier', { tier: x })}</option>)}
-        </Select>
-      </Field>
-      {duplicate && (
-        <MessageBar intent="warning" layout="multiline" data-testid="likely-duplicate">
-          <MessageBarBody>
-            <MessageBarTitle>{t('accountForm.duplicateTitle')}</MessageBarTitle>
-            {t('accountForm.duplicateIntro')}
-            <ul className={s.list}>
-              {duplicate.duplicates.map((d) => <li key={d.id}><Text weight="semibold">{d.name}</Text> <Caption1>({d.reasons.join(', ')})</Caption1></li>)}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {error !== null && !fieldError && !duplicate && <ErrorState error={error} />}
-      <div className={s.actions}>
-        {duplicate
-          ? <Button appearance="primary" size="small" disabled={busy || !name.trim()} onClick={() => void submit(true)}>{t('accountForm.createAnyway')}</Button>
-          : <Button type="submit" appearance="primary" size="small" disabled={busy || !name.trim()}>{t('accountForm.save')}</Button>}
-        <Button size="small" onClick={onCancel}>{t('common.cancel')}</Button>
-      </div>
-    </form>
   );
 }

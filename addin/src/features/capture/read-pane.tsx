@@ -147,7 +147,7 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
 
       <section className={s.section} aria-labelledby="suhde-accounts">
         <Body1Strong as="h2" id="suhde-accounts" className={s.hidden}>{t('section.accounts')}</Body1Strong>
-        {summary.accounts.map((a, i) => <AccountHeader key={a.id} account={a} details={shownDetails?.[i]} />)}
+        {summary.accounts.map((a, i) => <AccountHeader key={a.id} account={a} details={shownDetails?.[i]} onChanged={() => void refresh()} />)}
         {item.kind === 'appointment' && <MeetingSummary item={item} results={summary.results} accounts={allAccounts} />}
         {summary.state === 'ambiguous' && !current && (
           <>

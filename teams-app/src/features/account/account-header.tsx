@@ -1,6 +1,7 @@
 // The account page's header: name and tier, then what a salesperson checks first (owner, last contact, next
 // contact due, open pipeline, relationship strength) and the main actions. Lifecycle, segment, domains and the
-// latest NPS/CSAT follow on one quieter line. Facts wrap; at Teams' narrow widths the actions wrap below them.
+// latest NPS/CSAT follow on one quieter line. Facts wrap; at Teams' narrow widths (a 400 px tab, a side panel)
+// the actions are "Log call" and a "More" menu with the rest, one row even in Finnish.
 import type { ReactNode } from 'react';
 import { Button, Caption1, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { AddRegular, CalendarClockRegular, CallRegular, NoteAddRegular } from '@fluentui/react-icons';
@@ -8,6 +9,10 @@ import { TierBadge, unwrap, useAsync, useI18n, type Account } from '../../../../
 import { useServices } from '../../app/services.tsx';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import { AccountRecordActions } from '../records/account-record-actions.tsx';
+import { useMediaQuery } from '../common/use-media-query.ts';
+
+/** Below this the secondary actions go into "More": the Finnish row needs about 1000 px, two rows fit above this. */
+const NARROW = '(max-width: 640px)';
 
 const OPEN = ['identified', 'contacted', 'offer', 'negotiation'];
 
@@ -18,7 +23,8 @@ const useStyles = makeStyles({
   },
   top: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, overflowWrap: 'anywhere' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // flex-start: the record actions' rule under Edit/Archive must not stretch the other buttons to its height.
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalS, margin: 0 },
   fact: { display: 'flex', flexDirection: 'column', minWidth: '7rem' },
   term: { color: tokens.colorNeutralForeground3 },
@@ -35,6 +41,7 @@ export function AccountHeader({ account: a, round, onAction, onChanged }: {
   const { t, formatDate, formatRelative, formatMoney } = useI18n();
   const { api, now } = useServices();
   const s = useStyles();
+  const narrow = useMediaQuery(NARROW);
   const pipeline = useAsync(async () => {
     const { items } = await unwrap(api.accounts[':id'].opportunities.$get({ param: { id: a.id } }));
     const open = items.filter((o) => OPEN.includes(o.stage) && o.currency === 'EUR');
@@ -62,10 +69,20 @@ export function AccountHeader({ account: a, round, onAction, onChanged }: {
         <Title2 as="h1" id="account-title" className={s.title}>{a.name} <TierBadge tier={a.tier} /></Title2>
         <div className={s.actions} role="group" aria-label={t('account.actions')}>
           <Button appearance="primary" icon={<CallRegular />} onClick={() => onAction('log-call')}>{t('account.action.logCall')}</Button>
-          <Button icon={<NoteAddRegular />} onClick={() => onAction('add-note')}>{t('account.action.addNote')}</Button>
-          <Button icon={<AddRegular />} onClick={() => onAction('new-opportunity')}>{t('account.action.newOpportunity')}</Button>
-          <Button icon={<CalendarClockRegular />} onClick={() => onAction('follow-up')}>{t('account.action.followUp')}</Button>
-          <AccountRecordActions account={a} onChanged={onChanged} />
+          {narrow ? (
+            <AccountRecordActions account={a} onChanged={onChanged} more={[
+              { label: t('account.action.addNote'), icon: <NoteAddRegular />, onClick: () => onAction('add-note') },
+              { label: t('account.action.newOpportunity'), icon: <AddRegular />, onClick: () => onAction('new-opportunity') },
+              { label: t('account.action.followUp'), icon: <CalendarClockRegular />, onClick: () => onAction('follow-up') },
+            ]} />
+          ) : (
+            <>
+              <Button icon={<NoteAddRegular />} onClick={() => onAction('add-note')}>{t('account.action.addNote')}</Button>
+              <Button icon={<AddRegular />} onClick={() => onAction('new-opportunity')}>{t('account.action.newOpportunity')}</Button>
+              <Button icon={<CalendarClockRegular />} onClick={() => onAction('follow-up')}>{t('account.action.followUp')}</Button>
+              <AccountRecordActions account={a} onChanged={onChanged} />
+            </>
+          )}
         </div>
       </div>
       <dl className={s.facts}>

@@ -21,6 +21,8 @@ import { DuplicateBanner } from '../duplicates/duplicate-banner.tsx';
 const useStyles = makeStyles({
   saved: { marginBottom: tokens.spacingVerticalS },
   panel: { paddingTop: tokens.spacingVerticalM },
+  // At 400 px the five sections (longer in Finnish) wrap onto a second line instead of widening the page.
+  tabs: { flexWrap: 'wrap' },
 });
 
 export type AccountTab = 'timeline' | 'contacts' | 'opportunities' | 'care' | 'feedback';
@@ -65,7 +67,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
       )}
       <FollowUpsPanel key={`follow-ups-${round}`} accountId={a.id} />
       <DuplicateBanner accountId={a.id} />
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
+      <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as AccountTab)} aria-label={t('account.sections')}>
         <Tab value="timeline">{t('account.tab.timeline')}</Tab>
         <Tab value="contacts">{t('account.tab.contacts')}</Tab>
         <Tab value="opportunities">{t('account.tab.opportunities')}</Tab>

@@ -9,7 +9,8 @@ const useStyles = makeStyles({
   panel: { marginBottom: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '16rem', flex: '1 1 20rem' },
+  // A promise with a long link breaks inside the card instead of running past it (a 400 px tab).
+  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 'min(16rem, 100%)', flex: '1 1 20rem', overflowWrap: 'anywhere' },
   late: { color: tokens.colorPaletteRedForeground1 },
 });
 
