@@ -34,7 +34,7 @@ import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
-import { dashboardDataChanged, type DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
+import type { DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
 
 export interface AppOptions extends Deps {
   verify: VerifyToken;
@@ -142,16 +142,13 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
   app.use('/api/*', apiRateLimit(limits));
   app.use('/api/*', followMergedAliases());
-  // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later.
+  // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later:
+  // the write bumped the tenant's data version in its own transaction (store/rollups.ts bumpDataVersion), which
+  // every instance's cache key carries; this instance also drops what it holds for the tenant.
   app.use('/api/*', async (c, next) => {
     await next();
     const auth = c.get('auth');
-    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) {
-      dashboards.invalidateTenant(auth.scope.tenantId);
-      // Every instance's, not only this one's: the version lives in the database. The write itself has committed,
-      // so a failure here is logged, not answered as the write's.
-      await dashboardDataChanged(auth.scope).catch((e: unknown) => console.error(`[suhde] dashboard data version not bumped for tenant ${auth.scope.tenantId} after ${c.req.method} ${c.req.path}:`, e));
-    }
+    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) dashboards.invalidateTenant(auth.scope.tenantId);
   });
   if (opts.sync) {
     const sync = opts.sync;

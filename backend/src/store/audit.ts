@@ -4,6 +4,7 @@ import type { TenantScope } from './scope.ts';
 import type { User } from '../domain/types.ts';
 import { userFromRow } from './users.ts';
 import { newId } from './ids.ts';
+import { bumpDataVersion } from './rollups.ts';
 
 export async function writeAudit(
   scope: TenantScope,
@@ -22,6 +23,8 @@ export async function writeAudit(
       detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
     })
     .execute();
+  // An audited change (a stage, a tier, an owner, a colleague's team) is one the dashboard may show.
+  await bumpDataVersion(scope);
 }
 
 export async function auditTrail(scope: TenantScope, entityType: string, entityId: string) {
