@@ -9,6 +9,8 @@ import { bumpDataVersion } from './rollups.ts';
 export async function writeAudit(
   scope: TenantScope,
   entry: { actorId: string | null; action: string; entityType: string; entityId: string; at: number; detail?: unknown },
+  /** false for a change no dashboard figure reads (a saved view): the dashboards stay cached. */
+  dashboardData = true,
 ): Promise<void> {
   await scope.db
     .insertInto('audit_log')
@@ -24,7 +26,7 @@ export async function writeAudit(
     })
     .execute();
   // An audited change (a stage, a tier, an owner, a colleague's team) is one the dashboard may show.
-  await bumpDataVersion(scope);
+  if (dashboardData) await bumpDataVersion(scope);
 }
 
 export async function auditTrail(scope: TenantScope, entityType: string, entityId: string) {
