@@ -1,7 +1,7 @@
 // The tenant's settings for administrators: care models per tier (cadence and care plan), what the sync keeps
 // (default visibility, snippets), internal and blocked domains and addresses, and retention. Saved in one PUT;
 // the API validates, its messages show beside the fields, and a save is confirmed on the page (and audited).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dropdown, MessageBar, MessageBarBody, Option, Switch, Text, Textarea, Title2, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
@@ -33,9 +33,9 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
   const s = useStyles();
   const [base, setBase] = useState(initial);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(initial));
-  const [saved, setSaved] = useState(false);
+  // The draft the last save produced: the confirmation shows until the next edit.
+  const [savedDraft, setSavedDraft] = useState<SettingsDraft | null>(null);
   const { errors, busy, save } = useFormSave(knownFields(draft));
-  useEffect(() => setSaved(false), [draft]);
   const set = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = async () => {
     let next: Settings | null = null;
@@ -43,10 +43,10 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
       next = await unwrap(api.settings.$put({ json: settingsBody(base, draft) as never }));
     });
     if (ok && next) {
+      const fresh = draftOf(next);
       setBase(next);
-      setDraft(draftOf(next));
-      // After the draft's reset, which clears the confirmation.
-      setTimeout(() => setSaved(true), 0);
+      setDraft(fresh);
+      setSavedDraft(fresh);
     }
   };
   return (
@@ -97,7 +97,7 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
         <Button type="submit" appearance="primary" disabled={busy}>{t('settings.save')}</Button>
         <Button disabled={busy} onClick={() => setDraft(draftOf(base))}>{t('settings.undo')}</Button>
         <div role="status" aria-live="polite">
-          {saved && <MessageBar intent="success"><MessageBarBody>{t('settings.saved')}</MessageBarBody></MessageBar>}
+          {savedDraft === draft && <MessageBar intent="success"><MessageBarBody>{t('settings.saved')}</MessageBarBody></MessageBar>}
         </div>
       </div>
     </form>
