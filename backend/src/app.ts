@@ -31,10 +31,11 @@ import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shareRequestRoutes } from './routes/share-requests.ts';
 import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
+import { savedViewRoutes } from './routes/saved-views.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
-import { dashboardDataChanged, type DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
+import type { DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
 
 export interface AppOptions extends Deps {
   verify: VerifyToken;
@@ -64,6 +65,7 @@ export const API_TAGS = [
   { name: 'Review', description: 'Email and meetings nobody could place with an account yet, and the actions that place or ignore them.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
   { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
+  { name: 'Saved views', description: 'Named filter sets of the account list, kept for yourself or shared with your team.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
 ];
 
@@ -86,7 +88,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', reviewRoutes(deps))
     .route('/', privacyRoutes(deps))
     .route('/', shareRequestRoutes(deps))
-    .route('/', duplicateRoutes(deps));
+    .route('/', duplicateRoutes(deps))
+    .route('/', savedViewRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
@@ -142,16 +145,13 @@ export function createApp(opts: AppOptions) {
   app.use('/api/*', authenticate(opts.handle, opts.verify, opts.clock));
   app.use('/api/*', apiRateLimit(limits));
   app.use('/api/*', followMergedAliases());
-  // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later.
+  // A change made through the API shows on the dashboard at once (a stage moved, a call logged), not a minute later:
+  // the write bumped the tenant's data version in its own transaction (store/rollups.ts bumpDataVersion), which
+  // every instance's cache key carries; this instance also drops what it holds for the tenant.
   app.use('/api/*', async (c, next) => {
     await next();
     const auth = c.get('auth');
-    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) {
-      dashboards.invalidateTenant(auth.scope.tenantId);
-      // Every instance's, not only this one's: the version lives in the database. The write itself has committed,
-      // so a failure here is logged, not answered as the write's.
-      await dashboardDataChanged(auth.scope).catch((e: unknown) => console.error(`[suhde] dashboard data version not bumped for tenant ${auth.scope.tenantId} after ${c.req.method} ${c.req.path}:`, e));
-    }
+    if (auth && c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400) dashboards.invalidateTenant(auth.scope.tenantId);
   });
   if (opts.sync) {
     const sync = opts.sync;

@@ -172,6 +172,13 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('GET', '/me/notification-settings');
     await call('PUT', '/me/notification-settings', { body: { followUpsDue: true, overdueCadences: false, idleDeals: true, weeklyDigest: true, locale: 'fi-FI' } });
     await call('PUT', '/me/notification-settings', { body: { followUpsDue: 'yes' } });
+    // Saved views: saved, shared with the team, a bad filter refused, deleted.
+    const view = await call('POST', '/saved-views', { body: { name: 'Overdue A', scope: 'mine', filters: { q: '', tiers: ['A'], ownerId: 'me', lifecycles: [], industry: '', region: '', size: '', overdue: true, sort: 'attention', order: 'asc' } } });
+    await call('GET', '/saved-views');
+    await call('PATCH', '/saved-views/{id}', { params: { id: view.body.id }, body: { scope: 'team', name: 'Overdue A (team)' } });
+    await call('POST', '/saved-views', { body: { name: 'Bad', filters: { sort: 'random' } } });
+    await call('DELETE', '/saved-views/{id}', { as: 'rep2', params: { id: view.body.id } });
+    await call('DELETE', '/saved-views/{id}', { params: { id: view.body.id } });
     await call('GET', '/today');
     await call('POST', '/follow-ups', { body: { accountId: id, dueOn: '2026-12-20', note: 'Send the revised offer' } });
     // A colleague's metadata-only email: asked for, listed for its holder, shared.

@@ -1,5 +1,6 @@
 // The CRM's vocabulary as plain values: what every layer (domain, store, routes, front ends) speaks.
 // Times are epoch milliseconds (UTC); money is integer cents in the opportunity's currency.
+import { DEFAULT_CARE_PLANS, type CarePlan } from './care-plan.ts';
 
 export const ROLES = ['rep', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -56,6 +57,8 @@ export interface TenantSettings {
   retention: Retention;
   /** An open opportunity with no touch for this many days is idle: Today and the activity-feed reminders say so. */
   idleDealDays: number;
+  /** What each tier's care plan holds beside its cadence: meetings a quarter, business reviews, NPS surveys. */
+  carePlans: Record<Tier, CarePlan>;
 }
 
 export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
@@ -76,6 +79,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   stageProbability: { identified: 10, contacted: 20, offer: 50, negotiation: 75, won: 100, lost: 0 },
   retention: { months: null, action: 'anonymise' },
   idleDealDays: 21,
+  carePlans: DEFAULT_CARE_PLANS,
 };
 
 export interface Tenant {

@@ -23,6 +23,9 @@ import { relationshipStats } from '../store/relationships.ts';
 import { DuplicateProblem, mergedAliasRedirect } from './duplicates.ts';
 import { relationshipStrength, strengthLabel } from '../domain/relationship-strength.ts';
 import { DAY_MS } from '../domain/types.ts';
+import { carePlanStatus, periodOf } from '../domain/care-plan.ts';
+import { accountMeetingsSince } from '../store/care-plan.ts';
+import { CarePlanStatusSchema } from './settings-schema.ts';
 import { accountCanView, accountView, actorOf, careByUserView, contactCanView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
 import { interactionAnswers, opportunityAnswers } from './answers.ts';
 
@@ -86,6 +89,7 @@ export function accountRoutes(deps: Deps) {
                   owner: orNull(UserSchema),
                   careByUser: z.array(z.object({ userId: z.string(), lastContactAt: z.number(), interactions: z.number() })),
                   latestFeedback: z.object({ nps: orNull(FeedbackSchema), csat: orNull(FeedbackSchema) }),
+                  carePlan: CarePlanStatusSchema,
                   can: AccountCanSchema,
                 }),
               },
@@ -99,17 +103,20 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const now = deps.clock();
         const account = await requireAccount(auth.scope, c.req.valid('param').id);
-        const [owner, careByUser, feedback] = await Promise.all([
+        const [owner, careByUser, feedback, meetings] = await Promise.all([
           account.ownerId ? getUser(auth.scope, account.ownerId) : null,
           lastContactByUser(auth.scope, account.id),
           listFeedback(auth.scope, account.id),
+          accountMeetingsSince(auth.scope, account.id, periodOf('yearly', now).start),
         ]);
+        const plan = auth.tenant.settings.carePlans[account.tier];
         return c.json(
           {
             ...accountView(account, auth.tenant.settings, now, actorOf(auth)),
             owner: owner && userView(owner),
             careByUser: careByUser.map(careByUserView),
             latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
+            carePlan: { tier: account.tier, plan: { ...plan }, items: carePlanStatus({ plan, meetings, npsGivenAt: feedback.filter((f) => f.kind === 'nps').map((f) => f.givenAt), now }) },
             can: accountCanView(actorOf(auth), account),
           },
           200,

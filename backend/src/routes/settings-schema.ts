@@ -3,6 +3,16 @@
 import { z } from '@hono/zod-openapi';
 import { RETENTION_ACTIONS, STAGES, TIERS, VISIBILITIES } from '../domain/types.ts';
 import { Domain, Email } from './schemas.ts';
+import { CARE_PLAN_FREQUENCIES, CARE_PLAN_ITEMS } from '../domain/care-plan.ts';
+
+const CarePlanSchema = z
+  .object({
+    meetingsPerQuarter: z.number().int().min(0, 'must be 0 or more').max(60, 'must be at most 60 a quarter'),
+    businessReview: z.enum(CARE_PLAN_FREQUENCIES).openapi({ description: 'A meeting whose subject names a business review (QBR, liiketoimintakatsaus) each quarter or year' }),
+    npsSurvey: z.enum(CARE_PLAN_FREQUENCIES).openapi({ description: 'An NPS answer recorded for the account each quarter or year' }),
+  })
+  .strict()
+  .openapi('CarePlan');
 
 export const SettingsSchema = z
   .object({
@@ -21,5 +31,24 @@ export const SettingsSchema = z
     }).optional(),
     idleDealDays: z.number().int().min(1).max(365).optional()
       .openapi({ description: 'An open opportunity with no touch for this many days is idle (Today, activity-feed reminders). Left out: unchanged.' }),
+    carePlans: z.object(Object.fromEntries(TIERS.map((t) => [t, CarePlanSchema])) as Record<(typeof TIERS)[number], typeof CarePlanSchema>).optional()
+      .openapi({ description: 'What each tier’s care plan holds beside its cadence (calendar quarters and years, UTC). Left out: unchanged.' }),
   })
   .openapi('TenantSettings');
+
+/** An account's tier's care plan and where the account stands against it (GET /accounts/{id}). */
+export const CarePlanStatusSchema = z
+  .object({
+    tier: z.enum(TIERS),
+    plan: CarePlanSchema,
+    items: z.array(z.object({
+      item: z.enum(CARE_PLAN_ITEMS),
+      target: z.number().int().openapi({ description: 'How many the plan asks for in the period' }),
+      done: z.number().int().openapi({ description: 'How many happened in the period so far' }),
+      state: z.enum(['done', 'due']),
+      periodStart: z.number(),
+      periodEnd: z.number().openapi({ description: 'Exclusive: the item is due by then' }),
+      lastAt: z.number().nullable(),
+    })).openapi({ description: 'The plan’s items for the current calendar quarter or year (UTC); items the plan does not ask for are left out' }),
+  })
+  .openapi('CarePlanStatus');

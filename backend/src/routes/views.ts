@@ -159,6 +159,7 @@ export function settingsView(s: TenantSettings) {
     cadenceDays: { ...s.cadenceDays }, internalDomains: s.internalDomains, blockedDomains: s.blockedDomains, blockedAddresses: s.blockedAddresses,
     defaultSyncVisibility: s.defaultSyncVisibility, storeSnippets: s.storeSnippets, minutesPerEmail: s.minutesPerEmail,
     stageProbability: { ...s.stageProbability }, retention: { ...s.retention }, idleDealDays: s.idleDealDays,
+    carePlans: { A: { ...s.carePlans.A }, B: { ...s.carePlans.B }, C: { ...s.carePlans.C }, D: { ...s.carePlans.D } },
   };
 }
 

@@ -4,10 +4,13 @@ import type { TenantScope } from './scope.ts';
 import type { User } from '../domain/types.ts';
 import { userFromRow } from './users.ts';
 import { newId } from './ids.ts';
+import { bumpDataVersion } from './rollups.ts';
 
 export async function writeAudit(
   scope: TenantScope,
   entry: { actorId: string | null; action: string; entityType: string; entityId: string; at: number; detail?: unknown },
+  /** false for a change no dashboard figure reads (a saved view): the dashboards stay cached. */
+  dashboardData = true,
 ): Promise<void> {
   await scope.db
     .insertInto('audit_log')
@@ -22,6 +25,8 @@ export async function writeAudit(
       detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
     })
     .execute();
+  // An audited change (a stage, a tier, an owner, a colleague's team) is one the dashboard may show.
+  if (dashboardData) await bumpDataVersion(scope);
 }
 
 export async function auditTrail(scope: TenantScope, entityType: string, entityId: string) {

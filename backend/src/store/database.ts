@@ -1,6 +1,7 @@
 // The Kysely table types: one interface per table, joined in Database. Column names are snake_case as in SQL;
 // times are epoch milliseconds (bigint), money integer cents, lists and settings JSON text.
 import type { ColumnType } from 'kysely';
+import type { SavedViewTable } from './database-views.ts';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
 
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
@@ -324,6 +325,7 @@ export interface Database {
   account_aliases: AccountAliasTable;
   contact_aliases: ContactAliasTable;
   share_requests: ShareRequestTable;
+  saved_views: SavedViewTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */

@@ -1,6 +1,7 @@
 import type { Feedback, FeedbackKind } from '../domain/types.ts';
 import { chunks, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
+import { bumpDataVersion } from './rollups.ts';
 import { notFound } from '../domain/errors.ts';
 
 export async function addFeedback(
@@ -20,6 +21,7 @@ export async function addFeedback(
     .insertInto('feedback')
     .values({ tenant_id: scope.tenantId, id, account_id: input.accountId, contact_id: input.contactId, kind: input.kind, score: input.score, comment: input.comment, given_at: input.givenAt, created_by: actorId, created_at: now })
     .execute();
+  await bumpDataVersion(scope);
   return { id, tenantId: scope.tenantId, ...input };
 }
 

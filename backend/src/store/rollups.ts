@@ -9,7 +9,7 @@
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
 // (colleague, account).
 import { sql, type RawBuilder } from 'kysely';
-import { chunks, type TenantScope } from './scope.ts';
+import { beforeCommit, chunks, type TenantScope } from './scope.ts';
 
 export const ROLLUP_DAY_MS = 86_400_000;
 /** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
@@ -191,8 +191,18 @@ function nextOutbound(i: RawBuilder<unknown>): RawBuilder<unknown> {
     and o.kind = 'email' and o.direction = 'outbound' and o.occurred_at > ${i}.occurred_at and o.occurred_at <= ${i}.occurred_at + ${REPLY_WINDOW_MS})`;
 }
 
-/** Marks the tenant's data changed: shared dashboards computed before are not answered again. */
+/**
+ * Marks the tenant's data changed: shared dashboards computed before are not answered again, by any instance.
+ * Inside a transaction opened by inTransaction once, just before it commits (however many writes it made, and
+ * never for a write that rolls back); otherwise now. Every audited write (store/audit.ts) and every interaction
+ * write (withRollups) calls it.
+ */
 export async function bumpDataVersion(scope: TenantScope): Promise<void> {
+  if (beforeCommit(scope, 'data-version', () => incrementDataVersion(scope))) return;
+  await incrementDataVersion(scope);
+}
+
+async function incrementDataVersion(scope: TenantScope): Promise<void> {
   const slot = Math.floor(Math.random() * VERSION_SLOTS);
   await sql`insert into data_versions (tenant_id, slot, n) values (${scope.tenantId}, ${slot}, 1)
     on conflict (tenant_id, slot) do update set n = data_versions.n + 1`.execute(scope.db);

@@ -2,7 +2,7 @@
 // it is how an authenticated request finds its scope.
 import type { Kysely } from 'kysely';
 import type { Database, TenantTable } from './database.ts';
-import { DEFAULT_TENANT_SETTINGS, type Tenant, type TenantSettings } from '../domain/types.ts';
+import { DEFAULT_TENANT_SETTINGS, TIERS, type Tenant, type TenantSettings } from '../domain/types.ts';
 import { inTransaction, type TenantScope } from './scope.ts';
 import { writeAudit } from './audit.ts';
 import { changedFields } from '../domain/audit-detail.ts';
@@ -16,6 +16,7 @@ export function tenantFromRow(row: TenantTable): Tenant {
     cadenceDays: { ...DEFAULT_TENANT_SETTINGS.cadenceDays, ...stored.cadenceDays },
     stageProbability: { ...DEFAULT_TENANT_SETTINGS.stageProbability, ...stored.stageProbability },
     retention: { ...DEFAULT_TENANT_SETTINGS.retention, ...stored.retention },
+    carePlans: Object.fromEntries(TIERS.map((t) => [t, { ...DEFAULT_TENANT_SETTINGS.carePlans[t], ...stored.carePlans?.[t] }])) as TenantSettings['carePlans'],
   };
   return { id: row.id, name: row.name, entraTenantId: row.entra_tenant_id, settings, createdAt: row.created_at };
 }

@@ -18,6 +18,7 @@ const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) =>
 const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
 const DuplicatesView = lazy(() => import('../features/duplicates/duplicates-view.tsx').then((m) => ({ default: m.DuplicatesView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
+const SettingsView = lazy(() => import('../features/settings/settings-view.tsx').then((m) => ({ default: m.SettingsView })));
 
 const useStyles = makeStyles({
   bar: {
@@ -45,7 +46,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'review', label: t('nav.review') },
     ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }] : []),
     { view: 'my-mailbox', label: t('nav.myMailbox') },
-    ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }] : []),
+    ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }, { view: 'settings' as const, label: t('nav.settings') }] : []),
   ];
   const current = route.view === 'account' ? 'accounts' : route.view;
   const sidePanel = route.view === 'meeting';
@@ -99,6 +100,9 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
       return <AuditView />;
+    case 'settings':
+      if (!admin) return <Text role="alert">{t('settings.adminsOnly')}</Text>;
+      return <SettingsView />;
     case 'account':
       return <AccountView accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
     case 'meeting':

@@ -11,7 +11,7 @@ import {
   accountActivity, careCompliance, goingCold, repActivity, teamPipeline, weeklyTrend,
   type AccountActivity, type ColdAccount, type DashboardScope, type RepActivity, type TeamPipeline, type TierCare, type WeekActivity,
 } from '../../store/analytics.ts';
-import { dataVersion, bumpDataVersion } from '../../store/rollups.ts';
+import { dataVersion } from '../../store/rollups.ts';
 import { dashboardKey, type Cached, type DashboardCache } from './dashboard-cache.ts';
 
 /** The dashboard's figures, as the cache keeps them. */
@@ -71,10 +71,3 @@ async function figures(d: DashboardScope, r: DashboardRequest, members: User[]):
   };
 }
 
-/**
- * A write through the API changed the tenant's data (an opportunity moved, an account's owner or tier): every
- * instance's shared dashboards are stale. Interaction writes bump the version themselves, in their transaction.
- */
-export async function dashboardDataChanged(scope: TenantScope): Promise<void> {
-  await bumpDataVersion(scope);
-}

@@ -1,10 +1,11 @@
-// The care plan: the tier's cadence, the last and next contact, whether it is overdue, each colleague's last
-// contact; and the account team's notes, with a form to add one.
+// The care plan: the tier's cadence, the last and next contact, whether it is overdue, the plan's items (meetings,
+// business review, NPS survey) done or due, each colleague's last contact; and the account team's notes, with a form to add one.
 import { useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, LoadingState, TimelineItem, unwrap, useAsync, useI18n, type Account } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
+import { CarePlanItems } from './care-plan-items.tsx';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(18rem, 1fr))', gap: tokens.spacingHorizontalL },
@@ -55,6 +56,7 @@ export function CarePanel({ account, onChanged }: { account: Account; onChanged:
             {care.cadenceDays === null ? t('account.noCadence') : care.overdue ? t('account.overdue', { days: care.daysOverdue }) : care.nextDueAt ? formatDate(care.nextDueAt) : ''}
           </dd>
         </dl>
+        <CarePlanItems account={account} />
         <h3><Text weight="semibold">{t('care.byColleague')}</Text></h3>
         {account.careByUser.length === 0 ? <Text>{t('care.nobody')}</Text> : (
           <ul className={s.list}>

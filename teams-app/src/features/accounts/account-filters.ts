@@ -1,5 +1,5 @@
-// The account list's filters as a value: defaults, the API query they make, and saved views (named filter
-// sets kept in this browser's storage).
+// The account list's filters as a value: defaults, the API query they make, and the saved views an older
+// version kept in this browser's storage (now moved to the server once).
 export const TIERS = ['A', 'B', 'C', 'D'] as const;
 export const LIFECYCLES = ['prospect', 'customer', 'key_account', 'former'] as const;
 export const SIZES = ['micro', 'small', 'medium', 'large', 'enterprise'] as const;
@@ -45,34 +45,29 @@ export function accountQuery(f: AccountFilters, page: number): Record<string, st
   return q;
 }
 
-export interface SavedView {
+/** A view as an older version kept it in this browser's storage, before views moved to the server. */
+export interface LegacySavedView {
   name: string;
   filters: AccountFilters;
 }
 
 const KEY = 'suhde.teams.savedViews';
 
-export function loadSavedViews(storage: Storage | null): SavedView[] {
+/** The views this browser kept, read once to move them to the server (features/accounts/saved-views.tsx). */
+export function loadSavedViews(storage: Storage | null): LegacySavedView[] {
   try {
-    const parsed = JSON.parse(storage?.getItem(KEY) ?? '[]') as SavedView[];
+    const parsed = JSON.parse(storage?.getItem(KEY) ?? '[]') as LegacySavedView[];
     // Views saved by an older version lack newer filters: fill them from the defaults.
     return Array.isArray(parsed) ? parsed.filter((v) => v && typeof v.name === 'string').map((v) => ({ name: v.name, filters: { ...DEFAULT_FILTERS, ...v.filters } })) : [];
-  } catch {
+  } catch (e) {
+    console.warn('[suhde] the saved views kept in this browser are not readable; they are left as they are', e);
     return [];
   }
 }
 
-/** Adds or replaces (by name) a view; returns the new list, sorted by name. */
-export function saveView(storage: Storage | null, views: SavedView[], view: SavedView): SavedView[] {
-  const next = [...views.filter((v) => v.name !== view.name), view].sort((a, b) => a.name.localeCompare(b.name));
-  storage?.setItem(KEY, JSON.stringify(next));
-  return next;
-}
-
-export function deleteView(storage: Storage | null, views: SavedView[], name: string): SavedView[] {
-  const next = views.filter((v) => v.name !== name);
-  storage?.setItem(KEY, JSON.stringify(next));
-  return next;
+/** Once moved to the server, the browser's copy goes: the server's list is the one list. */
+export function clearLegacyViews(storage: Storage | null): void {
+  storage?.removeItem(KEY);
 }
 
 export function browserStorage(): Storage | null {

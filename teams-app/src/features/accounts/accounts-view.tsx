@@ -1,23 +1,22 @@
-// My accounts: search, filters (tier, owner, segment, lifecycle, overdue), sorting, saved views, the columns a
-// salesperson scans (last contact, next due, open pipeline, relationship strength) and CSV of what is shown.
+// My accounts: search, filters (tier, owner, segment, lifecycle, overdue), sorting, saved views (mine and the
+// team's, on the server), the columns a salesperson scans (last contact, next due, open pipeline, relationship
+// strength) and CSV of what is shown.
 // It opens on the user's own accounts, what needs attention first; search, owner and sort stay in one row and the
 // other filters fold behind a "Filters" button with the number set, so the first account shows without scrolling.
 import { useMemo, useState } from 'react';
 import {
-  Button, Checkbox, Dropdown, Field, Input, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  Text, Title2, Toolbar, makeStyles, mergeClasses, tokens,
+  Button, Checkbox, Dropdown, Field, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Text, Title2, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowDownloadRegular, SaveRegular, DeleteRegular, FilterRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowDownloadRegular, FilterRegular } from '@fluentui/react-icons';
 import { AccountDialog } from '../records/account-dialog.tsx';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { toCsv, type CsvColumn } from '../common/csv.ts';
 import { exportCsv } from '../audit/record-export.ts';
 import { StrengthBadge } from '../common/strength-badge.tsx';
-import {
-  accountQuery, activeFilterCount, browserStorage, DEFAULT_FILTERS, deleteView, LIFECYCLES, loadSavedViews, PAGE_SIZE, saveView, SIZES, SORTS, TIERS,
-  type AccountFilters, type SavedView,
-} from './account-filters.ts';
+import { accountQuery, activeFilterCount, DEFAULT_FILTERS, LIFECYCLES, PAGE_SIZE, SIZES, SORTS, TIERS, type AccountFilters } from './account-filters.ts';
+import { SavedViews } from './saved-views.tsx';
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
@@ -51,12 +50,9 @@ export function AccountsView() {
   const { api, navigate, now, colleagues } = useServices();
   const nameOf = useColleagueName();
   const s = useStyles();
-  const storage = browserStorage();
   const [filters, setFilters] = useState<AccountFilters>(DEFAULT_FILTERS);
   const [page, setPage] = useState(0);
   const [creating, setCreating] = useState(false);
-  const [views, setViews] = useState<SavedView[]>(() => loadSavedViews(storage));
-  const [viewName, setViewName] = useState('');
   const [showFilters, setShowFilters] = useState(false);
   const active = activeFilterCount(filters);
   const list = useAsync(() => loadPage(api, filters, page), [api, JSON.stringify(filters), page]);
@@ -152,26 +148,7 @@ export function AccountsView() {
           </Dropdown>
         </Field>
         <Checkbox label={t('accounts.filter.overdue')} checked={filters.overdue} onChange={(_, d) => set({ overdue: !!d.checked })} />
-      <Toolbar aria-label={t('accounts.views')} className={s.filters}>
-        <Field label={t('accounts.savedViews')}>
-          <Dropdown className={s.narrow} placeholder={t('accounts.pickView')} value="" selectedOptions={[]} onOptionSelect={(_, d) => {
-            const v = views.find((x) => x.name === d.optionValue);
-            if (v) {
-              setFilters(v.filters);
-              setPage(0);
-              setViewName(v.name);
-            }
-          }}>
-            {views.map((v) => <Option key={v.name} value={v.name}>{v.name}</Option>)}
-          </Dropdown>
-        </Field>
-        <Field label={t('accounts.viewName')}>
-          <Input value={viewName} onChange={(_, d) => setViewName(d.value)} />
-        </Field>
-        <Button icon={<SaveRegular />} disabled={!viewName.trim()} onClick={() => setViews(saveView(storage, views, { name: viewName.trim(), filters }))}>{t('accounts.saveView')}</Button>
-        <Button icon={<DeleteRegular />} disabled={!views.some((v) => v.name === viewName.trim())} onClick={() => { setViews(deleteView(storage, views, viewName.trim())); setViewName(''); }}>{t('accounts.deleteView')}</Button>
-        <Button appearance="subtle" onClick={() => { setFilters(DEFAULT_FILTERS); setPage(0); setViewName(''); }}>{t('accounts.clear')}</Button>
-      </Toolbar>
+      <SavedViews filters={filters} onApply={(f) => { setFilters(f); setPage(0); }} />
       </div>
       )}
 

@@ -1,0 +1,91 @@
+// A tier's care plan, beside its contact cadence: how many meetings a quarter, how often a business review
+// (QBR) and an NPS survey are held; and where one account stands against its tier's plan this quarter or year.
+// Imports nothing: types.ts takes the plan into the tenant's settings from here.
+
+export const CARE_PLAN_FREQUENCIES = ['none', 'quarterly', 'yearly'] as const;
+export type CarePlanFrequency = (typeof CARE_PLAN_FREQUENCIES)[number];
+
+export interface CarePlan {
+  /** Meetings with the account per calendar quarter; 0 plans none. */
+  meetingsPerQuarter: number;
+  /** A business review meeting (a meeting whose subject names one: see isBusinessReview). */
+  businessReview: CarePlanFrequency;
+  /** An NPS answer recorded for the account. */
+  npsSurvey: CarePlanFrequency;
+}
+
+/** A = contract customers with a care and activity plan, B = room to grow, C and D = contact as needed. */
+export const DEFAULT_CARE_PLANS: Record<'A' | 'B' | 'C' | 'D', CarePlan> = {
+  A: { meetingsPerQuarter: 3, businessReview: 'quarterly', npsSurvey: 'yearly' },
+  B: { meetingsPerQuarter: 1, businessReview: 'yearly', npsSurvey: 'yearly' },
+  C: { meetingsPerQuarter: 0, businessReview: 'none', npsSurvey: 'none' },
+  D: { meetingsPerQuarter: 0, businessReview: 'none', npsSurvey: 'none' },
+};
+
+export const CARE_PLAN_ITEMS = ['meetings', 'businessReview', 'npsSurvey'] as const;
+export type CarePlanItemKind = (typeof CARE_PLAN_ITEMS)[number];
+
+export interface CarePlanItemStatus {
+  item: CarePlanItemKind;
+  /** How many the plan asks for in the period. */
+  target: number;
+  /** How many happened in the period so far. */
+  done: number;
+  /** done once the target is met; due until then, by periodEnd. */
+  state: 'done' | 'due';
+  periodStart: number;
+  /** Exclusive: the first instant of the next period, by which the item is due. */
+  periodEnd: number;
+  /** The newest one in the period, or null. */
+  lastAt: number | null;
+}
+
+// Words people put in a business review's invitation, in English and Finnish, lower case.
+const REVIEW_WORDS = ['qbr', 'business review', 'account review', 'liiketoimintakatsaus', 'asiakkuuskatsaus', 'asiakkuuspalaveri', 'vuosikatsaus', 'kvartaalikatsaus'];
+
+/** Whether a meeting's subject names a business review ("Q3 QBR", "Liiketoimintakatsaus 2026"). */
+export function isBusinessReview(subject: string | null): boolean {
+  if (!subject) return false;
+  const s = subject.toLowerCase();
+  return REVIEW_WORDS.some((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w}`, 'u').test(s));
+}
+
+/** The calendar quarter or year (UTC) holding an instant, as [start, end). */
+export function periodOf(frequency: 'quarterly' | 'yearly', at: number): { start: number; end: number } {
+  const d = new Date(at);
+  const y = d.getUTCFullYear();
+  if (frequency === 'yearly') return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) };
+  const q = Math.floor(d.getUTCMonth() / 3);
+  return { start: Date.UTC(y, q * 3, 1), end: Date.UTC(y, q * 3 + 3, 1) };
+}
+
+export interface CarePlanInput {
+  plan: CarePlan;
+  /** The account's meetings (any since the start of the year suffice), future ones included: they are not counted. */
+  meetings: readonly { occurredAt: number; subject: string | null }[];
+  /** When the account's NPS answers were given. */
+  npsGivenAt: readonly number[];
+  now: number;
+}
+
+/**
+ * The plan's items for the current period, each done or due. Only what has happened counts (a meeting booked
+ * for next week is not yet done); an item the plan does not ask for (0 meetings, 'none') is left out.
+ */
+export function carePlanStatus(input: CarePlanInput): CarePlanItemStatus[] {
+  const { plan, now } = input;
+  const past = input.meetings.filter((m) => m.occurredAt <= now);
+  const out: CarePlanItemStatus[] = [];
+  const add = (item: CarePlanItemKind, frequency: 'quarterly' | 'yearly', target: number, times: readonly number[]) => {
+    const p = periodOf(frequency, now);
+    const inPeriod = times.filter((t) => t >= p.start && t < p.end && t <= now);
+    out.push({
+      item, target, done: inPeriod.length, state: inPeriod.length >= target ? 'done' : 'due',
+      periodStart: p.start, periodEnd: p.end, lastAt: inPeriod.length ? Math.max(...inPeriod) : null,
+    });
+  };
+  if (plan.meetingsPerQuarter > 0) add('meetings', 'quarterly', plan.meetingsPerQuarter, past.map((m) => m.occurredAt));
+  if (plan.businessReview !== 'none') add('businessReview', plan.businessReview, 1, past.filter((m) => isBusinessReview(m.subject)).map((m) => m.occurredAt));
+  if (plan.npsSurvey !== 'none') add('npsSurvey', plan.npsSurvey, 1, input.npsGivenAt);
+  return out;
+}
