@@ -59,7 +59,7 @@ function queryStats(e: { query: { sql: string }; queryDurationMillis: number }) 
   stats.set(k, s);
 }
 if (process.env.SUHDE_QUERY_STATS) process.on('exit', () => {
-  if (stats.size) console.log([...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, s]) => `${Math.round(s.ms)} ms ${s.n}x ${k}`).join('\n'));
+  if (stats.size) console.log([...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, Math.max(12, Number(process.env.SUHDE_QUERY_STATS) || 0)).map(([k, s]) => `${Math.round(s.ms)} ms ${s.n}x ${k}`).join('\n'));
 });
 
 export function locationFromUrl(databaseUrl: string | undefined, sqlitePath: string): StoreLocation {
