@@ -243,6 +243,43 @@ function nextOutbound(i: RawBuilder<unknown>): RawBuilder<unknown> {
     and o.kind = 'email' and o.direction = 'outbound' and o.occurred_at > ${i}.occurred_at and o.occurred_at <= ${i}.occurred_at + ${REPLY_WINDOW_MS})`;
 }
 
+/**
+ * The tenant's rollups derived afresh from account_touches and participants, set-based (as migration 016's
+ * backfill): after a bulk load that did not keep them per batch (seeding). Its own rollup rows are replaced.
+ */
+export async function rebuildRollups(scope: TenantScope): Promise<void> {
+  const t = scope.tenantId;
+  const { db } = scope;
+  for (const table of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_touches', 'rollup_replies']) {
+    await sql`delete from ${sql.table(table)} where tenant_id = ${t}`.execute(db);
+  }
+  const day = (col: RawBuilder<unknown>) => (scope.dialect === 'sqlite' ? sql`${col} / ${sql.lit(ROLLUP_DAY_MS)}` : sql`cast(${col} / ${sql.lit(ROLLUP_DAY_MS)} as integer)`);
+  await sql`insert into rollup_activity (tenant_id, user_id, day, kind, direction, n, minutes)
+    select tenant_id, user_id, ${day(sql`occurred_at`)}, kind, coalesce(direction, ''), count(*), sum(minutes)
+    from (select tenant_id, user_id, interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(direction) as direction, max(minutes) as minutes
+          from account_touches where tenant_id = ${t} group by tenant_id, user_id, interaction_id) x
+    group by tenant_id, user_id, ${day(sql`occurred_at`)}, kind, coalesce(direction, '')`.execute(db);
+  await sql`insert into rollup_account_days (tenant_id, user_id, day, account_id, kind, n, minutes)
+    select tenant_id, user_id, ${day(sql`occurred_at`)}, account_id, kind, count(*), sum(minutes) from account_touches where tenant_id = ${t}
+    group by tenant_id, user_id, ${day(sql`occurred_at`)}, account_id, kind`.execute(db);
+  // Touches outside, participants by their key inside (CROSS JOIN fixes that order on SQLite; PostgreSQL plans
+  // it freely): account_touches has no index by interaction, so the other order is a scan per participant.
+  await sql`insert into rollup_contact_days (tenant_id, user_id, day, contact_id, n)
+    select t.tenant_id, t.user_id, ${day(sql`t.occurred_at`)}, p.contact_id, count(distinct t.interaction_id)
+    from account_touches t cross join interaction_participants p
+    where p.tenant_id = t.tenant_id and p.interaction_id = t.interaction_id and t.tenant_id = ${t} and t.kind <> 'note' and p.contact_id is not null
+    group by t.tenant_id, t.user_id, ${day(sql`t.occurred_at`)}, p.contact_id`.execute(db);
+  await sql`insert into rollup_shared_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, minutes)
+    select t.tenant_id, t.user_id, t.occurred_at, t.interaction_id, t.account_id, t.kind, t.minutes from account_touches t
+    where t.tenant_id = ${t} and exists (select 1 from interaction_holders h where h.tenant_id = t.tenant_id and h.interaction_id = t.interaction_id and h.user_id <> t.user_id)`.execute(db);
+  await sql`insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
+    select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
+      select i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id, ${nextOutbound(sql`i`)} as next_out
+      from account_touches i where i.tenant_id = ${t} and i.kind = 'email' and i.direction = 'inbound'
+    ) x where next_out is not null`.execute(db);
+  await bumpDataVersion(scope);
+}
+
 /** Marks the tenant's data changed: shared dashboards computed before are not answered again. */
 export async function bumpDataVersion(scope: TenantScope): Promise<void> {
   const slot = Math.floor(Math.random() * VERSION_SLOTS);
