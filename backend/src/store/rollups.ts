@@ -3,7 +3,8 @@
 // erasure) runs inside withRollups, which adds what the write changed to the rollups in the same transaction.
 //
 // What changed is measured, not assumed: the interactions' contributions (derived as account_touches is: holders
-// x timeline rows) are read before and after the write, and the difference is added with
+// x timeline rows) are read before and after the write (for interactions the write itself creates: nothing before,
+// and after, the interactions as written; see FreshInteractions), and the difference is added with
 // INSERT ... ON CONFLICT DO UPDATE SET n = n + excluded.n, so concurrent writers never lose an increment. On
 // PostgreSQL the interactions are locked first (in id order), so no other writer changes them between the two
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
