@@ -86,7 +86,7 @@ async function benchApi(kind: string) {
   const { handle, seeded, close } = await openStore(kind);
   if (!seeded) {
     const t0 = performance.now();
-    await seedTenant(handle, data, NOW, { batchSize: 5000, onProgress: (n) => { if (n % 100_000 === 0) log(`seeded ${n}`); } });
+    await seedTenant(handle, data, NOW, { batchSize: 20_000, onProgress: (n) => { if (n % 100_000 === 0) log(`seeded ${n}`); } });
     log(`seeded ${data.interactionCount} interactions in ${Math.round((performance.now() - t0) / 1000)} s`);
   } else log('reusing the seeded database');
   if (kind === 'postgres') await sql`vacuum analyze`.execute(handle.db);

@@ -74,7 +74,7 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
     const db = await freshDatabase(kind, url, 'timeline', { poolSize: 8 });
     try {
       const t0 = performance.now();
-      await seedTenant(db.handle, data, NOW, { batchSize: 5000, onProgress: (n) => { if (n % 200_000 === 0) log(`seeded ${n}`); } });
+      await seedTenant(db.handle, data, NOW, { batchSize: 20_000, onProgress: (n) => { if (n % 200_000 === 0) log(`seeded ${n}`); } });
       await sql`analyze`.execute(db.handle.db);
       log(`timeline database: ${interactions.length} interactions seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
       const f = await benchTimeline(db.handle, data, NOW, timelineLoad, log);

@@ -32,7 +32,7 @@ export function openDb(location: StoreLocation): Db {
     });
     // An idle client that loses its server must not crash the process; the next query reports the error.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(process.env.SUHDE_QUERY_STATS ? { log: queryStats } : {}) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });
@@ -49,7 +49,8 @@ export function openDb(location: StoreLocation): Db {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-// SUHDE_QUERY_STATS=1 prints the costliest SQLite statements at exit: how the benchmarks find a slow query.
+// SUHDE_QUERY_STATS=1 prints the costliest statements at exit (=N: the N costliest): how the benchmarks find a
+// slow query.
 const stats = new Map<string, { n: number; ms: number }>();
 function queryStats(e: { query: { sql: string }; queryDurationMillis: number }) {
   const k = e.query.sql.slice(0, 120);
@@ -59,7 +60,7 @@ function queryStats(e: { query: { sql: string }; queryDurationMillis: number }) 
   stats.set(k, s);
 }
 if (process.env.SUHDE_QUERY_STATS) process.on('exit', () => {
-  if (stats.size) console.log([...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, s]) => `${Math.round(s.ms)} ms ${s.n}x ${k}`).join('\n'));
+  if (stats.size) console.log([...stats].sort((a, b) => b[1].ms - a[1].ms).slice(0, Math.max(12, Number(process.env.SUHDE_QUERY_STATS) || 0)).map(([k, s]) => `${Math.round(s.ms)} ms ${s.n}x ${k}`).join('\n'));
 });
 
 export function locationFromUrl(databaseUrl: string | undefined, sqlitePath: string): StoreLocation {

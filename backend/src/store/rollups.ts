@@ -3,13 +3,15 @@
 // erasure) runs inside withRollups, which adds what the write changed to the rollups in the same transaction.
 //
 // What changed is measured, not assumed: the interactions' contributions (derived as account_touches is: holders
-// x timeline rows) are read before and after the write, and the difference is added with
+// x timeline rows) are read before and after the write (for interactions the write itself creates: nothing before,
+// and after, the interactions as written; see FreshInteractions), and the difference is added with
 // INSERT ... ON CONFLICT DO UPDATE SET n = n + excluded.n, so concurrent writers never lose an increment. On
 // PostgreSQL the interactions are locked first (in id order), so no other writer changes them between the two
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
 // (colleague, account).
 import { sql, type RawBuilder } from 'kysely';
 import { beforeCommit, chunks, type TenantScope } from './scope.ts';
+import type { Interaction } from '../domain/types.ts';
 
 export const ROLLUP_DAY_MS = 86_400_000;
 /** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
@@ -36,53 +38,98 @@ const add = (m: Map<string, Counted>, k: string, n: number, minutes: number) => 
   m.set(k, c);
 };
 
+type TouchRow = { user_id: string; interaction_id: string; account_id: string; occurred_at: unknown; kind: string; direction: string | null; minutes: unknown };
+type ContactRow = { interaction_id: string; contact_id: string };
+
+const emptyContributions = (): Contributions => ({ activity: new Map(), accounts: new Map(), contacts: new Map(), shared: new Set(), emails: new Set() });
+
 /** What these interactions add to the rollups now: their touches (holders x timeline rows) and contacts. */
-async function contributions(scope: TenantScope, ids: string[]): Promise<Contributions> {
-  const out: Contributions = { activity: new Map(), accounts: new Map(), contacts: new Map(), shared: new Set(), emails: new Set() };
+async function contributions(scope: TenantScope, ids: string[], out = emptyContributions()): Promise<Contributions> {
   const t = scope.tenantId;
-  for (const part of chunks(ids, 500)) {
+  for (const part of chunks(ids, 1000)) {
     const list = sql.join(part.map((id) => sql`${id}`));
     const [touches, people] = await Promise.all([
-      sql<{ user_id: string; interaction_id: string; account_id: string; occurred_at: unknown; kind: string; direction: string | null; minutes: unknown }>`
+      sql<TouchRow>`
         select distinct h.user_id, ia.interaction_id, ia.account_id, ia.occurred_at, ia.kind, i.direction, coalesce(i.duration_minutes, 0) as minutes
         from interaction_accounts ia
         join interaction_holders h on h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id
         join interactions i on i.tenant_id = ia.tenant_id and i.id = ia.interaction_id
         where ia.tenant_id = ${t} and ia.interaction_id in (${list})`.execute(scope.db),
-      sql<{ interaction_id: string; contact_id: string }>`select distinct interaction_id, contact_id from interaction_participants
+      sql<ContactRow>`select distinct interaction_id, contact_id from interaction_participants
         where tenant_id = ${t} and interaction_id in (${list}) and contact_id is not null`.execute(scope.db),
     ]);
-    const contactsOf = new Map<string, string[]>();
-    for (const p of people.rows) contactsOf.set(p.interaction_id, [...(contactsOf.get(p.interaction_id) ?? []), p.contact_id]);
-    const byInteraction = new Map<string, typeof touches.rows>();
-    for (const r of touches.rows) byInteraction.set(r.interaction_id, [...(byInteraction.get(r.interaction_id) ?? []), r]);
-    for (const [id, rows] of byInteraction) {
-      const users = [...new Set(rows.map((r) => r.user_id))];
-      const first = rows[0]!;
-      const at = Number(first.occurred_at);
-      const day = dayOf(at);
-      const minutes = Number(first.minutes);
-      for (const u of users) {
-        add(out.activity, [u, day, first.kind, first.direction ?? ''].join(SEP), 1, minutes);
-        if (first.kind !== 'note') for (const c of contactsOf.get(id) ?? []) add(out.contacts, [u, day, c].join(SEP), 1, 0);
-      }
-      for (const r of rows) {
-        add(out.accounts, [r.user_id, dayOf(Number(r.occurred_at)), r.account_id, r.kind].join(SEP), 1, minutes);
-        if (users.length > 1) out.shared.add([r.user_id, Number(r.occurred_at), id, r.account_id, r.kind, minutes].join(SEP));
-        if (r.kind === 'email') out.emails.add([r.user_id, r.account_id, Number(r.occurred_at)].join(SEP));
-      }
-    }
+    addContributions(out, touches.rows, people.rows);
   }
   return out;
+}
+
+/**
+ * The rows contributions() would read for interactions this transaction created, from the interactions as
+ * written (holders x accounts, distinct, as the query): no statement, and nothing was there before them.
+ */
+function freshRows(items: readonly Interaction[]): { touches: TouchRow[]; people: ContactRow[] } {
+  const touches: TouchRow[] = [];
+  const people: ContactRow[] = [];
+  for (const i of items) {
+    for (const user_id of new Set(i.holders.map((h) => h.userId))) {
+      for (const account_id of new Set(i.accountIds)) {
+        touches.push({ user_id, interaction_id: i.id, account_id, occurred_at: i.occurredAt, kind: i.kind, direction: i.direction, minutes: i.durationMinutes ?? 0 });
+      }
+    }
+    for (const contact_id of new Set(i.participants.map((p) => p.contactId))) if (contact_id) people.push({ interaction_id: i.id, contact_id });
+  }
+  return { touches, people };
+}
+
+function addContributions(out: Contributions, touches: readonly TouchRow[], people: readonly ContactRow[]): void {
+  const contactsOf = new Map<string, string[]>();
+  for (const p of people) {
+    const list = contactsOf.get(p.interaction_id);
+    if (list) list.push(p.contact_id);
+    else contactsOf.set(p.interaction_id, [p.contact_id]);
+  }
+  const byInteraction = new Map<string, TouchRow[]>();
+  for (const r of touches) {
+    const list = byInteraction.get(r.interaction_id);
+    if (list) list.push(r);
+    else byInteraction.set(r.interaction_id, [r]);
+  }
+  for (const [id, rows] of byInteraction) {
+    const users = [...new Set(rows.map((r) => r.user_id))];
+    const first = rows[0]!;
+    const at = Number(first.occurred_at);
+    const day = dayOf(at);
+    const minutes = Number(first.minutes);
+    for (const u of users) {
+      add(out.activity, [u, day, first.kind, first.direction ?? ''].join(SEP), 1, minutes);
+      if (first.kind !== 'note') for (const c of contactsOf.get(id) ?? []) add(out.contacts, [u, day, c].join(SEP), 1, 0);
+    }
+    for (const r of rows) {
+      add(out.accounts, [r.user_id, dayOf(Number(r.occurred_at)), r.account_id, r.kind].join(SEP), 1, minutes);
+      if (users.length > 1) out.shared.add([r.user_id, Number(r.occurred_at), id, r.account_id, r.kind, minutes].join(SEP));
+      if (r.kind === 'email') out.emails.add([r.user_id, r.account_id, Number(r.occurred_at)].join(SEP));
+    }
+  }
+}
+
+/**
+ * Interactions the write creates (their rows inserted in this transaction before it, none of their holders or
+ * accounts yet): nothing to read before, and what they add afterwards is taken from `after()`, the interactions
+ * exactly as the write stored them, instead of read back.
+ */
+export interface FreshInteractions {
+  ids: ReadonlySet<string>;
+  after(): readonly Interaction[];
 }
 
 /**
  * Runs a write that changes these interactions' holders, timeline rows or participants' contacts, and adds what
  * it changed to the rollups, in the caller's transaction. Never nest one in another over the same interactions.
  */
-export async function withRollups<T>(scope: TenantScope, interactionIds: Iterable<string>, write: () => Promise<T>): Promise<T> {
-  const ids = [...new Set(interactionIds)].sort();
-  if (ids.length === 0) return write();
+export async function withRollups<T>(scope: TenantScope, interactionIds: Iterable<string>, write: () => Promise<T>, fresh?: FreshInteractions): Promise<T> {
+  const all = [...new Set(interactionIds)].sort();
+  if (all.length === 0) return write();
+  const ids = fresh ? all.filter((id) => !fresh.ids.has(id)) : all;
   if (scope.dialect === 'postgres') {
     // NO KEY UPDATE, as the merge's own lock: foreign key checks of the same rows do not wait on it.
     for (const part of chunks(ids, 500)) {
@@ -91,7 +138,13 @@ export async function withRollups<T>(scope: TenantScope, interactionIds: Iterabl
   }
   const before = await contributions(scope, ids);
   const result = await write();
-  const after = await contributions(scope, ids);
+  const after = emptyContributions();
+  if (fresh) {
+    const made = fresh.after().filter((i) => fresh.ids.has(i.id));
+    const rows = freshRows(made);
+    addContributions(after, rows.touches, rows.people);
+  }
+  await contributions(scope, ids, after);
   await applyDifference(scope, before, after);
   return result;
 }
@@ -189,6 +242,43 @@ async function recomputeReplies(scope: TenantScope, emails: [user: string, accou
 function nextOutbound(i: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`(select min(o.occurred_at) from account_touches o where o.tenant_id = ${i}.tenant_id and o.user_id = ${i}.user_id and o.account_id = ${i}.account_id
     and o.kind = 'email' and o.direction = 'outbound' and o.occurred_at > ${i}.occurred_at and o.occurred_at <= ${i}.occurred_at + ${REPLY_WINDOW_MS})`;
+}
+
+/**
+ * The tenant's rollups derived afresh from account_touches and participants, set-based (as migration 016's
+ * backfill): after a bulk load that did not keep them per batch (seeding). Its own rollup rows are replaced.
+ */
+export async function rebuildRollups(scope: TenantScope): Promise<void> {
+  const t = scope.tenantId;
+  const { db } = scope;
+  for (const table of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_touches', 'rollup_replies']) {
+    await sql`delete from ${sql.table(table)} where tenant_id = ${t}`.execute(db);
+  }
+  const day = (col: RawBuilder<unknown>) => (scope.dialect === 'sqlite' ? sql`${col} / ${sql.lit(ROLLUP_DAY_MS)}` : sql`cast(${col} / ${sql.lit(ROLLUP_DAY_MS)} as integer)`);
+  await sql`insert into rollup_activity (tenant_id, user_id, day, kind, direction, n, minutes)
+    select tenant_id, user_id, ${day(sql`occurred_at`)}, kind, coalesce(direction, ''), count(*), sum(minutes)
+    from (select tenant_id, user_id, interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(direction) as direction, max(minutes) as minutes
+          from account_touches where tenant_id = ${t} group by tenant_id, user_id, interaction_id) x
+    group by tenant_id, user_id, ${day(sql`occurred_at`)}, kind, coalesce(direction, '')`.execute(db);
+  await sql`insert into rollup_account_days (tenant_id, user_id, day, account_id, kind, n, minutes)
+    select tenant_id, user_id, ${day(sql`occurred_at`)}, account_id, kind, count(*), sum(minutes) from account_touches where tenant_id = ${t}
+    group by tenant_id, user_id, ${day(sql`occurred_at`)}, account_id, kind`.execute(db);
+  // Touches outside, participants by their key inside (CROSS JOIN fixes that order on SQLite; PostgreSQL plans
+  // it freely): account_touches has no index by interaction, so the other order is a scan per participant.
+  await sql`insert into rollup_contact_days (tenant_id, user_id, day, contact_id, n)
+    select t.tenant_id, t.user_id, ${day(sql`t.occurred_at`)}, p.contact_id, count(distinct t.interaction_id)
+    from account_touches t cross join interaction_participants p
+    where p.tenant_id = t.tenant_id and p.interaction_id = t.interaction_id and t.tenant_id = ${t} and t.kind <> 'note' and p.contact_id is not null
+    group by t.tenant_id, t.user_id, ${day(sql`t.occurred_at`)}, p.contact_id`.execute(db);
+  await sql`insert into rollup_shared_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, minutes)
+    select t.tenant_id, t.user_id, t.occurred_at, t.interaction_id, t.account_id, t.kind, t.minutes from account_touches t
+    where t.tenant_id = ${t} and exists (select 1 from interaction_holders h where h.tenant_id = t.tenant_id and h.interaction_id = t.interaction_id and h.user_id <> t.user_id)`.execute(db);
+  await sql`insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
+    select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
+      select i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id, ${nextOutbound(sql`i`)} as next_out
+      from account_touches i where i.tenant_id = ${t} and i.kind = 'email' and i.direction = 'inbound'
+    ) x where next_out is not null`.execute(db);
+  await bumpDataVersion(scope);
 }
 
 /**

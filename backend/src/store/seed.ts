@@ -9,7 +9,8 @@ import { insertOpportunities } from './opportunities.ts';
 import { insertFeedback } from './feedback.ts';
 import { addHolders, addTimelineRows, bumpLastContact, insertInteractions } from './interaction-writes.ts';
 import { analyzeAll } from './statistics.ts';
-import { withRollups } from './rollups.ts';
+import { rebuildRollups } from './rollups.ts';
+import { asStored, provideFreshTimelineRows } from './timeline-rows.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -79,6 +80,12 @@ export async function seedTenant(
     if (batch.length >= size) await flush();
   }
   await flush();
+  // What the write path keeps per batch, derived once from everything loaded, planned on its statistics.
+  await analyzeAll(handle.db);
+  await inTransaction(scope, async (tx) => {
+    await rebuildRollups(tx);
+    await bumpLastContact(tx, data.accounts.map((a) => a.id));
+  });
   // A bulk load changes every table's shape: plan the next queries on statistics of what is there now.
   await analyzeAll(handle.db);
   return { interactions: count };
@@ -86,15 +93,15 @@ export async function seedTenant(
 
 /**
  * Generated data is consistent by construction: every interaction is new (its key is unique), its accounts and
- * opportunities exist. So no merge and no reference checks, just the rows, in one transaction per batch.
+ * opportunities exist. So no merge and no reference checks, just the rows, in one transaction per batch: the
+ * timeline rows built from the interactions in memory (asStored, as a merge's new interactions), no rollups or
+ * last contact per batch; seedTenant derives those once, set-based, after the last batch.
  */
 async function insertGenerated(scope: TenantScope, batch: Interaction[], now: number): Promise<void> {
   await inTransaction(scope, async (tx) => {
-    await withRollups(tx, batch.map((i) => i.id), async () => {
-      await insertInteractions(tx, batch.map((input) => ({ input, id: input.id })), now);
-      await addTimelineRows(tx, batch.flatMap((i) => [...new Set(i.accountIds)].map((accountId) => ({ interactionId: i.id, accountId, occurredAt: i.occurredAt, kind: i.kind }))));
-      await addHolders(tx, batch.flatMap((i) => i.holders.map((h) => ({ ...h, interactionId: i.id }))));
-    });
-    await bumpLastContact(tx, batch.flatMap((i) => i.accountIds));
+    await insertInteractions(tx, batch.map((input) => ({ input, id: input.id })), now);
+    await addTimelineRows(tx, batch.flatMap((i) => [...new Set(i.accountIds)].map((accountId) => ({ interactionId: i.id, accountId, occurredAt: i.occurredAt, kind: i.kind }))));
+    await addHolders(tx, batch.flatMap((i) => i.holders.map((h) => ({ ...h, interactionId: i.id }))));
+    await provideFreshTimelineRows(tx, batch.map((i) => asStored(tx.tenantId, i.id, i, i.accountIds.map((accountId) => ({ accountId })), i.holders, now)));
   });
 }

@@ -20,6 +20,75 @@ const idList = (ids: Iterable<string | null>) => {
   return unique.length ? `|${unique.join('|')}|` : '';
 };
 
+type TimelineRow = {
+  tenant_id: string; account_id: string; occurred_at: number; interaction_id: string; kind: string;
+  visibility: string; holder_ids: string; user_ids: string; contact_ids: string; item: string;
+};
+
+/** The rows of one live interaction, one per account link: its JSON built once, however many accounts it has. */
+function rowsOf(tenantId: string, i: Interaction, links: readonly { account_id: string; occurred_at: number; kind: string }[]): TimelineRow[] {
+  const item = timelineItemJson(i);
+  const holder_ids = idList(i.holders.map((h) => h.userId));
+  const user_ids = idList([...i.holders.map((h) => h.userId), ...i.participants.map((p) => p.userId)]);
+  const contact_ids = idList(i.participants.map((p) => p.contactId));
+  return links.map((l) => ({
+    tenant_id: tenantId, account_id: l.account_id, occurred_at: l.occurred_at, interaction_id: i.id, kind: l.kind,
+    visibility: i.visibility, holder_ids, user_ids, contact_ids, item,
+  }));
+}
+
+/** Binary order, as the databases compare text keys. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * An interaction this transaction creates, as the read side (getInteractions) will hydrate it once written:
+ * participants in ordinal order with lower-cased addresses, each account once in id order, each (holder,
+ * relation) once (the first given, as the insert keeps it) in time order. The store's bulk writers (a merge's new
+ * interactions, the seeding) build its timeline rows and rollups from this instead of reading the rows back.
+ */
+export function asStored(
+  tenantId: string, id: string, input: Omit<Interaction, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>,
+  accounts: readonly { accountId: string }[], holders: readonly Interaction['holders'][number][], now: number,
+): Interaction {
+  const seen = new Set<string>();
+  const held = holders
+    .filter((h) => { const k = `${h.userId}\u0000${h.relation}`; if (seen.has(k)) return false; seen.add(k); return true; })
+    .sort((a, b) => a.at - b.at || byText(a.userId, b.userId) || byText(a.relation, b.relation))
+    .map((h) => ({ userId: h.userId, relation: h.relation, at: h.at }));
+  return {
+    id, tenantId, kind: input.kind, direction: input.direction ?? null, occurredAt: input.occurredAt, subject: input.subject ?? null,
+    snippet: input.snippet ?? null, note: input.note ?? null, durationMinutes: input.durationMinutes ?? null,
+    participants: input.participants.map((p) => ({
+      role: p.role, address: p.address.toLowerCase(), displayName: p.displayName ?? null, userId: p.userId ?? null, contactId: p.contactId ?? null,
+    })),
+    accountIds: [...new Set(accounts.map((a) => a.accountId))].sort(byText),
+    opportunityId: input.opportunityId ?? null, source: input.source, visibility: input.visibility, holders: held,
+    externalKey: input.externalKey ?? null, createdAt: now, updatedAt: now,
+  };
+}
+
+interface Pending {
+  ids: Set<string>;
+  /** Rows of interactions created in this transaction, built from what was written; dropped when touched again. */
+  fresh: Map<string, TimelineRow[]>;
+}
+const pending = new WeakMap<object, Pending>();
+
+/** The transaction's pending rebuild, opened on first use; null outside a transaction opened by inTransaction. */
+function pendingOf(scope: TenantScope): Pending | null {
+  const known = pending.get(scope.db);
+  if (known) return known;
+  const created: Pending = { ids: new Set(), fresh: new Map() };
+  const deferred = beforeCommit(scope, 'timeline-rows', async () => {
+    pending.delete(scope.db);
+    await rebuildTimelineRows(scope, [...created.ids].filter((id) => !created.fresh.has(id)));
+    await writeTimelineRows(scope, [...created.fresh.values()].flat());
+  });
+  if (!deferred) return null;
+  pending.set(scope.db, created);
+  return created;
+}
+
 /**
  * These interactions' timeline rows must be rebuilt: once before the transaction commits when in one opened by
  * inTransaction (however many writes touched them), else now.
@@ -27,24 +96,32 @@ const idList = (ids: Iterable<string | null>) => {
 export async function touchTimeline(scope: TenantScope, interactionIds: Iterable<string>): Promise<void> {
   const ids = [...interactionIds];
   if (ids.length === 0) return;
-  const known = pending.get(scope.db);
-  if (known) {
-    for (const id of ids) known.add(id);
-    return;
+  const p = pendingOf(scope);
+  if (!p) return rebuildTimelineRows(scope, ids);
+  for (const id of ids) {
+    p.ids.add(id);
+    p.fresh.delete(id);
   }
-  const set = new Set(ids);
-  const deferred = beforeCommit(scope, 'timeline-rows', async () => {
-    pending.delete(scope.db);
-    await rebuildTimelineRows(scope, [...set]);
-  });
-  if (deferred) pending.set(scope.db, set);
-  else await rebuildTimelineRows(scope, ids);
 }
-const pending = new WeakMap<object, Set<string>>();
+
+/**
+ * The timeline rows of interactions this transaction created, from the interactions as written (asStored, after
+ * their last write): inserted before the commit without reading the source tables back. A later touch of one of
+ * them in the same transaction rebuilds it from the sources instead.
+ */
+export async function provideFreshTimelineRows(scope: TenantScope, created: readonly Interaction[]): Promise<void> {
+  const rows = new Map(created.map((i) => [i.id, rowsOf(scope.tenantId, i, i.accountIds.map((a) => ({ account_id: a, occurred_at: i.occurredAt, kind: i.kind })))]));
+  const p = pendingOf(scope);
+  if (!p) return writeTimelineRows(scope, [...rows.values()].flat());
+  for (const [id, r] of rows) {
+    p.ids.add(id);
+    p.fresh.set(id, r);
+  }
+}
 
 /** Replaces every timeline row of these interactions with what the source tables say now. */
 export async function rebuildTimelineRows(scope: TenantScope, interactionIds: string[]): Promise<void> {
-  for (const part of chunks([...new Set(interactionIds)].sort(), 500)) {
+  for (const part of chunks([...new Set(interactionIds)].sort(), 1000)) {
     await scope.db.deleteFrom('timeline_rows').where('tenant_id', '=', scope.tenantId).where('interaction_id', 'in', part).execute();
     const links = await scope.db
       .selectFrom('interaction_accounts')
@@ -55,30 +132,25 @@ export async function rebuildTimelineRows(scope: TenantScope, interactionIds: st
     if (links.length === 0) continue;
     // Live ones only: a removed interaction leaves every timeline.
     const items = new Map((await getInteractions(scope, [...new Set(links.map((l) => l.interaction_id))])).map((i) => [i.id, i]));
-    const rows = links.flatMap((l) => {
-      const i = items.get(l.interaction_id);
-      if (!i) return [];
-      return [{
-        tenant_id: scope.tenantId, account_id: l.account_id, occurred_at: l.occurred_at, interaction_id: l.interaction_id, kind: l.kind,
-        visibility: i.visibility,
-        holder_ids: idList(i.holders.map((h) => h.userId)),
-        user_ids: idList([...i.holders.map((h) => h.userId), ...i.participants.map((p) => p.userId)]),
-        contact_ids: idList(i.participants.map((p) => p.contactId)),
-        item: timelineItemJson(i),
-      }];
-    });
-    // Key order, as the other timeline writes: concurrent rebuilds never wait on each other in a cycle.
-    rows.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
-    // A concurrent rebuild of the same interaction (PostgreSQL) may have inserted a row this one's delete did not
-    // see: this transaction read the source tables after that one committed, so its row is the newer one.
-    for (const chunk of chunks(rows, 500)) {
-      await scope.db.insertInto('timeline_rows').values(chunk)
-        .onConflict((oc) => oc.columns(['tenant_id', 'account_id', 'occurred_at', 'interaction_id']).doUpdateSet((eb) => ({
-          kind: eb.ref('excluded.kind'), visibility: eb.ref('excluded.visibility'), holder_ids: eb.ref('excluded.holder_ids'),
-          user_ids: eb.ref('excluded.user_ids'), contact_ids: eb.ref('excluded.contact_ids'), item: eb.ref('excluded.item'),
-        })))
-        .execute();
-    }
+    const linksOf = new Map<string, typeof links>();
+    for (const l of links) linksOf.set(l.interaction_id, [...(linksOf.get(l.interaction_id) ?? []), l]);
+    const rows = [...linksOf].flatMap(([id, l]) => (items.has(id) ? rowsOf(scope.tenantId, items.get(id)!, l) : []));
+    await writeTimelineRows(scope, rows);
+  }
+}
+
+async function writeTimelineRows(scope: TenantScope, rows: TimelineRow[]): Promise<void> {
+  // Key order, as the other timeline writes: concurrent rebuilds never wait on each other in a cycle.
+  rows.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
+  // A concurrent rebuild of the same interaction (PostgreSQL) may have inserted a row this one's delete did not
+  // see: this transaction read the source tables after that one committed, so its row is the newer one.
+  for (const chunk of chunks(rows, 2000)) {
+    await scope.db.insertInto('timeline_rows').values(chunk)
+      .onConflict((oc) => oc.columns(['tenant_id', 'account_id', 'occurred_at', 'interaction_id']).doUpdateSet((eb) => ({
+        kind: eb.ref('excluded.kind'), visibility: eb.ref('excluded.visibility'), holder_ids: eb.ref('excluded.holder_ids'),
+        user_ids: eb.ref('excluded.user_ids'), contact_ids: eb.ref('excluded.contact_ids'), item: eb.ref('excluded.item'),
+      })))
+      .execute();
   }
 }
 

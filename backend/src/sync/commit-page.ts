@@ -35,6 +35,8 @@ export interface PageCommit {
   endsFullRound: boolean;
   now: number;
   leaseMs: number;
+  /** The pass's own end (its health, the lease given back), in this same transaction: one commit, not two. */
+  finish?: (tx: TenantScope) => Promise<void>;
 }
 
 export interface PageOutcome {
@@ -146,6 +148,7 @@ export async function commitPage(scope: TenantScope, c: PageCommit): Promise<Pag
     const seen = plans.length + unreadable.length;
     await addItemCounts(tx, c.mailbox.id, seen, created);
     await saveCursorPage(tx, c.mailbox.id, c.stream, c.owner, c.page, c.now, c.leaseMs);
+    if (c.finish) await c.finish(tx);
     return { seen, stored: toStore.length, created, skipped, released, softRemoved, logIntents: intents.applied };
   });
 }

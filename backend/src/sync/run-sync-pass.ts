@@ -135,6 +135,12 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
   if (!(await timed(() => acquireLease(scope, mailbox.id, request.stream, owner, now(), leaseMs)))) return { ...result, status: 'busy' };
 
   let leaseReleased = false;
+  // The pass's end: the stream's and the mailbox's health, the lease given back.
+  const endPass = async (tx: TenantScope) => {
+    await recordStreamSuccess(tx, mailbox.id, request.stream, now(), result.resynced);
+    await recordPassSuccess(tx, mailbox.id, now());
+    await releaseLease(tx, mailbox.id, request.stream, owner);
+  };
   try {
     const tenant = await timed(() => getTenant(scope));
     const settings = mailboxSettings(tenant.settings, mailbox);
@@ -170,11 +176,14 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
           const ctx = { ownerUserId: mailbox.userId, ownAddresses: [{ address: mailbox.address, userId: mailbox.userId }], settings, now: at };
           const combined = await timed(() => planBatch(scope, settings, batch, stream.kind, ctx));
           // The cursor moves to the batch's last page, in the transaction that stores every item up to it.
+          // The round's last batch also ends the pass: one commit (one fsync on SQLite) instead of two.
+          const ends = last.deltaLink !== null;
           const outcome = await timed(() => commitPage(scope, {
             mailbox, stream: request.stream, owner, round, ...combined,
             page: { nextLink: last.nextLink, deltaLink: last.deltaLink },
-            endsFullRound: inFullRound && last.deltaLink !== null, now: at, leaseMs,
+            endsFullRound: inFullRound && ends, now: at, leaseMs, ...(ends ? { finish: endPass } : {}),
           }));
+          if (ends) leaseReleased = true;
           result.pages += batch.length;
           result.seen += outcome.seen;
           result.stored += outcome.stored;
@@ -198,12 +207,8 @@ export async function runSyncPass(deps: SyncEngineDeps, request: SyncPassRequest
         throw error;
       }
     }
-    // The pass's end is one commit (one fsync on SQLite): the stream's and the mailbox's health, the lease given back.
-    await timed(() => inTransaction(scope, async (tx) => {
-      await recordStreamSuccess(tx, mailbox.id, request.stream, now(), result.resynced);
-      await recordPassSuccess(tx, mailbox.id, now());
-      await releaseLease(tx, mailbox.id, request.stream, owner);
-    }));
+    // Ended with the last batch's commit, unless no batch ended the round (no pages): then one commit of its own.
+    if (!leaseReleased) await timed(() => inTransaction(scope, endPass));
     leaseReleased = true;
     return result;
   } catch (error) {

@@ -15,6 +15,7 @@ import {
 } from '../../store/interaction-writes.ts';
 import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
 import { withRollups } from '../../store/rollups.ts';
+import { asStored, provideFreshTimelineRows } from '../../store/timeline-rows.ts';
 
 export interface MergeResult {
   interaction: Interaction;
@@ -85,6 +86,9 @@ export async function mergeInteractionCopies(
     }
     const priorOf = (g: (typeof groups)[number]): StoredByKey | undefined => (keyOf(g) ? existing.get(keyOf(g)!) : undefined);
 
+    // Interactions this merge creates: their timeline rows and rollups come from what is written, not read back.
+    const freshIds = new Set(fresh.filter((g) => inserted.has(g.id)).map((g) => g.id));
+    const created: Interaction[] = [];
     const timeline: Parameters<typeof addTimelineRows>[1] = [];
     const holders: Parameters<typeof addHolders>[1] = [];
     const touched = new Set<string>();
@@ -120,10 +124,12 @@ export async function mergeInteractionCopies(
       holders.push(...merged.holders.map((h) => ({ ...h, interactionId: g.id })));
       for (const a of merged.contactAccountIds) touched.add(a);
       if (merged.update) await updateInteractionFields(tx, g.id, merged.update, now);
+      if (freshIds.has(g.id)) created.push(asStored(tx.tenantId, g.id, g.copies[0]!, merged.accounts, merged.holders, now));
     }
     await addTimelineRows(tx, timeline);
     await addHolders(tx, holders);
-    });
+    await provideFreshTimelineRows(tx, created);
+    }, { ids: freshIds, after: () => created });
     await bumpLastContact(tx, [...touched]);
 
     return groupOf.map((slot) => {
