@@ -12,6 +12,7 @@ import { findTenantByEntraId } from '../../backend/src/store/tenants.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import type { GeneratedTenant } from '../../backend/src/demo/generate-tenant.ts';
 import { startLoadTool } from './load-child.ts';
+import { startProfile } from './cpu-profile.ts';
 
 export interface TimelineFigures {
   reqPerSec: number[];
@@ -66,7 +67,10 @@ export async function benchTimeline(
     await loadInChild(plan(full.url, Math.max(1, Math.round(opts.durationSeconds / 2))));
     await loadInChild(plan(bareServer.url, 1));
     for (let r = 0; r < opts.runs; r++) {
+      // SUHDE_BENCH_PROFILE=<dir>: the app's runs profiled in this (the server's) process, the bare route's not.
+      const profile = await startProfile(`timeline-${handle.dialect}-run${r + 1}`);
       const a = await loadInChild(plan(full.url, opts.durationSeconds));
+      await profile.stop(log);
       const b = await loadInChild(plan(bareServer.url, opts.durationSeconds));
       figures.reqPerSec.push(a.reqPerSec);
       figures.bareReqPerSec.push(b.reqPerSec);
