@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--db=sqlite,postgres] [--runs=3]
+// npm run bench [-- --quick] [--db=sqlite,postgres] [--runs=3] [--only=ingest,timeline,sync,dashboard]
 // Every benchmark of issue #15 on each database, each figure the median of `runs` runs with its spread, written to
 // bench/summary.json (see summary.ts for its shape):
 // - ingest: the sync's batch insert through the store against the raw driver writing the same rows (ingest.ts);
@@ -8,6 +8,9 @@
 // - dashboard: GET /api/analytics/dashboard?refresh=true as a manager, through dashboard.ts in its own process.
 // --quick: a small tenant (10k interactions, 5k ingested per run, 5.5k synced items), meant for at most 5 minutes.
 // The full run: 1M interactions in the timeline's and the dashboard's database, 100k ingested per run, 110k synced.
+// --only: just these parts (e.g. --only=timeline while working on one); the figures are printed and written to
+// bench/summary-only.json, leaving bench/summary.json to whole runs. SUHDE_BENCH_PROFILE=<dir>: the timeline's
+// measured runs are CPU-profiled in the server's process (timeline.ts), summarised by cpuprofile-summary.ts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,6 +34,9 @@ const runs = Math.max(3, Number(args.runs ?? 3));
 const scale = Number(args.scale ?? (quick ? 0.01 : 1));
 const pgUrl = benchPostgresUrl();
 const dbs = (args.db ?? 'sqlite,postgres').split(',') as BenchDb[];
+const PARTS = ['ingest', 'timeline', 'sync', 'dashboard'] as const;
+const only = new Set((args.only ?? PARTS.join(',')).split(','));
+for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: no part called ${p} (${PARTS.join(', ')})`);
 const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 const SEED = 20261122;
 const sizes = {
@@ -61,7 +67,7 @@ const reason = (e: unknown) => `not measured: ${e instanceof Error ? e.message.s
 async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions: Interaction[], url: string | null): Promise<DatabaseMeasures> {
   const log = (s: string) => console.log(`[${kind}] ${s}`);
   const out: DatabaseMeasures = {};
-  try {
+  if (only.has('ingest')) try {
     const f = await benchIngest(kind, url, data, interactions.slice(0, ingestRows), NOW, runs, log);
     out['ingest.perSec'] = { runs: f.storePerSec };
     out['ingest.rawPerSec'] = { runs: f.rawPerSec };
@@ -70,7 +76,7 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
     console.error(e);
     out['ingest.perSec'] = out['ingest.rawPerSec'] = { missing: reason(e) };
   }
-  try {
+  if (only.has('timeline')) try {
     const db = await freshDatabase(kind, url, 'timeline', { poolSize: 8 });
     try {
       const t0 = performance.now();
@@ -89,7 +95,7 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
     console.error(e);
     out['timeline.reqPerSec'] = out['timeline.bareReqPerSec'] = out['timeline.p99Ms'] = { missing: reason(e) };
   }
-  try {
+  if (only.has('sync')) try {
     const f = await benchSync(kind, url, { ...syncSize, pageSize: 1000, concurrency: 4, runs }, log);
     out['sync.itemsPerSec'] = { runs: f.itemsPerSec };
     out['sync.graphOnlyItemsPerSec'] = { runs: f.graphOnlyItemsPerSec };
@@ -149,9 +155,9 @@ async function main() {
   const kinds = dbs.filter((k) => k === 'sqlite' || url);
   if (dbs.includes('postgres') && !url) databases.postgres = { missing: (pgUrl as { missing: string }).missing };
   for (const kind of kinds) databases[kind] = await benchDatabase(kind, data, interactions, url);
-  const dashboard = benchDashboard(kinds, url);
-  if (url && kinds.includes('postgres')) await dropDashboardSchema(url).catch((e) => console.warn(`[bench] dropping the dashboard schema: ${e.message}`));
-  for (const kind of kinds) (databases[kind] as DatabaseMeasures)['dashboard.computedP50Ms'] = Array.isArray(dashboard[kind]) ? { runs: dashboard[kind] } : (dashboard[kind] as { missing: string }) ?? { missing: 'not measured' };
+  const dashboard = only.has('dashboard') ? benchDashboard(kinds, url) : {};
+  if (url && kinds.includes('postgres') && only.has('dashboard')) await dropDashboardSchema(url).catch((e) => console.warn(`[bench] dropping the dashboard schema: ${e.message}`));
+  if (only.has('dashboard')) for (const kind of kinds) (databases[kind] as DatabaseMeasures)['dashboard.computedP50Ms'] = Array.isArray(dashboard[kind]) ? { runs: dashboard[kind] } : (dashboard[kind] as { missing: string }) ?? { missing: 'not measured' };
   const minutes = (performance.now() - started) / 60_000;
   const summary = assembleSummary({
     at: new Date().toISOString(), quick, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -160,7 +166,7 @@ async function main() {
     databases, extra,
   });
   mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/summary.json', JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(only.size === PARTS.length ? 'bench/summary.json' : 'bench/summary-only.json', JSON.stringify(summary, null, 2) + '\n');
   console.log(JSON.stringify(summary, null, 2));
   process.exit(0);
 }

@@ -8,10 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { NO_RATE_LIMITS } from '../../backend/src/http/rate-limit.ts';
 import { createApp } from '../../backend/src/app.ts';
 import { createAccessTokenVerifier, createDemoIssuer } from '../../backend/src/auth/index.ts';
-import { findTenantByEntraId } from '../../backend/src/store/tenants.ts';
+import { findTenantByEntraIdCached } from '../../backend/src/store/tenants.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import type { GeneratedTenant } from '../../backend/src/demo/generate-tenant.ts';
 import { startLoadTool } from './load-child.ts';
+import { startProfile } from './cpu-profile.ts';
 
 export interface TimelineFigures {
   reqPerSec: number[];
@@ -35,7 +36,8 @@ export async function benchTimeline(
   const issuer = await createDemoIssuer({ authorityHost, tenantId: data.tenant.entraTenantId, audience: '00000000-5eed-4e5e-8000-00000000be7c' });
   const verifier = createAccessTokenVerifier({
     audiences: [issuer.audience], authorityHost, getKey: issuer.getKey,
-    isTenantOnboarded: async (tid) => (await findTenantByEntraId(handle.db, tid)) !== null,
+    // As backend/src/server.ts does: the tenant read through its cache, not once per request.
+    isTenantOnboarded: async (tid) => (await findTenantByEntraIdCached(handle.db, tid)) !== null,
   });
   const app = createApp({ handle, clock: () => now, config: { publicUrl: 'http://127.0.0.1', bodyLimitBytes: 1 << 20, demo: false, rateLimits: NO_RATE_LIMITS }, verify: (t) => verifier.verify(t) });
   const rep = data.users.find((u) => u.role === 'rep')!;
@@ -66,7 +68,10 @@ export async function benchTimeline(
     await loadInChild(plan(full.url, Math.max(1, Math.round(opts.durationSeconds / 2))));
     await loadInChild(plan(bareServer.url, 1));
     for (let r = 0; r < opts.runs; r++) {
+      // SUHDE_BENCH_PROFILE=<dir>: the app's runs profiled in this (the server's) process, the bare route's not.
+      const profile = await startProfile(`timeline-${handle.dialect}-run${r + 1}`);
       const a = await loadInChild(plan(full.url, opts.durationSeconds));
+      await profile.stop(log);
       const b = await loadInChild(plan(bareServer.url, opts.durationSeconds));
       figures.reqPerSec.push(a.reqPerSec);
       figures.bareReqPerSec.push(b.reqPerSec);

@@ -8,6 +8,9 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler {
   const tooLarge = (c: Parameters<MiddlewareHandler>[0]) =>
     problem(c, 413, 'Request too large', `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
   return async (c, next) => {
+    // GET and HEAD carry no body (the Fetch API refuses one); asking @hono/node-server's request for its body
+    // would build a full Request (headers, abort signal) for nothing on every read.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const raw = c.req.raw;
     if (!raw.body) return next();
     const declared = raw.headers.get('content-length');

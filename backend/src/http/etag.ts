@@ -18,7 +18,11 @@ export function matchesIfNoneMatch(header: string | undefined, tag: string): boo
 
 /** The JSON answer with its ETag, or 304 when the caller already has these bytes. */
 export function jsonWithETag(c: Context, value: unknown): Response {
-  const body = JSON.stringify(value);
+  return jsonTextWithETag(c, JSON.stringify(value));
+}
+
+/** The same for an answer already serialised (the timeline joins stored JSON). */
+export function jsonTextWithETag(c: Context, body: string): Response {
   const tag = entityTag(body);
   c.header('ETag', tag);
   if (matchesIfNoneMatch(c.req.header('if-none-match'), tag)) return c.body(null, 304);

@@ -18,7 +18,8 @@ export function rejectNul(): MiddlewareHandler {
     for (const [name, values] of Object.entries(c.req.queries())) {
       if (name.includes('\u0000') || values.some((v) => v.includes('\u0000'))) return refuse(name.replace(/\u0000/g, ''));
     }
-    if (c.req.raw.body && /json/i.test(c.req.header('content-type') ?? '')) {
+    // GET and HEAD carry no body; not asking for it spares building a full Request (body-limit.ts).
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.raw.body && /json/i.test(c.req.header('content-type') ?? '')) {
       const text = await c.req.text();
       if (text.includes('\u0000')) return refuse('(body)');
       if (/\\u0000/i.test(text)) {

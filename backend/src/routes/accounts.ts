@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { jsonWithETag } from '../http/etag.ts';
+import { jsonTextWithETag } from '../http/etag.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
 } from './schemas.ts';
 import { AccountCanSchema } from './permission-schemas.ts';
-import { requireAccount, searchAccounts } from '../store/accounts.ts';
+import { requireAccount, requireAccountExists, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
 import { archiveAccount } from '../use-cases/accounts/archive-account.ts';
@@ -27,7 +27,7 @@ import { carePlanStatus, periodOf } from '../domain/care-plan.ts';
 import { accountMeetingsSince } from '../store/care-plan.ts';
 import { CarePlanStatusSchema } from './settings-schema.ts';
 import { accountCanView, accountView, actorOf, careByUserView, contactCanView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
-import { interactionAnswers, opportunityAnswers } from './answers.ts';
+import { opportunityAnswers, timelineAnswerJson } from './answers.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
@@ -186,13 +186,14 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         const q = c.req.valid('query');
-        await requireAccount(auth.scope, id);
+        await requireAccountExists(auth.scope, id);
         const before = q.cursor ? decodeCursor(q.cursor) : undefined;
         const page = await timelinePage(auth.scope, {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
-        return jsonWithETag(c, { items: await interactionAnswers(auth.scope, page.items, { userId: auth.user.id, role: auth.role }), next: page.next ? encodeCursor(page.next) : null });
+        const body = await timelineAnswerJson(auth.scope, page.items, { userId: auth.user.id, role: auth.role }, page.next ? encodeCursor(page.next) : null);
+        return jsonTextWithETag(c, body);
       },
     )
     .openapi(

@@ -1,7 +1,9 @@
 // Answers that need a lookup beyond the record itself: an opportunity's permissions need its account's owner,
 // an interaction's linked deal its name. Each batch is one query, however many records the answer holds.
 import type { InteractionView } from '../domain/visibility.ts';
-import type { Viewer } from '../domain/interaction-access.ts';
+import { interactionAccess, type Viewer } from '../domain/interaction-access.ts';
+import { timelineItemAnswer, timelineItemOpportunityId, timelineItemParts } from '../domain/timeline-item.ts';
+import type { TimelineEntry } from '../store/timeline-rows.ts';
 import type { Interaction, Opportunity } from '../domain/types.ts';
 import type { AuthContext } from '../http/context.ts';
 import type { TenantScope } from '../store/scope.ts';
@@ -26,4 +28,19 @@ export async function interactionAnswer(scope: TenantScope, v: InteractionView) 
 
 export async function interactionAnswers(scope: TenantScope, items: Interaction[], viewer: Viewer) {
   return interactionViews(items, viewer, await opportunityNames(scope, items.map((i) => i.opportunityId)));
+}
+
+/**
+ * A timeline page's JSON text, byte for byte what JSON.stringify of { items: interactionAnswers(...), next } gives:
+ * each stored answer's slots filled for this viewer (what they may see of it, decided now from its visibility and
+ * holders; never cached across viewers) and the deals' names, then joined.
+ */
+export async function timelineAnswerJson(scope: TenantScope, entries: TimelineEntry[], viewer: Viewer, next: string | null): Promise<string> {
+  const visible: { parts: string[]; see: 'full' | 'metadata' }[] = [];
+  for (const e of entries) {
+    const { see } = interactionAccess(viewer, { visibility: e.visibility, holders: e.holderIds.map((userId) => ({ userId, relation: 'holds', at: 0 })) });
+    if (see !== 'none') visible.push({ parts: timelineItemParts(e.item), see });
+  }
+  const names = await opportunityNames(scope, visible.map((v) => timelineItemOpportunityId(v.parts)));
+  return `{"items":[${visible.map((v) => timelineItemAnswer(v.parts, v.see, names)).join(',')}],"next":${JSON.stringify(next)}}`;
 }

@@ -5,6 +5,7 @@
 import { careStatus } from '../domain/care-model.ts';
 import type { InteractionView } from '../domain/visibility.ts';
 import { viewOf, type Viewer } from '../domain/interaction-access.ts';
+import { interactionAnswer } from '../domain/timeline-item.ts';
 import type { Account, Contact, Feedback, Interaction, Opportunity, TenantSettings, User } from '../domain/types.ts';
 import type { AddressMatch } from '../domain/match-participants.ts';
 import type { FollowUp } from '../store/follow-ups.ts';
@@ -113,22 +114,10 @@ export function followUpView(f: FollowUp) {
 }
 
 /**
- * An interaction as its viewer may see it (visibility applied by domain/visibility.ts beforehand).
- * `opportunityNames` names the linked deal (store/opportunities.ts opportunityNames); a deal not in it is shown
- * by id with an empty name rather than dropped.
+ * An interaction as its viewer may see it (visibility applied by domain/visibility.ts beforehand). Defined in
+ * domain/timeline-item.ts, which also serialises it once per write for the timeline's stored pages.
  */
-export function interactionView(v: InteractionView, opportunityNames: ReadonlyMap<string, string>) {
-  return {
-    id: v.id, kind: v.kind, direction: v.direction, occurredAt: v.occurredAt, subject: v.subject, snippet: v.snippet, note: v.note,
-    durationMinutes: v.durationMinutes,
-    participants: v.participants.map((p) => ({ role: p.role, address: p.address, displayName: p.displayName, userId: p.userId, contactId: p.contactId })),
-    accountIds: v.accountIds, opportunityId: v.opportunityId,
-    opportunity: v.opportunityId ? { id: v.opportunityId, name: opportunityNames.get(v.opportunityId) ?? '' } : null,
-    source: v.source, visibility: v.visibility,
-    holders: v.holders.map((h) => ({ userId: h.userId, relation: h.relation, at: h.at })),
-    externalKey: v.externalKey, redacted: v.redacted, createdAt: v.createdAt, updatedAt: v.updatedAt,
-  };
-}
+export const interactionView = interactionAnswer;
 
 /** The ones the viewer may see, each as they may see it; the others are left out. */
 export function interactionViews(items: Interaction[], viewer: Viewer, opportunityNames: ReadonlyMap<string, string>) {

@@ -71,6 +71,12 @@ export async function requireAccount(scope: TenantScope, id: string): Promise<Ac
   return a;
 }
 
+/** The account's 404 without loading it: a read that only needs it to exist (the timeline) pays one index probe. */
+export async function requireAccountExists(scope: TenantScope, id: string): Promise<void> {
+  const r = await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!r) throw notFound('account');
+}
+
 export async function getAccounts(scope: TenantScope, ids: string[]): Promise<Account[]> {
   if (ids.length === 0) return [];
   const rows = [];

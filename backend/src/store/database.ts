@@ -115,7 +115,10 @@ export interface TimelineRowTable {
   holder_ids: string;
   user_ids: string;
   contact_ids: string;
-  /** The interaction as JSON; NULL only between migration 015 and the fill that follows it. */
+  /**
+   * The item's API answer with slots for what depends on the viewer (domain/timeline-item.ts); NULL only between
+   * migration 015 or 028 and the fill that follows it.
+   */
   item: string | null;
 }
 

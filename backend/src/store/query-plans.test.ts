@@ -74,7 +74,7 @@ describe.each(testDatabases())('query plans on $name', (database) => {
       const [page] = await plansOf((s) => timelinePage(s, { accountId: busiest, viewerId, limit: 50, ...(before ? { before } : {}) }));
       expect(page!.sql).toMatch(/from "timeline_rows"/);
       if (handle.dialect === 'sqlite') {
-        expect(page!.plan).toMatch(/SEARCH timeline_rows USING PRIMARY KEY \(tenant_id=\? AND account_id=\?/);
+        expect(page!.plan).toMatch(/SEARCH timeline_rows USING INDEX timeline_rows_page_uq \(tenant_id=\? AND account_id=\?/);
         expect(page!.plan).not.toMatch(/TEMP B-TREE/);
       } else {
         expect(page!.plan).toMatch(/Index Scan Backward using timeline_rows_pk/);

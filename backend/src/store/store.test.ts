@@ -138,7 +138,7 @@ describe.each(testDatabases())('store on $name', (database) => {
     const calls = await timelinePage(a.scope, { accountId: acc.id, viewerId: a.users.rep.id, limit: 100, kinds: ['call'] });
     expect(calls.items.map((x) => x.kind)).toEqual(['call']);
     const byColleague = await timelinePage(a.scope, { accountId: acc.id, viewerId: a.users.rep2.id, limit: 100, userId: a.users.rep2.id });
-    expect(byColleague.items.map((x) => x.externalKey)).toEqual(['msgid:private@customer.fi']);
+    expect(await Promise.all(byColleague.items.map(async (x) => (await getInteraction(a.scope, x.id))!.externalKey))).toEqual(['msgid:private@customer.fi']);
     // A timeline asked for with another tenant's scope is empty.
     expect((await timelinePage(b.scope, { accountId: acc.id, viewerId: b.users.rep.id, limit: 10 })).items).toHaveLength(0);
   });

@@ -6,13 +6,27 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.ts';
 import type { Dialect } from './connect.ts';
-import type { Interaction } from '../domain/types.ts';
+import type { Interaction, Visibility } from '../domain/types.ts';
+import { timelineItemTemplate } from '../domain/timeline-item.ts';
 import { beforeCommit, chunks, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions, type TimelineQuery } from './interactions.ts';
+import { runCompiledOnce } from './compiled-query.ts';
 
-/** The one serialisation of a listed item: the interaction exactly as the read side hydrates it. */
+/**
+ * The one serialisation of a listed item: its API answer with the viewer-dependent parts as slots
+ * (domain/timeline-item.ts), so a read fills and joins stored text instead of parsing and re-serialising it.
+ */
 export function timelineItemJson(i: Interaction): string {
-  return JSON.stringify(i);
+  return timelineItemTemplate(i);
+}
+
+/** A listed item as stored: what deciding who sees it needs, and its answer with slots (timelineItemJson). */
+export interface TimelineEntry {
+  id: string;
+  kind: string;
+  visibility: Visibility;
+  holderIds: string[];
+  item: string;
 }
 
 const idList = (ids: Iterable<string | null>) => {
@@ -169,29 +183,48 @@ export async function fillUnbuiltTimelineRows(db: Kysely<Database>, dialect: Dia
   }
 }
 
-/** One page of an account's timeline, newest first, keyset-paginated on (occurred_at, id): one statement. */
-export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promise<{ items: Interaction[]; next: { occurredAt: number; id: string } | null }> {
+/**
+ * One page of an account's timeline, newest first, keyset-paginated on (occurred_at, id): one statement. Rows the
+ * viewer may not see at all are left out here; what they may see of the rest is decided by the caller.
+ */
+export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promise<{ items: TimelineEntry[]; next: { occurredAt: number; id: string } | null }> {
   // '|id|' within a '|...|' list: instr on SQLite, strpos on PostgreSQL (no LIKE, so no wildcard in an id matters).
-  const has = (column: 'holder_ids' | 'user_ids' | 'contact_ids', id: string) =>
-    scope.dialect === 'postgres' ? sql<number>`strpos(${sql.ref(column)}, ${`|${id}|`})` : sql<number>`instr(${sql.ref(column)}, ${`|${id}|`})`;
-  let query = scope.db
-    .selectFrom('timeline_rows')
-    .select(['occurred_at', 'interaction_id', 'item'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('account_id', '=', q.accountId)
-    .where((eb) => eb.or([eb('visibility', '!=', 'private'), eb(has('holder_ids', q.viewerId), '>', 0)]));
-  if (q.before) {
-    const b = q.before;
-    query = query.where((eb) => eb(eb.refTuple('occurred_at', 'interaction_id'), '<', eb.tuple(b.occurredAt, b.id)));
-  }
-  if (q.kinds?.length) query = query.where('kind', 'in', q.kinds);
-  if (q.contactId) query = query.where(has('contact_ids', q.contactId), '>', 0);
-  if (q.userId) query = query.where(has('user_ids', q.userId), '>', 0);
-  const rows = await query.orderBy('occurred_at', 'desc').orderBy('interaction_id', 'desc').limit(q.limit + 1).execute();
+  const has = (column: 'holder_ids' | 'user_ids' | 'contact_ids', marker: string) =>
+    scope.dialect === 'postgres' ? sql<number>`strpos(${sql.ref(column)}, ${marker})` : sql<number>`instr(${sql.ref(column)}, ${marker})`;
+  // Compiled once per shape (store/compiled-query.ts): every value below goes through `v`, in this order.
+  const values: unknown[] = [scope.tenantId, q.accountId, `|${q.viewerId}|`];
+  if (q.before) values.push(q.before.occurredAt, q.before.id);
+  const kinds = q.kinds?.length ? q.kinds : [];
+  values.push(...kinds);
+  if (q.contactId) values.push(`|${q.contactId}|`);
+  if (q.userId) values.push(`|${q.userId}|`);
+  values.push(q.limit + 1);
+  const shape = `timeline-page:${scope.dialect}:${q.before ? 1 : 0}:${kinds.length}:${q.contactId ? 1 : 0}:${q.userId ? 1 : 0}`;
+  const rows = await runCompiledOnce<{ occurred_at: number; interaction_id: string; kind: string; visibility: string; holder_ids: string; item: string | null }>(scope.db, shape, values, (v) => {
+    let i = 0;
+    let query = scope.db
+      .selectFrom('timeline_rows')
+      .select(['occurred_at', 'interaction_id', 'kind', 'visibility', 'holder_ids', 'item'])
+      .where('tenant_id', '=', v(i++))
+      .where('account_id', '=', v(i++));
+    const viewer = v(i++);
+    query = query.where((eb) => eb.or([eb('visibility', '!=', 'private'), eb(has('holder_ids', viewer), '>', 0)]));
+    if (q.before) {
+      const at = v(i++);
+      const id = v(i++);
+      query = query.where((eb) => eb(eb.refTuple('occurred_at', 'interaction_id'), '<', eb.tuple(at, id)));
+    }
+    if (kinds.length) query = query.where('kind', 'in', kinds.map(() => v(i++)));
+    if (q.contactId) query = query.where(has('contact_ids', v(i++)), '>', 0);
+    if (q.userId) query = query.where(has('user_ids', v(i++)), '>', 0);
+    return query.orderBy('occurred_at', 'desc').orderBy('interaction_id', 'desc').limit(v(i++));
+  });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.flatMap((r) => (r.item === null ? [] : [JSON.parse(r.item) as Interaction])),
+    items: page.flatMap((r) => (r.item === null ? [] : [{
+      id: r.interaction_id, kind: r.kind, visibility: r.visibility as Visibility, holderIds: r.holder_ids.split('|').filter(Boolean), item: r.item,
+    }])),
     next: rows.length > q.limit && last ? { occurredAt: last.occurred_at, id: last.interaction_id } : null,
   };
 }
