@@ -31,6 +31,7 @@ import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shareRequestRoutes } from './routes/share-requests.ts';
 import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
+import { productRoutes } from './routes/products.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -65,6 +66,7 @@ export const API_TAGS = [
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
   { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
+  { name: 'Products', description: 'The tenant’s product catalogue, and what is sold to whom for how much: won euros per product, account and month.' },
 ];
 
 export function apiRoutes(deps: Deps) {
@@ -86,7 +88,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', reviewRoutes(deps))
     .route('/', privacyRoutes(deps))
     .route('/', shareRequestRoutes(deps))
-    .route('/', duplicateRoutes(deps));
+    .route('/', duplicateRoutes(deps))
+    .route('/', productRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

@@ -2,6 +2,7 @@
 // times are epoch milliseconds (bigint), money integer cents, lists and settings JSON text.
 import type { ColumnType } from 'kysely';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
+import type { ProductTable } from './database-products.ts';
 
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
 export interface TenantTable {
@@ -165,6 +166,8 @@ export interface OpportunityLineTable {
   product: string;
   quantity: number;
   unit_price_cents: number;
+  /** The catalogue product (migration 023); null for a free-text line. Optional on insert. */
+  product_id?: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OpportunityStageChangeTable {
@@ -324,6 +327,7 @@ export interface Database {
   account_aliases: AccountAliasTable;
   contact_aliases: ContactAliasTable;
   share_requests: ShareRequestTable;
+  products: ProductTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */
