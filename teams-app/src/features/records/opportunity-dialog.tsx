@@ -3,7 +3,7 @@
 // probability is fixed: the API's field error shows on the field. Product lines come from the catalogue
 // (opportunity-lines.tsx).
 import { useEffect, useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Input, Option } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Input, Option, makeStyles } from '@fluentui/react-components';
 import { ArchiveRegular } from '@fluentui/react-icons';
 import { unwrap, useAsync, useI18n, type Opportunity } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
@@ -12,6 +12,8 @@ import { centsOf, recordErrorsOf } from './record-errors.ts';
 import { GeneralError, RecordField, useFormStyles } from './record-form.tsx';
 import { lineDraftsOf, linesPayload, lineTotal, OpportunityLines, type LineDraft } from './opportunity-lines.tsx';
 
+// Wide enough for the product lines' table (product, quantity, price, total) beside each other.
+const useSurfaceStyles = makeStyles({ surface: { maxWidth: 'min(56rem, calc(100vw - 2rem))', width: '100%' } });
 const FIELDS = ['name', 'value', 'expectedCloseDate', 'probability', 'ownerId', 'lines'] as const;
 const NONE = '';
 interface Draft { name: string; value: string; close: string; probability: string; ownerId: string; lines: LineDraft[] }
@@ -25,6 +27,7 @@ export function OpportunityDialog({ opportunity, open, onClose, onSaved, onArchi
   const { t } = useI18n();
   const { api, colleagues } = useServices();
   const s = useFormStyles();
+  const surface = useSurfaceStyles();
   const [d, setD] = useState<Draft>(() => draftOf(opportunity));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -72,7 +75,7 @@ export function OpportunityDialog({ opportunity, open, onClose, onSaved, onArchi
   const ownerName = d.ownerId ? (colleagues.find((c) => c.id === d.ownerId)?.displayName ?? d.ownerId) : t('account.noOwner');
   return (
     <Dialog open={open} onOpenChange={(_, x) => !x.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface className={surface.surface} aria-describedby={undefined}>
         <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <DialogBody>
             <DialogTitle>{t('records.opportunity.editTitle', { name: opportunity.name })}</DialogTitle>

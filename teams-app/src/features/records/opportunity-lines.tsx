@@ -10,7 +10,8 @@ export interface LineDraft { key: number; productId: string | null; product: str
 
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
-  number: { maxWidth: '8rem' },
+  number: { width: '7rem', minWidth: '5rem' },
+  product: { minWidth: '12rem', width: '100%' },
   sum: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
 });
 
@@ -65,7 +66,7 @@ export function OpportunityLines({ lines, products, disabled, error, onChange }:
               return (
                 <TableRow key={l.key} data-testid="opportunity-line">
                   <TableCell>
-                    <Dropdown aria-label={t('products.lines.productOf', { n })} disabled={disabled} placeholder={t('products.lines.pick')} value={l.product}
+                    <Dropdown className={s.product} aria-label={t('products.lines.productOf', { n })} disabled={disabled} placeholder={t('products.lines.pick')} value={l.product}
                       selectedOptions={l.productId ? [l.productId] : []} onOptionSelect={(_, x) => pick(l.key, x.optionValue)}>
                       {retired && <Option value={l.productId!} text={l.product} disabled>{t('products.lines.retired', { name: l.product })}</Option>}
                       {active.map((p) => <Option key={p.id} value={p.id} text={p.name}>{`${p.name} (${p.code})`}</Option>)}
