@@ -92,7 +92,6 @@ describe.skipIf(noChromium)('Products in the Teams app', () => {
     await card.getByRole('button', { name: 'Edit Telemetry rollout' }).click();
     const edit = p.getByRole('dialog');
     await edit.getByRole('button', { name: 'Add product line' }).click();
-    await p.screenshot({ path: '/tmp/products-e2e-dialog.png' });
     await edit.getByRole('combobox', { name: 'Product of line 1' }).click();
     await p.getByRole('option', { name: 'Telemetry gateway (TEL-GW)' }).click();
     await expect.poll(() => edit.getByRole('textbox', { name: 'Unit price of line 1 (€)' }).inputValue()).toBe('2500');
