@@ -34,7 +34,8 @@ async function peopleFor(scope: TenantScope, asker: User, team: string | undefin
 }
 
 function figureLines(rows: readonly SoldLineRow[], timeZone: string): FigureLine[] {
-  return rows.map((r) => ({
+  // A deal with neither lines nor a value (just opened) has sold nothing yet: no "no product" column for it.
+  return rows.filter((r) => r.quantity !== null || r.value !== 0).map((r) => ({
     opportunityId: r.opportunityId,
     accountId: r.accountId,
     productId: r.productId,

@@ -11,7 +11,8 @@ export interface LineDraft { key: number; productId: string | null; product: str
 const useStyles = makeStyles({
   table: { backgroundColor: tokens.colorNeutralBackground1 },
   number: { width: '7rem', minWidth: '5rem' },
-  product: { minWidth: '12rem', width: '100%' },
+  productColumn: { width: '40%' },
+  product: { minWidth: 0, width: '100%' },
   sum: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
 });
 
@@ -52,7 +53,7 @@ export function OpportunityLines({ lines, products, disabled, error, onChange }:
         <Table className={s.table} size="small" aria-label={t('products.lines.title')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t('products.lines.product')}</TableHeaderCell>
+              <TableHeaderCell className={s.productColumn}>{t('products.lines.product')}</TableHeaderCell>
               <TableHeaderCell>{t('products.lines.quantity')}</TableHeaderCell>
               <TableHeaderCell>{t('products.lines.unitPrice')}</TableHeaderCell>
               <TableHeaderCell>{t('products.lines.total')}</TableHeaderCell>
