@@ -121,6 +121,22 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/opportunities/{id}/stage', { params: { id: oppId }, body: { stage: 'offer' } });
     await call('GET', '/accounts/{id}/opportunities', { params: { id } });
     await call('GET', '/pipeline');
+    // The product catalogue, a deal's lines chosen from it, and what was sold to whom.
+    const product = await call('POST', '/products', { as: 'manager', body: { name: 'Fleet telematics unit', code: 'TEL-1', unitPrice: 45_000 } });
+    expect((await call('POST', '/products', { as: 'manager', body: { name: 'Again', code: 'tel-1', unitPrice: 1 } })).status).toBe(409);
+    expect((await call('POST', '/products', { body: { name: 'Mine', code: 'MINE', unitPrice: 1 } })).status).toBe(403);
+    await call('GET', '/products', { query: 'includeInactive=true' });
+    await call('GET', '/products/{id}', { params: { id: product.body.id } });
+    await call('PATCH', '/products/{id}', { as: 'manager', params: { id: product.body.id }, body: { unitPrice: 42_000 } });
+    const sold = await call('POST', '/opportunities', { body: { accountId: id, name: 'Telematics', stage: 'won', lines: [{ productId: product.body.id, quantity: 10 }] } });
+    expect(sold.body.lines[0]).toMatchObject({ productId: product.body.id, unitPrice: 42_000 });
+    await call('DELETE', '/products/{id}', { as: 'manager', params: { id: product.body.id } });
+    const spare = await call('POST', '/products', { as: 'manager', body: { name: 'Spare', code: 'SPARE', unitPrice: 1 } });
+    await call('DELETE', '/products/{id}', { as: 'manager', params: { id: spare.body.id } });
+    await call('GET', '/analytics/products');
+    await call('GET', '/analytics/products', { as: 'manager', query: 'team=all&from=2026-01-01&to=2026-12-31' });
+    await call('GET', '/analytics/products', { query: 'team=all' });
+    await call('GET', '/accounts/{id}/products', { params: { id } });
     await call('POST', '/opportunities/{id}/archive', { params: { id: oppId } });
     await call('POST', '/opportunities/{id}/restore', { params: { id: oppId } });
     await call('POST', '/contacts/{id}/archive', { params: { id: contactId } });

@@ -2,6 +2,7 @@
 // the internal model every section builds on, and working-hours and apportioning helpers.
 import type { Account, Contact, Feedback, Interaction, InteractionKind, Opportunity, Role, Tenant, User } from '../domain/types.ts';
 import type { Country, Lang } from './vocabulary.ts';
+import type { Product } from '../domain/products.ts';
 import * as prng from './prng.ts';
 import * as helsinkiTime from './helsinki-time.ts';
 
@@ -43,6 +44,8 @@ export interface GeneratedTenant {
   accounts: Account[];
   contacts: Contact[];
   opportunities: Opportunity[];
+  /** The product catalogue the opportunities' lines were chosen from. */
+  products: Product[];
   feedback: Feedback[];
   /** Re-iterable; each iteration is a fresh generator yielding the same interactions in chronological order. */
   interactions: Iterable<Interaction>;

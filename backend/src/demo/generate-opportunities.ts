@@ -1,5 +1,6 @@
 // Each account's opportunities (stages, lines, values) and its customers' feedback.
 import type { Feedback, Opportunity, OpportunityLine, Stage, Tier } from '../domain/types.ts';
+import type { Product } from '../domain/products.ts';
 import type { Ctx, AccountModel } from './generate-model.ts';
 import * as domainTypes from '../domain/types.ts';
 import * as prng from './prng.ts';
@@ -15,6 +16,20 @@ const { helsinkiDate } = helsinkiTime;
 const { DEAL_TEMPLATES, FEEDBACK_COMMENTS, PRODUCT_CATALOGUE } = vocabulary;
 const { MIN_MS, clamp, workingTimeBetween } = model;
 
+// The catalogue
+
+/**
+ * The seller's catalogue as the tenant's products, at list price. Ids come from their own stream, so adding
+ * the catalogue left every other generated record as it was.
+ */
+export function buildProducts(ctx: Ctx): Product[] {
+  const rng = new Rng(ctx.seed, 'products');
+  return PRODUCT_CATALOGUE.map((p) => ({
+    id: uuidFrom(rng), tenantId: ctx.tenantId, name: p.name, code: p.code, unitPrice: p.unitPrice, currency: 'EUR', active: true,
+    createdAt: ctx.tenantCreatedAt, updatedAt: ctx.tenantCreatedAt,
+  }));
+}
+
 // Opportunities
 
 const STAGE_WEIGHTS: Record<'customer' | 'prospect' | 'former', readonly number[]> = {
@@ -26,9 +41,10 @@ const STAGE_WEIGHTS: Record<'customer' | 'prospect' | 'former', readonly number[
 const STAGES_ALL: readonly Stage[] = [...OPEN_STAGES, 'won', 'lost'];
 const OPP_COUNT: Record<Tier, [number, number]> = { A: [2, 4], B: [1, 3], C: [0, 2], D: [0, 1] };
 
-export function buildOpportunities(ctx: Ctx, models: AccountModel[]): Opportunity[] {
+export function buildOpportunities(ctx: Ctx, models: AccountModel[], products: readonly Product[] = []): Opportunity[] {
   const rng = new Rng(ctx.seed, 'opportunities');
   const productByCode = new Map(PRODUCT_CATALOGUE.map((p) => [p.code, p]));
+  const productIdByCode = new Map(products.map((p) => [p.code, p.id]));
   const pickers = {
     customer: weightedPicker(STAGES_ALL, STAGE_WEIGHTS.customer),
     prospect: weightedPicker(STAGES_ALL, STAGE_WEIGHTS.prospect),
@@ -59,7 +75,7 @@ export function buildOpportunities(ctx: Ctx, models: AccountModel[]): Opportunit
         const p = productByCode.get(code)!;
         // Discounts of up to 15%, rounded to whole euros, as a seller would quote them.
         const unitPrice = Math.round((p.unitPrice * (1 - (i === 0 ? rng.float(0, 0.15) : rng.float(0, 0.08)))) / 100) * 100;
-        return { product: p.name, quantity: rng.int(p.quantity[0], p.quantity[1]), unitPrice };
+        return { product: p.name, productId: productIdByCode.get(code) ?? null, quantity: rng.int(p.quantity[0], p.quantity[1]), unitPrice };
       });
       const value = lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
 

@@ -38,7 +38,7 @@ const { addMonthsUtc } = helsinkiTime;
 const { DEMO_ENTRA_TENANT_ID, DEMO_TENANT_NAME, DEMO_MAIL_DOMAIN, placeInWorkingHours } = model;
 const { buildUsers, buildContacts } = people;
 const { buildAccounts, assignPartners } = accounts;
-const { buildOpportunities, buildFeedback } = opportunities;
+const { buildOpportunities, buildFeedback, buildProducts } = opportunities;
 const { quietSeasons, planInteractions } = touchPlan;
 const { emitInteractions } = merge;
 
@@ -65,7 +65,8 @@ export function generateTenant(options: GenerateTenantOptions): GeneratedTenant 
   const people = buildUsers(ctx, scale.users);
   const models = buildAccounts(ctx, scale, people);
   const contacts = buildContacts(ctx, models, Math.round(scale.accounts * scale.contactsPerAccount));
-  const opportunities = buildOpportunities(ctx, models);
+  const products = buildProducts(ctx);
+  const opportunities = buildOpportunities(ctx, models, products);
   const feedback = buildFeedback(ctx, models);
   assignPartners(ctx, models);
 
@@ -87,6 +88,7 @@ export function generateTenant(options: GenerateTenantOptions): GeneratedTenant 
     accounts: models.map((m) => m.account),
     contacts,
     opportunities,
+    products,
     feedback,
     interactions,
     interactionCount: plan.count,

@@ -175,6 +175,8 @@ export interface Interaction {
 
 export interface OpportunityLine {
   product: string;
+  /** The catalogue product the line was chosen from (domain/products.ts); null or absent for a free-text line. */
+  productId?: string | null;
   quantity: number;
   /** Cents. */
   unitPrice: number;

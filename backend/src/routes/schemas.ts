@@ -7,6 +7,7 @@ import { isSupportedDate, SUPPORTED_DATE_MESSAGE } from '../domain/period.ts';
 import { domainOf, normalizeAddress, normalizeDomain } from '../domain/addresses.ts';
 import { domainToASCII } from 'node:url';
 import { AccountCanSchema, ContactCanSchema, OpportunityCanSchema } from './permission-schemas.ts';
+import { OpportunityLineInput, OpportunityLineSchema } from './line-schemas.ts';
 
 // Control characters are refused here, by name: PostgreSQL fails on a NUL in a text parameter.
 export const Id = z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters').openapi({ example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' });
@@ -302,11 +303,7 @@ export const TimelineQuery = z.object({
   userId: Id.optional().openapi({ description: 'Only interactions this colleague took part in or holds' }),
 });
 
-export const OpportunityLineSchema = z.object({
-  product: trimmed(200),
-  quantity: z.number().positive().max(1e9),
-  unitPrice: Money,
-});
+export { OpportunityLineSchema };
 
 export const OpportunitySchema = z
   .object({
@@ -337,7 +334,7 @@ export const OpportunityCreate = z
     stage: orDefault(z.enum(STAGES), 'identified'),
     value: orDefault(Money, 0, 'Integer cents'),
     currency: orDefault(Currency, 'EUR'),
-    lines: orDefault(z.array(OpportunityLineSchema).max(100), []),
+    lines: orDefault(z.array(OpportunityLineInput).max(100), []),
     expectedCloseDate: orDefault(IsoDate.nullable(), null),
     ownerId: Id.nullable().optional(),
   })
@@ -347,7 +344,7 @@ export const OpportunityUpdate = z
     name: trimmed(200),
     value: Money,
     currency: Currency,
-    lines: z.array(OpportunityLineSchema).max(100),
+    lines: z.array(OpportunityLineInput).max(100),
     expectedCloseDate: IsoDate.nullable(),
     ownerId: Id.nullable(),
     probability: z.number().int().min(0).max(100),

@@ -80,7 +80,7 @@ export function contactCanView(actor: Actor, c: { ownerId: string | null }, acco
 export function opportunityView(o: Opportunity, can: ReturnType<typeof opportunityCanView>) {
   return {
     id: o.id, accountId: o.accountId, name: o.name, stage: o.stage, value: o.value, currency: o.currency,
-    lines: o.lines.map((l) => ({ product: l.product, quantity: l.quantity, unitPrice: l.unitPrice })),
+    lines: o.lines.map((l) => ({ product: l.product, productId: l.productId ?? null, quantity: l.quantity, unitPrice: l.unitPrice })),
     expectedCloseDate: o.expectedCloseDate, probability: o.probability, weightedValue: weightedValue(o),
     ownerId: o.ownerId, stageChangedAt: o.stageChangedAt, createdAt: o.createdAt, updatedAt: o.updatedAt, archivedAt: o.archivedAt ?? null, can,
   };

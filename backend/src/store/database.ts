@@ -3,6 +3,7 @@
 import type { ColumnType } from 'kysely';
 import type { SavedViewTable } from './database-views.ts';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
+import type { ProductTable } from './database-products.ts';
 
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
 export interface TenantTable {
@@ -169,6 +170,8 @@ export interface OpportunityLineTable {
   product: string;
   quantity: number;
   unit_price_cents: number;
+  /** The catalogue product (migration 023); null for a free-text line. Optional on insert. */
+  product_id?: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OpportunityStageChangeTable {
@@ -329,6 +332,7 @@ export interface Database {
   contact_aliases: ContactAliasTable;
   share_requests: ShareRequestTable;
   saved_views: SavedViewTable;
+  products: ProductTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */

@@ -19,6 +19,7 @@ import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
 import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
 import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
+import * as products from './migrations/2026-12-06-023-products.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-021-share-requests': shareRequests,
   '2026-12-06-026-saved-views': savedViews,
   '2026-12-06-028-timeline-answers': timelineAnswers,
+  '2026-12-06-023-products': products,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -33,7 +33,7 @@ async function linesFor(scope: TenantScope, ids: string[]): Promise<Map<string, 
       .orderBy('ordinal')
       .execute();
     for (const r of rows) {
-      out.set(r.opportunity_id, [...(out.get(r.opportunity_id) ?? []), { product: r.product, quantity: r.quantity, unitPrice: r.unit_price_cents }]);
+      out.set(r.opportunity_id, [...(out.get(r.opportunity_id) ?? []), { product: r.product, productId: r.product_id ?? null, quantity: r.quantity, unitPrice: r.unit_price_cents }]);
     }
   }
   return out;
@@ -145,7 +145,7 @@ async function insertLines(scope: TenantScope, id: string, lines: OpportunityLin
   if (!lines.length) return;
   await scope.db
     .insertInto('opportunity_lines')
-    .values(lines.map((l, ordinal) => ({ tenant_id: scope.tenantId, opportunity_id: id, ordinal, product: l.product, quantity: l.quantity, unit_price_cents: l.unitPrice })))
+    .values(lines.map((l, ordinal) => ({ tenant_id: scope.tenantId, opportunity_id: id, ordinal, product: l.product, product_id: l.productId ?? null, quantity: l.quantity, unit_price_cents: l.unitPrice })))
     .execute();
 }
 
@@ -268,7 +268,7 @@ export async function insertOpportunities(scope: TenantScope, opps: Opportunity[
       )
       .execute();
     const lines = part.flatMap((o) =>
-      o.lines.map((l, ordinal) => ({ tenant_id: scope.tenantId, opportunity_id: o.id, ordinal, product: l.product, quantity: l.quantity, unit_price_cents: l.unitPrice })),
+      o.lines.map((l, ordinal) => ({ tenant_id: scope.tenantId, opportunity_id: o.id, ordinal, product: l.product, product_id: l.productId ?? null, quantity: l.quantity, unit_price_cents: l.unitPrice })),
     );
     for (const lp of chunks(lines, 2000)) await scope.db.insertInto('opportunity_lines').values(lp).execute();
   }

@@ -1,6 +1,8 @@
 // Loads a whole generated tenant (the demo, the benchmark) through the same repositories the API uses,
 // in batches, each batch one transaction.
 import type { Account, Contact, Feedback, Interaction, Opportunity, Tenant, User } from '../domain/types.ts';
+import type { Product } from '../domain/products.ts';
+import { insertProducts } from './products.ts';
 import type { Db } from './connect.ts';
 import { insertTenant } from './tenants.ts';
 import { insertUsers } from './users.ts';
@@ -18,6 +20,8 @@ export interface TenantData {
   accounts: Account[];
   contacts: Contact[];
   opportunities: Opportunity[];
+  /** The catalogue the opportunities' lines name (optional: a tenant may sell without one). */
+  products?: Product[];
   feedback: Feedback[];
   interactions: Iterable<Interaction>;
 }
@@ -62,6 +66,7 @@ export async function seedTenant(
     await insertUsers(tx, data.users);
     await insertAccounts(tx, data.accounts);
     await insertContacts(tx, data.contacts);
+    if (data.products?.length) await insertProducts(tx, data.products);
     await insertOpportunities(tx, data.opportunities);
     await insertFeedback(tx, data.feedback, now);
   });

@@ -17,6 +17,7 @@ const MyMailboxView = lazy(() => import('../features/my-mailbox/my-mailbox-view.
 const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
 const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
 const DuplicatesView = lazy(() => import('../features/duplicates/duplicates-view.tsx').then((m) => ({ default: m.DuplicatesView })));
+const ProductsView = lazy(() => import('../features/products/products-view.tsx').then((m) => ({ default: m.ProductsView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
 const SettingsView = lazy(() => import('../features/settings/settings-view.tsx').then((m) => ({ default: m.SettingsView })));
 
@@ -45,6 +46,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'today', label: t('nav.today') },
     { view: 'review', label: t('nav.review') },
     ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }] : []),
+    { view: 'products', label: t('nav.products') },
     { view: 'my-mailbox', label: t('nav.myMailbox') },
     ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }, { view: 'settings' as const, label: t('nav.settings') }] : []),
   ];
@@ -97,6 +99,8 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
     case 'duplicates':
       if (!manager) return <Text role="alert">{t('duplicates.managersOnly')}</Text>;
       return <DuplicatesView />;
+    case 'products':
+      return <ProductsView />;
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
       return <AuditView />;

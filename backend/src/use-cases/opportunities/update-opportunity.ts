@@ -9,8 +9,10 @@ import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requireColleague } from '../require-colleague.ts';
 import { requirePermission } from '../require-permission.ts';
 import { loadOpportunity } from './load-opportunity.ts';
+import type { OpportunityLineInput } from '../../domain/products.ts';
+import { linesFromCatalogue } from '../products/resolve-lines.ts';
 
-export type OpportunityPatch = Partial<Omit<opportunities.OpportunityInput, 'accountId' | 'stage'>>;
+export type OpportunityPatch = Partial<Omit<opportunities.OpportunityInput, 'accountId' | 'stage' | 'lines'> & { lines: OpportunityLineInput[] }>;
 
 export async function updateOpportunity(scope: TenantScope, actor: Actor, id: string, patch: OpportunityPatch, now: number): Promise<Opportunity> {
   return inTransaction(scope, async (tx) => {
@@ -25,11 +27,14 @@ export async function updateOpportunity(scope: TenantScope, actor: Actor, id: st
         { field: 'probability', message: `fixed while the deal is ${current.stage}` },
       ]);
     }
-    const lines = patch.lines ?? current.lines;
+    // A product deactivated since the deal was quoted stays on it; a new line cannot take it.
+    const newLines = patch.lines && (await linesFromCatalogue(tx, patch.lines, { currency: patch.currency ?? current.currency, current: current.lines }));
+    const lines = newLines ?? current.lines;
     const figures = opportunityFigures(
       { stage: current.stage, lines, value: patch.value ?? current.value, probability: patch.probability ?? current.probability },
       settings.stageProbability,
     );
-    return opportunities.updateOpportunity(tx, id, { ...patch, ...figures }, actor.id, now);
+    const { lines: _asked, ...rest } = patch;
+    return opportunities.updateOpportunity(tx, id, { ...rest, ...(newLines && { lines: newLines }), ...figures }, actor.id, now);
   });
 }

@@ -17,6 +17,7 @@ import { CarePanel } from './care-panel.tsx';
 import { FeedbackPanel } from './feedback-panel.tsx';
 import { FollowUpsPanel } from './follow-ups-panel.tsx';
 import { DuplicateBanner } from '../duplicates/duplicate-banner.tsx';
+import { AccountProductsPanel } from './account-products-panel.tsx';
 
 const useStyles = makeStyles({
   saved: { marginBottom: tokens.spacingVerticalS },
@@ -78,6 +79,7 @@ export function AccountView({ accountId, interactionId }: { accountId: string; i
         {tab === 'timeline' && <TimelinePanel key={round} accountId={a.id} {...(interactionId ? { interactionId } : {})} />}
         {tab === 'contacts' && <ContactsPanel accountId={a.id} />}
         {tab === 'opportunities' && <OpportunityBoard accountId={a.id} startNew={startNew} onChanged={() => setRound((r) => r + 1)} />}
+        {tab === 'opportunities' && <AccountProductsPanel accountId={a.id} round={round} />}
         {tab === 'care' && <CarePanel account={a} onChanged={() => setRound((r) => r + 1)} />}
         {tab === 'feedback' && <FeedbackPanel accountId={a.id} onChanged={() => setRound((r) => r + 1)} />}
       </div>
