@@ -17,7 +17,9 @@ import * as followUpReminders from './migrations/2026-12-06-017-follow-up-remind
 import * as archive from './migrations/2026-12-06-018-archive.ts';
 import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
+import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
+import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
@@ -39,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-018-archive': archive,
   '2026-12-06-019-record-aliases': recordAliases,
   '2026-12-06-021-share-requests': shareRequests,
+  '2026-12-06-025-search-index': searchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -54,7 +57,9 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
   }
   // Data a migration cannot build without application code (it must not import any): built here, before serving.
-  await fillUnbuiltTimelineRows(db, db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres');
+  const dialect = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+  await fillUnbuiltTimelineRows(db, dialect);
+  await fillUnbuiltSearchDocuments(db, dialect);
   // New tables and indexes get statistics at once; otherwise only what changed enough since (SQLite).
   if (results?.length) await analyzeAll(db);
   else await refreshStatistics(db);

@@ -10,6 +10,7 @@ import { insertFeedback } from './feedback.ts';
 import { addHolders, addTimelineRows, bumpLastContact, insertInteractions } from './interaction-writes.ts';
 import { analyzeAll } from './statistics.ts';
 import { withRollups } from './rollups.ts';
+import { touchSearch } from './search-index.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -32,6 +33,7 @@ export async function insertAccounts(scope: TenantScope, accounts: Account[]): P
       .execute();
     const domains = part.flatMap((a) => [...new Set(a.domains.map((d) => d.toLowerCase()))].map((domain) => ({ tenant_id: scope.tenantId, domain, account_id: a.id })));
     for (const dp of chunks(domains, 3000)) await scope.db.insertInto('account_domains').values(dp).execute();
+    await touchSearch(scope, 'account', part.map((a) => a.id));
   }
 }
 
@@ -46,6 +48,7 @@ export async function insertContacts(scope: TenantScope, contacts: Contact[]): P
       .execute();
     const emails = part.flatMap((c) => [...new Set(c.emails.map((e) => e.toLowerCase()))].map((address) => ({ tenant_id: scope.tenantId, address, contact_id: c.id })));
     for (const ep of chunks(emails, 3000)) await scope.db.insertInto('contact_emails').values(ep).execute();
+    await touchSearch(scope, 'contact', part.map((c) => c.id));
   }
 }
 

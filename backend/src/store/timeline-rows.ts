@@ -9,6 +9,7 @@ import type { Dialect } from './connect.ts';
 import type { Interaction } from '../domain/types.ts';
 import { beforeCommit, chunks, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions, type TimelineQuery } from './interactions.ts';
+import { indexInteractions } from './search-index.ts';
 
 /** The one serialisation of a listed item: the interaction exactly as the read side hydrates it. */
 export function timelineItemJson(i: Interaction): string {
@@ -52,9 +53,14 @@ export async function rebuildTimelineRows(scope: TenantScope, interactionIds: st
       .where('tenant_id', '=', scope.tenantId)
       .where('interaction_id', 'in', part)
       .execute();
-    if (links.length === 0) continue;
+    if (links.length === 0) {
+      await indexInteractions(scope, part, []);
+      continue;
+    }
     // Live ones only: a removed interaction leaves every timeline.
     const items = new Map((await getInteractions(scope, [...new Set(links.map((l) => l.interaction_id))])).map((i) => [i.id, i]));
+    // The search entries go with the timeline rows: the same source, the same transaction.
+    await indexInteractions(scope, part, [...items.values()]);
     const rows = links.flatMap((l) => {
       const i = items.get(l.interaction_id);
       if (!i) return [];
