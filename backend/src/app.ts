@@ -31,6 +31,7 @@ import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shareRequestRoutes } from './routes/share-requests.ts';
 import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
+import { searchRoutes } from './routes/search.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -64,6 +65,7 @@ export const API_TAGS = [
   { name: 'Review', description: 'Email and meetings nobody could place with an account yet, and the actions that place or ignore them.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
   { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
+  { name: 'Search', description: 'Finding accounts, contacts and interactions across the tenant, as far as you may see them.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
 ];
 
@@ -86,7 +88,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', reviewRoutes(deps))
     .route('/', privacyRoutes(deps))
     .route('/', shareRequestRoutes(deps))
-    .route('/', duplicateRoutes(deps));
+    .route('/', duplicateRoutes(deps))
+    .route('/', searchRoutes());
 }
 
 export function createApp(opts: AppOptions) {
