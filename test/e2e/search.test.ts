@@ -104,7 +104,7 @@ describe.skipIf(noChromium)('Search in Chromium', () => {
 
     const contrast = await newPage();
     await contrast.goto(tab(rep, { theme: 'contrast' }));
-    await contrast.getByRole('combobox').fill('karkolan');
+    await contrast.getByRole('combobox', { name: 'Search accounts, contacts and interactions' }).fill('karkolan');
     await contrast.getByRole('group', { name: 'Accounts' }).getByRole('option').first().waitFor();
     await contrast.screenshot({ path: `${shots}/results-en-US-contrast.png` });
     expect(await seriousViolations(contrast, 'results contrast')).toEqual([]);
