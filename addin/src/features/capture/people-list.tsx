@@ -8,6 +8,7 @@ import { ApiProblem, ErrorState, isLikelyDuplicate, useI18n, type MatchResult } 
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { createAccount, createContact } from './pane-api.ts';
 import type { MatchedAccount } from './match-summary.ts';
+import { AccountSearch } from '../common/account-search.tsx';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -89,6 +90,9 @@ function ContactForm({ result, accounts, onCancel, onSaved }: { result: MatchRes
   const s = useStyles();
   const [name, setName] = useState(result.suggestion?.newContact?.name ?? result.displayName ?? '');
   const [accountId, setAccountId] = useState<string>(result.suggestion?.newContact?.accountId ?? accounts[0]?.id ?? '');
+  // An account found by search joins the choices (the item's addresses may not name the one the person works for).
+  const [found, setFound] = useState<{ id: string; name: string }[]>([]);
+  const choices = [...accounts, ...found.filter((f) => !accounts.some((a) => a.id === f.id))];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async () => {
@@ -111,9 +115,10 @@ function ContactForm({ result, accounts, onCancel, onSaved }: { result: MatchRes
       <Field label={t('contactForm.account')}>
         <Select value={accountId} onChange={(_, d) => setAccountId(d.value)}>
           <option value="">{t('contactForm.noAccount')}</option>
-          {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {choices.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </Select>
       </Field>
+      <AccountSearch onPick={(a) => { setFound((f) => [...f.filter((x) => x.id !== a.id), { id: a.id, name: a.name }]); setAccountId(a.id); }} />
       {error !== null && !fieldError && <ErrorState error={error} />}
       <div className={s.actions}>
         <Button type="submit" appearance="primary" size="small" disabled={busy || !name.trim()}>{t('contactForm.save')}</Button>

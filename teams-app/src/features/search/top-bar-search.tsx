@@ -21,7 +21,11 @@ const useStyles = makeStyles({
     display: 'flex', flexDirection: 'column', gap: '2px', cursor: 'pointer', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     border: `${tokens.strokeWidthThick} solid transparent`,
   },
-  active: { backgroundColor: tokens.colorNeutralBackground1Hover, border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  // The hover pair for text too: in high contrast the hover background is the system highlight, its text HighlightText.
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1Hover, border: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    '& *': { color: 'inherit' },
+  },
   disabled: { cursor: 'default', color: tokens.colorNeutralForegroundDisabled },
   status: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
 });
