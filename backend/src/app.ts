@@ -33,6 +33,7 @@ import { shareRequestRoutes } from './routes/share-requests.ts';
 import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
 import { savedViewRoutes } from './routes/saved-views.ts';
 import { productRoutes } from './routes/products.ts';
+import { searchRoutes } from './routes/search.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -67,6 +68,7 @@ export const API_TAGS = [
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
   { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
   { name: 'Saved views', description: 'Named filter sets of the account list, kept for yourself or shared with your team.' },
+  { name: 'Search', description: 'Finding accounts, contacts and interactions across the tenant, as far as you may see them.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
   { name: 'Products', description: 'The tenant’s product catalogue, and what is sold to whom for how much: won euros per product, account and month.' },
 ];
@@ -92,7 +94,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', shareRequestRoutes(deps))
     .route('/', duplicateRoutes(deps))
     .route('/', savedViewRoutes(deps))
-    .route('/', productRoutes(deps));
+    .route('/', productRoutes(deps))
+    .route('/', searchRoutes());
 }
 
 export function createApp(opts: AppOptions) {

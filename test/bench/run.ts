@@ -5,7 +5,8 @@
 // - timeline: the route over loopback with a real token, against a bare Hono route with the same bytes, the load
 //   tool in a child process (timeline.ts);
 // - sync: the Graph emulator synced end to end, against the same pages fetched with nothing stored (sync.ts);
-// - dashboard: GET /api/analytics/dashboard?refresh=true as a manager, through dashboard.ts in its own process.
+// - dashboard: GET /api/analytics/dashboard?refresh=true as a manager, through dashboard.ts in its own process;
+// - search: the search use case's p50/p99 for a few typed queries, on the timeline's seeded database (search.ts).
 // --quick: a small tenant (10k interactions, 5k ingested per run, 5.5k synced items), meant for at most 5 minutes.
 // The full run: 1M interactions in the timeline's and the dashboard's database, 100k ingested per run, 110k synced.
 // --only: just these parts (e.g. --only=timeline while working on one); the figures are printed and written to
@@ -26,6 +27,7 @@ import { benchPostgresUrl, freshDatabase, type BenchDb } from './databases.ts';
 import { benchIngest } from './ingest.ts';
 import { benchTimeline } from './timeline.ts';
 import { benchSync } from './sync.ts';
+import { benchSearch } from './search.ts';
 import { assembleSummary, type DatabaseMeasures, type SummaryInput } from './summary.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
@@ -88,12 +90,24 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
       out['timeline.bareReqPerSec'] = { runs: f.bareReqPerSec };
       out['timeline.p99Ms'] = f.p99Ms.length > 0 ? { runs: f.p99Ms } : { missing: `not measured: no request finished within the ${timelineLoad.durationSeconds} s runs` };
       extra[`${kind}.timeline`] = { connections: timelineLoad.connections, durationSeconds: timelineLoad.durationSeconds, responseBytes: f.responseBytes, bareP99Ms: f.bareP99Ms, errors: f.errors };
+      // The same seeded database: the index was written by the seed's transactions, as production writes it.
+      try {
+        const sf = await benchSearch(db.handle, data, interactions, { runs, repeats: quick ? 25 : 50 }, log);
+        out['search.p50Ms'] = { runs: sf.p50Ms };
+        out['search.p99Ms'] = { runs: sf.p99Ms };
+        extra[`${kind}.search`] = { queries: sf.queries };
+      } catch (e) {
+        console.error(e);
+        out['search.p50Ms'] = out['search.p99Ms'] = { missing: reason(e) };
+      }
     } finally {
       await db.dispose();
     }
   } catch (e) {
     console.error(e);
     out['timeline.reqPerSec'] = out['timeline.bareReqPerSec'] = out['timeline.p99Ms'] = { missing: reason(e) };
+    out['search.p50Ms'] ??= { missing: reason(e) };
+    out['search.p99Ms'] ??= { missing: reason(e) };
   }
   if (only.has('sync')) try {
     const f = await benchSync(kind, url, { ...syncSize, pageSize: 1000, concurrency: 4, runs }, log);

@@ -205,6 +205,8 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     expect((await call('POST', '/interactions/{id}/share-requests', { params: { id: held.body.interaction.id }, body: {} })).status).toBe(201);
     const shareRequests = await call('GET', '/share-requests', { as: 'rep2' });
     await call('POST', '/share-requests/{id}', { as: 'rep2', params: { id: shareRequests.body.items[0].id }, body: { answer: 'share' } });
+    await call('GET', '/search', { query: 'q=kivim&kinds=account,contact,interaction' });
+    await call('GET', '/search', { query: 'q=' });
     await call('GET', '/relationship-strength', { query: `accountIds=${id}` });
     await call('GET', '/care/overdue');
     await call('GET', '/analytics/dashboard', { as: 'manager' });

@@ -7,6 +7,7 @@ import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
 import { changedFields } from '../domain/audit-detail.ts';
 import { normalizeDomain } from '../domain/addresses.ts';
+import { touchSearch } from './search-index.ts';
 
 export interface AccountInput {
   name: string;
@@ -110,6 +111,7 @@ export async function createAccount(scope: TenantScope, input: AccountInput, act
       })
       .execute();
     await setDomains(tx, id, input.domains);
+    await touchSearch(tx, 'account', [id]);
     await writeAudit(tx, { actorId, action: 'account.create', entityType: 'account', entityId: id, at: now });
     return (await getAccount(tx, id))!;
   });
@@ -146,6 +148,7 @@ export async function updateAccount(scope: TenantScope, id: string, patch: Parti
       .where('id', '=', id)
       .execute();
     if (domains !== undefined) await setDomains(tx, id, domains);
+    await touchSearch(tx, 'account', [id]);
     // Field names only: the audit trail is read by admins who need not see the values (issue 12).
     const fields = changedFields(before as Partial<AccountInput>, patch);
     await writeAudit(tx, { actorId, action: 'account.update', entityType: 'account', entityId: id, at: now, detail: { fields } });
@@ -164,6 +167,7 @@ export async function setAccountArchived(scope: TenantScope, id: string, archive
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', id)
     .execute();
+  await touchSearch(scope, 'account', [id]);
   await writeAudit(scope, { actorId, action: archivedAt === null ? 'account.restore' : 'account.archive', entityType: 'account', entityId: id, at: now });
   return requireAccount(scope, id);
 }

@@ -6,6 +6,7 @@ import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
 import { normalizeAddress } from '../domain/addresses.ts';
+import { touchSearch } from './search-index.ts';
 
 export interface ContactInput {
   name: string;
@@ -100,6 +101,7 @@ export async function createContact(scope: TenantScope, input: ContactInput, act
       })
       .execute();
     await setEmails(tx, id, input.emails);
+    await touchSearch(tx, 'contact', [id]);
     await writeAudit(tx, { actorId, action: 'contact.create', entityType: 'contact', entityId: id, at: now });
     return (await getContact(tx, id))!;
   });
@@ -122,6 +124,7 @@ export async function updateContact(scope: TenantScope, id: string, patch: Parti
       .where('id', '=', id)
       .execute();
     if (patch.emails !== undefined) await setEmails(tx, id, patch.emails);
+    await touchSearch(tx, 'contact', [id]);
     await writeAudit(tx, { actorId, action: 'contact.update', entityType: 'contact', entityId: id, at: now, detail: Object.keys(patch) });
     return (await getContact(tx, id))!;
   });
@@ -135,6 +138,7 @@ export async function setContactArchived(scope: TenantScope, id: string, archive
     .where('tenant_id', '=', scope.tenantId)
     .where('id', '=', id)
     .execute();
+  await touchSearch(scope, 'contact', [id]);
   await writeAudit(scope, { actorId, action: archivedAt === null ? 'contact.restore' : 'contact.archive', entityType: 'contact', entityId: id, at: now });
   return requireContact(scope, id);
 }

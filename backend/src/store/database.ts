@@ -4,6 +4,7 @@ import type { ColumnType } from 'kysely';
 import type { SavedViewTable } from './database-views.ts';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
 import type { ProductTable } from './database-products.ts';
+import type { SearchDocumentTable } from './database-search.ts';
 
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
 export interface TenantTable {
@@ -333,6 +334,7 @@ export interface Database {
   share_requests: ShareRequestTable;
   saved_views: SavedViewTable;
   products: ProductTable;
+  search_documents: SearchDocumentTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from './scope.ts';
 import { withRollups } from './rollups.ts';
 import { touchTimeline } from './timeline-rows.ts';
+import { touchSearch } from './search-index.ts';
 
 export interface AccountMoveCounts {
   interactions: number;
@@ -69,7 +70,9 @@ export async function moveAccountTimeline(scope: TenantScope, fromIds: readonly 
 export async function moveAccountRecords(scope: TenantScope, fromIds: readonly string[], toId: string, now: number): Promise<void> {
   const t = scope.tenantId;
   const ids = [...fromIds];
+  const contacts = await scope.db.selectFrom('contacts').select('id').where('tenant_id', '=', t).where('account_id', 'in', ids).execute();
   await scope.db.updateTable('contacts').set({ account_id: toId, updated_at: now }).where('tenant_id', '=', t).where('account_id', 'in', ids).execute();
+  await touchSearch(scope, 'contact', contacts.map((c) => c.id));
   await scope.db.updateTable('opportunities').set({ account_id: toId, updated_at: now }).where('tenant_id', '=', t).where('account_id', 'in', ids).execute();
   await scope.db.updateTable('feedback').set({ account_id: toId }).where('tenant_id', '=', t).where('account_id', 'in', ids).execute();
   await scope.db.updateTable('follow_ups').set({ account_id: toId }).where('tenant_id', '=', t).where('account_id', 'in', ids).execute();
@@ -86,11 +89,13 @@ export async function moveAccountDomains(scope: TenantScope, fromIds: readonly s
     .values(moving.map((r) => ({ tenant_id: t, domain: r.domain, account_id: toId })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+  await touchSearch(scope, 'account', [toId]);
 }
 
 /** The merged accounts leave every list; their rows stay (soft-removed) for the audit trail and the aliases. */
 export async function retireMergedAccounts(scope: TenantScope, ids: readonly string[], now: number): Promise<void> {
   await scope.db.updateTable('accounts').set({ deleted_at: now, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', 'in', [...ids]).execute();
+  await touchSearch(scope, 'account', ids);
 }
 
 export async function countContactMoves(scope: TenantScope, fromIds: readonly string[]): Promise<ContactMoveCounts> {
@@ -114,11 +119,13 @@ export async function moveContactRecords(scope: TenantScope, fromIds: readonly s
     scope.db.updateTable('interaction_participants').set({ contact_id: toId }).where('tenant_id', '=', t).where('contact_id', 'in', ids).execute());
   await touchTimeline(scope, moving);
   await scope.db.updateTable('contact_emails').set({ contact_id: toId }).where('tenant_id', '=', t).where('contact_id', 'in', ids).execute();
+  await touchSearch(scope, 'contact', [toId]);
   await scope.db.updateTable('feedback').set({ contact_id: toId }).where('tenant_id', '=', t).where('contact_id', 'in', ids).execute();
 }
 
 export async function retireMergedContacts(scope: TenantScope, ids: readonly string[], now: number): Promise<void> {
   await scope.db.updateTable('contacts').set({ deleted_at: now, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', 'in', [...ids]).execute();
+  await touchSearch(scope, 'contact', ids);
 }
 
 /** Every live account's id, name, domains and age: the input of duplicate detection. */

@@ -20,7 +20,9 @@ import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
 import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
 import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
 import * as products from './migrations/2026-12-06-023-products.ts';
+import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
+import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
@@ -45,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-026-saved-views': savedViews,
   '2026-12-06-028-timeline-answers': timelineAnswers,
   '2026-12-06-023-products': products,
+  '2026-12-06-025-search-index': searchIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -60,7 +63,9 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
   }
   // Data a migration cannot build without application code (it must not import any): built here, before serving.
-  await fillUnbuiltTimelineRows(db, db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres');
+  const dialect = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+  await fillUnbuiltTimelineRows(db, dialect);
+  await fillUnbuiltSearchDocuments(db, dialect);
   // New tables and indexes get statistics at once; otherwise only what changed enough since (SQLite).
   if (results?.length) await analyzeAll(db);
   else await refreshStatistics(db);

@@ -5,6 +5,7 @@ import { chunks, type TenantScope } from './scope.ts';
 import type { Participant, ParticipantRole } from '../domain/types.ts';
 import { ERASED_ACCOUNT_NAME, ERASED_CONTACT_NAME } from '../domain/erasure.ts';
 import { touchTimeline } from './timeline-rows.ts';
+import { touchSearch } from './search-index.ts';
 
 /** The tenant's key for suppression hashes, made on first use. Two first uses racing keep the first one written. */
 export async function privacySecret(scope: TenantScope, now: number): Promise<string> {
@@ -124,6 +125,8 @@ export async function blankContact(scope: TenantScope, id: string, now: number):
     .execute();
   // A comment on a person's feedback is about them; the score stays for the account's figures.
   await scope.db.updateTable('feedback').set({ comment: null }).where('tenant_id', '=', scope.tenantId).where('contact_id', '=', id).execute();
+  // Removed, so its search entry goes (secure-delete on SQLite: the words leave the index files too).
+  await touchSearch(scope, 'contact', [id]);
 }
 
 /** Every contact of the account, removed ones too: erasing an organisation reaches all its people. */
@@ -145,6 +148,7 @@ export async function contactAddresses(scope: TenantScope, contactIds: string[])
 export async function blankAccount(scope: TenantScope, id: string, now: number): Promise<number> {
   const domains = await scope.db.deleteFrom('account_domains').where('tenant_id', '=', scope.tenantId).where('account_id', '=', id).executeTakeFirst();
   await scope.db.updateTable('accounts').set({ name: ERASED_ACCOUNT_NAME, updated_at: now }).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
+  await touchSearch(scope, 'account', [id]);
   return Number(domains.numDeletedRows);
 }
 

@@ -13,6 +13,7 @@ import { addHolders, addTimelineRows, bumpLastContact, insertInteractions } from
 import { analyzeAll } from './statistics.ts';
 import { rebuildRollups } from './rollups.ts';
 import { asStored, provideFreshTimelineRows } from './timeline-rows.ts';
+import { touchSearch } from './search-index.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -37,6 +38,7 @@ export async function insertAccounts(scope: TenantScope, accounts: Account[]): P
       .execute();
     const domains = part.flatMap((a) => [...new Set(a.domains.map((d) => d.toLowerCase()))].map((domain) => ({ tenant_id: scope.tenantId, domain, account_id: a.id })));
     for (const dp of chunks(domains, 3000)) await scope.db.insertInto('account_domains').values(dp).execute();
+    await touchSearch(scope, 'account', part.map((a) => a.id));
   }
 }
 
@@ -51,6 +53,7 @@ export async function insertContacts(scope: TenantScope, contacts: Contact[]): P
       .execute();
     const emails = part.flatMap((c) => [...new Set(c.emails.map((e) => e.toLowerCase()))].map((address) => ({ tenant_id: scope.tenantId, address, contact_id: c.id })));
     for (const ep of chunks(emails, 3000)) await scope.db.insertInto('contact_emails').values(ep).execute();
+    await touchSearch(scope, 'contact', part.map((c) => c.id));
   }
 }
 

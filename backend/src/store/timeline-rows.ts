@@ -11,6 +11,7 @@ import { timelineItemTemplate } from '../domain/timeline-item.ts';
 import { beforeCommit, chunks, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions, type TimelineQuery } from './interactions.ts';
 import { runCompiledOnce } from './compiled-query.ts';
+import { indexInteractions } from './search-index.ts';
 
 /**
  * The one serialisation of a listed item: its API answer with the viewer-dependent parts as slots
@@ -84,7 +85,7 @@ export function asStored(
 interface Pending {
   ids: Set<string>;
   /** Rows of interactions created in this transaction, built from what was written; dropped when touched again. */
-  fresh: Map<string, TimelineRow[]>;
+  fresh: Map<string, { rows: TimelineRow[]; item: Interaction }>;
 }
 const pending = new WeakMap<object, Pending>();
 
@@ -96,7 +97,9 @@ function pendingOf(scope: TenantScope): Pending | null {
   const deferred = beforeCommit(scope, 'timeline-rows', async () => {
     pending.delete(scope.db);
     await rebuildTimelineRows(scope, [...created.ids].filter((id) => !created.fresh.has(id)));
-    await writeTimelineRows(scope, [...created.fresh.values()].flat());
+    const fresh = [...created.fresh.values()];
+    await writeTimelineRows(scope, fresh.flatMap((f) => f.rows));
+    await indexInteractions(scope, fresh.map((f) => f.item.id), fresh.map((f) => f.item));
   });
   if (!deferred) return null;
   pending.set(scope.db, created);
@@ -124,12 +127,16 @@ export async function touchTimeline(scope: TenantScope, interactionIds: Iterable
  * them in the same transaction rebuilds it from the sources instead.
  */
 export async function provideFreshTimelineRows(scope: TenantScope, created: readonly Interaction[]): Promise<void> {
-  const rows = new Map(created.map((i) => [i.id, rowsOf(scope.tenantId, i, i.accountIds.map((a) => ({ account_id: a, occurred_at: i.occurredAt, kind: i.kind })))]));
+  const fresh = created.map((i) => ({ item: i, rows: rowsOf(scope.tenantId, i, i.accountIds.map((a) => ({ account_id: a, occurred_at: i.occurredAt, kind: i.kind }))) }));
   const p = pendingOf(scope);
-  if (!p) return writeTimelineRows(scope, [...rows.values()].flat());
-  for (const [id, r] of rows) {
-    p.ids.add(id);
-    p.fresh.set(id, r);
+  if (!p) {
+    await writeTimelineRows(scope, fresh.flatMap((f) => f.rows));
+    await indexInteractions(scope, created.map((i) => i.id), created);
+    return;
+  }
+  for (const f of fresh) {
+    p.ids.add(f.item.id);
+    p.fresh.set(f.item.id, f);
   }
 }
 
@@ -143,9 +150,14 @@ export async function rebuildTimelineRows(scope: TenantScope, interactionIds: st
       .where('tenant_id', '=', scope.tenantId)
       .where('interaction_id', 'in', part)
       .execute();
-    if (links.length === 0) continue;
+    if (links.length === 0) {
+      await indexInteractions(scope, part, []);
+      continue;
+    }
     // Live ones only: a removed interaction leaves every timeline.
     const items = new Map((await getInteractions(scope, [...new Set(links.map((l) => l.interaction_id))])).map((i) => [i.id, i]));
+    // The search entries go with the timeline rows: the same source, the same transaction.
+    await indexInteractions(scope, part, [...items.values()]);
     const linksOf = new Map<string, typeof links>();
     for (const l of links) linksOf.set(l.interaction_id, [...(linksOf.get(l.interaction_id) ?? []), l]);
     const rows = [...linksOf].flatMap(([id, l]) => (items.has(id) ? rowsOf(scope.tenantId, items.get(id)!, l) : []));

@@ -6,6 +6,7 @@ import { LoadingState, useI18n } from '../../../web-shared/src/index.ts';
 import { useServices } from './services.tsx';
 import type { Route, View } from './route.ts';
 import { AccountsView } from '../features/accounts/accounts-view.tsx';
+import { TopBarSearch } from '../features/search/top-bar-search.tsx';
 
 // Each page but the first (my accounts) loads when it is first opened, so the tab's first paint carries one
 // page: the dashboard and its charts above all, which a salesperson never needs.
@@ -64,6 +65,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
               ))}
             </TabList>
           </nav>
+          <TopBarSearch />
           <div className={s.me}>
             <Caption1>
               {onSwitchUser ? t('demo.signInAs') : t('signIn.signedInAs')} <strong>{me.displayName}</strong> ({t(`role.${me.role}`)})

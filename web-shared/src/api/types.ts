@@ -16,4 +16,6 @@ export type TimelinePage = Json<ApiClient['accounts'][':id']['timeline']['$get']
 export type Opportunity = Json<ApiClient['opportunities'][':id']['$get']>;
 export type User = Json<ApiClient['users']['$get']>['items'][number];
 export type MeetingByChat = Json<ApiClient['meetings']['by-chat'][':chatId']['$get']>;
+export type SearchResult = Json<ApiClient['search']['$get']>;
+export type SearchHit = SearchResult['accounts'][number];
 export type { Ok };

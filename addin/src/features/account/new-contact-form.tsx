@@ -8,6 +8,7 @@ import { usePaneServices } from '../../app/pane-services.tsx';
 import { createContact } from '../capture/pane-api.ts';
 import type { MatchedAccount } from '../capture/match-summary.ts';
 import { LikelyDuplicate } from './likely-duplicate.tsx';
+import { AccountSearch } from '../common/account-search.tsx';
 import { addAddressTo, readContact } from './record-api.ts';
 
 export const useRecordFormStyles = makeStyles({
@@ -27,6 +28,9 @@ export function NewContactForm({ result, accounts, onCancel, onSaved }: {
   const s = useRecordFormStyles();
   const [name, setName] = useState(result.suggestion?.newContact?.name ?? result.displayName ?? '');
   const [accountId, setAccountId] = useState<string>(result.suggestion?.newContact?.accountId ?? accounts[0]?.id ?? '');
+  // An account found by search joins the choices (the item's addresses may not name the one the person works for).
+  const [found, setFound] = useState<{ id: string; name: string }[]>([]);
+  const choices = [...accounts, ...found.filter((f) => !accounts.some((a) => a.id === f.id))];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const run = async (work: () => Promise<{ name: string }>, existing: boolean) => {
@@ -51,9 +55,10 @@ export function NewContactForm({ result, accounts, onCancel, onSaved }: {
       <Field label={t('contactForm.account')}>
         <Select value={accountId} onChange={(_, d) => setAccountId(d.value)}>
           <option value="">{t('contactForm.noAccount')}</option>
-          {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          {choices.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </Select>
       </Field>
+      <AccountSearch onPick={(a) => { setFound((f) => [...f.filter((x) => x.id !== a.id), { id: a.id, name: a.name }]); setAccountId(a.id); }} />
       {duplicate && (
         <LikelyDuplicate kind="contact" duplicates={duplicate.duplicates} busy={busy} onUse={(id) => void use(id)} onCreateAnyway={() => void create(true)} />
       )}

@@ -1,0 +1,116 @@
+// Search end to end in Chromium against the running product (fresh demo tenant): a salesperson types a contact's
+// name without its accents into the Teams app's top bar, moves through the grouped hits with the keyboard and opens
+// the account; a hit found by its subject opens on the account too. axe finds nothing serious with the results open,
+// in light, dark and high contrast. Screenshots go to /work/screens/search/ when that folder exists, else
+// test-artifacts/search/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
+import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+
+const noChromium = skipWithoutChromium('Search end-to-end suite (test/e2e/search.test.ts)');
+
+interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
+
+let server: ProductServer;
+let browser: Browser;
+let rep: DemoUser;
+const shots = existsSync('/work/screens') ? '/work/screens/search' : artifactDir('search');
+const pageErrors: string[] = [];
+const contexts: BrowserContext[] = [];
+
+async function api<T = any>(who: DemoUser, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const { token } = await demoToken(server.base, (u) => u.id === who.id);
+  const res = await fetch(`${server.base}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', timezoneId: 'Europe/Helsinki' });
+  contexts.push(context);
+  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
+
+async function seriousViolations(page: Page, name: string) {
+  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  const result = await page.evaluate(async () => (window as any).axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }));
+  const serious = (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return serious.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startProductServer();
+  browser = await launchChromium();
+  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
+  rep = users.find((u) => u.role === 'rep')!;
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.skipIf(noChromium)('Search in Chromium', () => {
+  it('finds a contact by name without accents from the top bar and opens the account with the keyboard', async () => {
+    const account = await api(rep, '/api/accounts', { method: 'POST', body: { name: 'Kärkölän Kuljetus Oy', domains: ['karkolan-kuljetus.fi'], tier: 'B' } });
+    expect(account.status).toBe(201);
+    const contact = await api(rep, '/api/contacts', { method: 'POST', body: { name: 'Äijälä Öhman', emails: ['aijala@karkolan-kuljetus.fi'], accountId: account.body.id } });
+    expect(contact.status).toBe(201);
+    const call = await api(rep, '/api/interactions', { method: 'POST', body: { kind: 'call', occurredAt: Date.now() - 3_600_000, durationMinutes: 15, accountIds: [account.body.id], subject: 'Kylmäketjukuljetukset keväälle' } });
+    expect(call.status).toBe(201);
+
+    const page = await newPage();
+    await page.goto(tab(rep));
+    const box = page.getByRole('combobox', { name: 'Search accounts, contacts and interactions' });
+    await box.fill('aijala ohm');
+    const list = page.getByRole('listbox');
+    await list.waitFor();
+    const contacts = list.getByRole('group', { name: 'Contacts' });
+    await contacts.getByRole('option').filter({ hasText: 'Äijälä Öhman' }).waitFor();
+    expect(await contacts.getByRole('option').first().textContent()).toContain('Kärkölän Kuljetus Oy');
+    await page.screenshot({ path: `${shots}/results-en-US-light.png` });
+    expect(await seriousViolations(page, 'results')).toEqual([]);
+    // The first hit is active; Enter opens its account.
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Kärkölän Kuljetus Oy/ }).waitFor();
+    expect(await page.locator('article[data-account-id]').getAttribute('data-account-id')).toBe(account.body.id);
+
+    // A word of a subject, a prefix typed in Finnish: the call, opened with the arrow keys and Enter.
+    const fi = await newPage({ locale: 'fi-FI', colorScheme: 'dark' });
+    await fi.goto(tab(rep, { theme: 'dark', locale: 'fi-FI' }));
+    const haku = fi.getByRole('combobox', { name: 'Hae asiakkuuksia, yhteyshenkilöitä ja tapahtumia' });
+    await haku.fill('kylmaketju');
+    const items = fi.getByRole('group', { name: 'Tapahtumat' });
+    await items.getByRole('option').first().waitFor();
+    expect(await items.getByRole('option').first().textContent()).toContain('Kylmäketjukuljetukset keväälle');
+    await fi.screenshot({ path: `${shots}/results-fi-FI-dark.png` });
+    expect(await seriousViolations(fi, 'results dark fi')).toEqual([]);
+    await haku.press('ArrowDown');
+    await haku.press('ArrowUp');
+    await haku.press('Enter');
+    await fi.getByRole('heading', { level: 1, name: /Kärkölän Kuljetus Oy/ }).waitFor();
+
+    const contrast = await newPage();
+    await contrast.goto(tab(rep, { theme: 'contrast' }));
+    await contrast.getByRole('combobox', { name: 'Search accounts, contacts and interactions' }).fill('karkolan');
+    await contrast.getByRole('group', { name: 'Accounts' }).getByRole('option').first().waitFor();
+    await contrast.screenshot({ path: `${shots}/results-en-US-contrast.png` });
+    expect(await seriousViolations(contrast, 'results contrast')).toEqual([]);
+    // A click opens it too.
+    await contrast.getByRole('group', { name: 'Accounts' }).getByRole('option').first().click();
+    await contrast.getByRole('heading', { level: 1, name: /Kärkölän Kuljetus Oy/ }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
+});
