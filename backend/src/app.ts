@@ -31,6 +31,8 @@ import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shareRequestRoutes } from './routes/share-requests.ts';
 import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
+import { duplicateDismissalRoutes } from './routes/duplicate-dismissals.ts';
+import { buyingCommitteeRoutes } from './routes/buying-committee.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -86,7 +88,9 @@ export function apiRoutes(deps: Deps) {
     .route('/', reviewRoutes(deps))
     .route('/', privacyRoutes(deps))
     .route('/', shareRequestRoutes(deps))
-    .route('/', duplicateRoutes(deps));
+    .route('/', duplicateRoutes(deps))
+    .route('/', duplicateDismissalRoutes(deps))
+    .route('/', buyingCommitteeRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

@@ -3,6 +3,9 @@
 import type { ColumnType } from 'kysely';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
 
+import type { DuplicateDismissalTable, OpportunityContactTable } from './database-records.ts';
+
+export type { DuplicateDismissalTable, OpportunityContactTable };
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
 export interface TenantTable {
   id: string;
@@ -324,6 +327,8 @@ export interface Database {
   account_aliases: AccountAliasTable;
   contact_aliases: ContactAliasTable;
   share_requests: ShareRequestTable;
+  opportunity_contacts: OpportunityContactTable;
+  duplicate_dismissals: DuplicateDismissalTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */

@@ -17,6 +17,8 @@ import * as followUpReminders from './migrations/2026-12-06-017-follow-up-remind
 import * as archive from './migrations/2026-12-06-018-archive.ts';
 import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
+import * as contactRoles from './migrations/2026-12-06-024-contact-roles.ts';
+import * as duplicateDismissals from './migrations/2026-12-06-027-duplicate-dismissals.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
 
@@ -39,6 +41,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-018-archive': archive,
   '2026-12-06-019-record-aliases': recordAliases,
   '2026-12-06-021-share-requests': shareRequests,
+  '2026-12-06-024-contact-roles': contactRoles,
+  '2026-12-06-027-duplicate-dismissals': duplicateDismissals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
