@@ -82,6 +82,8 @@ export async function openDealRolesOfAccount(scope: TenantScope, accountId: stri
     .where('o.archived_at', 'is', null)
     .orderBy('o.name')
     .orderBy('r.opportunity_id')
+    .orderBy('r.created_at')
+    .orderBy('r.contact_id')
     .execute();
   return rows.map((r) => ({ contactId: r.contact_id, opportunityId: r.opportunity_id, opportunityName: r.name, stage: r.stage as Stage, role: r.role as ContactRole }));
 }
