@@ -34,6 +34,8 @@ import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
 import { savedViewRoutes } from './routes/saved-views.ts';
 import { productRoutes } from './routes/products.ts';
 import { searchRoutes } from './routes/search.ts';
+import { duplicateDismissalRoutes } from './routes/duplicate-dismissals.ts';
+import { buyingCommitteeRoutes } from './routes/buying-committee.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -95,7 +97,9 @@ export function apiRoutes(deps: Deps) {
     .route('/', duplicateRoutes(deps))
     .route('/', savedViewRoutes(deps))
     .route('/', productRoutes(deps))
-    .route('/', searchRoutes());
+    .route('/', searchRoutes())
+    .route('/', duplicateDismissalRoutes(deps))
+    .route('/', buyingCommitteeRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {

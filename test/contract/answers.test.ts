@@ -177,6 +177,26 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     const twinContact = await call('POST', '/contacts', { body: { name: 'Saarinen Sanna', accountId: id, allowDuplicate: true } });
     await call('GET', '/duplicates', { query: 'kind=contact' });
     await call('POST', '/contacts/{id}/merge', { as: 'manager', params: { id: contactId }, body: { mergeIds: [twinContact.body.id], preview: false } });
+    // The buying committee (only the account's own contacts), "not a duplicate" with its undo, and "Show archived".
+    await call('PUT', '/opportunities/{id}/contacts/{contactId}', { params: { id: oppId, contactId }, body: { role: 'decision_maker' } });
+    await call('PUT', '/opportunities/{id}/contacts/{contactId}', { params: { id: oppId, contactId }, body: { role: 'boss' } });
+    const elsewhere = await call('POST', '/contacts', { body: { name: 'Eero Muualla', accountId: managers.body.id } });
+    expect((await call('PUT', '/opportunities/{id}/contacts/{contactId}', { params: { id: oppId, contactId: elsewhere.body.id }, body: { role: 'user' } })).status).toBe(422);
+    await call('GET', '/opportunities/{id}/contacts', { params: { id: oppId } });
+    await call('GET', '/accounts/{id}/contact-roles', { params: { id } });
+    await call('DELETE', '/opportunities/{id}/contacts/{contactId}', { params: { id: oppId, contactId } });
+    const pair = [
+      (await call('POST', '/accounts', { as: 'manager', body: { name: 'Pohjola Rakennus Oy' } })).body.id,
+      (await call('POST', '/accounts', { as: 'manager', body: { name: 'Pohjola Rakennus Ab', allowDuplicate: true } })).body.id,
+    ];
+    expect((await call('POST', '/duplicates/dismissals', { body: { kind: 'account', ids: pair } })).status).toBe(403);
+    const dismissal = await call('POST', '/duplicates/dismissals', { as: 'manager', body: { kind: 'account', ids: pair } });
+    expect(dismissal.status).toBe(201);
+    expect((await call('POST', '/duplicates/dismissals', { as: 'manager', body: { kind: 'account', ids: [pair[1], pair[0]] } })).status).toBe(200);
+    expect((await call('DELETE', '/duplicates/dismissals/{id}', { as: 'manager', params: { id: dismissal.body.id } })).status).toBe(204);
+    await call('GET', '/accounts', { query: 'archived=include' });
+    await call('GET', '/contacts', { query: `accountId=${id}&archived=only` });
+    await call('GET', '/opportunities', { query: `accountId=${id}&archived=include` });
     const followUps = await call('GET', '/follow-ups');
     const followUpId = followUps.body.items[0].id as string;
     await call('PATCH', '/follow-ups/{id}', { params: { id: followUpId }, body: { dueOn: '2027-01-04', note: 'Send the quote' } });

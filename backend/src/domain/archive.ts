@@ -8,3 +8,6 @@ export type ArchivableKind = 'account' | 'contact' | 'opportunity';
 export function requireNotArchived(kind: ArchivableKind, record: { archivedAt?: number | null }): void {
   if (record.archivedAt != null) throw conflict(`This ${kind} is archived. Restore it before changing it.`);
 }
+
+/** Which records a list shows: the live ones (the default), archived ones too ("Show archived"), or only those. */
+export type ArchivedFilter = 'exclude' | 'include' | 'only';

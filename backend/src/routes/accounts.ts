@@ -7,6 +7,7 @@ import {
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
 } from './schemas.ts';
 import { AccountCanSchema } from './permission-schemas.ts';
+import { ArchivedQuery } from './record-upkeep-schemas.ts';
 import { requireAccount, requireAccountExists, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
@@ -35,7 +36,7 @@ export function accountRoutes(deps: Deps) {
       createRoute({
         method: 'get', path: '/accounts', operationId: 'listAccounts', tags: ['Accounts'], security: bearer,
         summary: 'Search and filter accounts',
-        request: { query: AccountQuery },
+        request: { query: AccountQuery.extend(ArchivedQuery.shape) },
         responses: { 200: { description: 'A page of accounts', content: { 'application/json': { schema: Page(AccountListItemSchema) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
@@ -48,13 +49,15 @@ export function accountRoutes(deps: Deps) {
           {
             ...(q.q ? { q: q.q } : {}), ...(q.tier ? { tiers: q.tier } : {}), ...(q.lifecycle ? { lifecycles: q.lifecycle } : {}),
             ...(ownerId ? { ownerId } : {}), ...(q.industry ? { industry: q.industry } : {}), ...(q.region ? { region: q.region } : {}),
-            ...(q.size ? { size: q.size } : {}), ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+            ...(q.size ? { size: q.size } : {}), ...(q.overdue !== undefined ? { overdue: q.overdue } : {}), ...(q.archived ? { archived: q.archived } : {}),
             sort: q.sort, ...(q.order ? { order: q.order } : {}), limit: q.limit, offset: q.offset,
           },
           auth.tenant.settings,
           now,
         );
-        return c.json({ items: result.items.map((a) => ({ ...accountView(a, auth.tenant.settings, now), openPipelineCents: a.openPipelineCents })), total: result.total }, 200);
+        // Listing archived accounts, each comes with `can`: Restore is offered only to whoever may use it.
+        const actor = q.archived ? actorOf(auth) : undefined;
+        return c.json({ items: result.items.map((a) => ({ ...accountView(a, auth.tenant.settings, now, actor), openPipelineCents: a.openPipelineCents })), total: result.total }, 200);
       },
     )
     .openapi(

@@ -7,11 +7,12 @@ import { createContact } from '../use-cases/contacts/create-contact.ts';
 import { updateContact } from '../use-cases/contacts/update-contact.ts';
 import { archiveContact } from '../use-cases/contacts/archive-contact.ts';
 import { restoreContact } from '../use-cases/contacts/restore-contact.ts';
-import { getAccount } from '../store/accounts.ts';
+import { getAccount, getAccounts } from '../store/accounts.ts';
 import type { Contact } from '../domain/types.ts';
 import type { AuthContext } from '../http/context.ts';
 import { actorOf, contactCanView, contactView } from './views.ts';
 import { DuplicateProblem, mergedAliasRedirect } from './duplicates.ts';
+import { ArchivedQuery } from './record-upkeep-schemas.ts';
 
 /** A contact as one contact's answer shows it: with what the asker may do (its account's owner counts). */
 async function contactAnswer(auth: AuthContext, contact: Contact) {
@@ -24,20 +25,25 @@ export function contactRoutes(deps: Deps) {
     .openapi(
       createRoute({
         method: 'get', path: '/contacts', operationId: 'listContacts', tags: ['Contacts'], security: bearer, summary: 'Search contacts by name or address',
+        description: 'Each contact comes with `can` (what the asker may do). `accountId` with `archived=include` or `only` is the account page’s “Show archived”.',
         request: {
           query: z.object({
             q: z.string().trim().max(200).optional(),
             accountId: z.string().max(64).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-          }),
+          }).extend(ArchivedQuery.shape),
         },
         responses: { 200: { description: 'A page of contacts', content: { 'application/json': { schema: Page(ContactSchema) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const q = c.req.valid('query');
-        const r = await searchContacts(c.get('auth').scope, { ...(q.q ? { q: q.q } : {}), ...(q.accountId ? { accountId: q.accountId } : {}), limit: q.limit, offset: q.offset });
-        return c.json({ items: r.items.map(contactView), total: r.total }, 200);
+        const auth = c.get('auth');
+        const r = await searchContacts(auth.scope, { ...(q.q ? { q: q.q } : {}), ...(q.accountId ? { accountId: q.accountId } : {}), ...(q.archived ? { archived: q.archived } : {}), limit: q.limit, offset: q.offset });
+        // With what the asker may do, so a list of archived contacts can offer Restore only to whoever may use it.
+        const accounts = new Map((await getAccounts(auth.scope, r.items.flatMap((x) => x.accountId ?? []))).map((a) => [a.id, a]));
+        const actor = actorOf(auth);
+        return c.json({ items: r.items.map((x) => ({ ...contactView(x), can: contactCanView(actor, x, x.accountId ? (accounts.get(x.accountId) ?? null) : null) })), total: r.total }, 200);
       },
     )
     .openapi(

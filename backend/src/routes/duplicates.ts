@@ -107,7 +107,7 @@ export function duplicateRoutes(deps: Deps) {
       createRoute({
         method: 'post', path: '/contacts/{id}/merge', operationId: 'mergeContacts', tags: ['Duplicates'], security: bearer,
         summary: 'Merge contacts into this one (preview first)',
-        description: 'Moves the merged contacts’ addresses, their places in interactions and their feedback to this contact in one transaction, keeps phone numbers from all, makes each merged id an alias, and audits it. Managers and admins, or the owner of every contact involved.',
+        description: 'Moves the merged contacts’ addresses, their places in interactions, their feedback and their buying-committee roles (the kept contact’s own role wins where both had one) to this contact in one transaction, keeps phone numbers from all, makes each merged id an alias, and audits it. Managers and admins, or the owner of every contact involved.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: MergeBody(CONTACT_MERGE_FIELDS, 'ContactMerge') } } } },
         responses: {
           200: {
@@ -117,7 +117,11 @@ export function duplicateRoutes(deps: Deps) {
                 schema: z.object({
                   done: z.boolean(),
                   survivor: ContactSchema, merged: z.array(ContactSchema), result: ContactSchema,
-                  moves: z.object({ interactions: z.number().int(), addresses: z.number().int(), feedback: z.number().int() }),
+                  moves: z.object({
+                    interactions: z.number().int(), addresses: z.number().int(), feedback: z.number().int(),
+                    roles: z.number().int().openapi({ description: 'Buying-committee roles that move to the kept contact' }),
+                    rolesDropped: z.number().int().openapi({ description: 'Roles not kept: the kept contact already has one on that deal, or the deal is another account’s' }),
+                  }),
                   fields: z.array(FieldConflict),
                 }).openapi('ContactMergeResult'),
               },

@@ -12,6 +12,7 @@ import { STAGES } from '../domain/types.ts';
 import { notFound } from '../domain/errors.ts';
 import { actorOf, pipelineStageView } from './views.ts';
 import { opportunityAnswer, opportunityAnswers } from './answers.ts';
+import { ArchivedQuery } from './record-upkeep-schemas.ts';
 import type { AuthContext } from '../http/context.ts';
 
 async function requireOpportunity(auth: AuthContext, id: string) {
@@ -25,14 +26,15 @@ export function opportunityRoutes(deps: Deps) {
     .openapi(
       createRoute({
         method: 'get', path: '/opportunities', operationId: 'listOpportunities', tags: ['Pipeline'], security: bearer, summary: 'List opportunities',
-        request: { query: z.object({ ownerId: z.string().max(64).optional(), stage: z.enum(STAGES).optional() }) },
+        description: 'Deals of an archived account are listed only with its `accountId`. `accountId` with `archived=include` or `only` is the account page’s “Show archived”.',
+        request: { query: z.object({ ownerId: z.string().max(64).optional(), stage: z.enum(STAGES).optional(), accountId: z.string().max(64).optional() }).extend(ArchivedQuery.shape) },
         responses: { 200: { description: 'Opportunities', content: { 'application/json': { schema: z.object({ items: z.array(OpportunitySchema) }) } } }, ...problems(400, 401, 503) },
       }),
       async (c) => {
         const auth = c.get('auth');
         const q = c.req.valid('query');
         const ownerId = q.ownerId === 'me' ? auth.user.id : q.ownerId;
-        const items = await listOpportunities(auth.scope, { ...(ownerId ? { ownerId } : {}), ...(q.stage ? { stages: [q.stage] } : {}) });
+        const items = await listOpportunities(auth.scope, { ...(q.accountId ? { accountId: q.accountId } : {}), ...(ownerId ? { ownerId } : {}), ...(q.stage ? { stages: [q.stage] } : {}), ...(q.archived ? { archived: q.archived } : {}) });
         return c.json({ items: await opportunityAnswers(auth, items) }, 200);
       },
     )

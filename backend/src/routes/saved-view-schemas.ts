@@ -17,6 +17,7 @@ export const SavedViewFilters = z
     region: text(100),
     size: z.union([z.enum(SIZES), z.literal('')]),
     overdue: z.boolean(),
+    archived: z.boolean().optional().openapi({ description: '"Show archived": archived accounts too' }),
     sort: z.enum(['attention', 'name', 'lastContact', 'tier', 'pipeline']),
     order: z.enum(['asc', 'desc']),
   })

@@ -8,6 +8,7 @@ import { notFound } from '../domain/errors.ts';
 import { changedFields } from '../domain/audit-detail.ts';
 import { normalizeDomain } from '../domain/addresses.ts';
 import { touchSearch } from './search-index.ts';
+import type { ArchivedFilter } from '../domain/archive.ts';
 
 export interface AccountInput {
   name: string;
@@ -181,6 +182,8 @@ export interface AccountFilter {
   size?: CompanySize;
   lifecycles?: Lifecycle[];
   overdue?: boolean;
+  /** Default exclude: archived accounts are out of lists. */
+  archived?: ArchivedFilter;
   sort?: 'name' | 'lastContact' | 'tier' | 'pipeline' | 'attention';
   order?: 'asc' | 'desc';
   limit: number;
@@ -218,7 +221,9 @@ export async function searchAccounts(
   settings: TenantSettings,
   now: number,
 ): Promise<{ items: AccountListItem[]; total: number }> {
-  let base = scope.db.selectFrom('accounts').where('accounts.tenant_id', '=', scope.tenantId).where('accounts.deleted_at', 'is', null).where('accounts.archived_at', 'is', null);
+  let base = scope.db.selectFrom('accounts').where('accounts.tenant_id', '=', scope.tenantId).where('accounts.deleted_at', 'is', null);
+  if ((f.archived ?? 'exclude') === 'exclude') base = base.where('accounts.archived_at', 'is', null);
+  else if (f.archived === 'only') base = base.where('accounts.archived_at', 'is not', null);
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) =>

@@ -7,6 +7,7 @@ import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
 import { normalizeAddress } from '../domain/addresses.ts';
 import { touchSearch } from './search-index.ts';
+import type { ArchivedFilter } from '../domain/archive.ts';
 
 export interface ContactInput {
   name: string;
@@ -143,13 +144,15 @@ export async function setContactArchived(scope: TenantScope, id: string, archive
   return requireContact(scope, id);
 }
 
-/** Archived contacts are left out unless includeArchived (an account page's "show archived"). */
+/** Archived contacts are left out unless includeArchived or archived (include, only: an account page's "Show archived"). */
 export async function searchContacts(
   scope: TenantScope,
-  f: { q?: string; accountId?: string; includeArchived?: boolean; limit: number; offset: number },
+  f: { q?: string; accountId?: string; includeArchived?: boolean; archived?: ArchivedFilter; limit: number; offset: number },
 ): Promise<{ items: Contact[]; total: number }> {
   let base = scope.db.selectFrom('contacts').where('contacts.tenant_id', '=', scope.tenantId).where('contacts.deleted_at', 'is', null);
-  if (!f.includeArchived) base = base.where('contacts.archived_at', 'is', null);
+  const archived = f.archived ?? (f.includeArchived ? 'include' : 'exclude');
+  if (archived === 'exclude') base = base.where('contacts.archived_at', 'is', null);
+  else if (archived === 'only') base = base.where('contacts.archived_at', 'is not', null);
   if (f.accountId) base = base.where('contacts.account_id', '=', f.accountId);
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -6,6 +6,9 @@ import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, Subscripti
 import type { ProductTable } from './database-products.ts';
 import type { SearchDocumentTable } from './database-search.ts';
 
+import type { DuplicateDismissalTable, OpportunityContactTable } from './database-records.ts';
+
+export type { DuplicateDismissalTable, OpportunityContactTable };
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
 export interface TenantTable {
   id: string;
@@ -335,6 +338,8 @@ export interface Database {
   saved_views: SavedViewTable;
   products: ProductTable;
   search_documents: SearchDocumentTable;
+  opportunity_contacts: OpportunityContactTable;
+  duplicate_dismissals: DuplicateDismissalTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */

@@ -21,6 +21,8 @@ import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
 import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
 import * as products from './migrations/2026-12-06-023-products.ts';
 import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
+import * as contactRoles from './migrations/2026-12-06-024-contact-roles.ts';
+import * as duplicateDismissals from './migrations/2026-12-06-027-duplicate-dismissals.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
@@ -48,6 +50,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-028-timeline-answers': timelineAnswers,
   '2026-12-06-023-products': products,
   '2026-12-06-025-search-index': searchIndex,
+  '2026-12-06-024-contact-roles': contactRoles,
+  '2026-12-06-027-duplicate-dismissals': duplicateDismissals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

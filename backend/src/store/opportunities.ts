@@ -6,6 +6,7 @@ import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
 import { opportunityFigures, probabilityFor } from '../domain/opportunity-value.ts';
+import type { ArchivedFilter } from '../domain/archive.ts';
 
 export interface OpportunityInput {
   accountId: string;
@@ -94,9 +95,11 @@ const archivedAccountIds = (scope: TenantScope) =>
  * Archived opportunities are left out unless includeArchived; without an accountId so are the deals of archived
  * accounts (an archived account's own page still lists its deals).
  */
-export async function listOpportunities(scope: TenantScope, f: { accountId?: string; ownerId?: string; stages?: Stage[]; includeArchived?: boolean }): Promise<Opportunity[]> {
+export async function listOpportunities(scope: TenantScope, f: { accountId?: string; ownerId?: string; stages?: Stage[]; includeArchived?: boolean; archived?: ArchivedFilter }): Promise<Opportunity[]> {
   let q = scope.db.selectFrom('opportunities').selectAll().where('tenant_id', '=', scope.tenantId).where('deleted_at', 'is', null);
-  if (!f.includeArchived) q = q.where('archived_at', 'is', null);
+  const archived = f.archived ?? (f.includeArchived ? 'include' : 'exclude');
+  if (archived === 'exclude') q = q.where('archived_at', 'is', null);
+  else if (archived === 'only') q = q.where('archived_at', 'is not', null);
   if (f.accountId) q = q.where('account_id', '=', f.accountId);
   else q = q.where('account_id', 'not in', archivedAccountIds(scope));
   if (f.ownerId) q = q.where('owner_id', '=', f.ownerId);

@@ -6,6 +6,7 @@ import { accountsForMatching, contactsForMatching } from '../../store/merges.ts'
 import { accountIdsByDomains, getAccounts } from '../../store/accounts.ts';
 import { getContact } from '../../store/contacts.ts';
 import type { TenantScope } from '../../store/scope.ts';
+import { dismissalKey, dismissedPairKeys } from '../../store/duplicate-dismissals.ts';
 
 export const LIKELY_DUPLICATE = 'urn:suhde:problem/likely-duplicate';
 export const DOMAIN_TAKEN = 'urn:suhde:problem/domain-taken';
@@ -30,7 +31,10 @@ export async function listDuplicateSuggestions(
   scope: TenantScope,
   q: { kind: DuplicateKind; recordId?: string | undefined; limit: number },
 ): Promise<{ accounts: DuplicateSuggestion<Account>[]; contacts: DuplicateSuggestion<Contact>[]; total: number }> {
-  const pairs = q.kind === 'account' ? findAccountDuplicates(await accountsForMatching(scope)) : findContactDuplicates(await contactsForMatching(scope));
+  const found = q.kind === 'account' ? findAccountDuplicates(await accountsForMatching(scope)) : findContactDuplicates(await contactsForMatching(scope));
+  // A pair someone judged "not a duplicate" is not suggested again (the banner on an account page included).
+  const dismissed = await dismissedPairKeys(scope, q.kind);
+  const pairs = dismissed.size ? found.filter((p) => !dismissed.has(dismissalKey(p.ids[0], p.ids[1]))) : found;
   const mine = q.recordId ? pairs.filter((p) => p.ids.includes(q.recordId!)) : pairs;
   const page = mine.slice(0, q.limit);
   const ids = [...new Set(page.flatMap((p) => p.ids))];

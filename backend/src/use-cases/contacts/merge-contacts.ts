@@ -10,6 +10,8 @@ import { requireAccount } from '../../store/accounts.ts';
 import { addContactAliases, resolveContactAlias } from '../../store/aliases.ts';
 import { countContactMoves, moveContactRecords, retireMergedContacts, type ContactMoveCounts } from '../../store/merges.ts';
 import { writeAudit } from '../../store/audit.ts';
+import { committeeRolesOfContacts, reassignCommitteeRoles } from '../../store/opportunity-contacts.ts';
+import { planRoleMoves } from '../../domain/contact-roles.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
 
@@ -25,7 +27,8 @@ export interface MergeContactsInput {
 export interface ContactMergePlan {
   survivor: Contact;
   merged: Contact[];
-  moves: ContactMoveCounts;
+  /** roles: buying-committee roles moved to the survivor; rolesDropped: duplicates of the survivor's or on another account's deals. */
+  moves: ContactMoveCounts & { roles: number; rolesDropped: number };
   fields: FieldConflict<ContactMergeField>[];
   result: Contact;
   done: boolean;
@@ -42,13 +45,15 @@ export async function mergeContacts(scope: TenantScope, actor: Actor, survivorId
     if (plan.values.accountId) await requireAccount(tx, plan.values.accountId);
     // Phone numbers are kept from every record: a second number is information, not a conflict.
     const phones = [...new Set([...survivor.phones, ...merged.flatMap((m) => m.phones)])];
-    const moves = await countContactMoves(tx, mergeIds);
+    const roles = planRoleMoves(survivor.id, await committeeRolesOfContacts(tx, [survivor.id, ...mergeIds]), 'accountId' in plan.values ? (plan.values.accountId ?? null) : survivor.accountId);
+    const moves = { ...(await countContactMoves(tx, mergeIds)), roles: roles.move.length, rolesDropped: roles.drop.length };
     if (input.preview) {
       const emails = [...new Set([...survivor.emails, ...merged.flatMap((m) => m.emails)])].sort();
       return { survivor, merged, moves, fields: plan.conflicts, result: { ...survivor, ...plan.values, emails, phones }, done: false };
     }
     const perContact = await Promise.all(mergeIds.map((id) => countContactMoves(tx, [id])));
     await moveContactRecords(tx, mergeIds, survivor.id);
+    await reassignCommitteeRoles(tx, survivor.id, roles.move, roles.drop, now);
     await retireMergedContacts(tx, mergeIds, now);
     await addContactAliases(tx, mergeIds, survivor.id, now, actor.id);
     await contacts.updateContact(tx, survivor.id, { ...plan.values, phones }, actor.id, now);

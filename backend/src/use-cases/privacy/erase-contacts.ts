@@ -9,6 +9,7 @@ import {
   privacySecret,
 } from '../../store/privacy.ts';
 import { withRollups } from '../../store/rollups.ts';
+import { deleteCommitteeRolesOfContact } from '../../store/opportunity-contacts.ts';
 import type { TenantScope } from '../../store/scope.ts';
 
 export interface ErasureCounts {
@@ -48,6 +49,8 @@ export async function eraseContacts(tx: TenantScope, contactIds: string[], now: 
   });
   await blankInteractionContent(tx, blank, now);
   for (const id of contactIds) await blankContact(tx, id, now);
+  // A role in a deal is information about the person: it goes with them.
+  for (const id of contactIds) await deleteCommitteeRolesOfContact(tx, id);
   await addSuppressions(tx, [...addresses].map((a) => suppressionKey(secret, a)), now);
   return { contacts: contactIds.length, addresses: addresses.size, interactions: touched, blanked: blank.length };
 }

@@ -1,12 +1,13 @@
 // The account's people, each with the colleagues who know them and how strongly (relationship strength over
-// the last 180 days), so whoever picks up the account knows whom to ask for an introduction.
-import { Button, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+// the last 180 days), so whoever picks up the account knows whom to ask for an introduction, and their roles in
+// the account's open deals. "Show archived" brings archived contacts back, dimmed, with Restore.
+import { Badge, Button, Caption1, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import { useState } from 'react';
 import { downloadText } from '../common/csv.ts';
-import { AddRegular, ArchiveRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular, ArchiveRegular, ArrowUndoRegular, EditRegular } from '@fluentui/react-icons';
 import type { Contact } from '../../../../web-shared/src/index.ts';
 import { ContactDialog } from '../records/contact-dialog.tsx';
 import { ArchivedNotice } from '../records/archived-notice.tsx';
@@ -18,6 +19,9 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS, alignItems: 'flex-start' },
   rowActions: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
   reason: { color: tokens.colorNeutralForeground3 },
+  // An archived contact ("Show archived"): dimmed, yet readable in every theme (no opacity on high contrast text).
+  archivedRow: { color: tokens.colorNeutralForegroundDisabled },
+  roles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 /** Admins only: everything Suhde holds about the person, as the file the admin hands them (the export is audited). */
@@ -55,16 +59,19 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [archived, setArchived] = useState<Contact | null>(null);
   const [archiveError, setArchiveError] = useState<unknown>(null);
+  const [showArchived, setShowArchived] = useState(false);
   const data = useAsync(async () => {
-    const [contacts, rel] = await Promise.all([
+    const [contacts, rel, roles, archivedOnes] = await Promise.all([
       unwrap(api.accounts[':id'].contacts.$get({ param: { id: accountId } })),
       unwrap(api.accounts[':id'].relationships.$get({ param: { id: accountId } })),
+      unwrap(api.accounts[':id']['contact-roles'].$get({ param: { id: accountId } })),
+      showArchived ? unwrap(api.contacts.$get({ query: { accountId, archived: 'only', limit: '200' } })) : { items: [] },
     ]);
-    return { contacts: contacts.items, rel };
-  }, [api, accountId]);
+    return { contacts: [...contacts.items, ...archivedOnes.items], rel, roles: roles.items };
+  }, [api, accountId, showArchived]);
   if (data.status === 'loading') return <LoadingState />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
-  const { contacts, rel } = data.data;
+  const { contacts, rel, roles } = data.data;
   const archive = async (c: Contact) => {
     setArchiveError(null);
     try {
@@ -79,10 +86,19 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
     setArchived(null);
     data.reload();
   };
+  const restore = async (c: Contact) => {
+    setArchiveError(null);
+    try {
+      await undo(c);
+    } catch (e) {
+      setArchiveError(e);
+    }
+  };
   return (
     <>
       <div className={s.bar}>
         <Button icon={<AddRegular />} onClick={() => setEditing('new')}>{t('records.contact.add')}</Button>
+        <Switch label={t('records.showArchived')} checked={showArchived} onChange={(_, d) => setShowArchived(d.checked)} data-testid="contacts-show-archived" />
         {archived && <ArchivedNotice name={archived.name} kind="justNow" onUndo={() => undo(archived)} />}
         {archiveError !== null && <ErrorState error={archiveError} />}
       </div>
@@ -95,6 +111,7 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
             <TableHeaderCell>{t('contacts.name')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.title')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.email')}</TableHeaderCell>
+            <TableHeaderCell>{t('contacts.roles')}</TableHeaderCell>
             <TableHeaderCell>{t('contacts.knownBy')}</TableHeaderCell>
             <TableHeaderCell>{t('records.actions')}</TableHeaderCell>
             {admin && <TableHeaderCell>{t('contacts.privacy')}</TableHeaderCell>}
@@ -103,11 +120,18 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
         <TableBody>
           {contacts.map((c) => {
             const knownBy = rel.contacts.filter((r) => r.contactId === c.id);
+            const dealRoles = roles.filter((r) => r.contactId === c.id);
+            const isArchived = c.archivedAt != null;
             return (
-              <TableRow key={c.id} data-contact-id={c.id}>
-                <TableCell>{c.name}</TableCell>
+              <TableRow key={c.id} data-contact-id={c.id} data-archived={isArchived || undefined} className={isArchived ? s.archivedRow : undefined}>
+                <TableCell>{c.name}{isArchived && <> <Badge appearance="outline" color="subtle">{t('records.archivedBadge')}</Badge></>}</TableCell>
                 <TableCell>{c.title ?? ''}</TableCell>
                 <TableCell>{c.emails.join(', ')}</TableCell>
+                <TableCell>
+                  <span className={s.roles} data-testid="contact-roles">
+                    {dealRoles.map((r) => <span key={r.opportunityId}>{t('contacts.roleInDeal', { role: t(`role.${r.role}`), deal: r.opportunityName })}</span>)}
+                  </span>
+                </TableCell>
                 <TableCell>
                   <span className={s.who}>
                     {knownBy.length === 0 && t('contacts.nobody')}
@@ -119,11 +143,18 @@ export function ContactsPanel({ accountId }: { accountId: string }) {
                   </span>
                 </TableCell>
                 <TableCell>
+                  {isArchived ? (
+                  <span className={s.rowActions}>
+                    <Button size="small" icon={<ArrowUndoRegular />} disabled={!c.can?.archive.allowed} onClick={() => void restore(c)} aria-label={t('records.restoreNamed', { name: c.name })}>{t('records.restore')}</Button>
+                    {!c.can?.archive.allowed && <Caption1 className={s.reason}>{t('records.reason.contact')}</Caption1>}
+                  </span>
+                  ) : (
                   <span className={s.rowActions}>
                     <Button size="small" icon={<EditRegular />} disabled={!c.can?.edit.allowed} onClick={() => setEditing(c)} aria-label={t('records.contact.editNamed', { name: c.name })}>{t('records.edit')}</Button>
                     <Button size="small" icon={<ArchiveRegular />} disabled={!c.can?.archive.allowed} onClick={() => void archive(c)} aria-label={t('records.archiveNamed', { name: c.name })}>{t('records.archive')}</Button>
                     {!c.can?.edit.allowed && <Caption1 className={s.reason}>{t('records.reason.contact')}</Caption1>}
                   </span>
+                  )}
                 </TableCell>
                 {admin && <TableCell><ExportDataButton contactId={c.id} name={c.name} /></TableCell>}
               </TableRow>

@@ -4,10 +4,10 @@
 // "Move to" is disabled with the reason in a tooltip, rather than refused after the fact.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import {
-  Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Text, Tooltip,
+  Badge, Button, Caption1, Card, Field, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, Switch, Text, Tooltip,
   makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowMoveRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowMoveRegular, ArrowUndoRegular, EditRegular } from '@fluentui/react-icons';
 import { ErrorState, LoadingState, unwrap, useAsync, useI18n, type Opportunity } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
@@ -29,13 +29,21 @@ const useStyles = makeStyles({
   fixed: { cursor: 'default' },
   status: { marginBottom: tokens.spacingVerticalS },
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginTop: tokens.spacingVerticalL },
+  archivedCard: { cursor: 'default', color: tokens.colorNeutralForegroundDisabled, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
 export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accountId: string; startNew?: number; onChanged?: () => void }) {
   const { t, formatMoney, formatDate } = useI18n();
   const { api } = useServices();
   const s = useStyles();
-  const data = useAsync(() => unwrap(api.accounts[':id'].opportunities.$get({ param: { id: accountId } })), [api, accountId]);
+  const [showArchived, setShowArchived] = useState(false);
+  const data = useAsync(async () => {
+    const [live, archivedOnes] = await Promise.all([
+      unwrap(api.accounts[':id'].opportunities.$get({ param: { id: accountId } })),
+      showArchived ? unwrap(api.opportunities.$get({ query: { accountId, archived: 'only' } })) : { items: [] },
+    ]);
+    return { items: [...live.items, ...archivedOnes.items] };
+  }, [api, accountId, showArchived]);
   const [moved, setMoved] = useState<Record<string, Opportunity>>({});
   const [over, setOver] = useState<Stage | null>(null);
   const [moveError, setMoveError] = useState<unknown>(null);
@@ -46,7 +54,8 @@ export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accou
   if (data.status === 'loading') return <LoadingState />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const opportunities = data.data.items.map((o) => moved[o.id] ?? o);
-  const open = opportunities.filter((o) => OPEN.includes(o.stage as Stage) && o.currency === 'EUR');
+  // Archived deals ("Show archived") are shown, dimmed, but count in no total.
+  const open = opportunities.filter((o) => OPEN.includes(o.stage as Stage) && o.currency === 'EUR' && o.archivedAt == null);
   const openTotal = open.reduce((n, o) => n + o.value, 0);
   const weighted = open.reduce((n, o) => n + o.weightedValue, 0);
 
@@ -79,6 +88,7 @@ export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accou
         <Text>{t('pipeline.open')}: <strong data-testid="open-total">{formatMoney(openTotal)}</strong></Text>
         <Text>{t('pipeline.weighted')}: <strong data-testid="weighted-total">{formatMoney(weighted)}</strong></Text>
       </div>
+      <Switch label={t('records.showArchived')} checked={showArchived} onChange={(_, d) => setShowArchived(d.checked)} data-testid="opportunities-show-archived" />
       {moveError !== null && <ErrorState error={moveError} />}
       {movedMessage && <MessageBar intent="success" className={s.status} role="status"><MessageBarBody>{movedMessage}</MessageBarBody></MessageBar>}
       {archived && (
@@ -102,10 +112,21 @@ export function OpportunityBoard({ accountId, startNew = 0, onChanged }: { accou
               onDragOver={(e) => { e.preventDefault(); setOver(stage); }} onDragLeave={() => setOver(null)} onDrop={onDrop(stage)}>
               <h3 className={s.colHead}>
                 <Text weight="semibold">{t(`stage.${stage}`)}</Text>
-                <Caption1>{t('pipeline.columnTotal', { n: here.length, value: formatMoney(here.reduce((n, o) => n + o.value, 0)) })}</Caption1>
+                <Caption1>{t('pipeline.columnTotal', { n: here.filter((o) => o.archivedAt == null).length, value: formatMoney(here.filter((o) => o.archivedAt == null).reduce((n, o) => n + o.value, 0)) })}</Caption1>
               </h3>
               <ul className={s.list}>
-                {here.map((o) => (
+                {here.map((o) => o.archivedAt != null ? (
+                  <li key={o.id}>
+                    <Card className={s.archivedCard} data-opportunity-id={o.id} data-archived>
+                      <Text weight="semibold">{o.name} <Badge appearance="outline" color="subtle">{t('records.archivedBadge')}</Badge></Text>
+                      <Caption1>{formatMoney(o.value, o.currency)}</Caption1>
+                      <Button size="small" icon={<ArrowUndoRegular />} disabled={!o.can.archive.allowed} aria-label={t('records.restoreNamed', { name: o.name })}
+                        onClick={() => void unwrap(api.opportunities[':id'].restore.$post({ param: { id: o.id } })).then(() => { setMoved({}); data.reload(); onChanged?.(); }, setMoveError)}>
+                        {t('records.restore')}
+                      </Button>
+                    </Card>
+                  </li>
+                ) : (
                   <li key={o.id}>
                     <Card className={mergeClasses(s.card, !o.can.moveStage.allowed && s.fixed)} draggable={o.can.moveStage.allowed} data-opportunity-id={o.id} aria-busy={busy === o.id}
                       onDragStart={(e) => e.dataTransfer.setData('text/plain', o.id)}>

@@ -15,13 +15,15 @@ export interface AccountFilters {
   region: string;
   size: string;
   overdue: boolean;
+  /** "Show archived": archived accounts too, dimmed, with Restore. */
+  archived: boolean;
   sort: (typeof SORTS)[number];
   order: 'asc' | 'desc';
 }
 
 /** Mine, what needs attention first: overdue, then due soon, then the longest silent (the API's `attention`). */
 export const DEFAULT_FILTERS: AccountFilters = {
-  q: '', tiers: [], ownerId: 'me', lifecycles: [], industry: '', region: '', size: '', overdue: false, sort: 'attention', order: 'asc',
+  q: '', tiers: [], ownerId: 'me', lifecycles: [], industry: '', region: '', size: '', overdue: false, archived: false, sort: 'attention', order: 'asc',
 };
 
 /** How many of the filters behind the "Filters" button are set (search, owner and sort are always in view). */
@@ -42,6 +44,7 @@ export function accountQuery(f: AccountFilters, page: number): Record<string, st
   if (f.region) q.region = f.region;
   if (f.size) q.size = f.size;
   if (f.overdue) q.overdue = 'true';
+  if (f.archived) q.archived = 'include';
   return q;
 }
 

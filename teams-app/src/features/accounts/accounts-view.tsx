@@ -5,10 +5,10 @@
 // other filters fold behind a "Filters" button with the number set, so the first account shows without scrolling.
 import { useMemo, useState } from 'react';
 import {
-  Button, Checkbox, Dropdown, Field, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
-  Text, Title2, makeStyles, mergeClasses, tokens,
+  Badge, Button, Checkbox, Dropdown, Field, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Switch, Text, Title2, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowDownloadRegular, FilterRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowDownloadRegular, ArrowUndoRegular, FilterRegular } from '@fluentui/react-icons';
 import { AccountDialog } from '../records/account-dialog.tsx';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   pager: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', marginTop: tokens.spacingVerticalM },
   num: { textAlign: 'right' },
+  archivedRow: { color: tokens.colorNeutralForegroundDisabled },
 });
 
 type Item = Awaited<ReturnType<typeof loadPage>>['items'][number];
@@ -110,6 +111,7 @@ export function AccountsView() {
             {SORTS.map((x) => <Option key={x} value={x}>{t(`accounts.sort.${x}`)}</Option>)}
           </Dropdown>
         </Field>
+        <Switch label={t('records.showArchived')} checked={filters.archived} onChange={(_, d) => set({ archived: d.checked })} data-testid="accounts-show-archived" />
         <Button icon={<FilterRegular />} aria-expanded={showFilters} aria-controls="account-more-filters" onClick={() => setShowFilters((v) => !v)} data-testid="filters-toggle">
           {active ? t('accounts.filtersCount', { n: active }) : t('accounts.moreFilters')}
         </Button>
@@ -171,9 +173,19 @@ export function AccountsView() {
             </TableHeader>
             <TableBody>
               {list.data.items.map((a) => (
-                <TableRow key={a.id} data-account-id={a.id} data-tier={a.tier}>
+                <TableRow key={a.id} data-account-id={a.id} data-tier={a.tier} data-archived={a.archivedAt != null || undefined} className={a.archivedAt != null ? s.archivedRow : undefined}>
                   <TableCell>
                     <Link href={`?view=account&accountId=${encodeURIComponent(a.id)}`} onClick={(e) => { e.preventDefault(); navigate({ view: 'account', accountId: a.id }); }}>{a.name}</Link>
+                    {a.archivedAt != null && (
+                      <>
+                        {' '}<Badge appearance="outline" color="subtle">{t('records.archivedBadge')}</Badge>{' '}
+                        <Button size="small" appearance="subtle" icon={<ArrowUndoRegular />} disabled={!a.can?.archive.allowed} title={a.can?.archive.reason ?? undefined}
+                          aria-label={t('records.restoreNamed', { name: a.name })}
+                          onClick={() => void unwrap(api.accounts[':id'].restore.$post({ param: { id: a.id } })).then(list.reload, (e: unknown) => console.error('restoring an account failed', { accountId: a.id, error: e }))}>
+                          {t('records.restore')}
+                        </Button>
+                      </>
+                    )}
                   </TableCell>
                   <TableCell><TierBadge tier={a.tier} /></TableCell>
                   <TableCell>{nameOf(a.ownerId) ?? t('account.noOwner')}</TableCell>

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // The Duplicates page against the real API (app.request on a migrated SQLite database, test-issuer tokens): the
-// pair with its evidence, the review's moves, and Confirm merging them.
+// pair with its evidence, "Not a duplicate" and its Undo, the review's moves, and Confirm merging them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../../test/support/api-harness.ts';
@@ -69,9 +69,25 @@ describe('Duplicates', () => {
     fireEvent.click(within(item).getByRole('button', { name: 'Review merge: Aalto Infra into Aalto Infra Oy' }));
     const moves = await screen.findByTestId('merge-moves');
     expect(moves.textContent).toContain('1 domain');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm merge' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm merge' }));
     expect((await screen.findByText(/Merged\./)).textContent).toContain('Aalto Infra Oy');
     expect(await screen.findByText('No likely duplicate accounts.')).toBeTruthy();
     expect((await h.call('GET', `/api/accounts/${dupeId}`, { as: [h.a, h.a.users.rep] })).status).toBe(308);
+  });
+
+  it('"Not a duplicate" takes the pair off the list for everyone; Undo brings it back', async () => {
+    const as = [h.a, h.a.users.manager] as [Harness['a'], Harness['a']['users']['rep']];
+    const keepId = (await h.call('POST', '/api/accounts', { as, body: { name: 'Pohjola Rakennus Oy' } })).body.id;
+    h.clock.now += 1000;
+    const dupeId = (await h.call('POST', '/api/accounts', { as, body: { name: 'Pohjola Rakennus Ab', allowDuplicate: true } })).body.id;
+    show();
+    const item = await screen.findByRole('button', { name: 'Not a duplicate: Pohjola Rakennus Oy and Pohjola Rakennus Ab' });
+    fireEvent.click(within(item.closest('[role="listitem"]') as HTMLElement).getByRole('button', { name: 'Not a duplicate: Pohjola Rakennus Oy and Pohjola Rakennus Ab' }));
+    expect((await screen.findByTestId('dismissed-notice')).textContent).toContain('no longer suggested');
+    await waitFor(() => expect(document.querySelector(`[data-pair="${keepId}:${dupeId}"]`)).toBeNull());
+    // The account page's banner asks the same API: the pair is gone there too.
+    expect((await h.call('GET', `/api/duplicates?kind=account&recordId=${keepId}`, { as: [h.a, h.a.users.rep] })).body.total).toBe(0);
+    fireEvent.click(within(screen.getByTestId('dismissed-notice')).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.querySelector(`[data-pair="${keepId}:${dupeId}"]`)).not.toBeNull());
   });
 });

@@ -1,8 +1,9 @@
 // Duplicates: likely duplicate accounts and contacts with the evidence, each with "Review merge" (the preview and
-// Confirm). The older record is proposed as the one kept; "Keep the other" swaps them.
+// Confirm). The older record is proposed as the one kept; "Keep the other" swaps them. "Not a duplicate" stops
+// suggesting the pair (to everyone), with Undo.
 import { useState } from 'react';
-import { Badge, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Tab, TabList, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { ErrorState, LoadingState, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
+import { Badge, Button, Caption1, Card, Link, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorState, LoadingState, expectOk, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { MergeDialog, type MergePair } from './merge-dialog.tsx';
 
@@ -33,11 +34,36 @@ export function DuplicatesView() {
   const [kind, setKind] = useState<Kind>('account');
   const [review, setReview] = useState<MergePair | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<{ id: string; a: string; b: string } | null>(null);
+  const [dismissError, setDismissError] = useState<unknown>(null);
   const list = useAsync(() => unwrap(api.duplicates.$get({ query: { kind, limit: '100' } })), [api, kind]);
 
+  const dismiss = async (a: Rec, b: Rec) => {
+    setDone(null);
+    setDismissError(null);
+    try {
+      const d = await unwrap(api.duplicates.dismissals.$post({ json: { kind, ids: [a.id, b.id] } }));
+      setDismissed({ id: d.id, a: a.name, b: b.name });
+      list.reload();
+    } catch (e) {
+      setDismissError(e);
+    }
+  };
+  const undoDismiss = async () => {
+    if (!dismissed) return;
+    setDismissError(null);
+    try {
+      await expectOk(api.duplicates.dismissals[':id'].$delete({ param: { id: dismissed.id } }));
+      setDismissed(null);
+      list.reload();
+    } catch (e) {
+      setDismissError(e);
+    }
+  };
   const detail = (r: Rec) => (r.domains ?? r.emails ?? []).join(', ') || t('common.none');
   const open = (pair: MergePair) => {
     setDone(null);
+    setDismissed(null);
     setReview(pair);
   };
   return (
@@ -53,6 +79,13 @@ export function DuplicatesView() {
           <MessageBarBody>{t('duplicates.merged', { name: done })}</MessageBarBody>
         </MessageBar>
       )}
+      {dismissed && (
+        <MessageBar intent="info" role="status" data-testid="dismissed-notice">
+          <MessageBarBody>{t('duplicates.dismissed', { a: dismissed.a, b: dismissed.b })}</MessageBarBody>
+          <MessageBarActions><Button size="small" onClick={() => void undoDismiss()}>{t('records.undo')}</Button></MessageBarActions>
+        </MessageBar>
+      )}
+      {dismissError !== null && <ErrorState error={dismissError} />}
       {list.status === 'loading' && !list.data && <LoadingState label={t('duplicates.loading')} />}
       {list.status === 'error' && <ErrorState error={list.error} onRetry={list.reload} />}
       {list.data && (list.data.items.length === 0 ? (
@@ -80,6 +113,9 @@ export function DuplicatesView() {
                   </Button>
                   <Button data-action="keep-other" onClick={() => open({ kind, survivor: b, merged: a })} aria-label={`${t('duplicates.keepOther')}: ${t('duplicates.pairLabel', { keep: b.name, merged: a.name })}`}>
                     {t('duplicates.keepOther')}
+                  </Button>
+                  <Button appearance="subtle" data-action="not-duplicate" onClick={() => void dismiss(a, b)} aria-label={t('duplicates.notDuplicateNamed', { a: a.name, b: b.name })}>
+                    {t('duplicates.notDuplicate')}
                   </Button>
                 </div>
               </Card>

@@ -1,4 +1,4 @@
-// Edit an opportunity: name, value, expected close, probability and owner; archive it from here. With product
+// Edit an opportunity: name, value, expected close, probability and owner, and its buying committee; archive it from here. With product
 // lines the value is their sum (the API's rule), so the value field is locked and says so. A won or lost deal's
 // probability is fixed: the API's field error shows on the field. Product lines come from the catalogue
 // (opportunity-lines.tsx).
@@ -11,6 +11,7 @@ import { NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
 import { centsOf, recordErrorsOf } from './record-errors.ts';
 import { GeneralError, RecordField, useFormStyles } from './record-form.tsx';
 import { lineDraftsOf, linesPayload, lineTotal, OpportunityLines, type LineDraft } from './opportunity-lines.tsx';
+import { BuyingCommittee } from './buying-committee.tsx';
 
 // Wide enough for the product lines' table (product, quantity, price, total) beside each other.
 const useSurfaceStyles = makeStyles({ surface: { maxWidth: 'min(56rem, calc(100vw - 2rem))', width: '100%' } });
@@ -102,6 +103,7 @@ export function OpportunityDialog({ opportunity, open, onClose, onSaved, onArchi
                   {colleagues.filter((c) => c.role !== 'admin').map((c) => <Option key={c.id} value={c.id}>{c.displayName}</Option>)}
                 </Dropdown>
               </RecordField>
+              <div className={s.wide}><BuyingCommittee opportunity={opportunity} /></div>
             </DialogContent>
             <DialogActions fluid>
               <Button icon={<ArchiveRegular />} disabled={busy || !can?.archive.allowed} onClick={() => void archive()}>{t('records.archive')}</Button>
