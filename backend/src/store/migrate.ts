@@ -17,12 +17,12 @@ import * as followUpReminders from './migrations/2026-12-06-017-follow-up-remind
 import * as archive from './migrations/2026-12-06-018-archive.ts';
 import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
-import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
-import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
 import * as products from './migrations/2026-12-06-023-products.ts';
-import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
 import * as contactRoles from './migrations/2026-12-06-024-contact-roles.ts';
+import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
+import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
 import * as duplicateDismissals from './migrations/2026-12-06-027-duplicate-dismissals.ts';
+import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
@@ -46,12 +46,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-018-archive': archive,
   '2026-12-06-019-record-aliases': recordAliases,
   '2026-12-06-021-share-requests': shareRequests,
-  '2026-12-06-026-saved-views': savedViews,
-  '2026-12-06-028-timeline-answers': timelineAnswers,
   '2026-12-06-023-products': products,
-  '2026-12-06-025-search-index': searchIndex,
   '2026-12-06-024-contact-roles': contactRoles,
+  '2026-12-06-025-search-index': searchIndex,
+  '2026-12-06-026-saved-views': savedViews,
   '2026-12-06-027-duplicate-dismissals': duplicateDismissals,
+  '2026-12-06-028-timeline-answers': timelineAnswers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
