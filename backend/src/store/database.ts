@@ -2,6 +2,7 @@
 // times are epoch milliseconds (bigint), money integer cents, lists and settings JSON text.
 import type { ColumnType } from 'kysely';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
+import type { ImportKeyTable, ImportRowTable, ImportTable } from './database-imports.ts';
 
 export type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable };
 export interface TenantTable {
@@ -324,6 +325,9 @@ export interface Database {
   account_aliases: AccountAliasTable;
   contact_aliases: ContactAliasTable;
   share_requests: ShareRequestTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
+  import_keys: ImportKeyTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */
