@@ -31,6 +31,7 @@ import { reviewRoutes } from './routes/review.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shareRequestRoutes } from './routes/share-requests.ts';
 import { duplicateRoutes, followMergedAliases } from './routes/duplicates.ts';
+import { importRoutes, IMPORT_UPLOAD_LIMIT_BYTES, IMPORT_UPLOAD_PATH } from './routes/imports.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -64,6 +65,7 @@ export const API_TAGS = [
   { name: 'Review', description: 'Email and meetings nobody could place with an account yet, and the actions that place or ignore them.' },
   { name: 'Audit', description: 'The audit trail for admins: who did what, when, to which record; and exports made in the app.' },
   { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
+  { name: 'Imports', description: 'For managers and admins: importing accounts, contacts and opportunities from CSV (a spreadsheet or another CRM’s export): upload, mapping, dry run, the run as a job, refused rows.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
 ];
 
@@ -86,7 +88,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', reviewRoutes(deps))
     .route('/', privacyRoutes(deps))
     .route('/', shareRequestRoutes(deps))
-    .route('/', duplicateRoutes(deps));
+    .route('/', duplicateRoutes(deps))
+    .route('/', importRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
@@ -97,7 +100,7 @@ export function createApp(opts: AppOptions) {
   // headers go on every answer, and no body past the limit is read by any route, public ones included.
   if (opts.requestLog) app.use('*', requestLog(opts.requestLog));
   app.use('*', securityHeaders());
-  app.use('*', bodyLimit(opts.config.bodyLimitBytes));
+  app.use('*', bodyLimit(opts.config.bodyLimitBytes, { method: 'POST', path: IMPORT_UPLOAD_PATH, maxBytes: IMPORT_UPLOAD_LIMIT_BYTES }));
   app.use('/api/*', rejectNul());
   const limits = opts.config.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.use('/graph/*', webhookRateLimit(limits.webhooks));

@@ -9,7 +9,7 @@ import { registrableDomain } from './registrable-domain.ts';
 import { domainOf, normalizeAddress } from './addresses.ts';
 import { parseDate, parseDomainCell, parseLifecycle, parseMoney, parseSize, parseStage, parseTier } from './import-values.ts';
 
-export const IMPORT_OUTCOMES = ['create', 'update', 'merge', 'unchanged', 'refuse'] as const;
+export const IMPORT_OUTCOMES = ['created', 'updated', 'merged', 'unchanged', 'refused'] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 export interface IndexedAccount { id: string; name: string; domains: string[]; tier: Tier; lifecycle: Lifecycle; ownerId: string | null; industry: string | null; size: CompanySize | null; region: string | null }
@@ -106,7 +106,7 @@ export function cellsOf(mapping: ImportMapping, row: readonly string[]): Cells {
   return out;
 }
 
-const refuse = (rowNo: number, label: string, reason: string, key: string | null = null): RowPlan => ({ rowNo, outcome: 'refuse', label, key, recordId: null, reason, fields: [], write: null });
+const refuse = (rowNo: number, label: string, reason: string, key: string | null = null): RowPlan => ({ rowNo, outcome: 'refused', label, key, recordId: null, reason, fields: [], write: null });
 
 function owner(ix: ImportIndex, raw: string | undefined): { id: string | null } | { error: string } | null {
   if (!raw) return null;
@@ -119,7 +119,7 @@ function diff<T extends object>(before: T, after: T): string[] {
   return (Object.keys(after) as (keyof T)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map(String);
 }
 
-function settle<T extends { id: string }>(rowNo: number, label: string, key: string, before: T, after: Omit<T, 'id'>, how: 'update' | 'merge', reason: string): RowPlan {
+function settle<T extends { id: string }>(rowNo: number, label: string, key: string, before: T, after: Omit<T, 'id'>, how: 'updated' | 'merged', reason: string): RowPlan {
   const fields = diff({ ...before, id: undefined }, { ...after, id: undefined });
   return { rowNo, outcome: fields.length === 0 ? 'unchanged' : how, label, key, recordId: before.id, reason, fields, write: after as unknown as RowPlan['write'] };
 }
@@ -154,8 +154,8 @@ export function planAccountRow(ix: ImportIndex, ctx: PlanContext, rowNo: number,
       industry: c.industry?.slice(0, 100) ?? before.industry, size: size ?? before.size, region: c.region?.slice(0, 100) ?? before.region,
     };
     const plan = byDomain
-      ? settle(rowNo, label, key, before, after, 'update', `same domain ${domain}`)
-      : settle(rowNo, label, key, before, after, 'merge', byRegistrable ? `same domain ${registrableDomain(domain!)} as “${before.name}”` : `same name as “${before.name}”`);
+      ? settle(rowNo, label, key, before, after, 'updated', `same domain ${domain}`)
+      : settle(rowNo, label, key, before, after, 'merged', byRegistrable ? `same domain ${registrableDomain(domain!)} as “${before.name}”` : `same name as “${before.name}”`);
     indexAccount(ix, { ...after, id: matchId });
     return plan;
   }
@@ -165,7 +165,7 @@ export function planAccountRow(ix: ImportIndex, ctx: PlanContext, rowNo: number,
   };
   const id = ctx.newId();
   indexAccount(ix, { ...write, id });
-  return { rowNo, outcome: 'create', label, key, recordId: id, reason: null, fields: Object.keys(c), write };
+  return { rowNo, outcome: 'created', label, key, recordId: id, reason: null, fields: Object.keys(c), write };
 }
 
 /** The account a contact or deal row names by domain or name; undefined when the row names none. */
@@ -214,14 +214,14 @@ export function planContactRow(ix: ImportIndex, ctx: PlanContext, rowNo: number,
       accountId: account ? account.id : (before.accountId ?? accountId),
       ownerId: who ? who.id : before.ownerId,
     };
-    const plan = settle(rowNo, label, key, before, after, byEmail ? 'update' : 'merge', byEmail ? `same address ${email}` : `same name at the same account as “${before.name}”`);
+    const plan = settle(rowNo, label, key, before, after, byEmail ? 'updated' : 'merged', byEmail ? `same address ${email}` : `same name at the same account as “${before.name}”`);
     indexContact(ix, { ...after, id: matchId });
     return plan;
   }
   const write: ContactWrite = { name, emails: [email], phones: phone ? [phone] : [], title: title ?? null, accountId, ownerId: who ? who.id : ctx.defaultOwnerId };
   const id = ctx.newId();
   indexContact(ix, { ...write, id });
-  return { rowNo, outcome: 'create', label, key, recordId: id, reason: null, fields: Object.keys(c), write };
+  return { rowNo, outcome: 'created', label, key, recordId: id, reason: null, fields: Object.keys(c), write };
 }
 
 export function planOpportunityRow(ix: ImportIndex, ctx: PlanContext, rowNo: number, c: Cells): RowPlan {
@@ -253,7 +253,7 @@ export function planOpportunityRow(ix: ImportIndex, ctx: PlanContext, rowNo: num
       expectedCloseDate: closeDate ?? before.expectedCloseDate, ownerId: who ? who.id : before.ownerId,
     };
     const { id: _, ...rest } = after;
-    const plan = settle(rowNo, label, key, before, rest, 'update', externalId ? `same external id ${externalId}` : 'same name at the same account');
+    const plan = settle(rowNo, label, key, before, rest, 'updated', externalId ? `same external id ${externalId}` : 'same name at the same account');
     plan.write = { ...rest, externalId };
     indexOpportunity(ix, after, externalId);
     return plan;
@@ -264,7 +264,7 @@ export function planOpportunityRow(ix: ImportIndex, ctx: PlanContext, rowNo: num
   };
   const id = ctx.newId();
   indexOpportunity(ix, { ...write, id }, externalId);
-  return { rowNo, outcome: 'create', label, key, recordId: id, reason: null, fields: Object.keys(c), write };
+  return { rowNo, outcome: 'created', label, key, recordId: id, reason: null, fields: Object.keys(c), write };
 }
 
 export function planImportRow(kind: ImportKind, ix: ImportIndex, ctx: PlanContext, rowNo: number, cells: Cells): RowPlan {

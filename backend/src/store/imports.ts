@@ -10,7 +10,7 @@ import { chunks, type TenantScope } from './scope.ts';
 
 export type ImportStatus = ImportTable['status'];
 
-export interface ImportCounts { created: number; updated: number; merged: number; unchanged: number; refused: number }
+export type ImportCounts = Record<ImportOutcome, number>;
 
 export interface ImportRecord {
   id: string;
@@ -128,8 +128,8 @@ export async function insertImportRows(scope: TenantScope, importId: string, pla
   for (const part of chunks(plans, 300)) {
     await scope.db.insertInto('import_rows').values(part.map((p) => ({
       tenant_id: scope.tenantId, import_id: importId, row_no: p.rowNo, outcome: p.outcome, label: p.label.slice(0, 300), row_key: p.key,
-      record_id: opts.keepRecordIds || p.outcome !== 'create' ? p.recordId : null, reason: p.reason, fields: JSON.stringify(p.fields),
-      cells: p.outcome === 'refuse' ? JSON.stringify(cellsOf(p.rowNo)) : null,
+      record_id: opts.keepRecordIds || p.outcome !== 'created' ? p.recordId : null, reason: p.reason, fields: JSON.stringify(p.fields),
+      cells: p.outcome === 'refused' ? JSON.stringify(cellsOf(p.rowNo)) : null,
     }))).execute();
   }
 }
@@ -150,14 +150,6 @@ export async function importRows(scope: TenantScope, importId: string, q: { outc
       fields: JSON.parse(r.fields) as string[], cells: r.cells ? (JSON.parse(r.cells) as string[]) : null,
     })),
   };
-}
-
-export async function outcomeCounts(scope: TenantScope, importId: string): Promise<Record<ImportOutcome, number>> {
-  const rows = await scope.db.selectFrom('import_rows').select(['outcome', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('tenant_id', '=', scope.tenantId).where('import_id', '=', importId).groupBy('outcome').execute();
-  const out: Record<ImportOutcome, number> = { create: 0, update: 0, merge: 0, unchanged: 0, refuse: 0 };
-  for (const r of rows) out[r.outcome as ImportOutcome] = Number(r.n);
-  return out;
 }
 
 /** The tenant's live accounts, contacts, open and closed opportunities, external ids and colleagues, as the planner matches them. */

@@ -2,7 +2,7 @@
 // (and its filters) to read, nothing else written. The run plans again in the same way, batch by batch.
 import { parseCsv } from '../../domain/import-csv.ts';
 import { mappingProblems, type ImportMapping } from '../../domain/import-mapping.ts';
-import { addressesOf, cellsOf, planImportRow, type ImportIndex, type ImportOutcome, type PlanContext, type RowPlan } from '../../domain/import-plan.ts';
+import { addressesOf, cellsOf, planImportRow, type ImportIndex, type PlanContext, type RowPlan } from '../../domain/import-plan.ts';
 import { conflict, invalid } from '../../domain/errors.ts';
 import { mayImport, type Actor } from '../../domain/record-permissions.ts';
 import { clearImportRows, importContent, insertImportRows, loadImportIndex, requireImport, updateImport, type ImportCounts, type ImportRecord } from '../../store/imports.ts';
@@ -17,8 +17,7 @@ export const IMPORT_BATCH = 500;
 export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const countsOf = (plans: readonly RowPlan[], into: ImportCounts = { created: 0, updated: 0, merged: 0, unchanged: 0, refused: 0 }): ImportCounts => {
-  const key: Record<ImportOutcome, keyof ImportCounts> = { create: 'created', update: 'updated', merge: 'merged', unchanged: 'unchanged', refuse: 'refused' };
-  for (const p of plans) into[key[p.outcome]]++;
+  for (const p of plans) into[p.outcome]++;
   return into;
 };
 
@@ -40,7 +39,7 @@ export async function planBatch(scope: TenantScope, ix: ImportIndex, mapping: Im
   return rows.map((r, k) => planImportRow(mapping.kind, ix, { ...ctx, suppressed }, firstRowNo + k, cellsOf(mapping, r)));
 }
 
-export interface DryRunResult { import: ImportRecord; outcomes: Record<ImportOutcome, number> }
+export interface DryRunResult { import: ImportRecord; outcomes: ImportCounts }
 
 export async function dryRunImport(scope: TenantScope, actor: Actor, id: string, mapping: ImportMapping, now: number): Promise<DryRunResult> {
   requirePermission(mayImport(actor));
@@ -63,6 +62,6 @@ export async function dryRunImport(scope: TenantScope, actor: Actor, id: string,
   await updateImport(scope, id, { mapping, status: 'planned', counts, doneRows: 0, error: null }, now);
   return {
     import: await requireImport(scope, id),
-    outcomes: { create: counts.created, update: counts.updated, merge: counts.merged, unchanged: counts.unchanged, refuse: counts.refused },
+    outcomes: counts,
   };
 }

@@ -23,15 +23,15 @@ export async function listImportRows(scope: TenantScope, actor: Actor, id: strin
   return { import: imp, ...(await importRows(scope, id, q)) };
 }
 
-/** The refused rows as the file had them, with the row number and the reason in front. */
-export async function refusedRowsCsv(scope: TenantScope, actor: Actor, id: string): Promise<{ fileName: string; csv: string }> {
+/** Rows as the file had them (cells are kept for refused rows), with the row number and the reason in front. */
+export async function refusedRowsCsv(scope: TenantScope, actor: Actor, id: string, outcomes: ImportOutcome[] = ['refused']): Promise<{ fileName: string; csv: string }> {
   requirePermission(mayImport(actor));
   const imp = await requireImport(scope, id);
-  const { items } = await importRows(scope, id, { outcomes: ['refuse'], limit: 1_000_000, offset: 0 });
+  const { items } = await importRows(scope, id, { outcomes, limit: 1_000_000, offset: 0 });
   const csv = toCsv<StoredImportRow>(items, [
     { header: 'Row', value: (r) => r.rowNo },
     { header: 'Reason', value: (r) => r.reason },
     ...imp.headers.map((h, k) => ({ header: h, value: (r: StoredImportRow) => r.cells?.[k] ?? '' })),
   ]);
-  return { fileName: `${imp.fileName.replace(/\.csv$/i, '')}-refused.csv`, csv };
+  return { fileName: `${imp.fileName.replace(/\.csv$/i, '')}-${outcomes.join('-')}.csv`, csv };
 }

@@ -40,10 +40,23 @@ export async function startImportRun(scope: TenantScope, actor: Actor, id: strin
   return { import: await requireImport(scope, id), job };
 }
 
-const split = <W>(plans: RowPlan[]) => ({
-  created: plans.filter((p) => p.outcome === 'create').map((p): Written<W> => ({ id: p.recordId!, write: p.write as W, fields: p.fields, merged: false })),
-  updated: plans.filter((p) => p.outcome === 'update' || p.outcome === 'merge').map((p): Written<W> => ({ id: p.recordId!, write: p.write as W, fields: p.fields, merged: p.outcome === 'merge' })),
-});
+/** A record a batch creates and a later row of the same batch changes is written once, as created, in its final state. */
+function split<W>(plans: RowPlan[]): { created: Written<W>[]; updated: Written<W>[] } {
+  const created = new Map<string, Written<W>>();
+  const updated = new Map<string, Written<W>>();
+  for (const p of plans) {
+    if (p.outcome === 'created') created.set(p.recordId!, { id: p.recordId!, write: p.write as W, fields: p.fields, merged: false });
+    else if (p.outcome === 'updated' || p.outcome === 'merged') {
+      const made = created.get(p.recordId!);
+      if (made) made.write = p.write as W;
+      else {
+        const earlier = updated.get(p.recordId!);
+        updated.set(p.recordId!, { id: p.recordId!, write: p.write as W, fields: [...new Set([...(earlier?.fields ?? []), ...p.fields])], merged: (earlier?.merged ?? false) || p.outcome === 'merged' });
+      }
+    }
+  }
+  return { created: [...created.values()], updated: [...updated.values()] };
+}
 
 async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, mapping: ImportMapping, rows: string[][], clock: () => number): Promise<void> {
   const { settings } = await getTenant(scope);
@@ -68,7 +81,7 @@ async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, ma
       } else {
         const { created, updated } = split<OpportunityWrite>(plans);
         await writeImportedOpportunities(tx, w, settings, created, updated);
-        const keys = new Map(plans.filter((p) => p.outcome !== 'refuse' && p.key && p.recordId).map((p) => [p.key!, p.recordId!]));
+        const keys = new Map(plans.filter((p) => p.outcome !== 'refused' && p.key && p.recordId).map((p) => [p.key!, p.recordId!]));
         await rememberImportKeys(tx, 'opportunities', imp.id, [...keys].map(([key, recordId]) => ({ key, recordId })));
       }
       if (at === 0) await tx.db.deleteFrom('import_rows').where('tenant_id', '=', tx.tenantId).where('import_id', '=', imp.id).execute();

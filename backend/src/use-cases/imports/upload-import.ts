@@ -23,6 +23,8 @@ export interface UploadedImport {
 export async function uploadImport(scope: TenantScope, actor: Actor, file: { name: string; bytes: Uint8Array }, now: number): Promise<UploadedImport> {
   requirePermission(mayImport(actor));
   const text = decodeCsvBytes(file.bytes);
+  // A spreadsheet's own format (.xlsx is a zip) reads as text full of NULs; no CSV holds one.
+  if (text.includes('\u0000')) throw invalid('This is not a CSV file. Save the spreadsheet as CSV (comma or semicolon separated) and upload that.', [{ field: '(body)', message: 'not CSV text' }]);
   const parsed = parseCsv(text);
   if (parsed.headers.length === 0 || parsed.rows.length === 0) {
     throw invalid('The file has no rows to import: it needs a header row naming the columns and at least one row under it.', [{ field: '(body)', message: 'no data rows' }]);
