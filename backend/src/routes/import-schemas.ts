@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { ALL_IMPORT_FIELDS, IMPORT_KINDS } from '../domain/import-mapping.ts';
 import { IMPORT_OUTCOMES } from '../domain/import-plan.ts';
-import { Id } from './schemas.ts';
+import { Id, orNull } from './schemas.ts';
 
 export const ImportMappingSchema = z
   .object({
@@ -23,7 +23,7 @@ export const ImportSchema = z
     status: z.enum(['uploaded', 'planned', 'running', 'done', 'failed']).openapi({ description: 'uploaded: mapping suggested; planned: dry run done; running: the job is importing; done; failed (see error; starting it again continues)' }),
     headers: z.array(z.string()),
     preview: z.array(z.array(z.string())).openapi({ description: 'The first rows as read, for the mapping table' }),
-    mapping: ImportMappingSchema.nullable(),
+    mapping: orNull(ImportMappingSchema),
     totalRows: z.number().int(),
     doneRows: z.number().int().openapi({ description: 'Rows the run has imported so far' }),
     counts: Counts.openapi({ description: 'After a dry run: what would happen; during and after the run: what did' }),
@@ -39,7 +39,7 @@ export const UploadedImportSchema = z
   .object({
     import: ImportSchema,
     suggested: ImportMappingSchema.openapi({ description: 'The mapping suggested from the header names (also the import’s mapping until one is set)' }),
-    previous: ImportSchema.nullable().openapi({ description: 'An earlier upload of the very same file; importing it again creates nothing new' }),
+    previous: orNull(ImportSchema).openapi({ description: 'An earlier upload of the very same file; importing it again creates nothing new' }),
   })
   .openapi('UploadedImport');
 
