@@ -17,6 +17,7 @@ const MyMailboxView = lazy(() => import('../features/my-mailbox/my-mailbox-view.
 const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
 const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
 const DuplicatesView = lazy(() => import('../features/duplicates/duplicates-view.tsx').then((m) => ({ default: m.DuplicatesView })));
+const ImportView = lazy(() => import('../features/import/import-view.tsx').then((m) => ({ default: m.ImportView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
 
 const useStyles = makeStyles({
@@ -40,7 +41,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'accounts', label: t('nav.accounts') },
     { view: 'today', label: t('nav.today') },
     { view: 'review', label: t('nav.review') },
-    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }] : []),
+    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }, { view: 'import' as const, label: t('nav.import') }] : []),
     { view: 'my-mailbox', label: t('nav.myMailbox') },
     ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }] : []),
   ];
@@ -93,6 +94,9 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
     case 'duplicates':
       if (!manager) return <Text role="alert">{t('duplicates.managersOnly')}</Text>;
       return <DuplicatesView />;
+    case 'import':
+      if (!manager) return <Text role="alert">{t('import.managersOnly')}</Text>;
+      return <ImportView />;
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
       return <AuditView />;
