@@ -9,7 +9,7 @@ import { claimImportRun, insertImportRows, loadImportIndex, requireImport, updat
 import { rememberImportKeys, writeImportedAccounts, writeImportedContacts, writeImportedOpportunities, type Written } from '../../store/import-writes.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { newId } from '../../store/ids.ts';
-import { inTransaction, type TenantScope } from '../../store/scope.ts';
+import { chunks, inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 import { dashboardDataChanged } from '../analytics/compute-dashboard.ts';
@@ -72,12 +72,13 @@ async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, ma
         const { created, updated } = split<AccountWrite>(plans);
         await writeImportedAccounts(tx, w, created, updated);
         const domains = [...created, ...updated].flatMap((a) => a.write.domains);
-        if (domains.length) await relinkUnmatched(tx, { domains });
+        // In small groups: the unlinked-mail query is one OR per domain, and SQLite caps an expression's depth.
+        for (const part of chunks(domains, 50)) await relinkUnmatched(tx, { domains: part });
       } else if (mapping.kind === 'contacts') {
         const { created, updated } = split<ContactWrite>(plans);
         await writeImportedContacts(tx, w, created, updated);
         const addresses = [...created, ...updated].flatMap((c) => c.write.emails);
-        if (addresses.length) await relinkUnmatched(tx, { addresses });
+        for (const part of chunks(addresses, 50)) await relinkUnmatched(tx, { addresses: part });
       } else {
         const { created, updated } = split<OpportunityWrite>(plans);
         await writeImportedOpportunities(tx, w, settings, created, updated);
