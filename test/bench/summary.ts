@@ -18,6 +18,7 @@ export const SUMMARY_KEYS = [
   'ingest.perSec', 'ingest.rawPerSec',
   'sync.itemsPerSec', 'sync.graphOnlyItemsPerSec', 'sync.dbShare',
   'dashboard.computedP50Ms',
+  'import.rowsPerSec', 'import.concurrentP99Ms',
 ] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];
 
