@@ -36,6 +36,7 @@ import { productRoutes } from './routes/products.ts';
 import { searchRoutes } from './routes/search.ts';
 import { duplicateDismissalRoutes } from './routes/duplicate-dismissals.ts';
 import { buyingCommitteeRoutes } from './routes/buying-committee.ts';
+import { importRoutes, IMPORT_UPLOAD_LIMIT_BYTES, IMPORT_UPLOAD_PATH } from './routes/imports.ts';
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
@@ -71,6 +72,7 @@ export const API_TAGS = [
   { name: 'Duplicates', description: 'Likely duplicate accounts and contacts with the evidence, and merging them (preview, then confirm); merged ids stay as aliases.' },
   { name: 'Saved views', description: 'Named filter sets of the account list, kept for yourself or shared with your team.' },
   { name: 'Search', description: 'Finding accounts, contacts and interactions across the tenant, as far as you may see them.' },
+  { name: 'Imports', description: 'For managers and admins: importing accounts, contacts and opportunities from CSV (a spreadsheet or another CRM’s export): upload, mapping, dry run, the run as a job, refused rows.' },
   { name: 'Privacy', description: 'For admins: what Suhde holds about a person, and erasing a person or an organisation at their request.' },
   { name: 'Products', description: 'The tenant’s product catalogue, and what is sold to whom for how much: won euros per product, account and month.' },
 ];
@@ -99,7 +101,8 @@ export function apiRoutes(deps: Deps) {
     .route('/', productRoutes(deps))
     .route('/', searchRoutes())
     .route('/', duplicateDismissalRoutes(deps))
-    .route('/', buyingCommitteeRoutes(deps));
+    .route('/', buyingCommitteeRoutes(deps))
+    .route('/', importRoutes(deps));
 }
 
 export function createApp(opts: AppOptions) {
@@ -110,7 +113,7 @@ export function createApp(opts: AppOptions) {
   // headers go on every answer, and no body past the limit is read by any route, public ones included.
   if (opts.requestLog) app.use('*', requestLog(opts.requestLog));
   app.use('*', securityHeaders());
-  app.use('*', bodyLimit(opts.config.bodyLimitBytes));
+  app.use('*', bodyLimit(opts.config.bodyLimitBytes, { method: 'POST', path: IMPORT_UPLOAD_PATH, maxBytes: IMPORT_UPLOAD_LIMIT_BYTES }));
   app.use('/api/*', rejectNul());
   const limits = opts.config.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.use('/graph/*', webhookRateLimit(limits.webhooks));

@@ -28,6 +28,7 @@ import { benchIngest } from './ingest.ts';
 import { benchTimeline } from './timeline.ts';
 import { benchSync } from './sync.ts';
 import { benchSearch } from './search.ts';
+import { benchImport } from './import.ts';
 import { assembleSummary, type DatabaseMeasures, type SummaryInput } from './summary.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
@@ -118,6 +119,17 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
   } catch (e) {
     console.error(e);
     out['sync.itemsPerSec'] = out['sync.graphOnlyItemsPerSec'] = out['sync.dbShare'] = { missing: reason(e) };
+  }
+  try {
+    // The CSV import (#14): accounts and contacts, with a salesperson's account list asked beside it.
+    const rows = quick ? 5000 : 50_000;
+    const f = await benchImport(kind, url, rows, log);
+    out['import.rowsPerSec'] = { runs: [f.rowsPerSec] };
+    out['import.concurrentP99Ms'] = { runs: [f.concurrentP99Ms] };
+    extra[`${kind}.import`] = { rows: f.rows, uploadMs: Math.round(f.uploadMs), dryRunMs: Math.round(f.dryRunMs), concurrentP50Ms: f.concurrentP50Ms, concurrentRequests: f.concurrentRequests, idleP99Ms: f.idleP99Ms };
+  } catch (e) {
+    console.error(e);
+    out['import.rowsPerSec'] = out['import.concurrentP99Ms'] = { missing: reason(e) };
   }
   return out;
 }

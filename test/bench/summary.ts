@@ -19,6 +19,7 @@ export const SUMMARY_KEYS = [
   'sync.itemsPerSec', 'sync.graphOnlyItemsPerSec', 'sync.dbShare',
   'dashboard.computedP50Ms',
   'search.p50Ms', 'search.p99Ms',
+  'import.rowsPerSec', 'import.concurrentP99Ms',
 ] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];
 

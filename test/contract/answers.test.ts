@@ -248,6 +248,21 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/sync/mailboxes/{id}/streams/{stream}/restart', { as: 'admin', params: { id: mailbox.body.id, stream: 'mail:inbox' } });
     await call('DELETE', '/interactions/{id}', { params: { id: interactionId } });
     await call('POST', '/audit/exports', { body: { view: 'accounts', rows: 3 } });
+    // Imports: the CSV upload (its own media type), the dry run, the run as a polled job, and the rows as JSON and CSV.
+    const upload = await call('POST', '/imports', { as: 'manager', query: 'fileName=crm.csv', raw: 'Company name;Company Domain Name\nTuonti Oy;tuonti.fi\n;puuttuu.fi\n', headers: { 'content-type': 'text/csv' } });
+    const importId = upload.body.import.id as string;
+    expect((await call('POST', '/imports', { raw: 'Name\nX\n', headers: { 'content-type': 'text/csv' } })).status).toBe(403);
+    expect((await call('POST', '/imports', { as: 'manager', body: { name: 'x' } })).status).toBe(415);
+    await call('GET', '/imports', { as: 'manager' });
+    await call('POST', '/imports/{id}/dry-run', { as: 'manager', params: { id: importId }, body: { mapping: upload.body.suggested } });
+    let imported = (await call('POST', '/imports/{id}/run', { as: 'manager', params: { id: importId } })).body;
+    for (let i = 0; i < 100 && imported.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      imported = (await call('GET', '/imports/{id}', { as: 'manager', params: { id: importId } })).body;
+    }
+    expect(imported.status).toBe('done');
+    await call('GET', '/imports/{id}/rows', { as: 'manager', params: { id: importId }, query: 'outcome=refused' });
+    await call('GET', '/imports/{id}/rows', { as: 'manager', params: { id: importId }, query: 'outcome=refused&format=csv' });
     await call('GET', '/audit', { as: 'admin', query: 'action=opportunity.&limit=5' });
     await call('GET', '/audit');
     await call('GET', '/directory/health', { as: 'admin' });

@@ -14,7 +14,9 @@ const VALUE_KEYS = new Set(['from', 'to', 'stage', 'kind', 'visibility', 'role',
   // erasure counts
   'contacts', 'addresses', 'blanked', 'domains',
   // merge counts
-  'opportunities', 'feedback', 'followUps']);
+  'opportunities', 'feedback', 'followUps',
+  // imports: what wrote the record
+  'source', 'importId', 'merged']);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** An enum-like word: no spaces, no @ (an address), short. */
 const WORD = /^[A-Za-z0-9_.:-]{1,40}$/;

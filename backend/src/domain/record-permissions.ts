@@ -102,3 +102,8 @@ export function mayEditSettings(actor: Actor): Permission {
 export function mayReadAuditTrail(actor: Actor): Permission {
   return actor.role === 'admin' ? ALLOWED : refuse('Only an admin can read the audit trail.');
 }
+
+/** An import writes many records at once, others' included: managers and admins only. */
+export function mayImport(actor: Actor): Permission {
+  return isManagerOrAdmin(actor) ? ALLOWED : refuse('Only a manager or an admin can import accounts, contacts and opportunities.');
+}

@@ -5,6 +5,7 @@ import type { SavedViewTable } from './database-views.ts';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
 import type { ProductTable } from './database-products.ts';
 import type { SearchDocumentTable } from './database-search.ts';
+import type { ImportKeyTable, ImportRowTable, ImportTable } from './database-imports.ts';
 
 import type { DuplicateDismissalTable, OpportunityContactTable } from './database-records.ts';
 
@@ -340,6 +341,9 @@ export interface Database {
   search_documents: SearchDocumentTable;
   opportunity_contacts: OpportunityContactTable;
   duplicate_dismissals: DuplicateDismissalTable;
+  imports: ImportTable;
+  import_rows: ImportRowTable;
+  import_keys: ImportKeyTable;
 }
 
 /** A colleague's request that the holders of an item share it (migration 021). */

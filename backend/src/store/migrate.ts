@@ -17,6 +17,7 @@ import * as followUpReminders from './migrations/2026-12-06-017-follow-up-remind
 import * as archive from './migrations/2026-12-06-018-archive.ts';
 import * as recordAliases from './migrations/2026-12-06-019-record-aliases.ts';
 import * as shareRequests from './migrations/2026-12-06-021-share-requests.ts';
+import * as imports from './migrations/2026-12-06-022-imports.ts';
 import * as products from './migrations/2026-12-06-023-products.ts';
 import * as contactRoles from './migrations/2026-12-06-024-contact-roles.ts';
 import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-018-archive': archive,
   '2026-12-06-019-record-aliases': recordAliases,
   '2026-12-06-021-share-requests': shareRequests,
+  '2026-12-06-022-imports': imports,
   '2026-12-06-023-products': products,
   '2026-12-06-024-contact-roles': contactRoles,
   '2026-12-06-025-search-index': searchIndex,

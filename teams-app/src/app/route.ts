@@ -4,7 +4,7 @@
 import { parseAccountSubEntityId } from '../../../web-shared/src/deep-links.ts';
 import type { TabContext } from '../host/teams-host.ts';
 
-export const VIEWS = ['accounts', 'today', 'dashboard', 'my-mailbox', 'sync', 'audit', 'review', 'duplicates', 'settings', 'products', 'account', 'meeting'] as const;
+export const VIEWS = ['accounts', 'today', 'dashboard', 'my-mailbox', 'sync', 'audit', 'review', 'duplicates', 'settings', 'products', 'import', 'account', 'meeting'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {

@@ -19,6 +19,7 @@ const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) =>
 const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
 const DuplicatesView = lazy(() => import('../features/duplicates/duplicates-view.tsx').then((m) => ({ default: m.DuplicatesView })));
 const ProductsView = lazy(() => import('../features/products/products-view.tsx').then((m) => ({ default: m.ProductsView })));
+const ImportView = lazy(() => import('../features/import/import-view.tsx').then((m) => ({ default: m.ImportView })));
 const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
 const SettingsView = lazy(() => import('../features/settings/settings-view.tsx').then((m) => ({ default: m.SettingsView })));
 
@@ -46,7 +47,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
     { view: 'accounts', label: t('nav.accounts') },
     { view: 'today', label: t('nav.today') },
     { view: 'review', label: t('nav.review') },
-    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }] : []),
+    ...(manager ? [{ view: 'dashboard' as const, label: t('nav.dashboard') }, { view: 'duplicates' as const, label: t('nav.duplicates') }, { view: 'import' as const, label: t('nav.import') }] : []),
     { view: 'products', label: t('nav.products') },
     { view: 'my-mailbox', label: t('nav.myMailbox') },
     ...(me.role === 'admin' ? [{ view: 'sync' as const, label: t('nav.sync') }, { view: 'audit' as const, label: t('nav.audit') }, { view: 'settings' as const, label: t('nav.settings') }] : []),
@@ -103,6 +104,9 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
       return <DuplicatesView />;
     case 'products':
       return <ProductsView />;
+    case 'import':
+      if (!manager) return <Text role="alert">{t('import.managersOnly')}</Text>;
+      return <ImportView />;
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
       return <AuditView />;
