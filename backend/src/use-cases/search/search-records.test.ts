@@ -11,6 +11,7 @@ import { archiveAccount } from '../accounts/archive-account.ts';
 import { mergeAccounts } from '../accounts/merge-accounts.ts';
 import { eraseContact } from '../privacy/erase-contact.ts';
 import { fillUnbuiltSearchDocuments } from '../../store/search-index.ts';
+import { mergeInteractionCopies } from '../interactions/merge-interaction-copies.ts';
 import { searchRecords } from './search-records.ts';
 
 const account = (name: string, domains: string[]) => ({ name, domains, tier: 'B' as const, lifecycle: 'customer' as const, ownerId: null, industry: null, size: null, region: null });
@@ -67,6 +68,18 @@ describe.each(testDatabases())('search on $name', (database) => {
     expect(prefix.accounts).toEqual([]);
     expect((await searchRecords(a.scope, rep2(), { q: 'ostopaallikko' })).contacts.map((h) => h.id)).toEqual([mattiId]);
     expect((await searchRecords(other.scope, { userId: other.users.rep.id, role: 'rep' }, { q: 'makela' })).accounts.map((h) => h.title)).toEqual(['Mäkelä Muu Oy']);
+  });
+
+  it('finds mail the sync stored as soon as its batch commits (a merge writes new interactions from memory)', async () => {
+    await mergeInteractionCopies(a.scope, [{
+      kind: 'email', direction: 'inbound', occurredAt: T0 + 3_600_000, subject: 'Kattoremontin aikataulu', snippet: 'Urakka alkaa maaliskuussa', note: null,
+      durationMinutes: null, participants: [{ role: 'from', address: 'hanna.hissi@hissitek.fi', displayName: 'Hanna Hissi', userId: null, contactId: null }],
+      accountIds: [spareId], opportunityId: null, source: 'sync', visibility: 'shared',
+      holders: [{ userId: a.users.rep.id, relation: 'holds', at: T0 }], externalKey: 'msgid:katto-1@hissitek.fi',
+    }], T0 + 3_600_000);
+    const bySubject = await searchRecords(a.scope, rep2(), { q: 'kattoremontin', kinds: ['interaction'] });
+    expect(bySubject.interactions.map((h) => [h.title, h.accountId])).toEqual([['Kattoremontin aikataulu', spareId]]);
+    expect((await searchRecords(a.scope, rep2(), { q: 'Hanna Hissi', kinds: ['interaction'] })).interactions.map((h) => h.title)).toEqual(['Kattoremontin aikataulu']);
   });
 
   it('ranks the interaction that is most about the words first', async () => {
