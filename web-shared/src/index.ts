@@ -11,7 +11,7 @@ export { createDemoAuth, listDemoUsers, type DemoUser, type DemoAuthOptions } fr
 export { createMsalAuth, type MsalAuthOptions } from './auth/msal-auth.ts';
 export { fluentTheme, luminance, variantForBackground, type ThemeVariant } from './theme/theme.ts';
 export { AccountCard, type AccountCardData } from './components/account-card.tsx';
-export { TimelineItem, type TimelineItemData } from './components/timeline-item.tsx';
+export { TimelineItem, noteFirstLine, type TimelineItemData } from './components/timeline-item.tsx';
 export { TierBadge } from './components/tier-badge.tsx';
 export { FollowUpActions, localDayAfter, nextWeekStart, type FollowUpActionsProps } from './components/follow-up-actions.tsx';
 export { LoadingState } from './components/loading-state.tsx';

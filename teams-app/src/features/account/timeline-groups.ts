@@ -1,7 +1,10 @@
 // The timeline as rows a person can read: consecutive items the viewer may not open (metadata-only items of
 // colleagues) become one summary line ("6 emails between Sofia Lindqvist and Aino Saarinen, Oct 2–14"),
 // notes and calls are titled by their note's first line. Pure, so the wording is tested without a page.
-import type { I18n } from '../../../../web-shared/src/index.ts';
+import { noteFirstLine as firstLine, type I18n } from '../../../../web-shared/src/index.ts';
+
+/** Re-exported: the shared timeline item titles notes the same way. */
+export { firstLine };
 
 export interface GroupableItem {
   id: string;
@@ -25,13 +28,6 @@ export function groupTimeline<T extends GroupableItem>(items: readonly T[]): Tim
     else rows.push({ type: 'group', id: `group-${item.id}`, items: [item] });
   }
   return rows;
-}
-
-/** The first non-empty line of a note, as a title for notes and calls that have no subject. */
-export function firstLine(note: string | null, max = 120): string | null {
-  const line = note?.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0);
-  if (!line) return null;
-  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
 /** What the item is called in the list: its subject, else its note's first line; null when neither. */
