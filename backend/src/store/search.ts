@@ -76,7 +76,7 @@ async function run(scope: TenantScope, q: SearchQuery, part: 'all' | 'meta', vis
     return result.rows;
   }
   const words = q.words.map((w) => `"${w}"*`).join(' AND ');
-  const match = `kind : "${q.kind}" AND ${part === 'meta' ? `{meta} : (${words})` : `{meta content} : (${words})`}`;
+  const match = `kind : "${q.kind}" AND ${part === 'meta' ? `{meta_text} : (${words})` : `{meta_text content_text} : (${words})`}`;
   // bm25 is lower for better: negated, so both databases sort by a higher score. A metadata word weighs more.
   const result = await sql<RawRow>`
     select ${columns}, -bm25(search_fts, 2.0, 1.0, 0.0) as score

@@ -44,21 +44,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     // unicode61 remove_diacritics 2: "Mäkinen" is found by "makinen"; prefix indexes keep type-ahead ("mäk") cheap.
     // kind is indexed too: a search for accounts intersects with the accounts' entries inside the FTS index instead
     // of joining every matching interaction and dropping it.
+    // External content: the FTS columns carry the content table's column names, so FTS5 can read them back
+    // (a select on search_fts, 'rebuild', 'integrity-check') instead of failing on a missing column.
     await sql`create virtual table search_fts using fts5(
-      meta, content, kind, content='search_documents', content_rowid='doc_id',
+      meta_text, content_text, kind, content='search_documents', content_rowid='doc_id',
       tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')`.execute(db);
     // A deleted entry's words leave the index files at once, not at a later merge: erasure means gone.
     await sql`insert into search_fts(search_fts, rank) values ('secure-delete', 1)`.execute(db);
     await sql`create trigger search_documents_ai after insert on search_documents begin
-      insert into search_fts(rowid, meta, content, kind) values (new.doc_id, new.meta_text, new.content_text, new.kind);
+      insert into search_fts(rowid, meta_text, content_text, kind) values (new.doc_id, new.meta_text, new.content_text, new.kind);
     end`.execute(db);
     await sql`create trigger search_documents_ad after delete on search_documents begin
-      insert into search_fts(search_fts, rowid, meta, content, kind) values ('delete', old.doc_id, old.meta_text, old.content_text, old.kind);
+      insert into search_fts(search_fts, rowid, meta_text, content_text, kind) values ('delete', old.doc_id, old.meta_text, old.content_text, old.kind);
     end`.execute(db);
     await sql`create trigger search_documents_au after update of meta_text, content_text on search_documents
       when old.meta_text is not new.meta_text or old.content_text is not new.content_text begin
-      insert into search_fts(search_fts, rowid, meta, content, kind) values ('delete', old.doc_id, old.meta_text, old.content_text, old.kind);
-      insert into search_fts(rowid, meta, content, kind) values (new.doc_id, new.meta_text, new.content_text, new.kind);
+      insert into search_fts(search_fts, rowid, meta_text, content_text, kind) values ('delete', old.doc_id, old.meta_text, old.content_text, old.kind);
+      insert into search_fts(rowid, meta_text, content_text, kind) values (new.doc_id, new.meta_text, new.content_text, new.kind);
     end`.execute(db);
   } else {
     // One GIN index per kind: a search for accounts never walks the interactions' posting lists.
