@@ -2,7 +2,8 @@
 // evidence), "Use this one" per record (the sender's address or domain joins it) and "Create anyway". "Use this
 // one" is disabled with the rule when the person may not change that record, rather than refused after the fact.
 import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useI18n, useAsync, type DuplicateCandidate } from '../../../../web-shared/src/index.ts';
+import { useState } from 'react';
+import { isLikelyDuplicate, useI18n, useAsync, type DuplicateCandidate } from '../../../../web-shared/src/index.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { readAccount, readContact } from './record-api.ts';
 import { evidenceText } from './duplicate-evidence.ts';
@@ -13,6 +14,27 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   reason: { color: tokens.colorNeutralForeground3 },
 });
+
+/**
+ * The save of a "new account" or "add contact" form: busy while it runs, the error after it (a likely duplicate
+ * apart, since the form then offers "Use this one" and "Create anyway"). existing: the record the sender joined
+ * was an existing one rather than a new one (the pane's notice says which).
+ */
+export function useCreateOrUse(onSaved: (name: string, existing: boolean) => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (work: () => Promise<{ name: string }>, existing: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onSaved((await work()).name, existing);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return { busy, error, duplicate: isLikelyDuplicate(error) ? error : null, run };
+}
 
 export function LikelyDuplicate({ kind, duplicates, busy, onUse, onCreateAnyway }: {
   kind: 'account' | 'contact';

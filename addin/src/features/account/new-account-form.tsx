@@ -2,10 +2,10 @@
 // evidence before anything is created: "Use this one" adds the domain to that account, "Create anyway" creates it.
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiProblem, ErrorState, isLikelyDuplicate, useI18n } from '../../../../web-shared/src/index.ts';
+import { ApiProblem, ErrorState, useI18n } from '../../../../web-shared/src/index.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { createAccount } from '../capture/pane-api.ts';
-import { LikelyDuplicate } from './likely-duplicate.tsx';
+import { LikelyDuplicate, useCreateOrUse } from './likely-duplicate.tsx';
 import { useRecordFormStyles } from './new-contact-form.tsx';
 import { TIERS, addDomainTo, readAccount, type Tier } from './record-api.ts';
 
@@ -17,22 +17,10 @@ export function NewAccountForm({ domain, suggested, onCancel, onSaved }: {
   const s = useRecordFormStyles();
   const [name, setName] = useState(suggested);
   const [tier, setTier] = useState<Tier>('C');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (work: () => Promise<{ name: string }>, existing: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved((await work()).name, existing);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, duplicate, run } = useCreateOrUse(onSaved);
   const create = (allowDuplicate: boolean) => run(() => createAccount(api, { name, domain, tier, allowDuplicate }), false);
   const use = (id: string) => run(async () => addDomainTo(api, await readAccount(api, id), domain), true);
   const fieldError = error instanceof ApiProblem ? error.fieldError('name') : undefined;
-  const duplicate = isLikelyDuplicate(error) ? error : null;
   return (
     <form className={s.form} aria-label={t('accountForm.title', { domain })} onSubmit={(e) => { e.preventDefault(); void create(false); }}>
       <Field label={t('accountForm.name')} required validationMessage={fieldError}>

@@ -3,11 +3,11 @@
 // created: "Use this one" adds the sender's address to that contact, "Create anyway" creates a second one.
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiProblem, ErrorState, isLikelyDuplicate, useI18n, type MatchResult } from '../../../../web-shared/src/index.ts';
+import { ApiProblem, ErrorState, useI18n, type MatchResult } from '../../../../web-shared/src/index.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 import { createContact } from '../capture/pane-api.ts';
 import type { MatchedAccount } from '../capture/match-summary.ts';
-import { LikelyDuplicate } from './likely-duplicate.tsx';
+import { LikelyDuplicate, useCreateOrUse } from './likely-duplicate.tsx';
 import { AccountSearch } from '../common/account-search.tsx';
 import { addAddressTo, readContact } from './record-api.ts';
 
@@ -31,22 +31,10 @@ export function NewContactForm({ result, accounts, onCancel, onSaved }: {
   // An account found by search joins the choices (the item's addresses may not name the one the person works for).
   const [found, setFound] = useState<{ id: string; name: string }[]>([]);
   const choices = [...accounts, ...found.filter((f) => !accounts.some((a) => a.id === f.id))];
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (work: () => Promise<{ name: string }>, existing: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved((await work()).name, existing);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const { busy, error, duplicate, run } = useCreateOrUse(onSaved);
   const create = (allowDuplicate: boolean) => run(() => createContact(api, { name, address: result.address, accountId: accountId || null, allowDuplicate }), false);
   const use = (id: string) => run(async () => addAddressTo(api, await readContact(api, id), result.address), true);
   const fieldError = error instanceof ApiProblem ? error.fieldError('name') : undefined;
-  const duplicate = isLikelyDuplicate(error) ? error : null;
   return (
     <form className={s.form} aria-label={t('contactForm.title', { address: result.address })} onSubmit={(e) => { e.preventDefault(); void create(false); }}>
       <Field label={t('contactForm.name')} required validationMessage={fieldError}>
