@@ -6,6 +6,8 @@ import { OPEN_STAGES, type TenantSettings } from '../domain/types.ts';
 import { probabilityFor } from '../domain/opportunity-value.ts';
 import { chunks, type TenantScope } from './scope.ts';
 import { newId } from './ids.ts';
+import { bumpDataVersion } from './rollups.ts';
+import { touchSearch } from './search-index.ts';
 
 export interface Written<W> { id: string; write: W; fields: string[]; merged: boolean }
 
@@ -18,6 +20,9 @@ async function audit(tx: TenantScope, ctx: Ctx, entity: 'account' | 'contact' | 
       detail: JSON.stringify({ source: 'import', importId: ctx.importId, ...(r.action === 'update' ? { fields: r.fields, merged: r.merged } : {}) }),
     }))).execute();
   }
+  // Written past store/audit.ts (many rows per statement), so what writeAudit does for every audited write is done
+  // here: the dashboards computed before this batch are stale once it commits.
+  if (rows.length) await bumpDataVersion(tx);
 }
 
 async function replaceDomains(tx: TenantScope, items: { id: string; domains: string[] }[], replace: boolean): Promise<void> {
@@ -46,6 +51,8 @@ export async function writeImportedAccounts(tx: TenantScope, ctx: Ctx, created: 
       .where('tenant_id', '=', tx.tenantId).where('id', '=', id).execute();
   }
   await replaceDomains(tx, updated.filter((u) => u.fields.includes('domains')).map((u) => ({ id: u.id, domains: u.write.domains })), true);
+  // Past the store's account writes, so their search entries are asked for here (built once, before the commit).
+  await touchSearch(tx, 'account', [...created, ...updated].map((w) => w.id));
   await audit(tx, ctx, 'account', [...created.map((c) => ({ id: c.id, action: 'create' as const, fields: [], merged: false })), ...updated.map((u) => ({ id: u.id, action: 'update' as const, fields: u.fields, merged: u.merged }))]);
 }
 
@@ -63,6 +70,7 @@ export async function writeImportedContacts(tx: TenantScope, ctx: Ctx, created: 
       .where('tenant_id', '=', tx.tenantId).where('id', '=', id).execute();
   }
   await replaceEmails(tx, updated.filter((u) => u.fields.includes('emails')).map((u) => ({ id: u.id, emails: u.write.emails })), true);
+  await touchSearch(tx, 'contact', [...created, ...updated].map((w) => w.id));
   await audit(tx, ctx, 'contact', [...created.map((c) => ({ id: c.id, action: 'create' as const, fields: [], merged: false })), ...updated.map((u) => ({ id: u.id, action: 'update' as const, fields: u.fields, merged: u.merged }))]);
 }
 

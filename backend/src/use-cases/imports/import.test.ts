@@ -11,6 +11,8 @@ import { getAccount, accountIdsByDomains } from '../../store/accounts.ts';
 import { listOpportunities } from '../../store/opportunities.ts';
 import { searchContacts } from '../../store/contacts.ts';
 import { createAccount } from '../accounts/create-account.ts';
+import { searchRecords } from '../search/search-records.ts';
+import { dataVersion } from '../../store/rollups.ts';
 import { uploadImport } from './upload-import.ts';
 import { dryRunImport } from './plan-import.ts';
 import { startImportRun } from './run-import.ts';
@@ -75,8 +77,15 @@ describe.each(testDatabases())('CSV import on $name', (database) => {
     // The dry run wrote nothing.
     expect((await accountIdsByDomains(a.scope, ['aalto-infra.fi'])).size).toBe(0);
 
+    const versionBefore = await dataVersion(a.scope);
     const done = await run(up.import.id);
     expect(done.items.filter((r) => r.outcome === 'created')).toHaveLength(1);
+    // The managers' dashboards computed before the import are not served again (new accounts, new owners).
+    expect(await dataVersion(a.scope)).toBeGreaterThan(versionBefore);
+    // Found by search at once, created and updated alike (the batches write past the store's account writes).
+    const viewer = { userId: a.users.rep.id, role: 'rep' as const };
+    expect((await searchRecords(a.scope, viewer, { q: 'aalto infra', kinds: ['account'] })).accounts.map((h) => h.title)).toEqual(['Aalto Infra']);
+    expect((await searchRecords(a.scope, viewer, { q: 'tunnettu', kinds: ['account'] })).accounts.map((h) => h.title)).toEqual(['Tunnettu Oy']);
     const aaltoId = (await accountIdsByDomains(a.scope, ['aalto-infra.fi'])).get('aalto-infra.fi')!;
     expect(aaltoId).toHaveLength(1);
     const aalto = (await getAccount(a.scope, aaltoId[0]!))!;
@@ -126,6 +135,8 @@ describe.each(testDatabases())('CSV import on $name', (database) => {
     expect(found.items).toHaveLength(1);
     expect(found.items[0]!.emails.sort()).toEqual(['liisa.jarvi@aalto-infra.fi', 'liisa@aalto-infra.fi']);
     expect((await searchContacts(a.scope, { q: 'Poistettu', limit: 10, offset: 0 })).total).toBe(0);
+    const viewer = { userId: a.users.rep.id, role: 'rep' as const };
+    expect((await searchRecords(a.scope, viewer, { q: 'liisa jarvi', kinds: ['contact'] })).contacts.map((h) => h.title)).toEqual(['Liisa Järvi']);
   });
 
   it('imports opportunities by external id, refuses an unknown stage, and updates on a second run', async () => {
