@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
 import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Duplicates end-to-end suite (test/e2e/duplicates.test.ts)');
 
@@ -39,13 +40,6 @@ async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' }
 }
 
 const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
-
-async function seriousViolations(page: Page, name: string) {
-  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
-  const result = await page.evaluate(async () => (window as any).axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }));
-  const serious = (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return serious.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
 import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Products end-to-end suite (test/e2e/products.test.ts)');
 interface DemoUser { id: string; displayName: string; role: string }
@@ -37,13 +38,6 @@ async function newPage(): Promise<Page> {
 }
 
 const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
-
-async function seriousViolations(page: Page, name: string) {
-  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
-  const result = await page.evaluate(async () => (window as any).axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }));
-  const serious = (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return serious.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 beforeAll(async () => {
   server = await startProductServer();

@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
 import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { teamsAccountDeepLink } from '../../web-shared/src/deep-links.ts';
 
 const noChromium = skipWithoutChromium('Teams app end-to-end suite (test/e2e/teams.test.ts)');
@@ -46,15 +47,6 @@ async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' }
 }
 
 const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
-
-async function seriousViolations(frame: Page | Frame, name: string) {
-  await frame.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
-  // Fluent's focus manager (tabster) places aria-hidden <i tabindex=0> sentinels that hand focus on at once;
-  // axe cannot know that and flags them as focusable-yet-hidden. Everything else is checked.
-  const result = await frame.evaluate(async () => (window as any).axe.run({ include: [document], exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] }));
-  const serious = (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return serious.map((v) => `${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 beforeAll(async () => {
   server = await startProductServer();
