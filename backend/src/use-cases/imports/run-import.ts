@@ -5,7 +5,7 @@ import type { AccountWrite, ContactWrite, OpportunityWrite, RowPlan } from '../.
 import type { ImportMapping } from '../../domain/import-mapping.ts';
 import { conflict, DomainError } from '../../domain/errors.ts';
 import { mayImport, type Actor } from '../../domain/record-permissions.ts';
-import { claimImportRun, insertImportRows, loadImportIndex, requireImport, updateImport, type ImportRecord } from '../../store/imports.ts';
+import { claimImportRun, clearImportRows, insertImportRows, loadImportIndex, requireImport, updateImport, type ImportRecord } from '../../store/imports.ts';
 import { rememberImportKeys, writeImportedAccounts, writeImportedContacts, writeImportedOpportunities, type Written } from '../../store/import-writes.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { newId } from '../../store/ids.ts';
@@ -84,13 +84,13 @@ async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, ma
         const keys = new Map(plans.filter((p) => p.outcome !== 'refused' && p.key && p.recordId).map((p) => [p.key!, p.recordId!]));
         await rememberImportKeys(tx, 'opportunities', imp.id, [...keys].map(([key, recordId]) => ({ key, recordId })));
       }
-      if (at === 0) await tx.db.deleteFrom('import_rows').where('tenant_id', '=', tx.tenantId).where('import_id', '=', imp.id).execute();
+      if (at === 0) await clearImportRows(tx, imp.id);
       await insertImportRows(tx, imp.id, plans, (rowNo) => rows[rowNo - 1]!, { keepRecordIds: true });
       countsOf(plans, counts);
       await updateImport(tx, imp.id, { doneRows: at + batch.length, counts }, clock());
     });
     await yieldToOthers();
   }
-  // No data-version bump here: every record the batches wrote was audited, and each audited write bumps it.
+  // No data-version bump here: each batch bumped it with its audit rows (store/import-writes.ts).
   await updateImport(scope, imp.id, { status: 'done', finishedAt: clock(), dropContent: true }, clock());
 }
