@@ -16,12 +16,10 @@ import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDb, type Db } from '../../backend/src/store/connect.ts';
-import { migrateToLatest } from '../../backend/src/store/migrate.ts';
+import type { Db } from '../../backend/src/store/connect.ts';
 import { seedTenant } from '../../backend/src/store/seed.ts';
-import { generateTenant, BENCH_SCALE } from '../../backend/src/demo/generate-tenant.ts';
+import { BENCH_NOW, benchDataset, benchSizes, benchTenant, dropShared, openShared } from './bench-data.ts';
 import { createApp } from '../../backend/src/app.ts';
 import { createAccessTokenVerifier, createDemoIssuer } from '../../backend/src/auth/index.ts';
 import { findTenantByEntraId } from '../../backend/src/store/tenants.ts';
@@ -30,63 +28,37 @@ import { localDate, addDays } from '../../backend/src/domain/period.ts';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
 const scale = Number(args.scale ?? 1);
 const pgUrl = process.env.SUHDE_TEST_DATABASE_URL ?? 'postgres://suhde:suhde@127.0.0.1:5432/suhde_test';
-const dbs = (args.db ?? (process.env.SUHDE_TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite')).split(',');
+const dbs = (args.db ?? (process.env.SUHDE_TEST_DATABASE_URL ? 'sqlite,postgres' : 'sqlite')).split(',') as ('sqlite' | 'postgres')[];
 const reuse = args.reuse as string | undefined;
-const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
-const SEED = 20261122;
+const NOW = BENCH_NOW;
 const TEAM_SIZE_GOAL = 50;
-const sizes = {
-  // 253 users: 3 admins, 46 managers, 204 reps in 5 teams, so a team is about 50 people.
-  users: Math.max(20, Math.round(253 * Math.min(1, scale * 4))),
-  accounts: Math.max(50, Math.round(BENCH_SCALE.accounts * scale)),
-  contactsPerAccount: BENCH_SCALE.contactsPerAccount,
-  interactions: Math.max(1000, Math.round((BENCH_SCALE.interactions ?? 1_000_000) * scale)),
-  months: BENCH_SCALE.months,
-};
+const sizes = benchSizes(scale);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
-async function openStore(kind: string): Promise<{ handle: Db; seeded: boolean; close: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = reuse ?? join('/tmp', `suhde-dash-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `dashboard-${scale}.db`);
-    const had = existsSync(path);
-    const handle = openDb({ kind: 'sqlite', path, cacheMb: 2048 });
-    await migrateToLatest(handle.db);
-    const seeded = had && (await handle.db.selectFrom('tenants').select('id').execute()).length > 0;
-    return { handle, seeded, close: async () => { await handle.close(); if (!reuse) execFileSync('rm', ['-rf', dir]); } };
-  }
-  const schema = reuse ? `bench_dash_${String(scale).replace('.', '_')}` : `bench_dash_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  const exists = (await admin.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rowCount! > 0;
-  if (!exists) await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: 4 });
-  await migrateToLatest(handle.db, { schema });
-  const seeded = exists && (await handle.db.selectFrom('tenants').select('id').execute()).length > 0;
+async function openStore(kind: 'sqlite' | 'postgres'): Promise<{ handle: Db; seeded: boolean; close: () => Promise<void> }> {
+  const dir = reuse ?? join('/tmp', `suhde-dash-${process.pid}`);
+  const { handle, seeded } = await openShared(kind, { dir, scale, pgUrl, cacheMb: 2048 });
   return {
     handle, seeded,
     close: async () => {
       await handle.close();
       if (reuse) return;
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      if (kind === 'sqlite') execFileSync('rm', ['-rf', dir]);
+      else await dropShared(pgUrl, scale);
     },
   };
 }
 
-async function benchApi(kind: string) {
+async function benchApi(kind: 'sqlite' | 'postgres') {
   const log = (s: string) => console.log(`[${kind}] ${s}`);
-  const data = generateTenant({ seed: SEED, now: NOW, scale: sizes });
+  const data = benchTenant(scale);
   const { handle, seeded, close } = await openStore(kind);
   if (!seeded) {
     const t0 = performance.now();
-    await seedTenant(handle, data, NOW, { batchSize: 20_000, onProgress: (n) => { if (n % 100_000 === 0) log(`seeded ${n}`); } });
+    // Time-ordered ids as production writes them, as run.ts's shared seeding does (seed-db.ts).
+    await seedTenant(handle, benchDataset(scale).data, NOW, { batchSize: 20_000, onProgress: (n) => { if (n % 100_000 === 0) log(`seeded ${n}`); } });
     log(`seeded ${data.interactionCount} interactions in ${Math.round((performance.now() - t0) / 1000)} s`);
   } else log('reusing the seeded database');
   if (kind === 'postgres') await sql`vacuum analyze`.execute(handle.db);

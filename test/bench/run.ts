@@ -7,23 +7,21 @@
 // - sync: the Graph emulator synced end to end, against the same pages fetched with nothing stored (sync.ts);
 // - dashboard: GET /api/analytics/dashboard?refresh=true as a manager, through dashboard.ts in its own process;
 // - search: the search use case's p50/p99 for a few typed queries, on the timeline's seeded database (search.ts).
+// Timeline, search and dashboard read one seeded database per kind (bench-data.ts), both seeded at once first.
 // --quick: a small tenant (10k interactions, 5k ingested per run, 5.5k synced items), meant for at most 5 minutes.
-// The full run: 1M interactions in the timeline's and the dashboard's database, 100k ingested per run, 110k synced.
+// The full run: 1M interactions in the shared database, 100k ingested per run, 110k synced, 50k rows imported.
 // --only: just these parts (e.g. --only=timeline while working on one); the figures are printed and written to
 // bench/summary-only.json, leaving bench/summary.json to whole runs. SUHDE_BENCH_PROFILE=<dir>: the timeline's
 // measured runs are CPU-profiled in the server's process (timeline.ts), summarised by cpuprofile-summary.ts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { sql } from 'kysely';
-import { generateTenant, BENCH_SCALE, type GeneratedTenant } from '../../backend/src/demo/generate-tenant.ts';
-import { seedTenant } from '../../backend/src/store/seed.ts';
-import { newId } from '../../backend/src/store/ids.ts';
+import type { GeneratedTenant } from '../../backend/src/demo/generate-tenant.ts';
 import type { Interaction } from '../../backend/src/domain/types.ts';
-import { benchPostgresUrl, freshDatabase, type BenchDb } from './databases.ts';
+import { BENCH_NOW, benchDataset, benchSizes, dropShared, openShared } from './bench-data.ts';
+import { benchPostgresUrl, type BenchDb } from './databases.ts';
 import { benchIngest } from './ingest.ts';
 import { benchTimeline } from './timeline.ts';
 import { benchSync } from './sync.ts';
@@ -40,30 +38,13 @@ const dbs = (args.db ?? 'sqlite,postgres').split(',') as BenchDb[];
 const PARTS = ['ingest', 'timeline', 'sync', 'dashboard'] as const;
 const only = new Set((args.only ?? PARTS.join(',')).split(','));
 for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: no part called ${p} (${PARTS.join(', ')})`);
-const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
-const SEED = 20261122;
-const sizes = {
-  users: Math.max(10, Math.round(BENCH_SCALE.users * scale)),
-  accounts: Math.max(50, Math.round(BENCH_SCALE.accounts * scale)),
-  contactsPerAccount: BENCH_SCALE.contactsPerAccount,
-  interactions: Math.max(1000, Math.round((BENCH_SCALE.interactions ?? 1_000_000) * scale)),
-  months: BENCH_SCALE.months,
-};
+const NOW = BENCH_NOW;
+const sizes = benchSizes(scale);
 const ingestRows = Number(args.ingest ?? (quick ? 5000 : 100_000));
 const syncSize = quick ? { messages: 5000, events: 500 } : { messages: 100_000, events: 10_000 };
 const timelineLoad = { runs, durationSeconds: quick ? 3 : 10, connections: 32 };
-
-/**
- * The generated tenant with production's ids: time-ordered (store/ids.ts, UUIDv7), given in write order as the
- * store gives them, not the generator's random UUIDs (which land all over the primary-key index).
- */
-function dataset(): { data: GeneratedTenant; interactions: Interaction[] } {
-  const data = generateTenant({ seed: SEED, now: NOW, scale: sizes });
-  const interactions: Interaction[] = [];
-  let k = 0;
-  for (const i of data.interactions) interactions.push({ ...i, id: newId(NOW + k++) });
-  return { data: { ...data, interactions }, interactions };
-}
+// The shared seeded databases (bench-data.ts): the SQLite file here, PostgreSQL in schema bench_dash_<scale>.
+const sharedDir = mkdtempSync(join(tmpdir(), 'suhde-bench-shared-'));
 
 const reason = (e: unknown) => `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
 
@@ -80,12 +61,10 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
     out['ingest.perSec'] = out['ingest.rawPerSec'] = { missing: reason(e) };
   }
   if (only.has('timeline')) try {
-    const db = await freshDatabase(kind, url, 'timeline', { poolSize: 8 });
+    // The shared seeded database (seedShared), opened with the product's settings.
+    const db = await openShared(kind, { dir: sharedDir, scale, pgUrl: url ?? '', poolSize: 8 });
+    if (!db.seeded) throw new Error('the shared database was not seeded (see the seeding output above)');
     try {
-      const t0 = performance.now();
-      await seedTenant(db.handle, data, NOW, { batchSize: 20_000, onProgress: (n) => { if (n % 200_000 === 0) log(`seeded ${n}`); } });
-      await sql`analyze`.execute(db.handle.db);
-      log(`timeline database: ${interactions.length} interactions seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
       const f = await benchTimeline(db.handle, data, NOW, timelineLoad, log);
       out['timeline.reqPerSec'] = { runs: f.reqPerSec };
       out['timeline.bareReqPerSec'] = { runs: f.bareReqPerSec };
@@ -102,7 +81,7 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
         out['search.p50Ms'] = out['search.p99Ms'] = { missing: reason(e) };
       }
     } finally {
-      await db.dispose();
+      await db.handle.close();
     }
   } catch (e) {
     console.error(e);
@@ -138,7 +117,7 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
 function benchDashboard(kinds: BenchDb[], url: string | null): Record<string, number[] | { missing: string }> {
   const out: Record<string, number[] | { missing: string }> = {};
   if (kinds.length === 0) return out;
-  const reuse = mkdtempSync(join(tmpdir(), 'suhde-bench-dash-'));
+  const reuse = sharedDir;
   const file = scale === 1 ? 'bench/dashboard-results' : `bench/dashboard-results-scale-${scale}`;
   const had = existsSync(`${file}.json`) ? readFileSync(`${file}.json`, 'utf8') : null;
   const hadMd = existsSync(`${file}.md`) ? readFileSync(`${file}.md`, 'utf8') : null;
@@ -154,7 +133,6 @@ function benchDashboard(kinds: BenchDb[], url: string | null): Record<string, nu
   } catch (e) {
     for (const kind of kinds) out[kind] = { missing: `not measured: the dashboard benchmark failed (${e instanceof Error ? e.message.split('\n')[0] : e})` };
   } finally {
-    rmSync(reuse, { recursive: true, force: true });
     // Its files are its own command's; a run from here leaves them as they were.
     if (had === null) rmSync(`${file}.json`, { force: true }); else writeFileSync(`${file}.json`, had);
     if (hadMd === null) rmSync(`${file}.md`, { force: true }); else writeFileSync(`${file}.md`, hadMd);
@@ -162,11 +140,21 @@ function benchDashboard(kinds: BenchDb[], url: string | null): Record<string, nu
   return out;
 }
 
-async function dropDashboardSchema(url: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`drop schema if exists bench_dash_${String(scale).replace('.', '_')} cascade`);
-  await c.end();
+/**
+ * Seeds the shared database of each kind the timeline, search or dashboard reads, all kinds at once, each in a
+ * process of its own (seed-db.ts): nothing is measured meanwhile, and the two kinds keep both cores busy.
+ */
+async function seedShared(kinds: BenchDb[], url: string | null): Promise<void> {
+  if (!only.has('timeline') && !only.has('dashboard')) return;
+  const t0 = performance.now();
+  await Promise.all(kinds.map((kind) => new Promise<void>((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'test/bench/seed-db.ts', `--db=${kind}`, `--scale=${scale}`, `--dir=${sharedDir}`], {
+      stdio: 'inherit', env: { ...process.env, ...(url ? { SUHDE_BENCH_DATABASE_URL: url } : {}) },
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding ${kind} exited with ${code}`))));
+  })).map((p) => p.catch((e: unknown) => console.error(e))));
+  console.log(`[bench] shared databases seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
 }
 
 const extra: Record<string, unknown> = {};
@@ -174,15 +162,17 @@ const extra: Record<string, unknown> = {};
 async function main() {
   const started = performance.now();
   const load0 = loadavg()[0]!;
-  const { data, interactions } = dataset();
+  const { data, interactions } = benchDataset(scale);
   console.log(`Suhde benchmark${quick ? ' (quick)' : ''}: ${interactions.length} interactions, ${sizes.accounts} accounts, ${sizes.users} users; ${runs} runs a figure; ${cpus().length} cores, load ${load0.toFixed(1)}`);
   const databases: SummaryInput['databases'] = { sqlite: { missing: 'not measured: not in --db' }, postgres: { missing: 'not measured: not in --db' } };
   const url = 'url' in pgUrl ? pgUrl.url : null;
   const kinds = dbs.filter((k) => k === 'sqlite' || url);
+  await seedShared(kinds, url);
   if (dbs.includes('postgres') && !url) databases.postgres = { missing: (pgUrl as { missing: string }).missing };
   for (const kind of kinds) databases[kind] = await benchDatabase(kind, data, interactions, url);
   const dashboard = only.has('dashboard') ? benchDashboard(kinds, url) : {};
-  if (url && kinds.includes('postgres') && only.has('dashboard')) await dropDashboardSchema(url).catch((e) => console.warn(`[bench] dropping the dashboard schema: ${e.message}`));
+  rmSync(sharedDir, { recursive: true, force: true });
+  if (url && kinds.includes('postgres')) await dropShared(url, scale).catch((e) => console.warn(`[bench] dropping the shared schema: ${e.message}`));
   if (only.has('dashboard')) for (const kind of kinds) (databases[kind] as DatabaseMeasures)['dashboard.computedP50Ms'] = Array.isArray(dashboard[kind]) ? { runs: dashboard[kind] } : (dashboard[kind] as { missing: string }) ?? { missing: 'not measured' };
   const minutes = (performance.now() - started) / 60_000;
   const summary = assembleSummary({
