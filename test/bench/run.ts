@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--db=sqlite,postgres] [--runs=3] [--only=ingest,timeline,sync,dashboard]
+// npm run bench [-- --quick] [--db=sqlite,postgres] [--runs=3] [--only=ingest,timeline,sync,dashboard] [--reuse=<dir>]
 // Every benchmark of issue #15 on each database, each figure the median of `runs` runs with its spread, written to
 // bench/summary.json (see summary.ts for its shape):
 // - ingest: the sync's batch insert through the store against the raw driver writing the same rows (ingest.ts);
@@ -44,7 +44,8 @@ const ingestRows = Number(args.ingest ?? (quick ? 5000 : 100_000));
 const syncSize = quick ? { messages: 5000, events: 500 } : { messages: 100_000, events: 10_000 };
 const timelineLoad = { runs, durationSeconds: quick ? 3 : 10, connections: 32 };
 // The shared seeded databases (bench-data.ts): the SQLite file here, PostgreSQL in schema bench_dash_<scale>.
-const sharedDir = mkdtempSync(join(tmpdir(), 'suhde-bench-shared-'));
+// --reuse=<dir> keeps them for the next run (seeding 1M takes minutes); without it they go at the end.
+const sharedDir = args.reuse ?? mkdtempSync(join(tmpdir(), 'suhde-bench-shared-'));
 
 const reason = (e: unknown) => `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
 
@@ -171,8 +172,8 @@ async function main() {
   if (dbs.includes('postgres') && !url) databases.postgres = { missing: (pgUrl as { missing: string }).missing };
   for (const kind of kinds) databases[kind] = await benchDatabase(kind, data, interactions, url);
   const dashboard = only.has('dashboard') ? benchDashboard(kinds, url) : {};
-  rmSync(sharedDir, { recursive: true, force: true });
-  if (url && kinds.includes('postgres')) await dropShared(url, scale).catch((e) => console.warn(`[bench] dropping the shared schema: ${e.message}`));
+  if (!args.reuse) rmSync(sharedDir, { recursive: true, force: true });
+  if (!args.reuse && url && kinds.includes('postgres')) await dropShared(url, scale).catch((e) => console.warn(`[bench] dropping the shared schema: ${e.message}`));
   if (only.has('dashboard')) for (const kind of kinds) (databases[kind] as DatabaseMeasures)['dashboard.computedP50Ms'] = Array.isArray(dashboard[kind]) ? { runs: dashboard[kind] } : (dashboard[kind] as { missing: string }) ?? { missing: 'not measured' };
   const minutes = (performance.now() - started) / 60_000;
   const summary = assembleSummary({
