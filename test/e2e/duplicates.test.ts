@@ -169,8 +169,7 @@ describe.skipIf(noChromium)('Duplicates in Chromium', () => {
     expect((await api<{ items: unknown[] }>(otherManager, `/api/duplicates?kind=account&recordId=${a}`)).body.items).toEqual([]);
 
     // A third "Kotkan Konepaja": the create dialog still warns, naming both.
-    await other.goto(tab(otherManager));
-    await other.waitForSelector('tr[data-account-id]');
+    await other.goto(tab(otherManager, { view: 'accounts' }));
     await other.getByRole('button', { name: 'New account' }).click();
     const dialog = other.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Company name' }).fill('Kotkan Konepaja');

@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   },
   disabled: { cursor: 'default', color: tokens.colorNeutralForegroundDisabled },
   status: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
-  options: { display: 'block', borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, marginTop: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalXS },
+  options: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, marginTop: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalXS },
 });
 
 const hitsOf = (r: SearchResult): SearchHit[] => [...r.accounts, ...r.contacts, ...r.interactions];
@@ -172,8 +172,9 @@ export function TopBarSearch() {
               ))}
             </div>
           )}
-          <Checkbox className={s.options} label={t('search.includeArchived')} checked={includeArchived}
-            onChange={(_, d) => setIncludeArchived(!!d.checked)} data-testid="search-include-archived" />
+          <div className={s.options}>
+            <Checkbox label={t('search.includeArchived')} checked={includeArchived} onChange={(_, d) => setIncludeArchived(!!d.checked)} data-testid="search-include-archived" />
+          </div>
         </div>
       )}
     </div>
