@@ -51,11 +51,15 @@ export async function searchIndex(scope: TenantScope, q: SearchQuery): Promise<S
     .map((r): SearchRow => ({
       kind: r.kind, recordId: r.record_id, accountId: r.account_id, accountName: r.account_name, visibility: r.visibility,
       holderIds: r.holder_ids.split('|').filter(Boolean), itemKind: r.item_kind, occurredAt: r.occurred_at === null ? null : Number(r.occurred_at),
-      title: r.title, metaText: r.meta_text ?? '', contentText: r.content_text ?? '', score: Number(r.score),
+      title: r.title, metaText: oneLine(r.meta_text), contentText: oneLine(r.content_text), score: Number(r.score),
     }))
     .sort((a, b) => b.score - a.score || (b.occurredAt ?? 0) - (a.occurredAt ?? 0) || a.recordId.localeCompare(b.recordId))
     .slice(0, q.limit);
 }
+
+/** The index keeps a record's fields one a line; a highlight is cut from this text and read as one line. */
+export const FIELD_SEPARATOR = ' · ';
+const oneLine = (text: string | null) => (text ?? '').split('\n').join(FIELD_SEPARATOR);
 
 async function run(scope: TenantScope, q: SearchQuery, part: 'all' | 'meta', visible: RawBuilder<unknown>): Promise<RawRow[]> {
   // An archived account hides its contacts and its history too, unless asked for.

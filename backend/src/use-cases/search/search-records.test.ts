@@ -70,6 +70,15 @@ describe.each(testDatabases())('search on $name', (database) => {
     expect((await searchRecords(other.scope, { userId: other.users.rep.id, role: 'rep' }, { q: 'makela' })).accounts.map((h) => h.title)).toEqual(['Mäkelä Muu Oy']);
   });
 
+  it('shows an account\'s name and domains, and a contact\'s fields, on one line with a separator, never a raw line break', async () => {
+    const r = await searchRecords(a.scope, rep2(), { q: 'makela' });
+    expect(text(r.accounts[0]!.highlight)).toBe('Mäkelä Rakennus Oy · makela.fi');
+    const contact = (await searchRecords(a.scope, rep2(), { q: 'matti', kinds: ['contact'] })).contacts[0]!;
+    expect(text(contact.highlight)).toBe('Matti Mäkinen · Ostopäällikkö · matti.makinen@makela.fi');
+    const mail = (await searchRecords(a.scope, rep(), { q: 'hissihuolto', kinds: ['interaction'] })).interactions;
+    for (const h of [...r.accounts, ...r.contacts, ...mail]) expect(text(h.highlight)).not.toContain('\n');
+  });
+
   it('finds mail the sync stored as soon as its batch commits (a merge writes new interactions from memory)', async () => {
     await mergeInteractionCopies(a.scope, [{
       kind: 'email', direction: 'inbound', occurredAt: T0 + 3_600_000, subject: 'Kattoremontin aikataulu', snippet: 'Urakka alkaa maaliskuussa', note: null,

@@ -1,6 +1,7 @@
 // An opportunity's buying committee in its dialog: who at the customer decides, pays, influences, uses or
 // champions the deal. Each change is saved at once (a role is one fact, not part of the deal's form); whoever may
-// not edit the deal sees the committee with the rule instead of the controls.
+// not edit the deal (`can.edit`) sees the same controls disabled, with the rule beside them, rather than a refusal
+// after the fact.
 import { useState } from 'react';
 import { Button, Caption1, Dropdown, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
@@ -58,11 +59,16 @@ export function BuyingCommittee({ opportunity }: { opportunity: Opportunity }) {
   const remove = (contactId: string) =>
     change(() => unwrap(api.opportunities[':id'].contacts[':contactId'].$delete({ param: { id: opportunity.id, contactId } })));
   const pickedName = candidates.find((c) => c.id === pick.contactId)?.name ?? '';
+  const reasonId = `committee-reason-${opportunity.id}`;
+  // A disabled control names the rule that disables it.
+  const locked = editable ? {} : { 'aria-describedby': reasonId };
 
   return (
     <section className={s.section} aria-labelledby={`committee-${opportunity.id}`} data-testid="buying-committee">
       <Text weight="semibold" as="h3" id={`committee-${opportunity.id}`}>{t('committee.title')}</Text>
-      <Caption1 className={s.muted}>{editable ? t('committee.intro') : t('committee.readOnly')}</Caption1>
+      <Caption1 className={s.muted} id={editable ? undefined : reasonId} data-testid={editable ? undefined : 'committee-reason'}>
+        {editable ? t('committee.intro') : t('committee.readOnly')}
+      </Caption1>
       {error !== null && <ErrorState error={error} />}
       {current.length === 0 ? <Text role="status">{t('committee.none')}</Text> : (
         <ul className={s.list}>
@@ -71,36 +77,33 @@ export function BuyingCommittee({ opportunity }: { opportunity: Opportunity }) {
             return (
               <li key={m.contactId} className={s.member} data-contact-id={m.contactId} data-role={m.role}>
                 <Text className={s.name}>{name}{m.title ? <Caption1 className={s.muted}> · {m.title}</Caption1> : null}</Text>
-                {editable ? (
-                  <>
-                    <Dropdown aria-label={t('committee.roleOf', { name: m.name })} disabled={busy} value={t(`role.${m.role}`)} selectedOptions={[m.role]}
-                      onOptionSelect={(_, d) => d.optionValue && d.optionValue !== m.role && void setRole(m.contactId, d.optionValue as Role)}>
-                      {CONTACT_ROLES.map((r) => <Option key={r} value={r}>{t(`role.${r}`)}</Option>)}
-                    </Dropdown>
-                    <Button size="small" appearance="subtle" icon={<DismissRegular />} disabled={busy} onClick={() => void remove(m.contactId)} aria-label={t('committee.removeNamed', { name: m.name })}>
-                      {t('committee.remove')}
-                    </Button>
-                  </>
-                ) : <Text>{t(`role.${m.role}`)}</Text>}
+                <Dropdown aria-label={t('committee.roleOf', { name: m.name })} disabled={busy || !editable} value={t(`role.${m.role}`)} selectedOptions={[m.role]} {...locked}
+                  onOptionSelect={(_, d) => d.optionValue && d.optionValue !== m.role && void setRole(m.contactId, d.optionValue as Role)}>
+                  {CONTACT_ROLES.map((r) => <Option key={r} value={r}>{t(`role.${r}`)}</Option>)}
+                </Dropdown>
+                <Button size="small" appearance="subtle" icon={<DismissRegular />} disabled={busy} disabledFocusable={!editable} {...locked}
+                  onClick={() => void remove(m.contactId)} aria-label={t('committee.removeNamed', { name: m.name })}>
+                  {t('committee.remove')}
+                </Button>
               </li>
             );
           })}
         </ul>
       )}
-      {editable && candidates.length > 0 && (
+      {candidates.length > 0 && (
         <div className={s.add}>
           <Field label={t('committee.contact')}>
-            <Dropdown className={s.pick} placeholder={t('committee.pickContact')} value={pickedName} selectedOptions={pick.contactId ? [pick.contactId] : []}
+            <Dropdown className={s.pick} disabled={!editable} {...locked} placeholder={t('committee.pickContact')} value={pickedName} selectedOptions={pick.contactId ? [pick.contactId] : []}
               onOptionSelect={(_, d) => setPick((p) => ({ ...p, contactId: d.optionValue ?? '' }))}>
               {candidates.map((c) => <Option key={c.id} value={c.id}>{c.name}</Option>)}
             </Dropdown>
           </Field>
           <Field label={t('committee.role')}>
-            <Dropdown value={t(`role.${pick.role}`)} selectedOptions={[pick.role]} onOptionSelect={(_, d) => setPick((p) => ({ ...p, role: (d.optionValue as Role) ?? p.role }))}>
+            <Dropdown disabled={!editable} {...locked} value={t(`role.${pick.role}`)} selectedOptions={[pick.role]} onOptionSelect={(_, d) => setPick((p) => ({ ...p, role: (d.optionValue as Role) ?? p.role }))}>
               {CONTACT_ROLES.map((r) => <Option key={r} value={r}>{t(`role.${r}`)}</Option>)}
             </Dropdown>
           </Field>
-          <Button icon={<AddRegular />} disabled={busy || !pick.contactId}
+          <Button icon={<AddRegular />} disabled={busy || !pick.contactId} disabledFocusable={!editable} {...locked}
             onClick={() => void setRole(pick.contactId, pick.role).then(() => setPick((p) => ({ ...p, contactId: '' })))}>
             {t('committee.add')}
           </Button>

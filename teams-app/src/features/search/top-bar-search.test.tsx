@@ -3,7 +3,7 @@
 // grouped hits found without accents, the arrow keys and Enter open the account, a colleague's metadata-only
 // email shown without its subject, and Finnish.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../../test/support/api-harness.ts';
@@ -85,6 +85,20 @@ describe('Top bar search', () => {
     fireEvent.keyDown(box, { key: 'ArrowUp' });
     fireEvent.keyDown(box, { key: 'Enter' });
     expect(navigated).toEqual([{ view: 'account', accountId }]);
+  });
+
+  it('opens the first hit of what is typed on an Enter that comes before its answer, never a hit of the words before', async () => {
+    const as = [h.a, h.a.users.manager] as [Harness['a'], Harness['a']['users']['rep']];
+    const kuopioId = (await h.call('POST', '/api/accounts', { as, body: { name: 'Kuopion Konttorikalusteet Oy', domains: ['kuopion-konttori.fi'] } })).body.id;
+    show();
+    const box = screen.getByRole('combobox', { name: 'Search accounts, contacts and interactions' });
+    fireEvent.change(box, { target: { value: 'mantyla' } });
+    expect(within(await screen.findByRole('group', { name: 'Accounts' })).getByRole('option').textContent).toContain('Mäntylä Logistiikka Oy');
+    // The list still shows the earlier words' hits when Enter comes.
+    fireEvent.change(box, { target: { value: 'kuopion konttori' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(navigated).toEqual([]);
+    await waitFor(() => expect(navigated).toEqual([{ view: 'account', accountId: kuopioId }]));
   });
 
   it('opens an interaction on its account’s timeline with a click', async () => {

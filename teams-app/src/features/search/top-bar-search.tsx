@@ -1,9 +1,11 @@
 // The top bar's search: type, see accounts, contacts and interactions you may see grouped under the box, move with
 // the arrow keys, Enter (or a click) opens the account page (an interaction opens on its account's timeline).
-// The ARIA combobox pattern: focus stays in the box, aria-activedescendant names the highlighted hit.
+// The ARIA combobox pattern: focus stays in the box, aria-activedescendant names the highlighted hit. Enter pressed
+// before the answer to what is typed has come opens its first hit when it comes, never a hit of an older answer.
+// "Include archived" widens the search to archived accounts, their contacts and history.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Caption1, SearchBox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { describeError, searchRecords, searchable, useI18n, type SearchHit, type SearchResult } from '../../../../web-shared/src/index.ts';
+import { Caption1, Checkbox, SearchBox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { describeError, searchable, unwrap, useI18n, type SearchHit, type SearchResult } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { HitText } from './hit-text.tsx';
 
@@ -28,9 +30,13 @@ const useStyles = makeStyles({
   },
   disabled: { cursor: 'default', color: tokens.colorNeutralForegroundDisabled },
   status: { display: 'block', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  options: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, marginTop: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalXS },
 });
 
-type State = { status: 'idle' } | { status: 'loading' } | { status: 'done'; q: string; result: SearchResult } | { status: 'error'; message: string };
+const hitsOf = (r: SearchResult): SearchHit[] => [...r.accounts, ...r.contacts, ...r.interactions];
+
+// `asked` names the question an answer is to (the words and the archived choice), so Enter can tell a stale answer.
+type State = { status: 'idle' } | { status: 'loading' } | { status: 'done'; q: string; asked: string; result: SearchResult } | { status: 'error'; message: string };
 
 export function TopBarSearch() {
   const { t } = useI18n();
@@ -41,11 +47,21 @@ export function TopBarSearch() {
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<State>({ status: 'idle' });
   const [active, setActive] = useState(0);
+  const [includeArchived, setIncludeArchived] = useState(false);
   const asked = useRef(0);
+  const enterPending = useRef(false);
+  const question = `${includeArchived}:${q.trim()}`;
+
+  const openHit = (h: SearchHit | undefined) => {
+    if (!h?.accountId) return;
+    setOpen(false);
+    navigate({ view: 'account', accountId: h.accountId, ...(h.kind === 'interaction' ? { interactionId: h.id } : {}) });
+  };
 
   useEffect(() => {
     const text = q.trim();
     if (!searchable(text)) {
+      enterPending.current = false;
       setState({ status: 'idle' });
       return;
     }
@@ -53,13 +69,28 @@ export function TopBarSearch() {
     // Typing ahead: one request per pause, and only the latest answer is shown.
     const timer = setTimeout(() => {
       setState({ status: 'loading' });
-      searchRecords(api, text, { limit: 5 }).then(
-        (result) => { if (ticket === asked.current) { setState({ status: 'done', q: text, result }); setActive(0); } },
-        (e: unknown) => { if (ticket === asked.current) setState({ status: 'error', message: describeError(e, t).detail }); },
+      const query = { q: text, limit: '5', ...(includeArchived ? { includeArchived: 'true' as const } : {}) };
+      unwrap(api.search.$get({ query })).then(
+        (result) => {
+          if (ticket !== asked.current) return;
+          setState({ status: 'done', q: text, asked: `${includeArchived}:${text}`, result });
+          setActive(0);
+          if (enterPending.current) {
+            enterPending.current = false;
+            openHit(hitsOf(result).find((h) => h.accountId));
+          }
+        },
+        (e: unknown) => {
+          if (ticket !== asked.current) return;
+          enterPending.current = false;
+          setState({ status: 'error', message: describeError(e, t).detail });
+        },
       );
     }, 200);
     return () => clearTimeout(timer);
-  }, [api, q, t]);
+    // openHit only navigates; it is left out so a new render does not ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, q, includeArchived, t]);
 
   const groups = useMemo(() => {
     if (state.status !== 'done') return [];
@@ -69,12 +100,11 @@ export function TopBarSearch() {
   const hits = groups.flatMap(([, list]) => list);
   const optionId = (h: SearchHit) => `${id}-${h.kind}-${h.id}`;
   const expanded = open && state.status !== 'idle';
-
-  const openHit = (h: SearchHit | undefined) => {
-    if (!h?.accountId) return;
-    setOpen(false);
-    navigate({ view: 'account', accountId: h.accountId, ...(h.kind === 'interaction' ? { interactionId: h.id } : {}) });
-  };
+  const activeId = expanded && hits[active] ? optionId(hits[active]!) : null;
+  // The active hit stays in sight when the arrow keys move past the list's scrolled edge.
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -83,7 +113,8 @@ export function TopBarSearch() {
       if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      openHit(hits[active]);
+      if (state.status === 'done' && state.asked === question) openHit(hits[active]);
+      else if (searchable(q.trim())) enterPending.current = true;
     } else if (e.key === 'Escape' && expanded) {
       e.preventDefault();
       setOpen(false);
@@ -102,8 +133,8 @@ export function TopBarSearch() {
         aria-autocomplete="list"
         aria-expanded={expanded}
         {...(expanded ? { 'aria-controls': `${id}-list` } : {})}
-        {...(expanded && hits[active] ? { 'aria-activedescendant': optionId(hits[active]!) } : {})}
-        onChange={(_, d) => { setQ(d.value); setOpen(true); }}
+        {...(activeId ? { 'aria-activedescendant': activeId } : {})}
+        onChange={(_, d) => { setQ(d.value); setOpen(true); enterPending.current = false; }}
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
       />
@@ -141,6 +172,9 @@ export function TopBarSearch() {
               ))}
             </div>
           )}
+          <div className={s.options}>
+            <Checkbox label={t('search.includeArchived')} checked={includeArchived} onChange={(_, d) => setIncludeArchived(!!d.checked)} data-testid="search-include-archived" />
+          </div>
         </div>
       )}
     </div>
