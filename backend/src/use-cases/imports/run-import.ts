@@ -12,6 +12,7 @@ import { newId } from '../../store/ids.ts';
 import { chunks, inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
+import { endRolesOutsideAccount } from '../opportunities/end-roles-outside-account.ts';
 import { countsOf, IMPORT_BATCH, planBatch, requireRunnableMapping, rowsOfImport, yieldToOthers } from './plan-import.ts';
 
 /** A run whose progress has not moved for this long is taken to have died with its server, and may be started again. */
@@ -76,11 +77,15 @@ async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, ma
       } else if (mapping.kind === 'contacts') {
         const { created, updated } = split<ContactWrite>(plans);
         await writeImportedContacts(tx, w, created, updated);
+        // As an edit: a contact the file puts at another account is off the old account's open deals.
+        await endRolesOutsideAccount(tx, actor.id, { contactIds: updated.filter((u) => u.fields.includes('accountId')).map((u) => u.id) }, 'contact-moved', w.now);
         const addresses = [...created, ...updated].flatMap((c) => c.write.emails);
         for (const part of chunks(addresses, 50)) await relinkUnmatched(tx, { addresses: part });
       } else {
         const { created, updated } = split<OpportunityWrite>(plans);
         await writeImportedOpportunities(tx, w, settings, created, updated);
+        const movedOrReopened = updated.filter((u) => u.fields.includes('accountId') || u.fields.includes('stage')).map((u) => u.id);
+        await endRolesOutsideAccount(tx, actor.id, { opportunityIds: movedOrReopened }, 'deal-moved', w.now);
         const keys = new Map(plans.filter((p) => p.outcome !== 'refused' && p.key && p.recordId).map((p) => [p.key!, p.recordId!]));
         await rememberImportKeys(tx, 'opportunities', imp.id, [...keys].map(([key, recordId]) => ({ key, recordId })));
       }
