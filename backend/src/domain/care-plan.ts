@@ -1,12 +1,14 @@
 // A tier's care plan, beside its contact cadence: how many meetings a quarter, how often a business review
 // (QBR) and an NPS survey are held; and where one account stands against its tier's plan this quarter or year.
-// Imports nothing: types.ts takes the plan into the tenant's settings from here.
+// Quarters and years are the organisation's (its time zone's midnight), not UTC's. Imports only local-time.ts:
+// types.ts takes the plan into the tenant's settings from here.
+import { localMidnight, zoneOffset } from './local-time.ts';
 
 export const CARE_PLAN_FREQUENCIES = ['none', 'quarterly', 'yearly'] as const;
 export type CarePlanFrequency = (typeof CARE_PLAN_FREQUENCIES)[number];
 
 export interface CarePlan {
-  /** Meetings with the account per calendar quarter; 0 plans none. */
+  /** Meetings with the account per calendar quarter (in the tenant's time zone); 0 plans none. */
   meetingsPerQuarter: number;
   /** A business review meeting (a meeting whose subject names one: see isBusinessReview). */
   businessReview: CarePlanFrequency;
@@ -50,13 +52,18 @@ export function isBusinessReview(subject: string | null): boolean {
   return REVIEW_WORDS.some((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w}`, 'u').test(s));
 }
 
-/** The calendar quarter or year (UTC) holding an instant, as [start, end). */
-export function periodOf(frequency: 'quarterly' | 'yearly', at: number): { start: number; end: number } {
-  const d = new Date(at);
-  const y = d.getUTCFullYear();
-  if (frequency === 'yearly') return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) };
-  const q = Math.floor(d.getUTCMonth() / 3);
-  return { start: Date.UTC(y, q * 3, 1), end: Date.UTC(y, q * 3 + 3, 1) };
+/**
+ * The calendar quarter or year holding an instant, as [start, end) between local midnights in `timeZone`: a
+ * Helsinki team's second quarter starts at 31 March 21:00 UTC (summer time), its year at 31 December 22:00 UTC.
+ */
+export function periodOf(frequency: 'quarterly' | 'yearly', at: number, timeZone: string): { start: number; end: number } {
+  const local = new Date(at + zoneOffset(at, timeZone));
+  const y = local.getUTCFullYear();
+  const first = frequency === 'yearly' ? 0 : Math.floor(local.getUTCMonth() / 3) * 3;
+  const months = frequency === 'yearly' ? 12 : 3;
+  // Date.UTC rolls month 12 over into January of the next year.
+  const midnight = (month: number) => localMidnight(new Date(Date.UTC(y, month, 1)).toISOString().slice(0, 10), timeZone);
+  return { start: midnight(first), end: midnight(first + months) };
 }
 
 export interface CarePlanInput {
@@ -66,6 +73,8 @@ export interface CarePlanInput {
   /** When the account's NPS answers were given. */
   npsGivenAt: readonly number[];
   now: number;
+  /** The organisation's IANA time zone: where its quarters and years start. */
+  timeZone: string;
 }
 
 /**
@@ -77,7 +86,7 @@ export function carePlanStatus(input: CarePlanInput): CarePlanItemStatus[] {
   const past = input.meetings.filter((m) => m.occurredAt <= now);
   const out: CarePlanItemStatus[] = [];
   const add = (item: CarePlanItemKind, frequency: 'quarterly' | 'yearly', target: number, times: readonly number[]) => {
-    const p = periodOf(frequency, now);
+    const p = periodOf(frequency, now, input.timeZone);
     const inPeriod = times.filter((t) => t >= p.start && t < p.end && t <= now);
     out.push({
       item, target, done: inPeriod.length, state: inPeriod.length >= target ? 'done' : 'due',

@@ -84,8 +84,10 @@ async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, ma
       } else {
         const { created, updated } = split<OpportunityWrite>(plans);
         await writeImportedOpportunities(tx, w, settings, created, updated);
-        const movedOrReopened = updated.filter((u) => u.fields.includes('accountId') || u.fields.includes('stage')).map((u) => u.id);
-        await endRolesOutsideAccount(tx, actor.id, { opportunityIds: movedOrReopened }, 'deal-moved', w.now);
+        // A deal the file puts at another account, or reopens, keeps only its account's people on its committee.
+        const moved = updated.filter((u) => u.fields.includes('accountId'));
+        await endRolesOutsideAccount(tx, actor.id, { opportunityIds: moved.map((u) => u.id) }, 'deal-moved', w.now);
+        await endRolesOutsideAccount(tx, actor.id, { opportunityIds: updated.filter((u) => !moved.includes(u) && u.fields.includes('stage')).map((u) => u.id) }, 'deal-reopened', w.now);
         const keys = new Map(plans.filter((p) => p.outcome !== 'refused' && p.key && p.recordId).map((p) => [p.key!, p.recordId!]));
         await rememberImportKeys(tx, 'opportunities', imp.id, [...keys].map(([key, recordId]) => ({ key, recordId })));
       }
