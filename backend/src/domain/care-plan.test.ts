@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carePlanStatus, isBusinessReview, periodOf } from './care-plan.ts';
+import { carePlanStatus, countsAsBusinessReview, isBusinessReview, periodOf, requireReviewable } from './care-plan.ts';
 
 const NOW = Date.UTC(2026, 10, 15, 12); // 15 November 2026: Q4
 const day = (m: number, d: number) => Date.UTC(2026, m - 1, d, 10);
@@ -59,5 +59,14 @@ describe('care plan', () => {
       npsGivenAt: [day(8, 1)], now: NOW, timeZone: 'UTC',
     });
     expect(items.map((i) => [i.item, i.done, i.state])).toEqual([['meetings', 1, 'done'], ['businessReview', 1, 'done'], ['npsSurvey', 0, 'due']]);
+  });
+
+  it('lets a person’s mark decide over the subject, both ways, and only on a meeting', () => {
+    expect(countsAsBusinessReview({ subject: 'Vuosipalaveri', businessReview: true })).toBe(true);
+    expect(countsAsBusinessReview({ subject: 'QBR prep', businessReview: false })).toBe(false);
+    expect(countsAsBusinessReview({ subject: 'QBR prep', businessReview: null })).toBe(true);
+    expect(countsAsBusinessReview({ subject: 'Weekly' })).toBe(false);
+    expect(() => requireReviewable({ kind: 'call' })).toThrow(/Only a meeting/);
+    expect(() => requireReviewable({ kind: 'meeting' })).not.toThrow();
   });
 });

@@ -3,6 +3,7 @@
 // Quarters and years are the organisation's (its time zone's midnight), not UTC's. Imports only local-time.ts:
 // types.ts takes the plan into the tenant's settings from here.
 import { localMidnight, zoneOffset } from './local-time.ts';
+import { DomainError } from './errors.ts';
 
 export const CARE_PLAN_FREQUENCIES = ['none', 'quarterly', 'yearly'] as const;
 export type CarePlanFrequency = (typeof CARE_PLAN_FREQUENCIES)[number];
@@ -10,7 +11,7 @@ export type CarePlanFrequency = (typeof CARE_PLAN_FREQUENCIES)[number];
 export interface CarePlan {
   /** Meetings with the account per calendar quarter (in the tenant's time zone); 0 plans none. */
   meetingsPerQuarter: number;
-  /** A business review meeting (a meeting whose subject names one: see isBusinessReview). */
+  /** A business review meeting (one a person marked so, or whose subject names one: see countsAsBusinessReview). */
   businessReview: CarePlanFrequency;
   /** An NPS answer recorded for the account. */
   npsSurvey: CarePlanFrequency;
@@ -45,6 +46,21 @@ export interface CarePlanItemStatus {
 // Words people put in a business review's invitation, in English and Finnish, lower case.
 const REVIEW_WORDS = ['qbr', 'business review', 'account review', 'liiketoimintakatsaus', 'asiakkuuskatsaus', 'asiakkuuspalaveri', 'vuosikatsaus', 'kvartaalikatsaus'];
 
+/**
+ * Whether a meeting counts as a business review: as a person marked it (true or false) when they did, otherwise
+ * by its subject. The mark covers what subjects miss ("Vuosipalaveri") and what they wrongly catch ("QBR prep").
+ */
+export function countsAsBusinessReview(m: { subject: string | null; businessReview?: boolean | null }): boolean {
+  return m.businessReview ?? isBusinessReview(m.subject);
+}
+
+/** Only a meeting can be marked a business review: the care plan counts meetings. */
+export function requireReviewable(i: { kind: string }): void {
+  if (i.kind !== 'meeting') {
+    throw new DomainError('unprocessable', 'Not a meeting', 'Only a meeting can be marked as a business review.', [{ field: 'businessReview', message: 'only a meeting can be a business review' }]);
+  }
+}
+
 /** Whether a meeting's subject names a business review ("Q3 QBR", "Liiketoimintakatsaus 2026"). */
 export function isBusinessReview(subject: string | null): boolean {
   if (!subject) return false;
@@ -69,7 +85,7 @@ export function periodOf(frequency: 'quarterly' | 'yearly', at: number, timeZone
 export interface CarePlanInput {
   plan: CarePlan;
   /** The account's meetings (any since the start of the year suffice), future ones included: they are not counted. */
-  meetings: readonly { occurredAt: number; subject: string | null }[];
+  meetings: readonly { occurredAt: number; subject: string | null; businessReview?: boolean | null }[];
   /** When the account's NPS answers were given. */
   npsGivenAt: readonly number[];
   now: number;
@@ -94,7 +110,7 @@ export function carePlanStatus(input: CarePlanInput): CarePlanItemStatus[] {
     });
   };
   if (plan.meetingsPerQuarter > 0) add('meetings', 'quarterly', plan.meetingsPerQuarter, past.map((m) => m.occurredAt));
-  if (plan.businessReview !== 'none') add('businessReview', plan.businessReview, 1, past.filter((m) => isBusinessReview(m.subject)).map((m) => m.occurredAt));
+  if (plan.businessReview !== 'none') add('businessReview', plan.businessReview, 1, past.filter(countsAsBusinessReview).map((m) => m.occurredAt));
   if (plan.npsSurvey !== 'none') add('npsSurvey', plan.npsSurvey, 1, input.npsGivenAt);
   return out;
 }

@@ -172,6 +172,8 @@ export interface Interaction {
   holders: { userId: string; relation: 'logged' | 'holds'; at: number }[];
   /** Dedup key, e.g. "msgid:<...>" or "ical:<...>"; null for manual notes and calls. */
   externalKey: string | null;
+  /** A person's mark on a meeting: true a business review, false not one, null (or absent, as before it was read) decided by its subject (care-plan.ts). */
+  businessReview?: boolean | null;
   createdAt: number;
   updatedAt: number;
 }
