@@ -37,7 +37,8 @@ export async function startImportRun(scope: TenantScope, actor: Actor, id: strin
   const beat = setInterval(() => {
     void (async () => touchRunningImport(scope, id, clock()))().catch((e: unknown) => console.error(`[suhde] import ${id} of tenant ${scope.tenantId}: heartbeat not written:`, e));
   }, IMPORT_HEARTBEAT_MS);
-  beat.unref();
+  // Never what keeps a process alive; optional because a browser-like test environment's timers have no unref.
+  (beat as { unref?: () => void }).unref?.();
   const counts = from > 0 ? { ...imp.counts } : countsOf([]);
   const job = runImport(scope, actor, imp, mapping, rows, from, counts, clock).catch(async (e: unknown) => {
     console.error(`[suhde] import ${id} of tenant ${scope.tenantId} failed:`, e);
