@@ -15,6 +15,8 @@ const VALUE_KEYS = new Set(['from', 'to', 'stage', 'kind', 'visibility', 'role',
   'contacts', 'addresses', 'blanked', 'domains',
   // merge counts
   'opportunities', 'feedback', 'followUps',
+  // buying-committee roles a move ended, and why
+  'roles', 'reason',
   // imports: what wrote the record
   'source', 'importId', 'merged']);
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;

@@ -1,14 +1,17 @@
 // A tier's care plan, beside its contact cadence: how many meetings a quarter, how often a business review
 // (QBR) and an NPS survey are held; and where one account stands against its tier's plan this quarter or year.
-// Imports nothing: types.ts takes the plan into the tenant's settings from here.
+// Quarters and years are the organisation's (its time zone's midnight), not UTC's. Imports only local-time.ts:
+// types.ts takes the plan into the tenant's settings from here.
+import { localMidnight, zoneOffset } from './local-time.ts';
+import { DomainError } from './errors.ts';
 
 export const CARE_PLAN_FREQUENCIES = ['none', 'quarterly', 'yearly'] as const;
 export type CarePlanFrequency = (typeof CARE_PLAN_FREQUENCIES)[number];
 
 export interface CarePlan {
-  /** Meetings with the account per calendar quarter; 0 plans none. */
+  /** Meetings with the account per calendar quarter (in the tenant's time zone); 0 plans none. */
   meetingsPerQuarter: number;
-  /** A business review meeting (a meeting whose subject names one: see isBusinessReview). */
+  /** A business review meeting (one a person marked so, or whose subject names one: see countsAsBusinessReview). */
   businessReview: CarePlanFrequency;
   /** An NPS answer recorded for the account. */
   npsSurvey: CarePlanFrequency;
@@ -43,6 +46,21 @@ export interface CarePlanItemStatus {
 // Words people put in a business review's invitation, in English and Finnish, lower case.
 const REVIEW_WORDS = ['qbr', 'business review', 'account review', 'liiketoimintakatsaus', 'asiakkuuskatsaus', 'asiakkuuspalaveri', 'vuosikatsaus', 'kvartaalikatsaus'];
 
+/**
+ * Whether a meeting counts as a business review: as a person marked it (true or false) when they did, otherwise
+ * by its subject. The mark covers what subjects miss ("Vuosipalaveri") and what they wrongly catch ("QBR prep").
+ */
+export function countsAsBusinessReview(m: { subject: string | null; businessReview?: boolean | null }): boolean {
+  return m.businessReview ?? isBusinessReview(m.subject);
+}
+
+/** Only a meeting can be marked a business review: the care plan counts meetings. */
+export function requireReviewable(i: { kind: string }): void {
+  if (i.kind !== 'meeting') {
+    throw new DomainError('unprocessable', 'Not a meeting', 'Only a meeting can be marked as a business review.', [{ field: 'businessReview', message: 'only a meeting can be a business review' }]);
+  }
+}
+
 /** Whether a meeting's subject names a business review ("Q3 QBR", "Liiketoimintakatsaus 2026"). */
 export function isBusinessReview(subject: string | null): boolean {
   if (!subject) return false;
@@ -50,22 +68,29 @@ export function isBusinessReview(subject: string | null): boolean {
   return REVIEW_WORDS.some((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w}`, 'u').test(s));
 }
 
-/** The calendar quarter or year (UTC) holding an instant, as [start, end). */
-export function periodOf(frequency: 'quarterly' | 'yearly', at: number): { start: number; end: number } {
-  const d = new Date(at);
-  const y = d.getUTCFullYear();
-  if (frequency === 'yearly') return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) };
-  const q = Math.floor(d.getUTCMonth() / 3);
-  return { start: Date.UTC(y, q * 3, 1), end: Date.UTC(y, q * 3 + 3, 1) };
+/**
+ * The calendar quarter or year holding an instant, as [start, end) between local midnights in `timeZone`: a
+ * Helsinki team's second quarter starts at 31 March 21:00 UTC (summer time), its year at 31 December 22:00 UTC.
+ */
+export function periodOf(frequency: 'quarterly' | 'yearly', at: number, timeZone: string): { start: number; end: number } {
+  const local = new Date(at + zoneOffset(at, timeZone));
+  const y = local.getUTCFullYear();
+  const first = frequency === 'yearly' ? 0 : Math.floor(local.getUTCMonth() / 3) * 3;
+  const months = frequency === 'yearly' ? 12 : 3;
+  // Date.UTC rolls month 12 over into January of the next year.
+  const midnight = (month: number) => localMidnight(new Date(Date.UTC(y, month, 1)).toISOString().slice(0, 10), timeZone);
+  return { start: midnight(first), end: midnight(first + months) };
 }
 
 export interface CarePlanInput {
   plan: CarePlan;
   /** The account's meetings (any since the start of the year suffice), future ones included: they are not counted. */
-  meetings: readonly { occurredAt: number; subject: string | null }[];
+  meetings: readonly { occurredAt: number; subject: string | null; businessReview?: boolean | null }[];
   /** When the account's NPS answers were given. */
   npsGivenAt: readonly number[];
   now: number;
+  /** The organisation's IANA time zone: where its quarters and years start. */
+  timeZone: string;
 }
 
 /**
@@ -77,7 +102,7 @@ export function carePlanStatus(input: CarePlanInput): CarePlanItemStatus[] {
   const past = input.meetings.filter((m) => m.occurredAt <= now);
   const out: CarePlanItemStatus[] = [];
   const add = (item: CarePlanItemKind, frequency: 'quarterly' | 'yearly', target: number, times: readonly number[]) => {
-    const p = periodOf(frequency, now);
+    const p = periodOf(frequency, now, input.timeZone);
     const inPeriod = times.filter((t) => t >= p.start && t < p.end && t <= now);
     out.push({
       item, target, done: inPeriod.length, state: inPeriod.length >= target ? 'done' : 'due',
@@ -85,7 +110,7 @@ export function carePlanStatus(input: CarePlanInput): CarePlanItemStatus[] {
     });
   };
   if (plan.meetingsPerQuarter > 0) add('meetings', 'quarterly', plan.meetingsPerQuarter, past.map((m) => m.occurredAt));
-  if (plan.businessReview !== 'none') add('businessReview', plan.businessReview, 1, past.filter((m) => isBusinessReview(m.subject)).map((m) => m.occurredAt));
+  if (plan.businessReview !== 'none') add('businessReview', plan.businessReview, 1, past.filter(countsAsBusinessReview).map((m) => m.occurredAt));
   if (plan.npsSurvey !== 'none') add('npsSurvey', plan.npsSurvey, 1, input.npsGivenAt);
   return out;
 }

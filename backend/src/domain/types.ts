@@ -59,6 +59,8 @@ export interface TenantSettings {
   idleDealDays: number;
   /** What each tier's care plan holds beside its cadence: meetings a quarter, business reviews, NPS surveys. */
   carePlans: Record<Tier, CarePlan>;
+  /** The organisation's IANA time zone: where the care plans' quarters and years start. */
+  timeZone: string;
 }
 
 export const RETENTION_ACTIONS = ['delete', 'anonymise'] as const;
@@ -80,6 +82,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   retention: { months: null, action: 'anonymise' },
   idleDealDays: 21,
   carePlans: DEFAULT_CARE_PLANS,
+  timeZone: 'Europe/Helsinki',
 };
 
 export interface Tenant {
@@ -169,6 +172,8 @@ export interface Interaction {
   holders: { userId: string; relation: 'logged' | 'holds'; at: number }[];
   /** Dedup key, e.g. "msgid:<...>" or "ical:<...>"; null for manual notes and calls. */
   externalKey: string | null;
+  /** A person's mark on a meeting: true a business review, false not one, null (or absent, as before it was read) decided by its subject (care-plan.ts). */
+  businessReview?: boolean | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -16,7 +16,7 @@ export function canSee(visibility: Visibility, viewerHolds: boolean): boolean {
  * either. Its key (Message-ID, iCalUId) would let them log it as their own and read or reopen it.
  */
 export function redacted(interaction: Interaction): InteractionView {
-  return { ...interaction, subject: null, snippet: null, note: null, externalKey: null, redacted: true };
+  return { ...interaction, subject: null, snippet: null, note: null, externalKey: null, businessReview: null, redacted: true };
 }
 
 /** Opening order: a user who logs an item by hand shares at least as much as was already shared. */

@@ -110,7 +110,7 @@ export function accountRoutes(deps: Deps) {
           account.ownerId ? getUser(auth.scope, account.ownerId) : null,
           lastContactByUser(auth.scope, account.id),
           listFeedback(auth.scope, account.id),
-          accountMeetingsSince(auth.scope, account.id, periodOf('yearly', now).start),
+          accountMeetingsSince(auth.scope, account.id, periodOf('yearly', now, auth.tenant.settings.timeZone).start),
         ]);
         const plan = auth.tenant.settings.carePlans[account.tier];
         return c.json(
@@ -119,7 +119,7 @@ export function accountRoutes(deps: Deps) {
             owner: owner && userView(owner),
             careByUser: careByUser.map(careByUserView),
             latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
-            carePlan: { tier: account.tier, plan: { ...plan }, items: carePlanStatus({ plan, meetings, npsGivenAt: feedback.filter((f) => f.kind === 'nps').map((f) => f.givenAt), now }) },
+            carePlan: { tier: account.tier, plan: { ...plan }, items: carePlanStatus({ plan, meetings, npsGivenAt: feedback.filter((f) => f.kind === 'nps').map((f) => f.givenAt), now, timeZone: auth.tenant.settings.timeZone }) },
             can: accountCanView(actorOf(auth), account),
           },
           200,

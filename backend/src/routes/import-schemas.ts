@@ -20,7 +20,7 @@ export const ImportSchema = z
     fileName: z.string(),
     fileSize: z.number().int().openapi({ description: 'Bytes' }),
     delimiter: z.enum([',', ';', '\t']),
-    status: z.enum(['uploaded', 'planned', 'running', 'done', 'failed']).openapi({ description: 'uploaded: mapping suggested; planned: dry run done; running: the job is importing; done; failed (see error; starting it again continues)' }),
+    status: z.enum(['uploaded', 'planned', 'running', 'done', 'failed']).openapi({ description: 'uploaded: mapping suggested; planned: dry run done; running: the job is importing; done; failed (see error; also a run whose server stopped, untouched for 30 s; starting it again continues after the last committed batch)' }),
     headers: z.array(z.string()),
     preview: z.array(z.array(z.string())).openapi({ description: 'The first rows as read, for the mapping table' }),
     mapping: orNull(ImportMappingSchema),

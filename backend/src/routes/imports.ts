@@ -55,7 +55,7 @@ export function importRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        const items = await listImportJobs(auth.scope, actorOf(auth), c.req.valid('query').limit ?? 20);
+        const items = await listImportJobs(auth.scope, actorOf(auth), c.req.valid('query').limit ?? 20, deps.clock());
         return c.json({ items: items.map(importView) }, 200);
       },
     )
@@ -68,7 +68,7 @@ export function importRoutes(deps: Deps) {
       }),
       async (c) => {
         const auth = c.get('auth');
-        return c.json(importView(await getImportJob(auth.scope, actorOf(auth), c.req.valid('param').id)), 200);
+        return c.json(importView(await getImportJob(auth.scope, actorOf(auth), c.req.valid('param').id, deps.clock())), 200);
       },
     )
     .openapi(
@@ -87,7 +87,7 @@ export function importRoutes(deps: Deps) {
         const actor = actorOf(auth);
         const { id } = c.req.valid('param');
         const r = await dryRunImport(auth.scope, actor, id, c.req.valid('json').mapping, deps.clock());
-        const rows = await listImportRows(auth.scope, actor, id, { limit: 100, offset: 0 });
+        const rows = await listImportRows(auth.scope, actor, id, { limit: 100, offset: 0 }, deps.clock());
         return c.json({ import: importView(r.import), rows: rows.items.map(rowView) }, 200);
       },
     )
@@ -130,7 +130,7 @@ export function importRoutes(deps: Deps) {
           const { fileName, csv } = await refusedRowsCsv(auth.scope, actor, id, q.outcome ?? ['refused']);
           return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"` });
         }
-        const r = await listImportRows(auth.scope, actor, id, { ...(q.outcome ? { outcomes: q.outcome } : {}), limit: q.limit ?? 100, offset: q.offset ?? 0 });
+        const r = await listImportRows(auth.scope, actor, id, { ...(q.outcome ? { outcomes: q.outcome } : {}), limit: q.limit ?? 100, offset: q.offset ?? 0 }, deps.clock());
         return c.json({ items: r.items.map(rowView), total: r.total }, 200);
       },
     );

@@ -125,8 +125,8 @@ export function interactionRoutes(deps: Deps) {
     .openapi(
       createRoute({
         method: 'patch', path: '/interactions/{id}', operationId: 'updateInteraction', tags: ['Interactions'], security: bearer,
-        summary: 'Change the note, opportunity or visibility',
-        description: 'Visibility belongs to those who hold the email or meeting. The note and opportunity may be changed by its holders, a manager or an admin.',
+        summary: 'Change the note, opportunity, visibility or business-review mark',
+        description: 'Visibility belongs to those who hold the email or meeting. The note, opportunity and business-review mark (meetings only: true, false, or null to let the subject decide) may be changed by its holders, a manager or an admin.',
         request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: InteractionUpdate } } } },
         responses: { 200: { description: 'Updated', content: { 'application/json': { schema: InteractionSchema } } }, ...problems(400, 401, 403, 404, 409, 413, 415, 503) },
       }),

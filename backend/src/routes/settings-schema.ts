@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { RETENTION_ACTIONS, STAGES, TIERS, VISIBILITIES } from '../domain/types.ts';
 import { Domain, Email } from './schemas.ts';
 import { CARE_PLAN_FREQUENCIES, CARE_PLAN_ITEMS } from '../domain/care-plan.ts';
+import { isValidTimeZone } from '../domain/period.ts';
 
 const CarePlanSchema = z
   .object({
@@ -32,7 +33,9 @@ export const SettingsSchema = z
     idleDealDays: z.number().int().min(1).max(365).optional()
       .openapi({ description: 'An open opportunity with no touch for this many days is idle (Today, activity-feed reminders). Left out: unchanged.' }),
     carePlans: z.object(Object.fromEntries(TIERS.map((t) => [t, CarePlanSchema])) as Record<(typeof TIERS)[number], typeof CarePlanSchema>).optional()
-      .openapi({ description: 'What each tier’s care plan holds beside its cadence (calendar quarters and years, UTC). Left out: unchanged.' }),
+      .openapi({ description: 'What each tier’s care plan holds beside its cadence (calendar quarters and years in timeZone). Left out: unchanged.' }),
+    timeZone: z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone like Europe/Helsinki').optional()
+      .openapi({ description: 'The organisation’s IANA time zone: where the care plans’ quarters and years start (default Europe/Helsinki). Left out: unchanged.', example: 'Europe/Helsinki' }),
   })
   .openapi('TenantSettings');
 
@@ -49,6 +52,6 @@ export const CarePlanStatusSchema = z
       periodStart: z.number(),
       periodEnd: z.number().openapi({ description: 'Exclusive: the item is due by then' }),
       lastAt: z.number().nullable(),
-    })).openapi({ description: 'The plan’s items for the current calendar quarter or year (UTC); items the plan does not ask for are left out' }),
+    })).openapi({ description: 'The plan’s items for the current calendar quarter or year in the organisation’s time zone (settings timeZone); items the plan does not ask for are left out' }),
   })
   .openapi('CarePlanStatus');

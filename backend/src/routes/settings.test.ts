@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../test/support/api-harness.ts';
 import type { Db } from '../store/connect.ts';
+import { periodOf } from '../domain/care-plan.ts';
 
 describe.each(testDatabases())('tenant settings and care plans on $name', (database) => {
   let handle: Db;
@@ -78,5 +79,28 @@ describe.each(testDatabases())('tenant settings and care plans on $name', (datab
     const after = await read();
     expect(after.items.map((i: { item: string; done: number; state: string }) => [i.item, i.done, i.state])).toEqual([['meetings', 2, 'done'], ['businessReview', 1, 'done']]);
     expect(after.items[0].periodEnd).toBeGreaterThan(h.clock.now);
+  });
+
+  it('measures care-plan periods in the organisation’s time zone (Helsinki unless an admin sets another), refusing an unknown zone', async () => {
+    const before = await settings();
+    expect(before.timeZone).toBe('Europe/Helsinki');
+    const account = (await h.call('POST', '/api/accounts', { as: as('manager'), body: { name: 'Aikavyöhyke Oy', domains: ['aikavyohyke.fi'], tier: 'A' } })).body;
+    const periods = async () => (await h.call('GET', `/api/accounts/${account.id}`, { as: as('rep') })).body.carePlan.items.map((i: { item: string; periodStart: number }) => [i.item, i.periodStart]);
+    expect(await periods()).toEqual([
+      ['meetings', periodOf('quarterly', h.clock.now, 'Europe/Helsinki').start], ['businessReview', periodOf('quarterly', h.clock.now, 'Europe/Helsinki').start],
+      ['npsSurvey', periodOf('yearly', h.clock.now, 'Europe/Helsinki').start],
+    ]);
+    // Helsinki's quarter starts two or three hours before UTC's.
+    expect((await periods())[0][1]).toBeLessThan(periodOf('quarterly', h.clock.now, 'UTC').start);
+    const bad = await h.call('PUT', '/api/settings', { as: as('admin'), body: { ...before, timeZone: 'Europe/Tampere' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'timeZone', message: 'must be an IANA time zone like Europe/Helsinki' }]);
+    const saved = await h.call('PUT', '/api/settings', { as: as('admin'), body: { ...before, timeZone: 'UTC' } });
+    expect(saved.body.timeZone).toBe('UTC');
+    expect((await periods())[0][1]).toBe(periodOf('quarterly', h.clock.now, 'UTC').start);
+    // A client that leaves the zone out keeps it.
+    const { timeZone: _left, ...older } = before;
+    expect((await h.call('PUT', '/api/settings', { as: as('admin'), body: older })).body.timeZone).toBe('UTC');
+    await h.call('PUT', '/api/settings', { as: as('admin'), body: before });
   });
 });

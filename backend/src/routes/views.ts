@@ -149,6 +149,7 @@ export function settingsView(s: TenantSettings) {
     defaultSyncVisibility: s.defaultSyncVisibility, storeSnippets: s.storeSnippets, minutesPerEmail: s.minutesPerEmail,
     stageProbability: { ...s.stageProbability }, retention: { ...s.retention }, idleDealDays: s.idleDealDays,
     carePlans: { A: { ...s.carePlans.A }, B: { ...s.carePlans.B }, C: { ...s.carePlans.C }, D: { ...s.carePlans.D } },
+    timeZone: s.timeZone,
   };
 }
 

@@ -99,6 +99,8 @@ export interface InteractionTable {
   deleted_by: string | null;
   /** When retention blanked its subject, snippet, note and addresses (migration 013). */
   anonymised_at?: number | null;
+  /** A person's mark (migration 029): 1 a business review, 0 not one, null decided by the subject. */
+  business_review?: number | null;
 }
 
 /** The timeline index: one row per (account, interaction), so a page is one range scan. */

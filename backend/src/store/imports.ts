@@ -108,19 +108,31 @@ export async function updateImport(
   }).where('tenant_id', '=', scope.tenantId).where('id', '=', id).execute();
 }
 
-/** Claims the run: true only for the one caller that moved it to running (two clicks, two instances). */
-export async function claimImportRun(scope: TenantScope, id: string, staleBefore: number, now: number): Promise<boolean> {
+/**
+ * Claims the run: true only for the one caller that moved it to running (two clicks, two instances), by
+ * matching the state the caller read. A fresh run clears the progress; a resumed one keeps it.
+ */
+export async function claimImportRun(scope: TenantScope, id: string, seen: { status: ImportStatus; updatedAt: number }, resume: boolean, now: number): Promise<boolean> {
   const r = await scope.db.updateTable('imports')
-    .set({ status: 'running', started_at: now, finished_at: null, error: null, done_rows: 0, updated_at: now,
-      created_count: 0, updated_count: 0, merged_count: 0, unchanged_count: 0, refused_count: 0 })
+    .set({ status: 'running', finished_at: null, error: null, updated_at: now,
+      ...(!resume && { started_at: now, done_rows: 0, created_count: 0, updated_count: 0, merged_count: 0, unchanged_count: 0, refused_count: 0 }) })
     .where('tenant_id', '=', scope.tenantId).where('id', '=', id)
-    .where((eb) => eb.or([eb('status', 'in', ['uploaded', 'planned', 'failed']), eb.and([eb('status', '=', 'running'), eb('updated_at', '<', staleBefore)])]))
+    .where('status', '=', seen.status).where('updated_at', '=', seen.updatedAt)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function clearImportRows(scope: TenantScope, importId: string): Promise<void> {
-  await scope.db.deleteFrom('import_rows').where('tenant_id', '=', scope.tenantId).where('import_id', '=', importId).execute();
+/** The running job's heartbeat: only a run still marked running is touched (not one that finished meanwhile). */
+export async function touchRunningImport(scope: TenantScope, id: string, now: number): Promise<void> {
+  await scope.db.updateTable('imports').set({ updated_at: now })
+    .where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('status', '=', 'running')
+    .execute();
+}
+
+/** Drops the import's row outcomes, or only those after row `afterRowNo` (a resumed run writes those again). */
+export async function clearImportRows(scope: TenantScope, importId: string, afterRowNo = 0): Promise<void> {
+  await scope.db.deleteFrom('import_rows').where('tenant_id', '=', scope.tenantId).where('import_id', '=', importId)
+    .$if(afterRowNo > 0, (q) => q.where('row_no', '>', afterRowNo)).execute();
 }
 
 /** Stores outcomes; cellsOf gives a refused row's cells (kept for the download). */

@@ -132,12 +132,13 @@ export async function clearRemoval(scope: TenantScope, id: string, now: number):
 }
 
 export async function updateInteractionFields(
-  scope: TenantScope, id: string, patch: { note?: string | null; opportunityId?: string | null; visibility?: Visibility }, now: number,
+  scope: TenantScope, id: string, patch: { note?: string | null; opportunityId?: string | null; visibility?: Visibility; businessReview?: boolean | null }, now: number,
 ): Promise<void> {
   await scope.db
     .updateTable('interactions')
     .set({
       ...(patch.note !== undefined && { note: patch.note }),
+      ...(patch.businessReview !== undefined && { business_review: patch.businessReview === null ? null : patch.businessReview ? 1 : 0 }),
       ...(patch.opportunityId !== undefined && { opportunity_id: patch.opportunityId }),
       ...(patch.visibility !== undefined && { visibility: patch.visibility }),
       updated_at: now,

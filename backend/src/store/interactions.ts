@@ -114,6 +114,7 @@ async function hydrate(scope: TenantScope, rows: InteractionTable[]): Promise<In
     visibility: r.visibility as Visibility,
     holders: (h.get(r.id) ?? []).map((x) => ({ userId: x.user_id, relation: x.relation as 'logged' | 'holds', at: x.at })),
     externalKey: r.external_key,
+    businessReview: r.business_review == null ? null : Number(r.business_review) === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));

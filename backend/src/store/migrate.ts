@@ -24,6 +24,7 @@ import * as searchIndex from './migrations/2026-12-06-025-search-index.ts';
 import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
 import * as duplicateDismissals from './migrations/2026-12-06-027-duplicate-dismissals.ts';
 import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
+import * as businessReviewMark from './migrations/2026-12-06-029-business-review-mark.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-026-saved-views': savedViews,
   '2026-12-06-027-duplicate-dismissals': duplicateDismissals,
   '2026-12-06-028-timeline-answers': timelineAnswers,
+  '2026-12-06-029-business-review-mark': businessReviewMark,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,7 +2,7 @@
 // committee, which contacts may sit on it): the use cases decide, these read and write.
 import type { TenantScope } from './scope.ts';
 import { OPEN_STAGES, type Stage } from '../domain/types.ts';
-import type { CommitteeMember, ContactRole } from '../domain/contact-roles.ts';
+import type { CommitteeMember, ContactRole, PlacedRole } from '../domain/contact-roles.ts';
 
 export interface CommitteeRow extends CommitteeMember {
   contactName: string;
@@ -89,16 +89,39 @@ export async function openDealRolesOfAccount(scope: TenantScope, accountId: stri
 }
 
 /** Every role held by these contacts, with each deal's account (a merge's preview and move). */
-export async function committeeRolesOfContacts(scope: TenantScope, contactIds: readonly string[]): Promise<(CommitteeMember & { accountId: string })[]> {
+export async function committeeRolesOfContacts(scope: TenantScope, contactIds: readonly string[]): Promise<(CommitteeMember & { accountId: string; stage: Stage })[]> {
   if (contactIds.length === 0) return [];
   const rows = await scope.db
     .selectFrom('opportunity_contacts as r')
     .innerJoin('opportunities as o', (j) => j.onRef('o.tenant_id', '=', 'r.tenant_id').onRef('o.id', '=', 'r.opportunity_id'))
-    .select(['r.opportunity_id', 'r.contact_id', 'r.role', 'o.account_id'])
+    .select(['r.opportunity_id', 'r.contact_id', 'r.role', 'o.account_id', 'o.stage'])
     .where('r.tenant_id', '=', scope.tenantId).where('r.contact_id', 'in', [...contactIds])
     .orderBy('r.created_at').orderBy('r.opportunity_id')
     .execute();
-  return rows.map((r) => ({ opportunityId: r.opportunity_id, contactId: r.contact_id, role: r.role as ContactRole, accountId: r.account_id }));
+  return rows.map((r) => ({ opportunityId: r.opportunity_id, contactId: r.contact_id, role: r.role as ContactRole, accountId: r.account_id, stage: r.stage as Stage }));
+}
+
+/** The roles of these contacts, or on these deals, with the deal's stage and account and the contact's account now. */
+export async function placedRoles(scope: TenantScope, of: { contactIds?: readonly string[]; opportunityIds?: readonly string[] }): Promise<PlacedRole[]> {
+  const contactIds = [...(of.contactIds ?? [])];
+  const opportunityIds = [...(of.opportunityIds ?? [])];
+  if (contactIds.length === 0 && opportunityIds.length === 0) return [];
+  const rows = await scope.db
+    .selectFrom('opportunity_contacts as r')
+    .innerJoin('opportunities as o', (j) => j.onRef('o.tenant_id', '=', 'r.tenant_id').onRef('o.id', '=', 'r.opportunity_id'))
+    .innerJoin('contacts as c', (j) => j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.id', '=', 'r.contact_id'))
+    .select(['r.opportunity_id', 'r.contact_id', 'r.role', 'o.stage', 'o.account_id as opportunity_account_id', 'c.account_id as contact_account_id'])
+    .where('r.tenant_id', '=', scope.tenantId)
+    .where((eb) => eb.or([
+      ...(contactIds.length ? [eb('r.contact_id', 'in', contactIds)] : []),
+      ...(opportunityIds.length ? [eb('r.opportunity_id', 'in', opportunityIds)] : []),
+    ]))
+    .orderBy('r.opportunity_id').orderBy('r.contact_id')
+    .execute();
+  return rows.map((r) => ({
+    opportunityId: r.opportunity_id, contactId: r.contact_id, role: r.role as ContactRole, stage: r.stage as Stage,
+    opportunityAccountId: r.opportunity_account_id, contactAccountId: r.contact_account_id,
+  }));
 }
 
 /** Moves roles to another contact (a merge), and drops the ones the use case decided not to keep. */

@@ -9,6 +9,8 @@ import { requirePermission } from '../require-permission.ts';
 import { onAddressRace, requireAddressesFree } from './contact-addresses.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
 import { requireNotSuppressed } from '../privacy/suppressed-addresses.ts';
+import { endRolesOutsideAccount } from '../opportunities/end-roles-outside-account.ts';
+import { writeAudit } from '../../store/audit.ts';
 
 export async function updateContact(scope: TenantScope, actor: Actor, id: string, patch: Partial<contacts.ContactInput>, now: number): Promise<Contact> {
   return onAddressRace(() =>
@@ -23,8 +25,16 @@ export async function updateContact(scope: TenantScope, actor: Actor, id: string
       if (patch.emails) await requireNotSuppressed(tx, patch.emails);
       if (patch.emails) await requireAddressesFree(tx, patch.emails, id);
       const contact = await contacts.updateContact(tx, id, patch, actor.id, now);
+      const moved = patch.accountId !== undefined && patch.accountId !== current.accountId;
+      if (moved) {
+        // A person who left for another customer is off the old account's open deals; closed deals keep them as history.
+        const ended = await endRolesOutsideAccount(tx, actor.id, { contactIds: [id] }, 'contact-moved', now);
+        if (ended.length) {
+          await writeAudit(tx, { actorId: actor.id, action: 'contact.roles-ended', entityType: 'contact', entityId: id, at: now, detail: { from: current.accountId, to: contact.accountId, roles: ended.length } });
+        }
+      }
       // A new address, or an account for a contact that had none, can place past mail.
-      const placed = patch.accountId && patch.accountId !== current.accountId;
+      const placed = moved && patch.accountId;
       const added = placed ? contact.emails : contact.emails.filter((e) => !current.emails.includes(e));
       if (added.length) await relinkUnmatched(tx, { addresses: added });
       return contact;

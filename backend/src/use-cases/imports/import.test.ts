@@ -40,7 +40,7 @@ describe.each(testDatabases())('CSV import on $name', (database) => {
   async function run(id: string) {
     const { job } = await startImportRun(a.scope, a.users.manager, id, clock);
     await job;
-    return (await listImportRows(a.scope, a.users.manager, id, { limit: 1000, offset: 0 }));
+    return (await listImportRows(a.scope, a.users.manager, id, { limit: 1000, offset: 0 }, clock()));
   }
 
   it('refuses a salesperson with the reason, before reading the file', async () => {
@@ -64,7 +64,7 @@ describe.each(testDatabases())('CSV import on $name', (database) => {
     expect(up.import).toMatchObject({ delimiter: ';', totalRows: 6, status: 'uploaded' });
     expect(plan.import.status).toBe('planned');
     expect(plan.outcomes).toEqual({ created: 1, updated: 2, merged: 1, unchanged: 0, refused: 2 });
-    const rows = (await listImportRows(a.scope, a.users.manager, up.import.id, { limit: 100, offset: 0 })).items;
+    const rows = (await listImportRows(a.scope, a.users.manager, up.import.id, { limit: 100, offset: 0 }, clock())).items;
     expect(rows.map((r) => [r.rowNo, r.outcome, r.reason])).toEqual([
       [1, 'created', null],
       [2, 'merged', 'same name as “Kallio Rakennus Oy”'],
@@ -121,7 +121,7 @@ describe.each(testDatabases())('CSV import on $name', (database) => {
       + 'Outo,Yritys,outo@nowhere.fi,,nowhere.fi\n';
     const { up, plan } = await importFile(csv);
     expect(up.suggested.kind).toBe('contacts');
-    const rows = (await listImportRows(a.scope, a.users.manager, up.import.id, { limit: 100, offset: 0 })).items;
+    const rows = (await listImportRows(a.scope, a.users.manager, up.import.id, { limit: 100, offset: 0 }, clock())).items;
     expect(rows.map((r) => [r.outcome, r.reason])).toEqual([
       ['created', null],
       ['refused', 'this person’s data was erased at their request, so they are not imported again'],

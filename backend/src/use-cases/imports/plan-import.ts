@@ -5,6 +5,7 @@ import { mappingProblems, type ImportMapping } from '../../domain/import-mapping
 import { addressesOf, cellsOf, planImportRow, type ImportIndex, type PlanContext, type RowPlan } from '../../domain/import-plan.ts';
 import { conflict, invalid } from '../../domain/errors.ts';
 import { mayImport, type Actor } from '../../domain/record-permissions.ts';
+import { runAbandoned } from '../../domain/import-liveness.ts';
 import { clearImportRows, importContent, insertImportRows, loadImportIndex, requireImport, updateImport, type ImportCounts, type ImportRecord } from '../../store/imports.ts';
 import type { TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
@@ -44,7 +45,8 @@ export interface DryRunResult { import: ImportRecord; outcomes: ImportCounts }
 export async function dryRunImport(scope: TenantScope, actor: Actor, id: string, mapping: ImportMapping, now: number): Promise<DryRunResult> {
   requirePermission(mayImport(actor));
   const imp = await requireImport(scope, id);
-  if (imp.status === 'running') throw conflict('This import is running; wait for it to finish.');
+  // A run whose server died may be planned again (with another mapping, say): the new plan starts from the first row.
+  if (imp.status === 'running' && !runAbandoned(imp, now)) throw conflict('This import is running; wait for it to finish.');
   requireRunnableMapping(imp, mapping);
   const rows = await rowsOfImport(scope, imp);
   const ix = await loadImportIndex(scope);

@@ -1,25 +1,29 @@
 // Reading imports: the list, one import with its progress, and its rows by outcome (JSON, or the refused rows as
 // CSV with the reason, for fixing in the spreadsheet and importing again). Managers and admins, as importing is.
+// A run whose server died is answered as stopped (failed, saying where), not as running forever.
 import { toCsv } from '../../domain/csv.ts';
 import type { ImportOutcome } from '../../domain/import-plan.ts';
+import { importAsSeen } from '../../domain/import-liveness.ts';
 import { mayImport, type Actor } from '../../domain/record-permissions.ts';
 import { importRows, listImports, requireImport, type ImportRecord, type StoredImportRow } from '../../store/imports.ts';
 import type { TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
 
-export async function listImportJobs(scope: TenantScope, actor: Actor, limit: number): Promise<ImportRecord[]> {
+export async function listImportJobs(scope: TenantScope, actor: Actor, limit: number, now: number): Promise<ImportRecord[]> {
   requirePermission(mayImport(actor));
-  return listImports(scope, limit);
+  return (await listImports(scope, limit)).map((i) => importAsSeen(i, now));
 }
 
-export async function getImportJob(scope: TenantScope, actor: Actor, id: string): Promise<ImportRecord> {
+export async function getImportJob(scope: TenantScope, actor: Actor, id: string, now: number): Promise<ImportRecord> {
   requirePermission(mayImport(actor));
-  return requireImport(scope, id);
+  return importAsSeen(await requireImport(scope, id), now);
 }
 
-export async function listImportRows(scope: TenantScope, actor: Actor, id: string, q: { outcomes?: ImportOutcome[]; limit: number; offset: number }): Promise<{ import: ImportRecord; items: StoredImportRow[]; total: number }> {
+export async function listImportRows(
+  scope: TenantScope, actor: Actor, id: string, q: { outcomes?: ImportOutcome[]; limit: number; offset: number }, now: number,
+): Promise<{ import: ImportRecord; items: StoredImportRow[]; total: number }> {
   requirePermission(mayImport(actor));
-  const imp = await requireImport(scope, id);
+  const imp = importAsSeen(await requireImport(scope, id), now);
   return { import: imp, ...(await importRows(scope, id, q)) };
 }
 

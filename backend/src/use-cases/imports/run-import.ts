@@ -1,25 +1,26 @@
 // The real run, as one job: claimed once, then batch by batch, each batch planned against the records as they are
 // (so a re-run, or a second upload of the same file, finds what the first one made and creates nothing new) and
 // written in its own transaction with its outcomes and the job's progress, yielding to other requests in between.
+// While it runs it touches the import every few seconds, so a run whose server died is soon seen as stopped, and
+// starting a stopped run again continues after its last committed batch (domain/import-liveness.ts).
 import type { AccountWrite, ContactWrite, OpportunityWrite, RowPlan } from '../../domain/import-plan.ts';
 import type { ImportMapping } from '../../domain/import-mapping.ts';
 import { conflict, DomainError } from '../../domain/errors.ts';
 import { mayImport, type Actor } from '../../domain/record-permissions.ts';
-import { claimImportRun, clearImportRows, insertImportRows, loadImportIndex, requireImport, updateImport, type ImportRecord } from '../../store/imports.ts';
+import { IMPORT_HEARTBEAT_MS, resumeFrom, runAbandoned } from '../../domain/import-liveness.ts';
+import { claimImportRun, clearImportRows, insertImportRows, loadImportIndex, requireImport, touchRunningImport, updateImport, type ImportCounts, type ImportRecord } from '../../store/imports.ts';
 import { rememberImportKeys, writeImportedAccounts, writeImportedContacts, writeImportedOpportunities, type Written } from '../../store/import-writes.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { newId } from '../../store/ids.ts';
 import { chunks, inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
 import { relinkUnmatched } from '../interactions/relink-unmatched.ts';
+import { endRolesOutsideAccount } from '../opportunities/end-roles-outside-account.ts';
 import { countsOf, IMPORT_BATCH, planBatch, requireRunnableMapping, rowsOfImport, yieldToOthers } from './plan-import.ts';
 
-/** A run whose progress has not moved for this long is taken to have died with its server, and may be started again. */
-export const STALE_RUN_MS = 2 * 60_000;
-
 /**
- * Starts the run and answers at once; the page polls GET /imports/{id}. The job itself is `runImport`, which the
- * caller may await (tests, the benchmark) or leave running (the route).
+ * Starts the run (or continues a stopped one) and answers at once; the page polls GET /imports/{id}. The job itself
+ * is `runImport`, which the caller may await (tests, the benchmark) or leave running (the route).
  */
 export async function startImportRun(scope: TenantScope, actor: Actor, id: string, clock: () => number): Promise<{ import: ImportRecord; job: Promise<void> }> {
   requirePermission(mayImport(actor));
@@ -29,13 +30,21 @@ export async function startImportRun(scope: TenantScope, actor: Actor, id: strin
   requireRunnableMapping(imp, mapping);
   if (imp.status === 'done') throw conflict('This import has already run; upload the file again to import it once more.');
   const now = clock();
-  if (!(await claimImportRun(scope, id, now - STALE_RUN_MS, now))) throw conflict('This import is already running.');
+  if (imp.status === 'running' && !runAbandoned(imp, now)) throw conflict('This import is already running.');
+  const from = resumeFrom(imp, now);
+  if (!(await claimImportRun(scope, id, imp, from > 0, now))) throw conflict('This import is already running.');
   const rows = await rowsOfImport(scope, imp);
-  const job = runImport(scope, actor, imp, mapping, rows, clock).catch(async (e: unknown) => {
+  const beat = setInterval(() => {
+    void (async () => touchRunningImport(scope, id, clock()))().catch((e: unknown) => console.error(`[suhde] import ${id} of tenant ${scope.tenantId}: heartbeat not written:`, e));
+  }, IMPORT_HEARTBEAT_MS);
+  // Never what keeps a process alive; optional because a browser-like test environment's timers have no unref.
+  (beat as { unref?: () => void }).unref?.();
+  const counts = from > 0 ? { ...imp.counts } : countsOf([]);
+  const job = runImport(scope, actor, imp, mapping, rows, from, counts, clock).catch(async (e: unknown) => {
     console.error(`[suhde] import ${id} of tenant ${scope.tenantId} failed:`, e);
     const message = e instanceof DomainError ? e.detail : 'The import stopped on an unexpected error; the rows before it were imported. Start it again to continue.';
     await updateImport(scope, id, { status: 'failed', error: message, finishedAt: clock() }, clock()).catch((e2: unknown) => console.error(`[suhde] import ${id}: could not record the failure:`, e2));
-  });
+  }).finally(() => clearInterval(beat));
   return { import: await requireImport(scope, id), job };
 }
 
@@ -57,12 +66,13 @@ function split<W>(plans: RowPlan[]): { created: Written<W>[]; updated: Written<W
   return { created: [...created.values()], updated: [...updated.values()] };
 }
 
-async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, mapping: ImportMapping, rows: string[][], clock: () => number): Promise<void> {
+async function runImport(
+  scope: TenantScope, actor: Actor, imp: ImportRecord, mapping: ImportMapping, rows: string[][], from: number, counts: ImportCounts, clock: () => number,
+): Promise<void> {
   const { settings } = await getTenant(scope);
   const ix = await loadImportIndex(scope);
-  const counts = countsOf([]);
   const ctx = { defaultOwnerId: actor.id, newId: () => newId(clock()) };
-  for (let at = 0; at < rows.length; at += IMPORT_BATCH) {
+  for (let at = from; at < rows.length; at += IMPORT_BATCH) {
     const batch = rows.slice(at, at + IMPORT_BATCH);
     await inTransaction(scope, async (tx) => {
       const plans = await planBatch(tx, ix, mapping, batch, at + 1, ctx);
@@ -76,15 +86,22 @@ async function runImport(scope: TenantScope, actor: Actor, imp: ImportRecord, ma
       } else if (mapping.kind === 'contacts') {
         const { created, updated } = split<ContactWrite>(plans);
         await writeImportedContacts(tx, w, created, updated);
+        // As an edit: a contact the file puts at another account is off the old account's open deals.
+        await endRolesOutsideAccount(tx, actor.id, { contactIds: updated.filter((u) => u.fields.includes('accountId')).map((u) => u.id) }, 'contact-moved', w.now);
         const addresses = [...created, ...updated].flatMap((c) => c.write.emails);
         for (const part of chunks(addresses, 50)) await relinkUnmatched(tx, { addresses: part });
       } else {
         const { created, updated } = split<OpportunityWrite>(plans);
         await writeImportedOpportunities(tx, w, settings, created, updated);
+        // A deal the file puts at another account, or reopens, keeps only its account's people on its committee.
+        const moved = updated.filter((u) => u.fields.includes('accountId'));
+        await endRolesOutsideAccount(tx, actor.id, { opportunityIds: moved.map((u) => u.id) }, 'deal-moved', w.now);
+        await endRolesOutsideAccount(tx, actor.id, { opportunityIds: updated.filter((u) => !moved.includes(u) && u.fields.includes('stage')).map((u) => u.id) }, 'deal-reopened', w.now);
         const keys = new Map(plans.filter((p) => p.outcome !== 'refused' && p.key && p.recordId).map((p) => [p.key!, p.recordId!]));
         await rememberImportKeys(tx, 'opportunities', imp.id, [...keys].map(([key, recordId]) => ({ key, recordId })));
       }
-      if (at === 0) await clearImportRows(tx, imp.id);
+      // A fresh run replaces the dry run's outcomes; a resumed one keeps the committed rows' and drops any after them.
+      if (at === from) await clearImportRows(tx, imp.id, from);
       await insertImportRows(tx, imp.id, plans, (rowNo) => rows[rowNo - 1]!, { keepRecordIds: true });
       countsOf(plans, counts);
       await updateImport(tx, imp.id, { doneRows: at + batch.length, counts }, clock());

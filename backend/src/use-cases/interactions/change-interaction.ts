@@ -1,9 +1,10 @@
-// Changing an interaction's note, opportunity or visibility (PATCH /api/interactions/{id}): who may is
-// domain/interaction-access.ts; the change and its audit entry commit together.
+// Changing an interaction's note, opportunity, visibility or business-review mark (PATCH /api/interactions/{id}):
+// who may is domain/interaction-access.ts; the change and its audit entry commit together.
 import type { Visibility } from '../../domain/types.ts';
 import { assertMayChange, viewOf, type Viewer } from '../../domain/interaction-access.ts';
 import type { InteractionView } from '../../domain/visibility.ts';
 import { notFound } from '../../domain/errors.ts';
+import { requireReviewable } from '../../domain/care-plan.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { getInteraction } from '../../store/interactions.ts';
 import { updateInteractionFields } from '../../store/interaction-writes.ts';
@@ -14,6 +15,8 @@ export interface InteractionPatch {
   note?: string | null;
   opportunityId?: string | null;
   visibility?: Visibility;
+  /** true: a business review; false: not one, whatever its subject; null: decided by its subject again. */
+  businessReview?: boolean | null;
 }
 
 /** Applies the patch for this viewer; answers the interaction as they now see it. */
@@ -22,6 +25,7 @@ export async function changeInteraction(scope: TenantScope, viewer: Viewer, id: 
     const current = await getInteraction(tx, id);
     if (!current || !viewOf(viewer, current)) throw notFound('interaction');
     assertMayChange(viewer, current, patch);
+    if (patch.businessReview != null) requireReviewable(current);
     if (patch.opportunityId) await checkReferences(tx, [{ ...current, opportunityId: patch.opportunityId }]);
     await updateInteractionFields(tx, id, patch, now);
     await writeAudit(tx, { actorId: viewer.userId, action: 'interaction.update', entityType: 'interaction', entityId: id, at: now, detail: patch });

@@ -8,6 +8,7 @@ import { getTenant } from '../../store/tenants.ts';
 import { inTransaction, type TenantScope } from '../../store/scope.ts';
 import { requirePermission } from '../require-permission.ts';
 import { loadOpportunity } from './load-opportunity.ts';
+import { endRolesOutsideAccount } from './end-roles-outside-account.ts';
 
 /** Moves a deal to another stage; its probability follows the stage (won 100, lost 0, open per the settings). */
 export async function moveOpportunityStage(scope: TenantScope, actor: Actor, id: string, stage: Stage, now: number): Promise<Opportunity> {
@@ -23,6 +24,9 @@ export async function moveOpportunityStage(scope: TenantScope, actor: Actor, id:
       ]);
     }
     const { settings } = await getTenant(tx);
-    return opportunities.moveStage(tx, id, stage, settings, actor.id, now);
+    const moved = await opportunities.moveStage(tx, id, stage, settings, actor.id, now);
+    // A reopened deal is open again: a committee member who has since left the account is off it.
+    await endRolesOutsideAccount(tx, actor.id, { opportunityIds: [id] }, 'deal-reopened', now);
+    return moved;
   });
 }

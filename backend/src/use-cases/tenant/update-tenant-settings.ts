@@ -7,8 +7,8 @@ import { invalid } from '../../domain/errors.ts';
 import { settingsProblems } from '../../domain/settings-rules.ts';
 
 /** Settings as a client sends them: one written before retention (or care plans) existed leaves it out and keeps the tenant's. */
-export type SettingsInput = Omit<TenantSettings, 'retention' | 'idleDealDays' | 'carePlans'> & {
-  retention?: Retention | undefined; idleDealDays?: number | undefined; carePlans?: TenantSettings['carePlans'] | undefined;
+export type SettingsInput = Omit<TenantSettings, 'retention' | 'idleDealDays' | 'carePlans' | 'timeZone'> & {
+  retention?: Retention | undefined; idleDealDays?: number | undefined; carePlans?: TenantSettings['carePlans'] | undefined; timeZone?: string | undefined;
 };
 
 export async function updateTenantSettings(scope: TenantScope, actor: Actor, settings: SettingsInput, now: number): Promise<Tenant> {
@@ -18,6 +18,6 @@ export async function updateTenantSettings(scope: TenantScope, actor: Actor, set
   return inTransaction(scope, async (tx) => {
     const stored = (await getTenant(tx)).settings;
     const retention = settings.retention ?? stored.retention;
-    return saveSettings(tx, { ...settings, retention, idleDealDays: settings.idleDealDays ?? stored.idleDealDays, carePlans: settings.carePlans ?? stored.carePlans }, actor.id, now);
+    return saveSettings(tx, { ...settings, retention, idleDealDays: settings.idleDealDays ?? stored.idleDealDays, carePlans: settings.carePlans ?? stored.carePlans, timeZone: settings.timeZone ?? stored.timeZone }, actor.id, now);
   });
 }

@@ -11,6 +11,7 @@ import {
 import { useServices } from '../../app/services.tsx';
 import { AccountPicker, type PickedAccount } from '../common/account-picker.tsx';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../common/form-errors.ts';
+import { BusinessReviewMark } from './business-review-mark.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
@@ -95,6 +96,7 @@ function KnownMeeting({ data }: { data: MeetingByChat }) {
       <Body1 className={s.when} data-meeting-id={meeting.id}>{t('meeting.current', { subject, when: formatDateTime(meeting.occurredAt) })}</Body1>
       {meeting.redacted && <Caption1>{t('meeting.redacted')}</Caption1>}
       {!meeting.redacted && !onMeeting && <Caption1>{t('meeting.notHolder')}</Caption1>}
+      {onMeeting && <BusinessReviewMark meeting={meeting} onChange={setMeeting} />}
       <section className={s.accounts} aria-label={t('meeting.accounts')}>
         {data.accounts.map((a) => <AccountCard key={a.id} account={a} now={now()} headingLevel={2} />)}
         {data.accounts.length === 0 && <Caption1>{t('meeting.noAccounts')}</Caption1>}
@@ -182,6 +184,7 @@ function NearestMeetingNotes({ accountId, notice }: { accountId: string; notice:
       ) : (
         <Caption1>{t('meeting.noMeeting')}</Caption1>
       )}
+      {meeting && onMeeting && <BusinessReviewMark meeting={meeting} onChange={setSavedOn} />}
       <NotesForm text={text} onText={setText} errors={errors} busy={busy} onSave={() => void save()} label={t('meeting.save')} />
       {saved && <Text role="status">{saved}</Text>}
       {meeting?.note && !meeting.redacted && <SavedNotes note={meeting.note} />}
