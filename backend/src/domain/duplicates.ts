@@ -150,7 +150,7 @@ export function accountDomainKeys(domains: readonly string[]): string[] {
  * duplicate review uses) and each registrable domain's own label ("aalto-infra.fi": aalto, infra), which finds an
  * account that holds a subdomain of it; the prefix is the name key's first three letters, which finds a typo
  * after them and "Aaltoinfra" for "Aalto Infra". A typo inside the first three letters of a name with no other
- * shared word is not found (a name-key index, not in the schema yet, would find it: see find-duplicates.ts).
+ * shared word is not found: that would take an indexed name key of its own, which the schema does not have.
  */
 export function accountCandidateKeys(candidate: Pick<AccountForMatch, 'name' | 'domains'>): { domains: string[]; words: string[]; prefixes: string[] } {
   const registrable = accountDomainKeys(candidate.domains);
