@@ -121,6 +121,8 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     await call('POST', '/opportunities/{id}/stage', { params: { id: oppId }, body: { stage: 'offer' } });
     await call('GET', '/accounts/{id}/opportunities', { params: { id } });
     await call('GET', '/pipeline');
+    // The account page's open pipeline is the server's figure (the list's computation): the one open deal.
+    expect((await call('GET', '/accounts/{id}', { params: { id } })).body).toMatchObject({ openPipelineCents: 1_200_000, openDeals: 1 });
     // The product catalogue, a deal's lines chosen from it, and what was sold to whom.
     const product = await call('POST', '/products', { as: 'manager', body: { name: 'Fleet telematics unit', code: 'TEL-1', unitPrice: 45_000 } });
     expect((await call('POST', '/products', { as: 'manager', body: { name: 'Again', code: 'tel-1', unitPrice: 1 } })).status).toBe(409);

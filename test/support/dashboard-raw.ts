@@ -2,7 +2,6 @@
 // touches, every time. The oracle the rollup-based figures (store/analytics.ts) must equal, on any data.
 import { sql, type RawBuilder } from 'kysely';
 import { OPEN_STAGES, type TenantSettings } from '../../backend/src/domain/types.ts';
-import { WEEK_MS } from '../../backend/src/domain/period.ts';
 import { ids, num, REPLY_WINDOW_MS, type AccountActivity, type DashboardScope, type RepActivity, type WeekActivity } from '../../backend/src/store/analytics.ts';
 import type { Tier } from '../../backend/src/domain/types.ts';
 
@@ -153,14 +152,13 @@ export async function rawAccountActivity(d: DashboardScope, limit: number): Prom
 
 /** The team's interactions per week (an interaction two members share counts once). */
 export async function rawWeeklyTrend(d: DashboardScope): Promise<WeekActivity[]> {
-  const weeks: WeekActivity[] = [];
-  for (let w = d.weekStart; w < d.end; w += WEEK_MS) weeks.push({ weekStart: w, emails: 0, meetings: 0, meetingMinutes: 0, calls: 0, chats: 0, notes: 0 });
+  const weeks: WeekActivity[] = d.weekStarts.map((w) => ({ weekStart: w, emails: 0, meetings: 0, meetingMinutes: 0, calls: 0, chats: 0, notes: 0 }));
   if (d.memberIds.length === 0) return weeks;
-  const rows = await sql<Record<string, unknown>>`select cast((occurred_at - ${d.weekStart}) / ${WEEK_MS} as bigint) as week, kind, count(*) as n, sum(minutes) as minutes
-    from (select interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(minutes) as minutes from (${teamTouches(d)}) t group by interaction_id) x
-    group by 1, 2`.execute(d.scope.db);
+  // One row per interaction, placed in JS by the weeks' own edges (the last week start at or before it).
+  const rows = await sql<Record<string, unknown>>`select interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(minutes) as minutes, 1 as n
+    from (${teamTouches(d)}) t group by interaction_id`.execute(d.scope.db);
   for (const r of rows.rows) {
-    const w = weeks[Math.floor(num(r.week))];
+    const w = weeks[d.weekStarts.filter((s) => s <= num(r.occurred_at)).length - 1];
     if (!w) continue;
     const n = num(r.n);
     if (r.kind === 'email') w.emails += n;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  accountDuplicateEvidence, companyNameKey, compareCompanyNames, contactDuplicateEvidence, editDistance, findAccountDuplicates,
+  accountCandidateKeys, accountDuplicateEvidence, companyNameKey, compareCompanyNames, contactDuplicateEvidence, editDistance, findAccountDuplicates,
   findContactDuplicates, mayMergeRecords, personNameKey,
 } from './duplicates.ts';
 
@@ -147,5 +147,20 @@ describe('mayMergeRecords', () => {
     expect(mayMergeRecords({ id: 'r', role: 'rep' }, [{ ownerId: 'r' }, { ownerId: 'r' }]).allowed).toBe(true);
     expect(mayMergeRecords({ id: 'r', role: 'rep' }, [{ ownerId: 'r' }, { ownerId: 'x' }]).allowed).toBe(false);
     expect(mayMergeRecords({ id: 'r', role: 'rep' }, [{ ownerId: 'r' }, { ownerId: null }]).allowed).toBe(false);
+  });
+});
+
+describe('the keys a new account’s candidates are looked up by', () => {
+  it('takes its domains and their registrable domains, the name’s longer folded words, its first three letters and the domain’s own label', () => {
+    expect(accountCandidateKeys({ name: 'Oy Järvi & Pöllänen Ab', domains: ['Myynti.Jarvi-Pollanen.FI'] })).toEqual({
+      domains: ['myynti.jarvi-pollanen.fi', 'jarvi-pollanen.fi'],
+      words: ['jarvi', 'pollanen'],
+      prefixes: ['jar'],
+    });
+  });
+
+  it('keeps short words when the name has no longer one, and looks nothing up by a name the rule never compares', () => {
+    expect(accountCandidateKeys({ name: 'ABC Oy', domains: [] })).toEqual({ domains: [], words: ['abc'], prefixes: ['abc'] });
+    expect(accountCandidateKeys({ name: 'AB Oy', domains: ['gmail.com'] })).toEqual({ domains: ['gmail.com'], words: [], prefixes: [] });
   });
 });

@@ -3,6 +3,8 @@
 // the same address, the same person at the same account. Pure: the callers load the records.
 import { registrableDomain } from './registrable-domain.ts';
 import { isPublicMailboxDomain } from './public-mailbox-domain.ts';
+import { normalizeDomain } from './addresses.ts';
+import { words } from './search-text.ts';
 
 export type DuplicateKind = 'account' | 'contact';
 
@@ -138,6 +140,32 @@ export function compareCompanyNames(a: string, b: string): 'same' | 'similar' | 
 /** The registrable domains an account can be matched by; public mailbox providers (gmail.com) never count. */
 export function accountDomainKeys(domains: readonly string[]): string[] {
   return [...new Set(domains.flatMap((d) => registrableDomain(d) ?? []).filter((d) => !isPublicMailboxDomain(d)))];
+}
+
+/**
+ * The indexed keys that find the accounts a new one should be judged against, so the check reads those and not
+ * the whole tenant. domains: its own (normalised) and their registrable domains, looked up exactly; words: matched
+ * as whole words of an account's search entry (its name, domains, industry, region), folded as the search index
+ * folds them; prefixes: matched as word prefixes. The words are the name key's longer words (the same blocks the
+ * duplicate review uses) and each registrable domain's own label ("aalto-infra.fi": aalto, infra), which finds an
+ * account that holds a subdomain of it; the prefix is the name key's first three letters, which finds a typo
+ * after them and "Aaltoinfra" for "Aalto Infra". A typo inside the first three letters of a name with no other
+ * shared word is not found: that would take an indexed name key of its own, which the schema does not have.
+ */
+export function accountCandidateKeys(candidate: Pick<AccountForMatch, 'name' | 'domains'>): { domains: string[]; words: string[]; prefixes: string[] } {
+  const registrable = accountDomainKeys(candidate.domains);
+  const domains = [...new Set([...candidate.domains.flatMap((d) => normalizeDomain(d) ?? []), ...registrable])];
+  const key = companyNameKey(candidate.name);
+  // The rule never compares a name key under three letters: such a name finds nothing by its name.
+  const nameWords = key.replace(/\s/g, '').length < 3 ? [] : words(key);
+  const long = nameWords.filter((w) => w.length >= 4);
+  const labels = registrable.flatMap((d) => words(d.split('.')[0]!)).filter((w) => w.length >= 2);
+  const first = nameWords[0];
+  return {
+    domains,
+    words: [...new Set([...(long.length ? long : nameWords.filter((w) => w.length >= 2)), ...labels])],
+    prefixes: first && first.length >= 3 ? [first.slice(0, 3)] : [],
+  };
 }
 
 function nameEvidence(verdict: 'same' | 'similar'): DuplicateEvidence {

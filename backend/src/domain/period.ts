@@ -1,10 +1,7 @@
 // Reporting periods in the organisation's time zone: a period of whole local days, and the weeks its trend
 // is bucketed into. Pure: the time zone rules come from Intl, the dates from the caller.
-import { DAY_MS } from './types.ts';
 import { invalid } from './errors.ts';
 import { localMidnight, zoneOffset } from './local-time.ts';
-
-export const WEEK_MS = 7 * DAY_MS;
 
 export interface Period {
   /** First local day, YYYY-MM-DD. */
@@ -16,8 +13,13 @@ export interface Period {
   start: number;
   /** Local midnight after `to` (exclusive), epoch ms. */
   end: number;
-  /** The Monday midnight on or before `start`: week k of the trend is [weekStart + k weeks, + 1 week). */
+  /** The Monday midnight on or before `start`: the first week of the trend. */
   weekStart: number;
+  /**
+   * Every local Monday midnight from weekStart while before `end`: week k is [weekStarts[k], weekStarts[k + 1]).
+   * Counted in local days, not in 7 * 24 h: the week of a DST change is 167 or 169 hours long.
+   */
+  weekStarts: number[];
 }
 
 /**
@@ -70,7 +72,15 @@ export function periodOf(from: string, to: string, timeZone: string): Period {
   const end = localMidnight(addDays(to, 1), timeZone);
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0
-  return { from, to, timeZone, start, end, weekStart: localMidnight(addDays(from, -weekday), timeZone) };
+  const monday = addDays(from, -weekday);
+  return { from, to, timeZone, start, end, weekStart: localMidnight(monday, timeZone), weekStarts: localWeekStarts(monday, end, timeZone) };
+}
+
+/** The local midnights of `monday` and each following Monday while before `end`. */
+export function localWeekStarts(monday: string, end: number, timeZone: string): number[] {
+  const out: number[] = [];
+  for (let day = monday, at = localMidnight(day, timeZone); at < end; day = addDays(day, 7), at = localMidnight(day, timeZone)) out.push(at);
+  return out;
 }
 
 /** The last `days` local days ending with the day of `now`. */

@@ -8,7 +8,7 @@ import {
 } from './schemas.ts';
 import { AccountCanSchema } from './permission-schemas.ts';
 import { ArchivedQuery } from './record-upkeep-schemas.ts';
-import { requireAccount, requireAccountExists, searchAccounts } from '../store/accounts.ts';
+import { openPipelineOf, requireAccount, requireAccountExists, searchAccounts } from '../store/accounts.ts';
 import { createAccount } from '../use-cases/accounts/create-account.ts';
 import { updateAccount } from '../use-cases/accounts/update-account.ts';
 import { archiveAccount } from '../use-cases/accounts/archive-account.ts';
@@ -81,7 +81,7 @@ export function accountRoutes(deps: Deps) {
     .openapi(
       createRoute({
         method: 'get', path: '/accounts/{id}', operationId: 'getAccount', tags: ['Accounts'], security: bearer, summary: 'Read an account with its care status',
-        description: 'An archived account still opens by its id (`archivedAt` set). `can` says what the asker may change.',
+        description: 'An archived account still opens by its id (`archivedAt` set). `can` says what the asker may change. `openPipelineCents` and `openDeals` are its open pipeline, the same sum as the list’s: open, unarchived deals in euros.',
         request: { params: IdParam },
         responses: {
           200: {
@@ -94,6 +94,8 @@ export function accountRoutes(deps: Deps) {
                   latestFeedback: z.object({ nps: orNull(FeedbackSchema), csat: orNull(FeedbackSchema) }),
                   carePlan: CarePlanStatusSchema,
                   can: AccountCanSchema,
+                  openPipelineCents: AccountListItemSchema.shape.openPipelineCents,
+                  openDeals: z.number().int().min(0).openapi({ description: 'How many open deals the pipeline sums' }),
                 }),
               },
             },
@@ -106,11 +108,12 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const now = deps.clock();
         const account = await requireAccount(auth.scope, c.req.valid('param').id);
-        const [owner, careByUser, feedback, meetings] = await Promise.all([
+        const [owner, careByUser, feedback, meetings, pipeline] = await Promise.all([
           account.ownerId ? getUser(auth.scope, account.ownerId) : null,
           lastContactByUser(auth.scope, account.id),
           listFeedback(auth.scope, account.id),
           accountMeetingsSince(auth.scope, account.id, periodOf('yearly', now, auth.tenant.settings.timeZone).start),
+          openPipelineOf(auth.scope, account.id),
         ]);
         const plan = auth.tenant.settings.carePlans[account.tier];
         return c.json(
@@ -121,6 +124,8 @@ export function accountRoutes(deps: Deps) {
             latestFeedback: { nps: latestFeedbackView(feedback, 'nps'), csat: latestFeedbackView(feedback, 'csat') },
             carePlan: { tier: account.tier, plan: { ...plan }, items: carePlanStatus({ plan, meetings, npsGivenAt: feedback.filter((f) => f.kind === 'nps').map((f) => f.givenAt), now, timeZone: auth.tenant.settings.timeZone }) },
             can: accountCanView(actorOf(auth), account),
+            openPipelineCents: pipeline.cents,
+            openDeals: pipeline.deals,
           },
           200,
         );

@@ -215,6 +215,46 @@ function nextDueSql(settings: TenantSettings) {
   return cases.length ? sql<number | null>`(case ${sql.join(cases, sql` `)} else null end)` : sql<number | null>`null`;
 }
 
+/**
+ * The deals an account's open pipeline sums, in one place for the list and the account page: open stages, live and
+ * unarchived, in euros (as the dashboard's pipeline: a sum across currencies would be no amount at all).
+ */
+function openDealsOf(eb: ExpressionBuilder<Database, 'accounts'>, tenantId: string) {
+  return eb
+    .selectFrom('opportunities as o')
+    .where('o.tenant_id', '=', tenantId)
+    .whereRef('o.account_id', '=', 'accounts.id')
+    .where('o.stage', 'in', OPEN_STAGES)
+    .where('o.currency', '=', 'EUR')
+    .where('o.deleted_at', 'is', null)
+    .where('o.archived_at', 'is', null);
+}
+
+/** The open pipeline's sum, as a subquery on the outer `accounts` row. */
+function openPipelineCentsOf(eb: ExpressionBuilder<Database, 'accounts'>, tenantId: string) {
+  return openDealsOf(eb, tenantId).select((e) => e.fn.coalesce(e.fn.sum<number>('o.value_cents'), e.val(0)).as('v'));
+}
+
+export interface OpenPipeline {
+  /** Sum of the open deals' values, in euro cents. */
+  cents: number;
+  deals: number;
+}
+
+/** One account's open pipeline: the same deals the list's openPipelineCents sums. */
+export async function openPipelineOf(scope: TenantScope, accountId: string): Promise<OpenPipeline> {
+  const r = await scope.db
+    .selectFrom('accounts')
+    .where('accounts.tenant_id', '=', scope.tenantId)
+    .where('accounts.id', '=', accountId)
+    .select((eb) => [
+      openPipelineCentsOf(eb, scope.tenantId).as('cents'),
+      openDealsOf(eb, scope.tenantId).select((e) => e.fn.countAll<number>().as('n')).as('deals'),
+    ])
+    .executeTakeFirst();
+  return { cents: Number(r?.cents ?? 0), deals: Number(r?.deals ?? 0) };
+}
+
 export async function searchAccounts(
   scope: TenantScope,
   f: AccountFilter,
@@ -250,15 +290,7 @@ export async function searchAccounts(
     base = f.overdue ? base.where((eb) => overdueCondition(eb, settings, now)) : base.where((eb) => eb.not(overdueCondition(eb, settings, now)));
   }
 
-  const pipeline = (eb: ExpressionBuilder<Database, 'accounts'>) =>
-    eb
-      .selectFrom('opportunities as o')
-      .select((e) => e.fn.coalesce(e.fn.sum<number>('o.value_cents'), e.val(0)).as('v'))
-      .where('o.tenant_id', '=', scope.tenantId)
-      .whereRef('o.account_id', '=', 'accounts.id')
-      .where('o.stage', 'in', OPEN_STAGES)
-      .where('o.deleted_at', 'is', null)
-      .where('o.archived_at', 'is', null);
+  const pipeline = (eb: ExpressionBuilder<Database, 'accounts'>) => openPipelineCentsOf(eb, scope.tenantId);
 
   const dir = f.order ?? (f.sort === 'lastContact' || f.sort === 'pipeline' ? 'desc' : 'asc');
   let q = base.selectAll('accounts').select((eb) => pipeline(eb).as('open_pipeline'));

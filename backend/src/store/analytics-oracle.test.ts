@@ -109,7 +109,7 @@ describe.each(testDatabases())('analytics SQL against the domain on $name', (dat
   afterAll(async () => dispose());
 
   const scopeOf = (m: Made): DashboardScope => ({
-    scope: m.f.scope, memberIds: m.members.map((u) => u.id), start: START, end: AS_OF + DAY_MS, weekStart: START, asOf: AS_OF, settings: m.settings,
+    scope: m.f.scope, memberIds: m.members.map((u) => u.id), start: START, end: AS_OF + DAY_MS, weekStarts: [START], asOf: AS_OF, settings: m.settings,
   });
 
   it('care compliance per tier is careStatus over the portfolio, tenant by tenant', async () => {

@@ -1,7 +1,7 @@
 // The moves of a merge, one function per kind of row so that other denormalised indexes (per-account timeline
 // rows, rollups) can follow a move in one place. Callers run them inside the merge's one transaction.
 import { sql } from 'kysely';
-import type { TenantScope } from './scope.ts';
+import { chunks, type TenantScope } from './scope.ts';
 import { withRollups } from './rollups.ts';
 import { touchTimeline } from './timeline-rows.ts';
 import { touchSearch } from './search-index.ts';
@@ -146,21 +146,22 @@ export async function accountsForMatching(scope: TenantScope): Promise<{ id: str
   return rows.map((r) => ({ id: r.id, name: r.name, domains: byAccount.get(r.id) ?? [], createdAt: Number(r.created_at), ownerId: r.owner_id }));
 }
 
-/** accountId: only that account's contacts (the check before a new contact). */
+/** accountId: only that account's contacts (the check before a new contact), and only their addresses. */
 export async function contactsForMatching(scope: TenantScope, accountId?: string): Promise<{ id: string; name: string; emails: string[]; accountId: string | null; createdAt: number }[]> {
   const t = scope.tenantId;
-  const [rows, emails] = await Promise.all([
-    scope.db.selectFrom('contacts').select(['id', 'name', 'account_id', 'created_at']).where('tenant_id', '=', t).where('deleted_at', 'is', null)
-      .$if(accountId !== undefined, (q) => q.where('account_id', '=', accountId!)).execute(),
-    scope.db
+  const rows = await scope.db.selectFrom('contacts').select(['id', 'name', 'account_id', 'created_at']).where('tenant_id', '=', t).where('deleted_at', 'is', null)
+    .$if(accountId !== undefined, (q) => q.where('account_id', '=', accountId!)).execute();
+  // One account's: its contacts' addresses by contact id (the contact index), not the tenant's every address joined.
+  const emails = accountId === undefined
+    ? await scope.db
       .selectFrom('contact_emails as e')
       .innerJoin('contacts as c', (j) => j.onRef('c.tenant_id', '=', 'e.tenant_id').onRef('c.id', '=', 'e.contact_id'))
       .select(['e.contact_id', 'e.address'])
       .where('e.tenant_id', '=', t)
       .where('c.deleted_at', 'is', null)
-      .$if(accountId !== undefined, (q) => q.where('c.account_id', '=', accountId!))
-      .execute(),
-  ]);
+      .execute()
+    : (await Promise.all(chunks(rows.map((r) => r.id), 500).map((ids) =>
+      scope.db.selectFrom('contact_emails').select(['contact_id', 'address']).where('tenant_id', '=', t).where('contact_id', 'in', ids).execute()))).flat();
   const byContact = new Map<string, string[]>();
   for (const e of emails) byContact.set(e.contact_id, [...(byContact.get(e.contact_id) ?? []), e.address]);
   return rows.map((r) => ({ id: r.id, name: r.name, emails: byContact.get(r.id) ?? [], accountId: r.account_id, createdAt: Number(r.created_at) }));

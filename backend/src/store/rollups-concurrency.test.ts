@@ -50,7 +50,7 @@ describe.each(testDatabases())('rollups under concurrent writers on $name', (dat
     });
     await Promise.all(passes);
     expect(await expectRollupsRebuilt(f.scope)).toBeGreaterThan(10);
-    const d: DashboardScope = { scope: f.scope, memberIds: users.map((u) => u.id), start: base - DAY_MS, end: T0, weekStart: base - DAY_MS, asOf: T0, settings: DEFAULT_TENANT_SETTINGS };
+    const d: DashboardScope = { scope: f.scope, memberIds: users.map((u) => u.id), start: base - DAY_MS, end: T0, weekStarts: [0, 1, 2, 3, 4].map((k) => base - DAY_MS + k * 7 * DAY_MS), asOf: T0, settings: DEFAULT_TENANT_SETTINGS };
     expect(await repActivity(d)).toEqual(await rawRepActivity(d));
     expect(await weeklyTrend(d)).toEqual(await rawWeeklyTrend(d));
     // Every pass's holder is counted: each user holds all 40 shared emails.

@@ -92,7 +92,7 @@ async function expectSameFigures(m: Made) {
   const teams = [m.users.slice(0, 3).map((u) => u.id), [m.users[0]!.id], m.users.map((u) => u.id)];
   for (const p of PERIODS) {
     for (const memberIds of teams) {
-      const d: DashboardScope = { scope: m.f.scope, memberIds, start: p.start, end: p.end, weekStart: p.weekStart, asOf: Math.min(p.end, T0), settings: DEFAULT_TENANT_SETTINGS };
+      const d: DashboardScope = { scope: m.f.scope, memberIds, start: p.start, end: p.end, weekStarts: p.weekStarts, asOf: Math.min(p.end, T0), settings: DEFAULT_TENANT_SETTINGS };
       expect(await repActivity(d)).toEqual(await rawRepActivity(d));
       expect(await accountActivity(d, 5)).toEqual(await rawAccountActivity(d, 5));
       expect(await accountActivity(d, 100)).toEqual(await rawAccountActivity(d, 100));
@@ -135,7 +135,7 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
 
   it('follows relinks (an account gets a domain, an address becomes a contact, an item placed by hand) and an erasure', async () => {
     const m = made[1]!;
-    const before = await repActivity({ scope: m.f.scope, memberIds: m.users.map((u) => u.id), start: T0 - 200 * DAY_MS, end: T0 + 100 * DAY_MS, weekStart: T0 - 200 * DAY_MS, asOf: T0, settings: DEFAULT_TENANT_SETTINGS });
+    const before = await repActivity({ scope: m.f.scope, memberIds: m.users.map((u) => u.id), start: T0 - 200 * DAY_MS, end: T0 + 100 * DAY_MS, weekStarts: [T0 - 200 * DAY_MS], asOf: T0, settings: DEFAULT_TENANT_SETTINGS });
     await inTransaction(m.f.scope, (tx) => relinkUnmatched(tx, { domains: ['a1.customer1.test'] }));
     const fresh = await createContact(m.f.scope, { name: 'New', emails: ['new28@a4.customer1.test'], phones: [], title: null, accountId: m.accounts[4]!.id, ownerId: null }, null, T0);
     await inTransaction(m.f.scope, (tx) => relinkUnmatched(tx, { addresses: fresh.emails }));
@@ -148,7 +148,7 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
     await inTransaction(m.f.scope, (tx) => eraseContacts(tx, [m.contacts[0]!.id, m.contacts[3]!.id], T0));
     await expectRollupsRebuilt(m.f.scope);
     await expectSameFigures(m);
-    const after = await repActivity({ scope: m.f.scope, memberIds: m.users.map((u) => u.id), start: T0 - 200 * DAY_MS, end: T0 + 100 * DAY_MS, weekStart: T0 - 200 * DAY_MS, asOf: T0, settings: DEFAULT_TENANT_SETTINGS });
+    const after = await repActivity({ scope: m.f.scope, memberIds: m.users.map((u) => u.id), start: T0 - 200 * DAY_MS, end: T0 + 100 * DAY_MS, weekStarts: [T0 - 200 * DAY_MS], asOf: T0, settings: DEFAULT_TENANT_SETTINGS });
     // The writers changed what the figures count.
     expect(after.map((r) => r.accountsTouched + r.contactsTouched)).not.toEqual(before.map((r) => r.accountsTouched + r.contactsTouched));
   }, 120_000);

@@ -42,7 +42,7 @@ export function AccountHeader({ account, details, onChanged }: { account: Matche
   const s = useStyles();
   const now = services.now?.() ?? Date.now();
   useEffect(() => markAccountShown(), []);
-  const pipeline = details?.opportunities.filter((o) => OPEN_STAGES.has(o.stage)).reduce((sum, o) => sum + o.value, 0);
+  const pipeline = details?.openPipelineCents;
   const owner = account.ownerId ? (colleagueName(services, account.ownerId) ?? '—') : t('account.noOwner');
   const care = account.care;
   const [editing, setEditing] = useState(false);

@@ -1,9 +1,10 @@
 // Likely duplicates: the suggestions a manager reviews, and the check before a new account or contact is created.
 import { DomainError } from '../../domain/errors.ts';
-import { accountDuplicateEvidence, contactDuplicateEvidence, findAccountDuplicates, findContactDuplicates, type DuplicateEvidence, type DuplicateKind } from '../../domain/duplicates.ts';
+import { accountCandidateKeys, accountDuplicateEvidence, contactDuplicateEvidence, findAccountDuplicates, findContactDuplicates, type DuplicateEvidence, type DuplicateKind } from '../../domain/duplicates.ts';
 import type { Account, Contact } from '../../domain/types.ts';
 import { accountsForMatching, contactsForMatching } from '../../store/merges.ts';
 import { accountIdsByDomains, getAccounts } from '../../store/accounts.ts';
+import { accountMatchCandidates } from '../../store/account-candidates.ts';
 import { getContact } from '../../store/contacts.ts';
 import type { TenantScope } from '../../store/scope.ts';
 import { dismissalKey, dismissedPairKeys } from '../../store/duplicate-dismissals.ts';
@@ -82,11 +83,16 @@ export async function requireDomainsFree(scope: TenantScope, domains: readonly s
   );
 }
 
-/** Refuses a new account that looks like an existing one, unless the person said to create it anyway. */
+/**
+ * Refuses a new account that looks like an existing one, unless the person said to create it anyway. Only the
+ * accounts sharing an indexed key with it (a domain, a name word, the name's first letters) are read and judged:
+ * a tenant of tens of thousands of accounts is not read whole for every new one.
+ */
 export async function refuseLikelyDuplicateAccount(scope: TenantScope, input: { name: string; domains: readonly string[] }, allowDuplicate: boolean): Promise<void> {
   await requireDomainsFree(scope, input.domains, null);
   if (allowDuplicate) return;
-  const matches = (await accountsForMatching(scope))
+  const matches = (await accountMatchCandidates(scope, accountCandidateKeys(input)))
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .map((a) => ({ id: a.id, name: a.name, reasons: accountDuplicateEvidence(input, a).map((e) => e.reason) }))
     .filter((m) => m.reasons.length > 0);
   if (matches.length) throw likelyDuplicate('account', matches.slice(0, 10));

@@ -45,14 +45,14 @@ export async function computeDashboard(dashboards: DashboardCache<DashboardFigur
   const members = r.team === null ? users : users.filter((u) => u.team === r.team);
   if (r.team !== null && members.length === 0) throw notFound(`team named “${r.team}”`);
   const d: DashboardScope = {
-    scope: r.scope, memberIds: members.map((u) => u.id), start: r.period.start, end: r.period.end, weekStart: r.period.weekStart,
+    scope: r.scope, memberIds: members.map((u) => u.id), start: r.period.start, end: r.period.end, weekStarts: r.period.weekStarts,
     asOf: Math.min(r.period.end, r.now), settings: r.settings,
   };
   const { cadenceDays, minutesPerEmail } = r.settings;
   // Read before computing: figures computed after a write commits carry its version or a later one.
   const version = await dataVersion(r.scope);
   // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
-  const key = dashboardKey(r.scope.tenantId, { version, team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: d.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
+  const key = dashboardKey(r.scope.tenantId, { version, team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: r.period.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
   return dashboards.get(key, r.now, () => figures(d, r, members), r.refresh);
 }
 

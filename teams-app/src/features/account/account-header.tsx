@@ -14,8 +14,6 @@ import { useMediaQuery } from '../common/use-media-query.ts';
 /** Below this the secondary actions go into "More": the Finnish row needs about 1000 px, two rows fit above this. */
 const NARROW = '(max-width: 640px)';
 
-const OPEN = ['identified', 'contacted', 'offer', 'negotiation'];
-
 const useStyles = makeStyles({
   header: {
     display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS,
@@ -42,11 +40,6 @@ export function AccountHeader({ account: a, round, onAction, onChanged }: {
   const { api, now } = useServices();
   const s = useStyles();
   const narrow = useMediaQuery(NARROW);
-  const pipeline = useAsync(async () => {
-    const { items } = await unwrap(api.accounts[':id'].opportunities.$get({ param: { id: a.id } }));
-    const open = items.filter((o) => OPEN.includes(o.stage) && o.currency === 'EUR');
-    return { count: open.length, cents: open.reduce((n, o) => n + o.value, 0) };
-  }, [api, a.id, round]);
   const strength = useAsync(async () => {
     const { items } = await unwrap(api['relationship-strength'].$get({ query: { accountIds: a.id } }));
     return items[0]?.strongest ?? { userId: null, strength: 0, label: 'none' as const };
@@ -90,7 +83,7 @@ export function AccountHeader({ account: a, round, onAction, onChanged }: {
         {fact(t('account.lastContact'), a.lastContactAt ? formatRelative(a.lastContactAt, now()) : t('account.never'),
           { testId: 'last-contact', ...(a.lastContactAt ? { title: formatDate(a.lastContactAt) } : {}) })}
         {fact(t('account.nextDue'), due, { className: a.care.overdue && s.overdue, testId: 'next-due', ...(a.care.nextDueAt ? { title: formatDate(a.care.nextDueAt) } : {}) })}
-        {fact(t('account.openPipeline'), pipeline.status === 'done' ? t('account.pipelineSummary', { value: formatMoney(pipeline.data.cents), n: pipeline.data.count }) : '…', { testId: 'open-pipeline' })}
+        {fact(t('account.openPipeline'), t('account.pipelineSummary', { value: formatMoney(a.openPipelineCents), n: a.openDeals }), { testId: 'open-pipeline' })}
         {fact(t('accounts.col.strength'), strength.status === 'done' ? <StrengthBadge strength={strength.data.strength} label={strength.data.label} /> : '…')}
       </dl>
       <Text size={200} className={s.more}>
