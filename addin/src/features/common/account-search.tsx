@@ -1,7 +1,7 @@
 // Find any account to pick, not only those the item's addresses matched: by its name or domain, or by one of its
 // contacts' names or addresses (GET /api/search), so "the account Matti works for" is one word away. Archived
-// accounts are found too, marked "Archived": POST /api/interactions takes an archived account (an email from a
-// customer set aside is still history worth keeping), so the picker offers what the API accepts.
+// accounts are found too, marked "Archived", after the live ones: POST /api/interactions and POST /api/contacts both
+// take an archived account (only a deleted one is refused), so the picker offers what the API accepts.
 import { useEffect, useState } from 'react';
 import { Badge, Caption1, Field, Radio, RadioGroup, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, accountCandidates, searchRecords, searchable, useI18n, type AccountCandidate } from '../../../../web-shared/src/index.ts';
