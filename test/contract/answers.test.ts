@@ -146,6 +146,7 @@ describe.each(testDatabases())('API answers match the document on $name', (datab
     const managers = await call('POST', '/accounts', { as: 'manager', body: { name: 'Johdon Oy' } });
     await call('POST', '/accounts/{id}/archive', { params: { id: managers.body.id } });
     await call('POST', '/accounts/{id}/archive', { as: 'manager', params: { id: managers.body.id } });
+    expect((await call('GET', '/search', { query: 'q=johdon&kinds=account&includeArchived=true' })).body.accounts).toMatchObject([{ id: managers.body.id, archived: true }]);
     await call('POST', '/accounts/{id}/restore', { as: 'manager', params: { id: managers.body.id } });
     await call('POST', '/accounts/{id}/restore', { params: { id: 'no-such-account' } });
 

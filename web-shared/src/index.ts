@@ -2,7 +2,7 @@
 export { createApiClient, unwrap, expectOk, type ApiClient, type ApiClientOptions } from './api/client.ts';
 export { ApiProblem, BackendUnreachable, SignInRequired, isDomainTaken, isLikelyDuplicate, problemFromResponse, type DuplicateCandidate, type ProblemDetails, type FieldError } from './api/problem.ts';
 export type { Account, AccountListPage, Contact, Interaction, Me, MatchResponse, MatchResult, MeetingByChat, Opportunity, SearchHit, SearchResult, TimelinePage, User } from './api/types.ts';
-export { accountCandidates, searchable, searchRecords, type AccountCandidate } from './api/search.ts';
+export { accountCandidates, searchable, searchRecords, type AccountCandidate, type SearchOptions } from './api/search.ts';
 export { createI18n, resolveLocale, LOCALES, type I18n, type Locale, type Messages, type MessageBundle } from './i18n/i18n.ts';
 export { formatMessage, type MessageVars } from './i18n/format-message.ts';
 export { I18nProvider, useI18n } from './i18n/i18n-context.tsx';

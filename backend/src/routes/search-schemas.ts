@@ -27,6 +27,7 @@ export const SearchHitSchema = z
     itemKind: z.string().nullable().openapi({ description: 'Interactions: email, meeting, call, note, chat' }),
     occurredAt: z.number().nullable(),
     redacted: z.boolean().openapi({ description: 'A metadata-only interaction the asker does not hold: found and shown by who took part only' }),
+    archived: z.boolean().openapi({ description: 'An archived account; a contact archived itself or on an archived account; an interaction on an archived account. Only found with `includeArchived=true`' }),
     highlight: Highlight,
   })
   .openapi('SearchHit');

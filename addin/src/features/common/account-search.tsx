@@ -1,7 +1,9 @@
 // Find any account to pick, not only those the item's addresses matched: by its name or domain, or by one of its
-// contacts' names or addresses (GET /api/search), so "the account Matti works for" is one word away.
+// contacts' names or addresses (GET /api/search), so "the account Matti works for" is one word away. Archived
+// accounts are found too, marked "Archived", after the live ones: POST /api/interactions and POST /api/contacts both
+// take an archived account (only a deleted one is refused), so the picker offers what the API accepts.
 import { useEffect, useState } from 'react';
-import { Caption1, Field, Radio, RadioGroup, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, Field, Radio, RadioGroup, SearchBox, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorState, accountCandidates, searchRecords, searchable, useI18n, type AccountCandidate } from '../../../../web-shared/src/index.ts';
 import { usePaneServices } from '../../app/pane-services.tsx';
 
@@ -27,7 +29,7 @@ export function AccountSearch({ onPick }: { onPick: (a: AccountCandidate) => voi
     let current = true;
     const timer = setTimeout(() => {
       setState({ status: 'loading' });
-      searchRecords(api, text, { kinds: ['account', 'contact'], limit: 8 }).then(
+      searchRecords(api, text, { kinds: ['account', 'contact'], limit: 8, includeArchived: true }).then(
         (r) => { if (current) setState({ status: 'done', items: accountCandidates(r).slice(0, 8) }); },
         (error: unknown) => { if (current) setState({ status: 'error', error }); },
       );
@@ -55,6 +57,7 @@ export function AccountSearch({ onPick }: { onPick: (a: AccountCandidate) => voi
               <>
                 {a.name}
                 {a.viaContact && <Caption1 className={s.via}> {t('accountSearch.via', { name: a.viaContact })}</Caption1>}
+                {a.archived && <> <Badge appearance="outline" color="subtle" size="small" data-testid="account-archived">{t('accountSearch.archived')}</Badge></>}
               </>
             } />
           ))}

@@ -138,6 +138,24 @@ describe.each(testDatabases())('search on $name', (database) => {
     expect((await searchRecords(a.scope, rep(), { q: 'makela-rakennus.fi' })).accounts.map((h) => h.id)).toEqual([makelaId]);
   });
 
+  it('marks an archived account, its contact and its interaction archived, found only with includeArchived', async () => {
+    const lumiId = (await createAccount(a.scope, account('Lumivaara Oy', ['lumivaara.fi']), null, T0)).id;
+    const ainoId = (await createContact(a.scope, { name: 'Aino Lumivaara', emails: ['aino@lumivaara.fi'], phones: [], title: null, accountId: lumiId, ownerId: null }, null, T0)).id;
+    await archiveAccount(a.scope, { id: a.users.manager.id, role: 'manager' }, lumiId, T0);
+    // POST /api/interactions takes an archived account (only a deleted one is refused), so the add-in may log to it.
+    const logged = await log('shared', { subject: 'Lumivaaran talvihuolto', accountIds: [lumiId] });
+    const found = await searchRecords(a.scope, rep(), { q: 'lumivaara', includeArchived: true });
+    expect(found.accounts).toMatchObject([{ id: lumiId, archived: true }]);
+    expect(found.contacts).toMatchObject([{ id: ainoId, accountId: lumiId, archived: true }]);
+    expect(found.interactions).toMatchObject([{ id: logged.interaction.id, accountId: lumiId, archived: true }]);
+    const live = await searchRecords(a.scope, rep(), { q: 'lumivaara' });
+    expect([...live.accounts, ...live.contacts, ...live.interactions]).toEqual([]);
+    // A live account's hits are not marked, asked with includeArchived or not.
+    const makela = await searchRecords(a.scope, rep(), { q: 'makela', includeArchived: true });
+    expect(makela.accounts.map((h) => [h.id, h.archived])).toEqual([[makelaId, false]]);
+    expect(makela.contacts.map((h) => [h.id, h.archived])).toEqual([[mattiId, false]]);
+  });
+
   it('builds the entries a migration left unbuilt', async () => {
     await handle.db.deleteFrom('search_documents').where('tenant_id', '=', a.tenantId).execute();
     await sql`insert into search_documents (tenant_id, kind, record_id, visibility, holder_ids, archived) values (${a.tenantId}, 'contact', ${mattiId}, 'private', '', 0)`.execute(handle.db);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The top bar's search against the real API (app.request on a migrated SQLite database, test-issuer tokens):
 // grouped hits found without accents, the arrow keys and Enter open the account, a colleague's metadata-only
-// email shown without its subject, and Finnish.
+// email shown without its subject, archived hits marked, and Finnish.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -107,6 +107,37 @@ describe('Top bar search', () => {
     const option = (await screen.findAllByRole('option')).find((o) => o.getAttribute('data-hit')?.startsWith('interaction:'))!;
     fireEvent.click(option);
     expect(navigated).toMatchObject([{ view: 'account', accountId, interactionId: option.getAttribute('data-hit')!.split(':')[1] }]);
+  });
+
+  it('finds an archived account, its contact and its history only with "Include archived", each marked Archived', async () => {
+    const as = [h.a, h.a.users.manager] as [Harness['a'], Harness['a']['users']['rep']];
+    const saariId = (await h.call('POST', '/api/accounts', { as, body: { name: 'Saarenmaan Sahat Oy', domains: ['saarenmaan-sahat.fi'] } })).body.id;
+    await h.call('POST', '/api/contacts', { as, body: { name: 'Kalle Saarenmaa', emails: ['kalle@saarenmaan-sahat.fi'], accountId: saariId } });
+    expect((await h.call('POST', '/api/interactions', {
+      as, body: { kind: 'note', subject: 'Saarenmaan sahan lopetus', visibility: 'shared', accountIds: [saariId], participants: [{ role: 'from', address: h.a.users.manager.email }, { role: 'to', address: 'kalle@saarenmaan-sahat.fi' }] },
+    })).status).toBe(201);
+    expect((await h.call('POST', `/api/accounts/${saariId}/archive`, { as })).status).toBe(200);
+    show();
+    const box = screen.getByRole('combobox', { name: 'Search accounts, contacts and interactions' });
+    fireEvent.change(box, { target: { value: 'saarenmaa' } });
+    expect((await screen.findByRole('status')).textContent).toContain('saarenmaa');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Include archived' }));
+    const list = await screen.findByRole('listbox');
+    const options = within(list).getAllByRole('option');
+    expect(options.map((o) => o.getAttribute('data-hit')!.split(':')[0])).toEqual(['account', 'contact', 'interaction']);
+    for (const o of options) expect(within(o).getByText('Archived')).toBeTruthy();
+    // A live account's hit, asked with archived ones, carries no badge.
+    fireEvent.change(box, { target: { value: 'mantyla' } });
+    await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]!.textContent).toContain('Mäntylä Logistiikka Oy'));
+    expect(within(screen.getByRole('listbox')).queryByText('Archived')).toBeNull();
+    cleanup();
+    show('fi-FI');
+    const fiBox = screen.getByRole('combobox', { name: 'Hae asiakkuuksia, yhteyshenkilöitä ja tapahtumia' });
+    fireEvent.change(fiBox, { target: { value: 'saarenmaan sahat' } });
+    await screen.findByRole('status');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Näytä myös arkistoidut' }));
+    const fiAccount = within(await screen.findByRole('group', { name: 'Asiakkuudet' })).getByRole('option');
+    expect(within(fiAccount).getByText('Arkistoitu')).toBeTruthy();
   });
 
   it('speaks Finnish and says when nothing is found', async () => {

@@ -5,7 +5,7 @@
 // "Include archived" widens the search to archived accounts, their contacts and history.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Caption1, Checkbox, SearchBox, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { describeError, searchable, unwrap, useI18n, type SearchHit, type SearchResult } from '../../../../web-shared/src/index.ts';
+import { describeError, searchRecords, searchable, useI18n, type SearchHit, type SearchResult } from '../../../../web-shared/src/index.ts';
 import { useServices } from '../../app/services.tsx';
 import { HitText } from './hit-text.tsx';
 
@@ -69,8 +69,7 @@ export function TopBarSearch() {
     // Typing ahead: one request per pause, and only the latest answer is shown.
     const timer = setTimeout(() => {
       setState({ status: 'loading' });
-      const query = { q: text, limit: '5', ...(includeArchived ? { includeArchived: 'true' as const } : {}) };
-      unwrap(api.search.$get({ query })).then(
+      searchRecords(api, text, { limit: 5, includeArchived }).then(
         (result) => {
           if (ticket !== asked.current) return;
           setState({ status: 'done', q: text, asked: `${includeArchived}:${text}`, result });
