@@ -21,6 +21,15 @@ export async function analyzeAll(db: Kysely<any>): Promise<void> {
 }
 
 /**
+ * Statistics of these tables, gathered now, also inside a transaction (both databases count its own new rows): a
+ * bulk load analyses what it has written before it reads it back.
+ */
+export async function analyzeTables(db: Kysely<any>, tables: readonly string[]): Promise<void> {
+  if (isSqlite(db)) await sql.raw(`pragma analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`).execute(db);
+  for (const t of tables) await sql`analyze ${sql.id(t)}`.execute(db);
+}
+
+/**
  * The periodic refresh: SQLite re-analyses only the tables whose size changed enough since (PRAGMA optimize, every
  * table checked: 0x10002); PostgreSQL's autovacuum does this by itself, so nothing is done there.
  */
