@@ -20,7 +20,10 @@ export function interactionAnswer(v: InteractionView, opportunityNames: Readonly
     opportunity: v.opportunityId ? { id: v.opportunityId, name: opportunityNames.get(v.opportunityId) ?? '' } : null,
     source: v.source, visibility: v.visibility,
     holders: v.holders.map((h) => ({ userId: h.userId, relation: h.relation, at: h.at })),
-    externalKey: v.externalKey, businessReview: v.businessReview ?? null, redacted: v.redacted, createdAt: v.createdAt, updatedAt: v.updatedAt,
+    externalKey: v.externalKey,
+    // Only a person's mark: absent, the subject decides. Stored answers from before the mark need no rebuild.
+    ...(v.businessReview != null && { businessReview: v.businessReview }),
+    redacted: v.redacted, createdAt: v.createdAt, updatedAt: v.updatedAt,
   };
 }
 

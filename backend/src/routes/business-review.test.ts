@@ -28,7 +28,7 @@ describe.each(testDatabases())('business review marks on $name', (database) => {
     })).body.interaction;
     const review = async () => (await h.call('GET', `/api/accounts/${account.id}`, { as: as('rep') })).body.carePlan.items.find((i: { item: string }) => i.item === 'businessReview');
     const plain = await log('meeting', 'Vuosipalaveri', 5);
-    expect(plain.businessReview).toBeNull();
+    expect(plain.businessReview).toBeUndefined();
     expect(await review()).toMatchObject({ done: 0, state: 'due' });
 
     const patch = (id: string, businessReview: boolean | null, who: 'rep' | 'rep2' = 'rep') => h.call('PATCH', `/api/interactions/${id}`, { as: as(who), body: { businessReview } });
@@ -44,7 +44,7 @@ describe.each(testDatabases())('business review marks on $name', (database) => {
     expect(await review()).toMatchObject({ done: 2 });
     expect((await patch(lookalike.id, false)).body.businessReview).toBe(false);
     expect(await review()).toMatchObject({ done: 1 });
-    expect((await patch(plain.id, null)).body.businessReview).toBeNull();
+    expect((await patch(plain.id, null)).body.businessReview).toBeUndefined();
     expect(await review()).toMatchObject({ done: 0, state: 'due' });
 
     const audit = (await h.call('GET', `/api/audit?entityType=interaction&entityId=${plain.id}`, { as: as('admin') })).body.items;

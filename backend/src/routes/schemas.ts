@@ -253,7 +253,7 @@ export const InteractionSchema = z
     visibility: z.enum(VISIBILITIES),
     holders: z.array(z.object({ userId: Id, relation: z.enum(['logged', 'holds']), at: Timestamp })),
     externalKey: z.string().nullable().openapi({ description: 'The dedup key (Message-ID, iCalUId); null for notes and calls, and in a redacted view' }),
-    businessReview: z.boolean().nullable().openapi({ description: 'A person’s mark on a meeting: true a business review, false not one, null decided by its subject (QBR, liiketoimintakatsaus); null in a redacted view' }),
+    businessReview: z.boolean().optional().openapi({ description: 'A person’s mark on a meeting: true a business review, false not one; absent when its subject decides (QBR, liiketoimintakatsaus), and in a redacted view' }),
     redacted: z.boolean().openapi({ description: 'True when subject, snippet, note and key were withheld (metadata-only item you do not hold)' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
