@@ -189,12 +189,13 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         const q = c.req.valid('query');
-        await requireAccountExists(auth.scope, id);
         const before = q.cursor ? decodeCursor(q.cursor) : undefined;
         const page = await timelinePage(auth.scope, {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
+        // The page reads nothing of a removed account: an empty one may be a missing account (404), not an empty timeline.
+        if (page.items.length === 0) await requireAccountExists(auth.scope, id);
         const body = await timelineAnswerBytes(auth.scope, page.items, { userId: auth.user.id, role: auth.role }, page.next ? encodeCursor(page.next) : null);
         return jsonBytesWithETag(c, body);
       },

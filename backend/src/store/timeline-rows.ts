@@ -200,7 +200,8 @@ export async function fillUnbuiltTimelineRows(db: Kysely<Database>, dialect: Dia
 
 /**
  * One page of an account's timeline, newest first, keyset-paginated on (occurred_at, id): one statement. Rows the
- * viewer may not see at all are left out here; what they may see of the rest is decided by the caller.
+ * viewer may not see at all are left out here; what they may see of the rest is decided by the caller. A removed
+ * account's page is empty: whether it is there at all is requireAccountExists's to say.
  */
 export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promise<{ items: TimelineEntry[]; next: { occurredAt: number; id: string } | null }> {
   // '|id|' within a '|...|' list: instr on SQLite, strpos on PostgreSQL (no LIKE, so no wildcard in an id matters).
@@ -221,11 +222,18 @@ export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promis
   const item = scope.dialect === 'postgres' ? sql<Buffer | string | null>`item` : sql<Buffer | string | null>`cast(item as blob)`;
   const rows = await runCompiledOnce<{ occurred_at: number; interaction_id: string; kind: string; visibility: string; holder_ids: string; item: Buffer | string | null }>(scope.db, shape, values, (v) => {
     let i = 0;
+    const tenant = v(i++);
+    const account = v(i++);
     let query = scope.db
       .selectFrom('timeline_rows')
       .select(['occurred_at', 'interaction_id', 'kind', 'visibility', 'holder_ids', item.as('item')])
-      .where('tenant_id', '=', v(i++))
-      .where('account_id', '=', v(i++));
+      .where('tenant_id', '=', tenant)
+      .where('account_id', '=', account)
+      // A removed account has no timeline (its rows may outlive it until purged). Asked once per statement (it
+      // does not depend on the row), so a page with items is also the proof that the account is there: the route
+      // asks for the account only when the page is empty.
+      .where((eb) => eb.exists(eb.selectFrom('accounts').select('accounts.id')
+        .where('accounts.tenant_id', '=', tenant).where('accounts.id', '=', account).where('accounts.deleted_at', 'is', null)));
     const viewer = v(i++);
     query = query.where((eb) => eb.or([eb('visibility', '!=', 'private'), eb(has('holder_ids', viewer), '>', 0)]));
     if (q.before) {
