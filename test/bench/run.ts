@@ -70,7 +70,7 @@ async function benchDatabase(kind: BenchDb, data: GeneratedTenant, interactions:
       out['timeline.reqPerSec'] = { runs: f.reqPerSec };
       out['timeline.bareReqPerSec'] = { runs: f.bareReqPerSec };
       out['timeline.p99Ms'] = f.p99Ms.length > 0 ? { runs: f.p99Ms } : { missing: `not measured: no request finished within the ${timelineLoad.durationSeconds} s runs` };
-      extra[`${kind}.timeline`] = { connections: timelineLoad.connections, durationSeconds: timelineLoad.durationSeconds, responseBytes: f.responseBytes, bareP99Ms: f.bareP99Ms, errors: f.errors };
+      extra[`${kind}.timeline`] = { connections: timelineLoad.connections, durationSeconds: timelineLoad.durationSeconds, responseBytes: f.responseBytes, bareP99Ms: f.bareP99Ms, cpuUsPerReq: f.cpuUsPerReq, bareCpuUsPerReq: f.bareCpuUsPerReq, errors: f.errors };
       // The same seeded database: the index was written by the seed's transactions, as production writes it.
       try {
         const sf = await benchSearch(db.handle, data, interactions, { runs, repeats: quick ? 25 : 50 }, log);

@@ -19,6 +19,10 @@ export interface TimelineFigures {
   bareReqPerSec: number[];
   p99Ms: number[];
   bareP99Ms: number[];
+  /** The server process's CPU time (user + system) per request answered, app and bare route: on a shared
+   * machine, where other processes take turns on the cores, this ratio moves far less than req/s. */
+  cpuUsPerReq: number[];
+  bareCpuUsPerReq: number[];
   responseBytes: number;
   errors: number;
 }
@@ -59,27 +63,37 @@ export async function benchTimeline(
 
   const full = await listen(app.fetch);
   const bareServer = await listen(bare.fetch);
-  const figures: TimelineFigures = { reqPerSec: [], bareReqPerSec: [], p99Ms: [], bareP99Ms: [], responseBytes, errors: 0 };
+  const figures: TimelineFigures = { reqPerSec: [], bareReqPerSec: [], p99Ms: [], bareP99Ms: [], cpuUsPerReq: [], bareCpuUsPerReq: [], responseBytes, errors: 0 };
   const tool = startLoadTool();
   const loadInChild = tool.run;
+  const plan = (url: string, durationSeconds: number) => ({ url, paths, headers, connections: opts.connections, durationSeconds });
+  const withCpu = async (url: string) => {
+    const before = process.cpuUsage();
+    const result = await loadInChild(plan(url, opts.durationSeconds));
+    const used = process.cpuUsage(before);
+    return { ...result, cpuUsPerReq: result.requests > 0 ? (used.user + used.system) / result.requests : NaN };
+  };
   try {
-    const plan = (url: string, durationSeconds: number) => ({ url, paths, headers, connections: opts.connections, durationSeconds });
     // Warm-up (JIT, the store's caches), not measured.
     await loadInChild(plan(full.url, Math.max(1, Math.round(opts.durationSeconds / 2))));
     await loadInChild(plan(bareServer.url, 1));
     for (let r = 0; r < opts.runs; r++) {
       // SUHDE_BENCH_PROFILE=<dir>: the app's runs profiled in this (the server's) process, the bare route's not.
       const profile = await startProfile(`timeline-${handle.dialect}-run${r + 1}`);
-      const a = await loadInChild(plan(full.url, opts.durationSeconds));
+      const a = await withCpu(full.url);
       await profile.stop(log);
-      const b = await loadInChild(plan(bareServer.url, opts.durationSeconds));
+      const b = await withCpu(bareServer.url);
       figures.reqPerSec.push(a.reqPerSec);
       figures.bareReqPerSec.push(b.reqPerSec);
       // A run in which no request finished has no latency to report (autocannon says 0): its p99 is left out.
       if (a.requests > 0) figures.p99Ms.push(a.p99Ms);
       if (b.requests > 0) figures.bareP99Ms.push(b.p99Ms);
+      if (a.requests > 0 && b.requests > 0) {
+        figures.cpuUsPerReq.push(Math.round(a.cpuUsPerReq));
+        figures.bareCpuUsPerReq.push(Math.round(b.cpuUsPerReq));
+      }
       figures.errors += a.errors + a.non2xx + a.timeouts + b.errors + b.non2xx + b.timeouts;
-      log(`timeline run ${r + 1}: ${Math.round(a.reqPerSec)} req/s p99 ${a.p99Ms} ms; bare route ${Math.round(b.reqPerSec)} req/s p99 ${b.p99Ms} ms (${responseBytes} bytes a page)`);
+      log(`timeline run ${r + 1}: ${Math.round(a.reqPerSec)} req/s p99 ${a.p99Ms} ms; bare route ${Math.round(b.reqPerSec)} req/s p99 ${b.p99Ms} ms (${responseBytes} bytes a page); server CPU ${Math.round(a.cpuUsPerReq)} vs ${Math.round(b.cpuUsPerReq)} us a request`);
     }
   } finally {
     tool.close();

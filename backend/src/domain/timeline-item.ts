@@ -68,28 +68,52 @@ export function timelineItemTemplate(i: Interaction): string {
   return out.join(SLOT);
 }
 
-/** A stored answer split at its slots: literal, slot, literal, ... (parse once, fill per viewer). */
-export function timelineItemParts(template: string): string[] {
-  return template.split(SLOT);
-}
+// The stored answer is read as its UTF-8 bytes and the page assembled as bytes: a page is some 50 kB of mostly
+// two-byte text (any character past U+00FF makes it so), which as strings was decoded, split, joined, encoded
+// again for the socket and once more for its hash. The markers are single bytes in UTF-8 and never occur inside a
+// multi-byte character (those bytes are all 0x80 or above), so the slots are found by byte.
+const SLOT_BYTE = 0x01;
+const OR_BYTE = 0x02;
+const DEAL = 0x6f; // 'o'
+const NO_NAME = Buffer.from('""');
 
-/** The deal a stored answer names, if any. */
-export function timelineItemOpportunityId(parts: readonly string[]): string | null {
-  for (let k = 1; k < parts.length; k += 2) if (parts[k]!.startsWith('o')) return parts[k]!.slice(1);
+/** The deal a stored answer (its UTF-8 bytes) names, if any. */
+export function timelineItemOpportunityId(item: Buffer): string | null {
+  // literal, slot, literal, ...: every slot is followed by its literal (maybe empty), so by the next marker.
+  for (let s = item.indexOf(SLOT_BYTE); s >= 0; s = item.indexOf(SLOT_BYTE, item.indexOf(SLOT_BYTE, s + 1) + 1)) {
+    if (item[s + 1] === DEAL) return item.toString('utf8', s + 2, item.indexOf(SLOT_BYTE, s + 1));
+  }
   return null;
 }
 
-/** The answer's JSON text for a viewer who sees it in full or only its metadata (never for one who may not see it). */
-export function timelineItemAnswer(parts: readonly string[], see: 'full' | 'metadata', opportunityNames: ReadonlyMap<string, string>): string {
-  let out = parts[0]!;
-  for (let k = 1; k < parts.length; k += 2) {
-    const slot = parts[k]!;
-    if (slot.startsWith('o')) out += JSON.stringify(opportunityNames.get(slot.slice(1)) ?? '');
+/** The most bytes writeTimelineItemAnswer writes for this item, given the longest deal name it may fill in. */
+export function timelineItemAnswerBound(item: Buffer, longestName: number): number {
+  return item.length + longestName;
+}
+
+/**
+ * Writes the answer's JSON for a viewer who sees it in full or only its metadata (never for one who may not see
+ * it) into `out` from `at`, the deals' names given as their JSON text; returns where it ended. `out` must have
+ * timelineItemAnswerBound bytes free.
+ */
+export function writeTimelineItemAnswer(item: Buffer, see: 'full' | 'metadata', names: ReadonlyMap<string, Buffer>, out: Buffer, at: number): number {
+  let pos = 0;
+  for (let s = item.indexOf(SLOT_BYTE); s >= 0; s = item.indexOf(SLOT_BYTE, pos)) {
+    at += item.copy(out, at, pos, s);
+    const end = item.indexOf(SLOT_BYTE, s + 1);
+    if (item[s + 1] === DEAL) at += (names.get(item.toString('utf8', s + 2, end)) ?? NO_NAME).copy(out, at);
     else {
-      const or = slot.indexOf(OR);
-      out += see === 'full' ? slot.slice(1, or) : slot.slice(or + 1);
+      const or = item.indexOf(OR_BYTE, s + 2);
+      at += see === 'full' ? item.copy(out, at, s + 2, or) : item.copy(out, at, or + 1, end);
     }
-    out += parts[k + 1]!;
+    pos = end + 1;
   }
-  return out;
+  return at + item.copy(out, at, pos);
+}
+
+/** One answer's JSON text (tests, and any single answer): writeTimelineItemAnswer into a buffer of its own. */
+export function timelineItemAnswer(item: Buffer, see: 'full' | 'metadata', names: ReadonlyMap<string, string>): string {
+  const asJson = new Map([...names].map(([id, name]) => [id, Buffer.from(JSON.stringify(name))]));
+  const out = Buffer.allocUnsafe(timelineItemAnswerBound(item, Math.max(0, ...[...asJson.values()].map((b) => b.length))));
+  return out.toString('utf8', 0, writeTimelineItemAnswer(item, see, asJson, out, 0));
 }

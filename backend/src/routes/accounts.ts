@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { jsonTextWithETag } from '../http/etag.ts';
+import { jsonBytesWithETag } from '../http/etag.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
@@ -28,7 +28,7 @@ import { carePlanStatus, periodOf } from '../domain/care-plan.ts';
 import { accountMeetingsSince } from '../store/care-plan.ts';
 import { CarePlanStatusSchema } from './settings-schema.ts';
 import { accountCanView, accountView, actorOf, careByUserView, contactCanView, contactView, feedbackView, latestFeedbackView, decodeCursor, encodeCursor, userView } from './views.ts';
-import { opportunityAnswers, timelineAnswerJson } from './answers.ts';
+import { opportunityAnswers, timelineAnswerBytes } from './answers.ts';
 
 export function accountRoutes(deps: Deps) {
   return newRouter()
@@ -194,14 +194,15 @@ export function accountRoutes(deps: Deps) {
         const auth = c.get('auth');
         const { id } = c.req.valid('param');
         const q = c.req.valid('query');
-        await requireAccountExists(auth.scope, id);
         const before = q.cursor ? decodeCursor(q.cursor) : undefined;
         const page = await timelinePage(auth.scope, {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
         });
-        const body = await timelineAnswerJson(auth.scope, page.items, { userId: auth.user.id, role: auth.role }, page.next ? encodeCursor(page.next) : null);
-        return jsonTextWithETag(c, body);
+        // The page reads nothing of a removed account: an empty one may be a missing account (404), not an empty timeline.
+        if (page.items.length === 0) await requireAccountExists(auth.scope, id);
+        const body = await timelineAnswerBytes(auth.scope, page.items, { userId: auth.user.id, role: auth.role }, page.next ? encodeCursor(page.next) : null);
+        return jsonBytesWithETag(c, body);
       },
     )
     .openapi(

@@ -3,7 +3,8 @@
 // source tables' interactions through viewOf, the deals' names and JSON.stringify. Checked for the account's
 // owner, a colleague, a manager and an admin, over several pages, for shared, metadata-only (redacted for who
 // does not hold it) and private items, a linked deal (renamed: its name is read when answering) and content
-// that JSON must escape; the ETag is the hash of those bytes and a 304 answers it.
+// that JSON must escape; the ETag is the hash of those bytes and a 304 answers it. Two deals on a page, and 404 for
+// an account outside the caller's tenant (the probe and the names are compiled once, their values placed per run).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../test/support/api-harness.ts';
@@ -21,6 +22,7 @@ describe.each(testDatabases())('timeline answer bytes on $name', (database) => {
   let h: Harness;
   let accountId: string;
   let dealId: string;
+  let secondDealId: string;
   const as = (who: Who) => [h.a, h.a.users[who]] as [Harness['a'], Harness['a']['users']['rep']];
   let n = 0;
   const log = async (who: Who, visibility: string, extra: Record<string, unknown> = {}) => {
@@ -47,6 +49,7 @@ describe.each(testDatabases())('timeline answer bytes on $name', (database) => {
     do {
       const res = await h.app.request(`/api/accounts/${accountId}/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${await h.token(h.a, h.a.users[who])}` } });
       expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.clone().arrayBuffer());
       const text = await res.text();
       const page = await timelinePageFromSources(h.a.scope, { accountId, viewerId: viewer.userId, limit: 3, ...(before ? { before } : {}) });
       const items = interactionViews(page.items, viewer, await opportunityNames(h.a.scope, page.items.map((i) => i.opportunityId)));
@@ -54,6 +57,7 @@ describe.each(testDatabases())('timeline answer bytes on $name', (database) => {
       expect(text, `${who} page ${pages}`).toBe(expected);
       expect(res.headers.get('etag')).toBe(entityTag(expected));
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(bytes).toEqual(new Uint8Array(Buffer.from(expected)));
       const again = await h.app.request(`/api/accounts/${accountId}/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`, {
         headers: { authorization: `Bearer ${await h.token(h.a, h.a.users[who])}`, 'if-none-match': entityTag(expected) },
       });
@@ -79,6 +83,11 @@ describe.each(testDatabases())('timeline answer bytes on $name', (database) => {
     await log('manager', 'metadata');
     await log('admin', 'shared', { opportunityId: dealId });
     await log('rep2', 'metadata');
+    // A second deal on the same page, its name with what JSON escapes and characters of two and three UTF-8 bytes:
+    // the names are written into the page as bytes.
+    secondDealId = (await h.call('POST', '/api/opportunities', { as: as('rep2'), body: { accountId, name: 'Ö-silta "B" \\ – 2027', value: 9_000 } })).body.id;
+    await log('rep2', 'shared', { opportunityId: secondDealId });
+    await log('rep', 'metadata', { opportunityId: secondDealId });
   });
   afterAll(async () => dispose());
 
@@ -90,6 +99,23 @@ describe.each(testDatabases())('timeline answer bytes on $name', (database) => {
     expect(redacted.length).toBeGreaterThan(0);
     expect(redacted.every((i: { subject: unknown; note: unknown; externalKey: unknown }) => i.subject === null && i.note === null && i.externalKey === null)).toBe(true);
     expect(first.body.items.some((i: { opportunity: { name: string } | null }) => i.opportunity?.name === 'Siltahanke')).toBe(true);
+  });
+
+  it('names both deals of a page, each by its own name', async () => {
+    const items = (await h.call('GET', `/api/accounts/${accountId}/timeline?limit=50`, { as: as('rep') })).body.items as { opportunity: { id: string; name: string } | null }[];
+    const names = new Map(items.filter((i) => i.opportunity).map((i) => [i.opportunity!.id, i.opportunity!.name]));
+    expect(names.get(dealId)).toMatch(/^Siltahanke/);
+    expect(names.get(secondDealId)).toBe('Ö-silta "B" \\ – 2027');
+  });
+
+  it('answers 404 for an account it cannot find in the caller’s tenant, and the other tenant its own', async () => {
+    // The probe is compiled once: each run must still ask for this tenant and this id.
+    const theirs = (await h.call('POST', '/api/accounts', { as: [h.b, h.b.users.rep], body: { name: 'Muu Oy', domains: ['muu-oy.fi'], tier: 'C' } })).body.id as string;
+    expect((await h.call('GET', `/api/accounts/${theirs}/timeline`, { as: as('rep') })).status).toBe(404);
+    expect((await h.call('GET', `/api/accounts/${accountId}/timeline`, { as: [h.b, h.b.users.rep] })).status).toBe(404);
+    expect((await h.call('GET', `/api/accounts/${theirs}/timeline`, { as: [h.b, h.b.users.rep] })).status).toBe(200);
+    expect((await h.call('GET', `/api/accounts/00000000-0000-7000-8000-000000000000/timeline`, { as: as('rep') })).status).toBe(404);
+    expect((await h.call('GET', `/api/accounts/${accountId}/timeline`, { as: as('rep') })).status).toBe(200);
   });
 
   it('names a renamed deal at once, and a change of visibility reaches every viewer', async () => {

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AccountTable, Database } from './database.ts';
 import { DAY_MS, OPEN_STAGES, type Account, type CompanySize, type Lifecycle, type Tier, type TenantSettings } from '../domain/types.ts';
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
+import { runCompiledOnce } from './compiled-query.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
@@ -75,8 +76,10 @@ export async function requireAccount(scope: TenantScope, id: string): Promise<Ac
 
 /** The account's 404 without loading it: a read that only needs it to exist (the timeline) pays one index probe. */
 export async function requireAccountExists(scope: TenantScope, id: string): Promise<void> {
-  const r = await scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', scope.tenantId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!r) throw notFound('account');
+  // The timeline's probe, on every page: built and compiled once (store/compiled-query.ts).
+  const rows = await runCompiledOnce<{ id: string }>(scope.db, 'account-exists', [scope.tenantId, id], (v) =>
+    scope.db.selectFrom('accounts').select('id').where('tenant_id', '=', v(0)).where('id', '=', v(1)).where('deleted_at', 'is', null));
+  if (rows.length === 0) throw notFound('account');
 }
 
 export async function getAccounts(scope: TenantScope, ids: string[]): Promise<Account[]> {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { OpportunityTable } from './database.ts';
 import { OPEN_STAGES, type Opportunity, type OpportunityLine, type Stage, type TenantSettings } from '../domain/types.ts';
 import { chunks, inTransaction, type TenantScope } from './scope.ts';
+import { runCompiledOnce } from './compiled-query.ts';
 import { newId } from './ids.ts';
 import { writeAudit } from './audit.ts';
 import { notFound } from '../domain/errors.ts';
@@ -81,7 +82,9 @@ export async function opportunityNames(scope: TenantScope, ids: readonly (string
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   const out = new Map<string, string>();
   for (const part of chunks(wanted, 500)) {
-    const rows = await scope.db.selectFrom('opportunities').select(['id', 'name']).where('tenant_id', '=', scope.tenantId).where('id', 'in', part).execute();
+    // Asked by every timeline page that names a deal: compiled once per list length (store/compiled-query.ts).
+    const rows = await runCompiledOnce<{ id: string; name: string }>(scope.db, `opportunity-names:${part.length}`, [scope.tenantId, ...part], (v) =>
+      scope.db.selectFrom('opportunities').select(['id', 'name']).where('tenant_id', '=', v(0)).where('id', 'in', part.map((_, k) => v(k + 1))));
     for (const r of rows) out.set(r.id, r.name);
   }
   return out;

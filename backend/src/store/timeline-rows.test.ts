@@ -20,7 +20,7 @@ import { removeInteraction } from '../use-cases/interactions/remove-interaction.
 import { linkToAccount } from '../use-cases/interactions/relink-unmatched.ts';
 import type { Visibility } from '../domain/types.ts';
 import { interactionAccess, viewOf } from '../domain/interaction-access.ts';
-import { interactionAnswer, timelineItemAnswer, timelineItemParts } from '../domain/timeline-item.ts';
+import { interactionAnswer, timelineItemAnswer } from '../domain/timeline-item.ts';
 
 describe.each(testDatabases())('timeline rows on $name', (database) => {
   let handle: Db;
@@ -58,7 +58,7 @@ describe.each(testDatabases())('timeline rows on $name', (database) => {
             const who = { userId: viewer.id, role: viewer.role };
             const rowsAnswer = fromRows.items.flatMap((e) => {
               const { see } = interactionAccess(who, { visibility: e.visibility, holders: e.holderIds.map((userId) => ({ userId, relation: 'holds' as const, at: 0 })) });
-              return see === 'none' ? [] : [timelineItemAnswer(timelineItemParts(e.item), see, new Map())];
+              return see === 'none' ? [] : [timelineItemAnswer(e.item, see, new Map())];
             });
             const sourcesAnswer = fromSources.items.flatMap((i) => { const v = viewOf(who, i); return v ? [JSON.stringify(interactionAnswer(v, new Map()))] : []; });
             expect(rowsAnswer.length).toBe(fromRows.items.length);

@@ -21,13 +21,16 @@ export function timelineItemJson(i: Interaction): string {
   return timelineItemTemplate(i);
 }
 
-/** A listed item as stored: what deciding who sees it needs, and its answer with slots (timelineItemJson). */
+/**
+ * A listed item as stored: what deciding who sees it needs, and its answer with slots (timelineItemJson) as its
+ * UTF-8 bytes, which the page is assembled from (domain/timeline-item.ts writeTimelineItemAnswer).
+ */
 export interface TimelineEntry {
   id: string;
   kind: string;
   visibility: Visibility;
   holderIds: string[];
-  item: string;
+  item: Buffer;
 }
 
 const idList = (ids: Iterable<string | null>) => {
@@ -197,7 +200,8 @@ export async function fillUnbuiltTimelineRows(db: Kysely<Database>, dialect: Dia
 
 /**
  * One page of an account's timeline, newest first, keyset-paginated on (occurred_at, id): one statement. Rows the
- * viewer may not see at all are left out here; what they may see of the rest is decided by the caller.
+ * viewer may not see at all are left out here; what they may see of the rest is decided by the caller. A removed
+ * account's page is empty: whether it is there at all is requireAccountExists's to say.
  */
 export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promise<{ items: TimelineEntry[]; next: { occurredAt: number; id: string } | null }> {
   // '|id|' within a '|...|' list: instr on SQLite, strpos on PostgreSQL (no LIKE, so no wildcard in an id matters).
@@ -212,13 +216,24 @@ export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promis
   if (q.userId) values.push(`|${q.userId}|`);
   values.push(q.limit + 1);
   const shape = `timeline-page:${scope.dialect}:${q.before ? 1 : 0}:${kinds.length}:${q.contactId ? 1 : 0}:${q.userId ? 1 : 0}`;
-  const rows = await runCompiledOnce<{ occurred_at: number; interaction_id: string; kind: string; visibility: string; holder_ids: string; item: string | null }>(scope.db, shape, values, (v) => {
+  // SQLite hands the stored text over as its UTF-8 bytes (a blob), not decoded into a string only to be encoded
+  // again for the socket. node-postgres would send a bytea as hex, twice the bytes, and decode it as text first:
+  // measured dearer than taking the text and encoding it here.
+  const item = scope.dialect === 'postgres' ? sql<Buffer | string | null>`item` : sql<Buffer | string | null>`cast(item as blob)`;
+  const rows = await runCompiledOnce<{ occurred_at: number; interaction_id: string; kind: string; visibility: string; holder_ids: string; item: Buffer | string | null }>(scope.db, shape, values, (v) => {
     let i = 0;
+    const tenant = v(i++);
+    const account = v(i++);
     let query = scope.db
       .selectFrom('timeline_rows')
-      .select(['occurred_at', 'interaction_id', 'kind', 'visibility', 'holder_ids', 'item'])
-      .where('tenant_id', '=', v(i++))
-      .where('account_id', '=', v(i++));
+      .select(['occurred_at', 'interaction_id', 'kind', 'visibility', 'holder_ids', item.as('item')])
+      .where('tenant_id', '=', tenant)
+      .where('account_id', '=', account)
+      // A removed account has no timeline (its rows may outlive it until purged). Asked once per statement (it
+      // does not depend on the row), so a page with items is also the proof that the account is there: the route
+      // asks for the account only when the page is empty.
+      .where((eb) => eb.exists(eb.selectFrom('accounts').select('accounts.id')
+        .where('accounts.tenant_id', '=', tenant).where('accounts.id', '=', account).where('accounts.deleted_at', 'is', null)));
     const viewer = v(i++);
     query = query.where((eb) => eb.or([eb('visibility', '!=', 'private'), eb(has('holder_ids', viewer), '>', 0)]));
     if (q.before) {
@@ -235,7 +250,8 @@ export async function timelinePage(scope: TenantScope, q: TimelineQuery): Promis
   const last = page[page.length - 1];
   return {
     items: page.flatMap((r) => (r.item === null ? [] : [{
-      id: r.interaction_id, kind: r.kind, visibility: r.visibility as Visibility, holderIds: r.holder_ids.split('|').filter(Boolean), item: r.item,
+      id: r.interaction_id, kind: r.kind, visibility: r.visibility as Visibility, holderIds: r.holder_ids.split('|').filter(Boolean),
+      item: typeof r.item === 'string' ? Buffer.from(r.item) : r.item,
     }])),
     next: rows.length > q.limit && last ? { occurredAt: last.occurred_at, id: last.interaction_id } : null,
   };
