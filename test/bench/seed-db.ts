@@ -26,7 +26,15 @@ try {
     const { data } = benchDataset(scale);
     log(`${data.interactionCount} interactions generated in ${Math.round((performance.now() - t0) / 1000)} s`);
     const t1 = performance.now();
-    await seedTenant(handle, data, BENCH_NOW, { batchSize: 20_000, onProgress: (n) => { if (n % 200_000 === 0) log(`seeded ${n} at ${Math.round((performance.now() - t1) / 1000)} s`); } });
+    let logged = 0;
+    await seedTenant(handle, data, BENCH_NOW, {
+      batchSize: 20_000,
+      onProgress: (n) => {
+        if (n - logged < 200_000) return;
+        logged = n;
+        log(`seeded ${n} at ${Math.round((performance.now() - t1) / 1000)} s`);
+      },
+    });
     log(`seeded in ${Math.round((performance.now() - t1) / 1000)} s`);
   }
 } finally {
