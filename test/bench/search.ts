@@ -82,26 +82,19 @@ export async function benchSearch(
 }
 
 async function main() {
-  const { generateTenant, BENCH_SCALE } = await import('../../backend/src/demo/generate-tenant.ts');
   const { seedTenant } = await import('../../backend/src/store/seed.ts');
-  const { newId } = await import('../../backend/src/store/ids.ts');
   const { benchPostgresUrl, freshDatabase } = await import('./databases.ts');
+  const { BENCH_NOW, benchDataset } = await import('./bench-data.ts');
   const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
   const quick = args.quick === 'true';
   const scale = Number(args.scale ?? (quick ? 0.01 : 1));
   const runs = Math.max(3, Number(args.runs ?? 3));
-  const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
-  const sizes = {
-    users: Math.max(10, Math.round(BENCH_SCALE.users * scale)), accounts: Math.max(50, Math.round(BENCH_SCALE.accounts * scale)),
-    contactsPerAccount: BENCH_SCALE.contactsPerAccount, interactions: Math.max(1000, Math.round((BENCH_SCALE.interactions ?? 1_000_000) * scale)), months: BENCH_SCALE.months,
-  };
-  const generated = generateTenant({ seed: 20261122, now: NOW, scale: sizes });
-  let k = 0;
-  const interactions = [...generated.interactions].map((i) => ({ ...i, id: newId(NOW + k++) }));
-  const data = { ...generated, interactions };
+  const NOW = BENCH_NOW;
+  // The benchmarks' tenant (bench-data.ts), with production's time-ordered ids.
+  const { data, interactions } = benchDataset(scale);
   const pg = benchPostgresUrl();
   const url = 'url' in pg ? pg.url : null;
-  const out: Record<string, unknown> = { interactions: interactions.length, accounts: sizes.accounts };
+  const out: Record<string, unknown> = { interactions: interactions.length, accounts: data.accounts.length };
   for (const kind of (args.db ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[]) {
     if (kind === 'postgres' && !url) { out[kind] = (pg as { missing: string }).missing; continue; }
     const db = await freshDatabase(kind, url, 'search', { poolSize: 4 });
