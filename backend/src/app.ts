@@ -40,6 +40,7 @@ import { importRoutes, IMPORT_UPLOAD_LIMIT_BYTES, IMPORT_UPLOAD_PATH } from './r
 import { renderApiDocs } from './http/api-docs.ts';
 import { webPages } from './http/web-pages.ts';
 import { createDashboardCache } from './use-cases/analytics/dashboard-cache.ts';
+import { createTimelinePageCache } from './http/timeline-page-cache.ts';
 import type { DashboardFigures } from './use-cases/analytics/compute-dashboard.ts';
 
 export interface AppOptions extends Deps {
@@ -134,7 +135,7 @@ export function createApp(opts: AppOptions) {
   if (opts.webRoot) webPages(app, opts.webRoot, opts.config.demo);
 
   const dashboards = opts.dashboards ?? createDashboardCache<DashboardFigures>();
-  const api = apiRoutes({ ...opts, dashboards });
+  const api = apiRoutes({ ...opts, dashboards, timelinePages: opts.timelinePages ?? createTimelinePageCache() });
   api.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -27,7 +27,11 @@ export function jsonWithETag(c: Context, value: unknown): Response {
  * those bytes, where hashing a text and sending it encoded it twice and measured its length once more.
  */
 export function jsonBytesWithETag(c: Context, body: Uint8Array): Response {
-  const tag = entityTag(body);
+  return jsonBytesTagged(c, body, entityTag(body));
+}
+
+/** The same with the tag already known (entityTag of these bytes, as the timeline page cache keeps it). */
+export function jsonBytesTagged(c: Context, body: Uint8Array, tag: string): Response {
   c.header('ETag', tag);
   if (matchesIfNoneMatch(c.req.header('if-none-match'), tag)) return c.body(null, 304);
   return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });

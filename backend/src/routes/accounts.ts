@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
-import { jsonBytesWithETag } from '../http/etag.ts';
+import { entityTag, jsonBytesTagged, jsonBytesWithETag } from '../http/etag.ts';
+import { timelinePageKey } from '../http/timeline-page-cache.ts';
+import { dataVersion } from '../store/rollups.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
@@ -195,6 +197,13 @@ export function accountRoutes(deps: Deps) {
         const { id } = c.req.valid('param');
         const q = c.req.valid('query');
         const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+        // The tenant's data version first, then the page: a page read after a write is never kept under the
+        // version from before it (http/timeline-page-cache.ts).
+        const cache = deps.timelinePages && deps.timelinePages.maxBytes > 0 ? deps.timelinePages : null;
+        const version = cache ? await dataVersion(auth.scope) : 0;
+        const key = cache ? timelinePageKey(auth.scope.tenantId, { userId: auth.user.id, role: auth.role }, id, q) : '';
+        const hit = cache?.get(key, version);
+        if (hit) return jsonBytesTagged(c, hit.body, hit.tag);
         const page = await timelinePage(auth.scope, {
           accountId: id, viewerId: auth.user.id, limit: q.limit, ...(before ? { before } : {}),
           ...(q.kind ? { kinds: q.kind } : {}), ...(q.contactId ? { contactId: q.contactId } : {}), ...(q.userId ? { userId: q.userId } : {}),
@@ -202,7 +211,11 @@ export function accountRoutes(deps: Deps) {
         // The page reads nothing of a removed account: an empty one may be a missing account (404), not an empty timeline.
         if (page.items.length === 0) await requireAccountExists(auth.scope, id);
         const body = await timelineAnswerBytes(auth.scope, page.items, { userId: auth.user.id, role: auth.role }, page.next ? encodeCursor(page.next) : null);
-        return jsonBytesWithETag(c, body);
+        if (!cache) return jsonBytesWithETag(c, body);
+        // A copy of exactly the page's bytes: the assembled body is a view of a larger buffer.
+        const kept = { body: Buffer.from(body), tag: entityTag(body) };
+        cache.set(key, version, kept);
+        return jsonBytesTagged(c, kept.body, kept.tag);
       },
     )
     .openapi(

@@ -9,8 +9,9 @@
 // PostgreSQL the interactions are locked first (in id order), so no other writer changes them between the two
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
 // (colleague, account).
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { beforeCommit, chunks, type TenantScope } from './scope.ts';
+import { runCompiledOnce } from './compiled-query.ts';
 import type { Interaction } from '../domain/types.ts';
 
 export const ROLLUP_DAY_MS = 86_400_000;
@@ -284,8 +285,8 @@ export async function rebuildRollups(scope: TenantScope): Promise<void> {
 /**
  * Marks the tenant's data changed: shared dashboards computed before are not answered again, by any instance.
  * Inside a transaction opened by inTransaction once, just before it commits (however many writes it made, and
- * never for a write that rolls back); otherwise now. Every audited write (store/audit.ts) and every interaction
- * write (withRollups) calls it.
+ * never for a write that rolls back); otherwise now. Every audited write (store/audit.ts), every interaction
+ * write (withRollups) and every change of timeline rows (store/timeline-rows.ts touchTimeline) calls it.
  */
 export async function bumpDataVersion(scope: TenantScope): Promise<void> {
   if (beforeCommit(scope, 'data-version', () => incrementDataVersion(scope))) return;
@@ -298,8 +299,13 @@ async function incrementDataVersion(scope: TenantScope): Promise<void> {
     on conflict (tenant_id, slot) do update set n = data_versions.n + 1`.execute(scope.db);
 }
 
-/** Grows with every committed write the dashboard reads. */
+/**
+ * Grows with every committed write the dashboard or a timeline page reads. Asked by every timeline request (the
+ * page cache's validator), so compiled once (store/compiled-query.ts).
+ */
 export async function dataVersion(scope: TenantScope): Promise<number> {
-  const r = await sql<{ v: unknown }>`select coalesce(sum(n), 0) as v from data_versions where tenant_id = ${scope.tenantId}`.execute(scope.db);
-  return Number(r.rows[0]?.v ?? 0);
+  const rows = await runCompiledOnce<{ v: unknown }>(scope.db, 'data-version', [scope.tenantId], (v) =>
+    // data_versions is written and read here only, by raw SQL: not in the typed schema.
+    (scope.db as Kysely<any>).selectFrom('data_versions').select(sql<unknown>`coalesce(sum(n), 0)`.as('v')).where('tenant_id', '=', v(0)));
+  return Number(rows[0]?.v ?? 0);
 }

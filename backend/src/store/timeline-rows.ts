@@ -12,6 +12,7 @@ import { beforeCommit, chunks, tenantScope, type TenantScope } from './scope.ts'
 import { getInteractions, type TimelineQuery } from './interactions.ts';
 import { runCompiledOnce } from './compiled-query.ts';
 import { indexInteractions } from './search-index.ts';
+import { bumpDataVersion } from './rollups.ts';
 
 /**
  * The one serialisation of a listed item: its API answer with the viewer-dependent parts as slots
@@ -117,7 +118,14 @@ export async function touchTimeline(scope: TenantScope, interactionIds: Iterable
   const ids = [...interactionIds];
   if (ids.length === 0) return;
   const p = pendingOf(scope);
-  if (!p) return rebuildTimelineRows(scope, ids);
+  if (!p) {
+    await rebuildTimelineRows(scope, ids);
+    // After the rows (outside a transaction): a reader that sees the new version also sees the new rows.
+    return bumpDataVersion(scope);
+  }
+  // The timeline page cache (routes/timeline-page-cache.ts) is validated by the data version: whoever changed the
+  // rows, the version moves in the same transaction, whether or not the caller audits its write.
+  await bumpDataVersion(scope);
   for (const id of ids) {
     p.ids.add(id);
     p.fresh.delete(id);
@@ -130,13 +138,15 @@ export async function touchTimeline(scope: TenantScope, interactionIds: Iterable
  * them in the same transaction rebuilds it from the sources instead.
  */
 export async function provideFreshTimelineRows(scope: TenantScope, created: readonly Interaction[]): Promise<void> {
+  if (created.length === 0) return;
   const fresh = created.map((i) => ({ item: i, rows: rowsOf(scope.tenantId, i, i.accountIds.map((a) => ({ account_id: a, occurred_at: i.occurredAt, kind: i.kind }))) }));
   const p = pendingOf(scope);
   if (!p) {
     await writeTimelineRows(scope, fresh.flatMap((f) => f.rows));
     await indexInteractions(scope, created.map((i) => i.id), created);
-    return;
+    return bumpDataVersion(scope);
   }
+  await bumpDataVersion(scope);
   for (const f of fresh) {
     p.ids.add(f.item.id);
     p.fresh.set(f.item.id, f);
