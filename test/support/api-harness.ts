@@ -1,6 +1,7 @@
 // The API under test: the real app on a migrated database, with tokens signed by a test issuer and checked
 // by the production verifier (signature, issuer, audience, tenant, expiry, scope).
 import { createApp } from '../../backend/src/app.ts';
+import type { TimelinePageCache } from '../../backend/src/http/timeline-page-cache.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
 import { createAccessTokenVerifier } from '../../backend/src/auth/index.ts';
 import { createTestIssuer, type TestIssuer } from './test-issuer.ts';
@@ -21,7 +22,7 @@ export interface Harness {
   call(method: string, path: string, opts?: { as?: [FixtureTenant, User] | string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-export async function apiHarness(handle: Db, bodyLimitBytes = 64 * 1024, extra: { sync?: SyncService; rateLimits?: RateLimits } = {}): Promise<Harness> {
+export async function apiHarness(handle: Db, bodyLimitBytes = 64 * 1024, extra: { sync?: SyncService; rateLimits?: RateLimits; timelinePages?: TimelinePageCache } = {}): Promise<Harness> {
   const a = await makeTenant(handle, 'seller-a.fi', 'Seller A Oy');
   const b = await makeTenant(handle, 'seller-b.fi', 'Seller B Oy');
   const issuer = await createTestIssuer({ tenantId: a.entraTenantId });
@@ -38,6 +39,7 @@ export async function apiHarness(handle: Db, bodyLimitBytes = 64 * 1024, extra: 
     config: { publicUrl: 'http://127.0.0.1:8080', bodyLimitBytes, demo: false, ...(extra.rateLimits ? { rateLimits: extra.rateLimits } : {}) },
     verify: (t) => verifier.verify(t),
     ...(extra.sync ? { sync: extra.sync } : {}),
+    ...(extra.timelinePages ? { timelinePages: extra.timelinePages } : {}),
   });
   const token = async (tenant: FixtureTenant, user: User, extra: { roles?: string[] } = {}) => {
     const roles = extra.roles ?? (user.role === 'admin' ? ['Suhde.Admin'] : user.role === 'manager' ? ['Suhde.Manager'] : []);
