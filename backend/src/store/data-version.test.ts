@@ -7,6 +7,8 @@ import type { Db } from './connect.ts';
 import { inTransaction } from './scope.ts';
 import { writeAudit } from './audit.ts';
 import { dataVersion } from './rollups.ts';
+import { touchTimeline } from './timeline-rows.ts';
+import { anonymiseInteractions } from './retention.ts';
 
 describe.each(testDatabases())('the data version on $name', (database) => {
   let handle: Db;
@@ -29,6 +31,17 @@ describe.each(testDatabases())('the data version on $name', (database) => {
       expect(await dataVersion(tx)).toBe(before);
     });
     expect(await dataVersion(a.scope)).toBe(before + 1);
+  });
+
+  it('moves with every change of timeline rows, audited or not: the timeline page cache is validated by it', async () => {
+    const before = await dataVersion(a.scope);
+    // Retention's anonymisation batches commit on their own, unaudited until the run ends.
+    await inTransaction(a.scope, (tx) => anonymiseInteractions(tx, ['00000000-0000-7000-8000-0000000000aa'], T0));
+    expect(await dataVersion(a.scope)).toBe(before + 1);
+    await touchTimeline(a.scope, ['00000000-0000-7000-8000-0000000000ab']); // outside a transaction: at once
+    expect(await dataVersion(a.scope)).toBe(before + 2);
+    await touchTimeline(a.scope, []);
+    expect(await dataVersion(a.scope)).toBe(before + 2);
   });
 
   it('does not move for a write that rolled back, nor for a change no dashboard reads', async () => {
