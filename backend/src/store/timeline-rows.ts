@@ -123,7 +123,7 @@ export async function touchTimeline(scope: TenantScope, interactionIds: Iterable
     // After the rows (outside a transaction): a reader that sees the new version also sees the new rows.
     return bumpDataVersion(scope);
   }
-  // The timeline page cache (routes/timeline-page-cache.ts) is validated by the data version: whoever changed the
+  // The timeline page cache (http/timeline-page-cache.ts) is validated by the data version: whoever changed the
   // rows, the version moves in the same transaction, whether or not the caller audits its write.
   await bumpDataVersion(scope);
   for (const id of ids) {
