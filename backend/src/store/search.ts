@@ -26,6 +26,8 @@ export interface SearchQuery {
  * enough to rank the best of the last weeks first, few enough to stay in the tens of milliseconds at 1M items.
  */
 export const RECENT_CANDIDATES = 200;
+/** A word this short matches too many records to rank them all. */
+const SHORT_WORD = 2;
 /** PostgreSQL: the recency windows (days back from now) tried in turn until one holds enough candidates; then all. */
 const WINDOW_DAYS = [30, 180, 730];
 
@@ -89,25 +91,37 @@ const ftsWords = (q: SearchQuery, part: 'all' | 'meta') => {
   return part === 'meta' ? `{meta_text} : (${words})` : `{meta_text content_text} : (${words})`;
 };
 
+/**
+ * Accounts and contacts: every match ranked, unless every word is a prefix of two letters ("ma" matches a third
+ * of a million records): then the first RECENT_CANDIDATES matches in index order, ranked.
+ */
 async function run(scope: TenantScope, q: SearchQuery, part: 'all' | 'meta', visible: RawBuilder<unknown>): Promise<RawRow[]> {
+  const short = q.words.every((w) => w.length <= SHORT_WORD);
   if (scope.dialect === 'postgres') {
     // The kind is a literal (one of three) so the planner picks that kind's partial GIN index.
     const tsquery = tsqueryOf(q, part);
+    // Short words only: the candidates are the first in key order, walked until enough match (a third or more
+    // of the records do), not every match.
+    const first = short ? sql`order by d.record_id desc limit ${RECENT_CANDIDATES}` : sql``;
     const result = await sql<RawRow>`
-      select ${COLUMNS}, ts_rank(d.tsv, to_tsquery('simple', ${tsquery})) as score
-      from search_documents d ${ACCOUNT}
-      where d.tenant_id = ${scope.tenantId} and d.kind = ${sql.lit(q.kind)} and d.tsv @@ to_tsquery('simple', ${tsquery}) and ${liveOf(q)} and ${visible}
-      order by score desc, d.occurred_at desc nulls last, d.record_id
+      select c.*, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) as score from (
+        select ${COLUMNS}, d.tsv
+        from search_documents d ${ACCOUNT}
+        where d.tenant_id = ${scope.tenantId} and d.kind = ${sql.lit(q.kind)} and d.tsv @@ to_tsquery('simple', ${tsquery}) and ${liveOf(q)} and ${visible}
+        ${first}) c
+      order by score desc, c.occurred_at desc nulls last, c.record_id
       limit ${q.limit}`.execute(scope.db);
     return result.rows;
   }
   const match = `kind : "${q.kind}" AND ${ftsWords(q, part)}`;
   // bm25 is lower for better: negated, so both databases sort by a higher score. A metadata word weighs more.
   const result = await sql<RawRow>`
-    select ${COLUMNS}, -bm25(search_fts, 2.0, 1.0, 0.0) as score
-    from search_fts join search_documents d on d.doc_id = search_fts.rowid ${ACCOUNT}
-    where search_fts match ${match} and d.tenant_id = ${scope.tenantId} and d.kind = ${q.kind} and ${liveOf(q)} and ${visible}
-    order by score desc, d.occurred_at desc, d.record_id
+    select * from (
+      select ${COLUMNS}, -bm25(search_fts, 2.0, 1.0, 0.0) as score
+      from search_fts join search_documents d on d.doc_id = search_fts.rowid ${ACCOUNT}
+      where search_fts match ${match} and d.tenant_id = ${scope.tenantId} and d.kind = ${q.kind} and ${liveOf(q)} and ${visible}
+      ${short ? sql`order by search_fts.rowid desc limit ${RECENT_CANDIDATES}` : sql``})
+    order by score desc, occurred_at desc, record_id
     limit ${q.limit}`.execute(scope.db);
   return result.rows;
 }
