@@ -63,6 +63,11 @@ describe.each(testDatabases())('search recency on $name', (database) => {
     expect(r.accounts.map((h) => h.id)).toEqual([accountId]);
     expect(r.contacts.map((h) => h.id)).toEqual([contactId]);
     expect(r.interactions).toHaveLength(5);
+    // Two letters only: records are ranked among their first matches, still found.
+    const typing = await searchRecords(a.scope, rep2(), { q: 'Va', now: NOW });
+    expect(typing.accounts.map((h) => h.id)).toEqual([accountId]);
+    expect(typing.contacts.map((h) => h.id)).toEqual([contactId]);
+    expect(typing.interactions).toHaveLength(5);
   });
 
   it('never returns a private or metadata-only item of another by its content, even when the newest matches are those', async () => {
