@@ -99,7 +99,7 @@ export function apiRoutes(deps: Deps) {
     .route('/', duplicateRoutes(deps))
     .route('/', savedViewRoutes(deps))
     .route('/', productRoutes(deps))
-    .route('/', searchRoutes(deps))
+    .route('/', searchRoutes())
     .route('/', duplicateDismissalRoutes(deps))
     .route('/', buyingCommitteeRoutes(deps))
     .route('/', importRoutes(deps));

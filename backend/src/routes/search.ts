@@ -1,12 +1,11 @@
 // Search across accounts, contacts and interactions: the Teams app's top bar and the add-in's account picker.
 import { createRoute } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
-import type { Deps } from '../http/deps.ts';
 import { problems } from './schemas.ts';
 import { SearchQuerySchema, SearchResultSchema } from './search-schemas.ts';
 import { searchRecords } from '../use-cases/search/search-records.ts';
 
-export function searchRoutes(deps: Pick<Deps, 'clock'>) {
+export function searchRoutes() {
   return newRouter().openapi(
     createRoute({
       method: 'get', path: '/search', operationId: 'searchRecords', tags: ['Search'], security: bearer,
@@ -18,7 +17,7 @@ export function searchRoutes(deps: Pick<Deps, 'clock'>) {
     async (c) => {
       const auth = c.get('auth');
       const q = c.req.valid('query');
-      const r = await searchRecords(auth.scope, { userId: auth.user.id, role: auth.role }, { ...q, now: deps.clock() });
+      const r = await searchRecords(auth.scope, { userId: auth.user.id, role: auth.role }, q);
       return c.json(r, 200);
     },
   );

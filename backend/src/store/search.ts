@@ -4,7 +4,8 @@
 // they do not hold not at all. Which text a hit may then show is the use case's (domain/search-text.ts).
 // Accounts and contacts (tens of thousands at most) are ranked over every match. Interactions are not: a common
 // word or a short prefix matches a large share of a million emails, and ranking them all took most of a second.
-// Their candidates are the newest visible matches (RECENT_CANDIDATES per part), ranked among themselves.
+// Their candidates are the newest visible matches (RECENT_CANDIDATES per part), ranked among themselves
+// (docs/api.md, Search: Ranking).
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantScope } from './scope.ts';
 
@@ -17,19 +18,17 @@ export interface SearchQuery {
   kind: SearchKind;
   limit: number;
   includeArchived: boolean;
-  /** Where PostgreSQL's recency windows start from (interactions only). */
-  now: number;
 }
 
 /**
  * How many of the newest visible matches an interaction search ranks, for each part (read whole, metadata only):
- * enough to rank the best of the last weeks first, few enough to stay in the tens of milliseconds at 1M items.
+ * enough to rank the best of recent mail first, few enough to read at 1M items in tens of milliseconds.
  */
-export const RECENT_CANDIDATES = 200;
+export const RECENT_CANDIDATES = 100;
 /** A word this short matches too many records to rank them all. */
 const SHORT_WORD = 2;
-/** PostgreSQL: the recency windows (days back from now) tried in turn until one holds enough candidates; then all. */
-const WINDOW_DAYS = [30, 180, 730];
+/** PostgreSQL: at most this many of the newest matches of the words are looked at for the candidates. */
+export const MATCHES_WALKED = 1000;
 
 export interface SearchRow {
   kind: SearchKind;
@@ -132,25 +131,26 @@ async function run(scope: TenantScope, q: SearchQuery, part: 'all' | 'meta', vis
  */
 async function runRecent(scope: TenantScope, q: SearchQuery, part: 'all' | 'meta', visible: RawBuilder<unknown>): Promise<RawRow[]> {
   if (scope.dialect === 'postgres') {
-    // The GIN index finds every match, and reading a common word's hundreds of thousands of rows to sort them by
-    // time is the cost avoided: each window is a range of the recency index (migration 031) met with the words,
-    // and the newest window holding enough candidates answers; the whole history is the last resort.
+    // The newest matches of the words (any weight) walked in time order on the recency index (migration 031), the
+    // viewer's part and visibility tested on each, until enough candidates; the GIN index instead when the words
+    // are rare (the planner's choice). At most MATCHES_WALKED matches are looked at: the weight a metadata-only
+    // part needs cannot be told from the index, so a word only ever in subjects would otherwise walk everything.
     const tsquery = tsqueryOf(q, part);
-    for (const since of [...WINDOW_DAYS.map((days) => q.now - days * 86_400_000), null]) {
-      const result = await sql<RawRow & { candidates: number | string }>`
-        select c.*, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) as score, count(*) over () as candidates from (
-          select ${COLUMNS}, d.tsv
-          from search_documents d ${ACCOUNT}
-          where d.tenant_id = ${scope.tenantId} and d.kind = 'interaction' and d.tsv @@ to_tsquery('simple', ${tsquery})
-            and ${since === null ? sql`true` : sql`d.occurred_at >= ${since}`} and ${liveOf(q)} and ${visible}
-          order by d.occurred_at desc, d.record_id
-          limit ${RECENT_CANDIDATES}) c
-        order by score desc, c.occurred_at desc, c.record_id
-        limit ${q.limit}`.execute(scope.db);
-      const candidates = Number(result.rows[0]?.candidates ?? 0);
-      if (candidates >= RECENT_CANDIDATES || since === null) return result.rows;
-    }
-    return [];
+    const result = await sql<RawRow>`
+      select c.*, ts_rank(c.tsv, to_tsquery('simple', ${tsquery})) as score from (
+        select ${COLUMNS}, d.tsv
+        from (
+          select * from search_documents m
+          where m.tenant_id = ${scope.tenantId} and m.kind = 'interaction' and m.tsv @@ to_tsquery('simple', ${tsqueryOf(q, 'all')})
+          order by m.occurred_at desc, m.record_id
+          limit ${MATCHES_WALKED}) d
+        ${ACCOUNT}
+        where d.tsv @@ to_tsquery('simple', ${tsquery}) and ${liveOf(q)} and ${visible}
+        order by d.occurred_at desc, d.record_id
+        limit ${RECENT_CANDIDATES}) c
+      order by score desc, c.occurred_at desc, c.record_id
+      limit ${q.limit}`.execute(scope.db);
+    return result.rows;
   }
   // FTS5 yields matches in rowid order and stops at the limit. An interaction's entry is written when it is
   // stored, so rowid order is the order mail came in: newest first.

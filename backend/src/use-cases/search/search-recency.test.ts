@@ -13,6 +13,8 @@ import { searchRecords } from './search-records.ts';
 
 const HOUR = 3_600_000;
 const NOW = T0 + 1000 * HOUR;
+/** The newest of RECENT_CANDIDATES + 5 items numbered from 0. */
+const LAST = RECENT_CANDIDATES + 4;
 
 describe.each(testDatabases())('search recency on $name', (database) => {
   let handle: Db;
@@ -44,27 +46,27 @@ describe.each(testDatabases())('search recency on $name', (database) => {
     // The oldest is the most about the word, but more than RECENT_CANDIDATES newer ones match it too.
     await store([{ subject: 'Kattotarkastus kattotarkastus kattotarkastus', at: T0, visibility: 'shared' }]);
     await store(many(RECENT_CANDIDATES + 5, T0 + HOUR, (k) => ({ subject: `Kattotarkastus ${k} ja muuta asiaa viikon ohjelmassa`, visibility: 'shared' })));
-    const r = await searchRecords(a.scope, rep2(), { q: 'kattotarkastus', kinds: ['interaction'], limit: 3, now: NOW });
+    const r = await searchRecords(a.scope, rep2(), { q: 'kattotarkastus', kinds: ['interaction'], limit: 3 });
     // Equal relevance: the same words in each, newest first.
-    expect(r.interactions.map((h) => h.title)).toEqual([204, 203, 202].map((k) => `Kattotarkastus ${k} ja muuta asiaa viikon ohjelmassa`));
+    expect(r.interactions.map((h) => h.title)).toEqual([LAST, LAST - 1, LAST - 2].map((k) => `Kattotarkastus ${k} ja muuta asiaa viikon ohjelmassa`));
     // The oldest, past the bound, is not ranked at all; a newer one most about the word comes first.
-    const older = await searchRecords(a.scope, rep2(), { q: 'kattotarkastus', kinds: ['interaction'], limit: 50, now: NOW });
+    const older = await searchRecords(a.scope, rep2(), { q: 'kattotarkastus', kinds: ['interaction'], limit: 50 });
     expect(older.interactions).toHaveLength(50);
     expect(older.interactions.map((h) => h.title)).not.toContain('Kattotarkastus kattotarkastus kattotarkastus');
     await store([{ subject: 'Kattotarkastus kattotarkastus', at: T0 + 900 * HOUR, visibility: 'shared' }]);
-    const best = await searchRecords(a.scope, rep2(), { q: 'kattotarkastus', kinds: ['interaction'], limit: 1, now: NOW });
+    const best = await searchRecords(a.scope, rep2(), { q: 'kattotarkastus', kinds: ['interaction'], limit: 1 });
     expect(best.interactions.map((h) => h.title)).toEqual(['Kattotarkastus kattotarkastus']);
   });
 
   it('never drops an account or contact hit, however many interactions match', async () => {
     const contactId = (await createContact(a.scope, { name: 'Veikko Vanhala', emails: ['veikko@vanhala.fi'], phones: [], title: null, accountId, ownerId: null }, null, T0)).id;
     await store(many(RECENT_CANDIDATES + 5, T0 + 300 * HOUR, (k) => ({ subject: `Vanhala viikkoraportti ${k}`, visibility: 'shared' })));
-    const r = await searchRecords(a.scope, rep2(), { q: 'vanhala', now: NOW });
+    const r = await searchRecords(a.scope, rep2(), { q: 'vanhala' });
     expect(r.accounts.map((h) => h.id)).toEqual([accountId]);
     expect(r.contacts.map((h) => h.id)).toEqual([contactId]);
     expect(r.interactions).toHaveLength(5);
     // Two letters only: records are ranked among their first matches, still found.
-    const typing = await searchRecords(a.scope, rep2(), { q: 'Va', now: NOW });
+    const typing = await searchRecords(a.scope, rep2(), { q: 'Va' });
     expect(typing.accounts.map((h) => h.id)).toEqual([accountId]);
     expect(typing.contacts.map((h) => h.id)).toEqual([contactId]);
     expect(typing.interactions).toHaveLength(5);
@@ -74,16 +76,16 @@ describe.each(testDatabases())('search recency on $name', (database) => {
     await store([{ subject: 'Hinnoittelumalli yhteinen', at: T0 + 500 * HOUR, visibility: 'shared' }]);
     await store(many(RECENT_CANDIDATES + 5, T0 + 501 * HOUR, (k) => ({ subject: `Hinnoittelumalli salainen ${k}`, visibility: k % 2 ? 'private' : 'metadata', from: 'Pirkko Pihlaja' })));
     // The colleague: only the older shared item; the newer ones neither found nor taking its place.
-    const colleague = await searchRecords(a.scope, rep2(), { q: 'hinnoittelumalli', kinds: ['interaction'], limit: 50, now: NOW });
+    const colleague = await searchRecords(a.scope, rep2(), { q: 'hinnoittelumalli', kinds: ['interaction'], limit: 50 });
     expect(colleague.interactions.map((h) => h.title)).toEqual(['Hinnoittelumalli yhteinen']);
     // By who took part: the metadata-only ones, subject withheld; never a private one.
-    const byPerson = await searchRecords(a.scope, rep2(), { q: 'pihlaja', kinds: ['interaction'], limit: 50, now: NOW });
+    const byPerson = await searchRecords(a.scope, rep2(), { q: 'pihlaja', kinds: ['interaction'], limit: 50 });
     expect(byPerson.interactions).toHaveLength(50);
     expect(byPerson.interactions.every((h) => h.redacted && h.title === null)).toBe(true);
     const visibility = new Map((await handle.db.selectFrom('interactions').select(['id', 'visibility']).where('tenant_id', '=', a.tenantId).execute()).map((r) => [r.id, r.visibility]));
     expect(byPerson.interactions.map((h) => visibility.get(h.id))).toEqual(Array(50).fill('metadata'));
     // Their holder finds the newest of them whole.
-    const holder = await searchRecords(a.scope, rep(), { q: 'hinnoittelumalli', kinds: ['interaction'], limit: 2, now: NOW });
-    expect(holder.interactions.map((h) => h.title)).toEqual(['Hinnoittelumalli salainen 204', 'Hinnoittelumalli salainen 203']);
+    const holder = await searchRecords(a.scope, rep(), { q: 'hinnoittelumalli', kinds: ['interaction'], limit: 2 });
+    expect(holder.interactions.map((h) => h.title)).toEqual([`Hinnoittelumalli salainen ${LAST}`, `Hinnoittelumalli salainen ${LAST - 1}`]);
   });
 });

@@ -16,8 +16,6 @@ export interface SearchRequest {
   kinds?: SearchKind[];
   limit?: number;
   includeArchived?: boolean;
-  /** The time interactions are searched back from (newest first); now unless given. */
-  now?: number;
 }
 
 export interface SearchHit {
@@ -52,7 +50,7 @@ export async function searchRecords(scope: TenantScope, viewer: Viewer, req: Sea
   const kinds = new Set(req.kinds?.length ? req.kinds : SEARCH_KINDS);
   const find = async (kind: SearchKind) =>
     kinds.has(kind)
-      ? (await searchIndex(scope, { viewerId: viewer.userId, words, kind, limit, includeArchived: req.includeArchived ?? false, now: req.now ?? Date.now() }))
+      ? (await searchIndex(scope, { viewerId: viewer.userId, words, kind, limit, includeArchived: req.includeArchived ?? false }))
           .flatMap((r) => hitOf(viewer, r, words))
       : [];
   return { words, accounts: await find('account'), contacts: await find('contact'), interactions: await find('interaction') };
