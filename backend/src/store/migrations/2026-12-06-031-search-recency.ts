@@ -1,8 +1,8 @@
 // Frozen in time: never import application code here, and never edit once released; add a new migration.
-// Search takes an interaction's candidates newest first (store/search.ts). PostgreSQL: this index gives the newest
-// interactions of a tenant in order, so a window of recent time is met with the GIN index's matches (or walked
-// newest first while checking the words) instead of reading every match of a common word. SQLite needs nothing:
-// FTS5 yields matches in rowid order, which is the order the entries were written.
+// Search takes an interaction's candidates newest first (store/search.ts). PostgreSQL: this index gives a tenant's
+// interactions newest first, walked while checking the words until enough match, instead of reading every match
+// of a common word off the GIN index. SQLite needs nothing: FTS5 yields matches in rowid order, the order the
+// entries were written.
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
