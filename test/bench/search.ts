@@ -3,7 +3,9 @@
 // common in subjects, and a first name with the start of a surname. Each run asks every query `repeats` times
 // (viewers taking turns) and reports the p50 and p99 of all of them.
 // run.ts calls benchSearch on the timeline's seeded database. Alone:
-//   npx tsx test/bench/search.ts [--quick] [--db=sqlite,postgres] [--runs=3]   (quick: 10k interactions; else 1M)
+//   npx tsx test/bench/search.ts [--quick] [--db=sqlite,postgres] [--runs=3] [--reuse=<dir>]   (quick: 10k interactions; else 1M)
+// --reuse=<dir> reads run.ts's kept seeded databases (<dir>/dashboard-<scale>.db, schema bench_dash_<scale>), seeding
+// one only where it is missing, and keeps them.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Db } from '../../backend/src/store/connect.ts';
@@ -84,24 +86,33 @@ export async function benchSearch(
 async function main() {
   const { seedTenant } = await import('../../backend/src/store/seed.ts');
   const { benchPostgresUrl, freshDatabase } = await import('./databases.ts');
-  const { BENCH_NOW, benchDataset } = await import('./bench-data.ts');
+  const { BENCH_NOW, benchDataset, benchTenant, openShared } = await import('./bench-data.ts');
   const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
   const quick = args.quick === 'true';
   const scale = Number(args.scale ?? (quick ? 0.01 : 1));
   const runs = Math.max(3, Number(args.runs ?? 3));
   const NOW = BENCH_NOW;
-  // The benchmarks' tenant (bench-data.ts), with production's time-ordered ids.
-  const { data, interactions } = benchDataset(scale);
+  const reuse = args.reuse;
+  // The benchmarks' tenant (bench-data.ts), with production's time-ordered ids. A seeded database needs only its
+  // users and the first subjects (the queries): the interactions are generated, not kept, unless it must be seeded.
+  let dataset: ReturnType<typeof benchDataset> | null = reuse ? null : benchDataset(scale);
+  const full = () => (dataset ??= benchDataset(scale));
+  const data = dataset?.data ?? benchTenant(scale);
+  const interactions: Iterable<{ subject: string | null }> = dataset?.interactions ?? data.interactions;
   const pg = benchPostgresUrl();
   const url = 'url' in pg ? pg.url : null;
-  const out: Record<string, unknown> = { interactions: interactions.length, accounts: data.accounts.length };
+  const out: Record<string, unknown> = { scale, accounts: data.accounts.length };
   for (const kind of (args.db ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[]) {
     if (kind === 'postgres' && !url) { out[kind] = (pg as { missing: string }).missing; continue; }
-    const db = await freshDatabase(kind, url, 'search', { poolSize: 4 });
+    const db = reuse
+      ? await openShared(kind, { dir: reuse, scale, pgUrl: url ?? '' }).then((o) => ({ ...o, dispose: () => o.handle.close() }))
+      : { ...(await freshDatabase(kind, url, 'search', { poolSize: 4 })), seeded: false };
     try {
-      const t0 = performance.now();
-      await seedTenant(db.handle, data, NOW, { batchSize: 5000 });
-      console.log(`[${kind}] ${interactions.length} interactions seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
+      if (!db.seeded) {
+        const t0 = performance.now();
+        await seedTenant(db.handle, full().data, NOW, { batchSize: 5000 });
+        console.log(`[${kind}] ${full().interactions.length} interactions seeded in ${Math.round((performance.now() - t0) / 1000)} s`);
+      }
       out[kind] = await benchSearch(db.handle, data, interactions, { runs, repeats: quick ? 25 : 50 }, (s) => console.log(`[${kind}] ${s}`));
     } finally {
       await db.dispose();

@@ -121,11 +121,14 @@ const tsvector = (d: SearchDocument) =>
   sql`setweight(to_tsvector('simple', ${words(d.meta).join(' ')}), 'A') || setweight(to_tsvector('simple', ${words(d.content).join(' ')}), 'B')`;
 
 async function writeDocuments(scope: TenantScope, docs: SearchDocument[]): Promise<void> {
-  // Key order, as the other derived writes: concurrent rebuilds never wait on each other in a cycle.
-  const sorted = [...docs].sort((a, b) => a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId));
+  const pg = scope.dialect === 'postgres';
+  // PostgreSQL: key order, as the other derived writes, so concurrent rebuilds never wait on each other in a cycle.
+  // SQLite (one writer, no such cycle): time order, so a new entry's rowid follows its time and search's newest
+  // first (FTS5 rowid order, store/search.ts) holds within a batch too.
+  const byKey = (a: SearchDocument, b: SearchDocument) => a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId);
+  const sorted = [...docs].sort(pg ? byKey : (a, b) => (a.occurredAt ?? 0) - (b.occurredAt ?? 0) || byKey(a, b));
   for (const part of chunks(sorted, 200)) {
     if (part.length === 0) continue;
-    const pg = scope.dialect === 'postgres';
     await scope.db
       .insertInto('search_documents')
       .values(part.map((d) => ({
