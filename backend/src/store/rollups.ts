@@ -10,7 +10,7 @@
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
 // (colleague, account).
 import { sql, type RawBuilder } from 'kysely';
-import { beforeCommit, chunks, type TenantScope } from './scope.ts';
+import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
 import type { Interaction } from '../domain/types.ts';
 
 export const ROLLUP_DAY_MS = 86_400_000;
@@ -288,7 +288,7 @@ export async function rebuildRollups(scope: TenantScope): Promise<void> {
  * write (withRollups) calls it.
  */
 export async function bumpDataVersion(scope: TenantScope): Promise<void> {
-  if (beforeCommit(scope, 'data-version', () => incrementDataVersion(scope))) return;
+  if (beforeCommit(scope, 'data-version', () => incrementDataVersion(scope), PRE_COMMIT_STAGE.dataVersion)) return;
   await incrementDataVersion(scope);
 }
 
