@@ -3,7 +3,7 @@
 import type { InteractionInput } from './interactions.ts';
 import type { Visibility } from '../domain/types.ts';
 import type { SoftRemovalPlan } from '../domain/soft-removal.ts';
-import { chunks, type TenantScope } from './scope.ts';
+import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
 import { writeAudit } from './audit.ts';
 import { refreshLastContact } from './accounts.ts';
 import { NOT_CONTACT_KINDS } from '../domain/counts-as-contact.ts';
@@ -165,6 +165,25 @@ async function softRemove(scope: TenantScope, plan: SoftRemovalPlan): Promise<vo
     .execute();
   await scope.db.deleteFrom('interaction_accounts').where('tenant_id', '=', scope.tenantId).where('interaction_id', '=', plan.dropTimelineOf).execute();
   await touchTimeline(scope, [plan.interactionId, plan.dropTimelineOf]);
+}
+
+const lastContactDue = new WeakMap<object, Set<string>>();
+
+/**
+ * bumpLastContact for these accounts just before the transaction commits, once for all its writes: on PostgreSQL
+ * the account rows it locks (which concurrent sync passes all write) are then held only to the commit, not over
+ * the rest of the transaction. Now when the scope is not in a transaction opened by inTransaction.
+ */
+export async function bumpLastContactAtCommit(scope: TenantScope, accountIds: string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  const due = lastContactDue.get(scope.db) ?? new Set<string>();
+  const queued = beforeCommit(scope, 'last-contact', async () => {
+    lastContactDue.delete(scope.db);
+    await bumpLastContact(scope, [...due]);
+  }, PRE_COMMIT_STAGE.lastContact);
+  if (!queued) return bumpLastContact(scope, accountIds);
+  for (const id of accountIds) due.add(id);
+  lastContactDue.set(scope.db, due);
 }
 
 /** Recomputes these accounts' last contact from their timeline rows of kinds that count as contact. */

@@ -10,7 +10,7 @@
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
 // (colleague, account).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { beforeCommit, chunks, type TenantScope } from './scope.ts';
+import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
 import { runCompiledOnce } from './compiled-query.ts';
 import type { Interaction } from '../domain/types.ts';
 
@@ -289,7 +289,7 @@ export async function rebuildRollups(scope: TenantScope): Promise<void> {
  * write (withRollups) and every change of timeline rows (store/timeline-rows.ts touchTimeline) calls it.
  */
 export async function bumpDataVersion(scope: TenantScope): Promise<void> {
-  if (beforeCommit(scope, 'data-version', () => incrementDataVersion(scope))) return;
+  if (beforeCommit(scope, 'data-version', () => incrementDataVersion(scope), PRE_COMMIT_STAGE.dataVersion)) return;
   await incrementDataVersion(scope);
 }
 

@@ -24,13 +24,13 @@ export async function inTransaction<T>(scope: TenantScope, fn: (tx: TenantScope)
   for (let attempt = 1; ; attempt++) {
     try {
       return await scope.db.transaction().execute(async (trx) => {
-        const tasks = new Map<string, () => Promise<void>>();
+        const tasks = new Map<string, PreCommitTask>();
         preCommit.set(trx, tasks);
         const result = await fn({ db: trx, tenantId: scope.tenantId, dialect: scope.dialect });
-        // A task may queue another (or the same key again): run until none is left.
-        for (let next = tasks.entries().next(); !next.done; next = tasks.entries().next()) {
-          tasks.delete(next.value[0]);
-          await next.value[1]();
+        // A task may queue another (or the same key again): run until none is left, lowest stage first.
+        for (let next = nextTask(tasks); next; next = nextTask(tasks)) {
+          tasks.delete(next[0]);
+          await next[1].run();
         }
         preCommit.delete(trx);
         return result;
@@ -43,17 +43,32 @@ export async function inTransaction<T>(scope: TenantScope, fn: (tx: TenantScope)
   }
 }
 
-const preCommit = new WeakMap<object, Map<string, () => Promise<void>>>();
+/**
+ * The late pre-commit stages, in the order their row locks are taken: the accounts' last contact (rows every
+ * writer to an account updates), then the tenant's data version. Everything else runs before them (stage 0).
+ */
+export const PRE_COMMIT_STAGE = { lastContact: 1, dataVersion: 2 } as const;
+
+interface PreCommitTask { run: () => Promise<void>; stage: number }
+const preCommit = new WeakMap<object, Map<string, PreCommitTask>>();
+
+function nextTask(tasks: Map<string, PreCommitTask>): [string, PreCommitTask] | null {
+  let best: [string, PreCommitTask] | null = null;
+  for (const entry of tasks) if (!best || entry[1].stage < best[1].stage) best = entry;
+  return best;
+}
 
 /**
  * Runs task once, inside the transaction this scope is in, after the use case's own writes and before the
  * commit: work derived from many writes (timeline rows) is then done once per transaction, not once per write.
  * False when the scope is not in a transaction opened by inTransaction: the caller then does the work itself.
+ * Lower stages run first, each in the order queued: a task that locks rows many writers share goes in a late
+ * stage, so the lock is held only to the commit (see PRE_COMMIT_STAGE).
  */
-export function beforeCommit(scope: TenantScope, key: string, task: () => Promise<void>): boolean {
+export function beforeCommit(scope: TenantScope, key: string, task: () => Promise<void>, stage = 0): boolean {
   const tasks = preCommit.get(scope.db);
   if (!tasks) return false;
-  if (!tasks.has(key)) tasks.set(key, task);
+  if (!tasks.has(key)) tasks.set(key, { run: task, stage });
   return true;
 }
 

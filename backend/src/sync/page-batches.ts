@@ -22,6 +22,19 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxItems: 5000, maxPagesAhead
 const sizeOf = (p: PageLike) => p.items.length + p.removedIds.length;
 
 /**
+ * Event-loop turns given to the pump's request for the next page before a batch is handed over. On SQLite the
+ * store's calls run synchronously (better-sqlite3 under Kysely, chained by microtasks only), so a request the
+ * fetch has not yet written to its socket waits for the whole commit. Measured with a synchronous consumer and
+ * the emulator in its own process: with no turn or one, the next request reached Graph after the commit; with
+ * three, during it.
+ */
+const REQUEST_TURNS = 3;
+
+async function letRequestOut(): Promise<void> {
+  for (let i = 0; i < REQUEST_TURNS; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
  * Batches of consecutive pages from `source`, each at least one page, in Graph's order. A failure of the source
  * (a 410, a throttled request) comes after every page before it, so those still commit first.
  */
@@ -74,6 +87,7 @@ export async function* pageBatches<P extends PageLike>(source: AsyncGenerator<P>
         batch.push(ahead.shift()!);
       }
       signal('pump');
+      if (!ended) await letRequestOut();
       yield batch;
     }
   } finally {

@@ -10,7 +10,7 @@ import { newId } from '../../store/ids.ts';
 import { writeAudit } from '../../store/audit.ts';
 import { getInteractions, knownReferences, type InteractionInput } from '../../store/interactions.ts';
 import {
-  addHolders, addTimelineRows, bumpLastContact, clearRemoval, insertInteractions, storedByExternalKeys, updateInteractionFields,
+  addHolders, addTimelineRows, bumpLastContactAtCommit, clearRemoval, insertInteractions, storedByExternalKeys, updateInteractionFields,
   type StoredByKey,
 } from '../../store/interaction-writes.ts';
 import { reconcileMeetingKeys } from './reconcile-meeting-keys.ts';
@@ -130,7 +130,7 @@ export async function mergeInteractionCopies(
     await addHolders(tx, holders);
     await provideFreshTimelineRows(tx, created);
     }, { ids: freshIds, after: () => created });
-    await bumpLastContact(tx, [...touched]);
+    await bumpLastContactAtCommit(tx, [...touched]);
 
     return groupOf.map((slot) => {
       const g = groups[slot < 0 ? -1 - slot : slot]!;
