@@ -216,12 +216,13 @@ export async function careCompliance(d: DashboardScope): Promise<TierCare[]> {
       sql` `,
     );
     const hasCadence = TIERS.some((t) => d.settings.cadenceDays[t] != null);
-    const rows = await sql<Record<string, unknown>>`select tier, count(*) as n,
-        sum(case when cadence is not null and last_at is not null and last_at >= ${d.asOf} - cadence then 1 else 0 end) as within
-      from (select a.tier, ${lastContactBefore(d.scope.tenantId, d.asOf)} as last_at,
+    // Materialised: both databases otherwise inline x and look each account's last contact up twice.
+    const rows = await sql<Record<string, unknown>>`with x as materialized (select a.tier, ${lastContactBefore(d.scope.tenantId, d.asOf)} as last_at,
               ${hasCadence ? sql`case a.tier ${cadenceMs} end` : sql`null`} as cadence
-            from accounts a where ${portfolio(d)}) x
-      group by tier`.execute(d.scope.db);
+            from accounts a where ${portfolio(d)})
+      select tier, count(*) as n,
+        sum(case when cadence is not null and last_at is not null and last_at >= ${d.asOf} - cadence then 1 else 0 end) as within
+      from x group by tier`.execute(d.scope.db);
     for (const r of rows.rows) {
       const t = out.get(r.tier as Tier);
       if (!t) continue;
@@ -257,11 +258,16 @@ export async function goingCold(d: DashboardScope, limit: number): Promise<{ ite
   const t = d.scope.tenantId;
   const count = (from: number, to: number) => sql`(select count(*) from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id
     and ia.occurred_at >= ${from} and ia.occurred_at < ${to} and ia.kind <> 'note')`;
-  const rows = await sql<Record<string, unknown>>`select x.*, count(*) over () as total from (
-      select a.id, a.name, a.tier, a.owner_id, ${count(d.start, mid)} as earlier, ${count(mid, d.end)} as recent,
-        ${lastContactBefore(t, d.end)} as last_at
+  // Each count once per account (materialised: inlined, both databases evaluated them up to three times), the
+  // last contact only for the accounts going cold.
+  const rows = await sql<Record<string, unknown>>`with c as materialized (
+      select a.id, ${count(d.start, mid)} as earlier, ${count(mid, d.end)} as recent
       from accounts a where ${portfolio(d)} and a.lifecycle <> 'former'
-    ) x where x.earlier >= 3 and x.recent * 2 <= x.earlier
+    ), x as materialized (
+      select a.id, a.name, a.tier, a.owner_id, c.earlier, c.recent, ${lastContactBefore(t, d.end)} as last_at
+      from c join accounts a on a.tenant_id = ${t} and a.id = c.id where c.earlier >= 3 and c.recent * 2 <= c.earlier
+    )
+    select x.*, count(*) over () as total from x
     order by x.earlier - x.recent desc, x.last_at, x.id limit ${limit}`.execute(d.scope.db);
   return {
     total: num(rows.rows[0]?.total),
@@ -293,7 +299,8 @@ export async function teamPipeline(d: DashboardScope): Promise<TeamPipeline> {
   // opportunity of the tenant; the owners' index reads only the team's.
   const from = d.scope.dialect === 'sqlite' ? sql`from opportunities indexed by opportunities_owner_ix` : sql`from opportunities`;
   const base = sql`${from} where tenant_id = ${d.scope.tenantId} and owner_id in (${ids(d.memberIds)}) and deleted_at is null and archived_at is null
-    and account_id not in (select id from accounts where tenant_id = ${d.scope.tenantId} and archived_at is not null) and currency = 'EUR'`;
+    and not exists (select 1 from accounts a where a.tenant_id = ${d.scope.tenantId} and a.id = opportunities.account_id and a.archived_at is not null)
+    and currency = 'EUR'`;
   const [byStage, won] = await Promise.all([
     sql<Record<string, unknown>>`select stage, count(*) as n, coalesce(sum(value_cents), 0) as v, coalesce(sum(value_cents * probability), 0) as w ${base} group by stage`.execute(d.scope.db),
     sql<Record<string, unknown>>`select count(*) as n, coalesce(sum(value_cents), 0) as v ${base} and stage = 'won' and closed_at >= ${d.start} and closed_at < ${d.end}`.execute(d.scope.db),

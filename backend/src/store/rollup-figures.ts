@@ -44,28 +44,29 @@ function segOf(s: Segments, day: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /**
- * Rows (seg, ...keys, n, minutes) over the segments: the rollup table's whole days, plus each slice's rows from
- * `raw` (which returns the same keys, n and minutes for [lo, hi)) times its sign.
+ * Rows (seg, ...keys, n, minutes) over the segments: the rollup table's whole days, plus `raw`'s rows for every
+ * slice at once (one scan: `raw` gets the slices as a table (lo, hi, seg, sign) and returns the same columns,
+ * its counts already times the slice's sign).
  */
 function unionOf(
   s: Segments,
   bucket: (seg: RawBuilder<unknown>, from: number, to: number) => RawBuilder<unknown>,
-  raw: (lo: number, hi: number) => RawBuilder<unknown>,
-  keys: string[],
+  raw: (slices: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): RawBuilder<unknown> {
-  const cols = sql.raw(keys.join(', '));
   const parts = [bucket(segOf(s, sql.ref('day')), s.days[0]!, s.days[s.days.length - 1]!)];
-  for (const x of s.slices) {
-    parts.push(sql`select ${lit(x.seg)} as seg, ${cols}, ${lit(x.sign)} * n as n, ${lit(x.sign)} * minutes as minutes from (${raw(x.lo, x.hi)}) r`);
+  if (s.slices.length) {
+    parts.push(raw(sql.join(s.slices.map((x) => sql`select cast(${x.lo} as bigint) as lo, cast(${x.hi} as bigint) as hi, ${lit(x.seg)} as seg, ${lit(x.sign)} as sign`), sql` union all `)));
   }
   return sql.join(parts, sql` union all `);
 }
 
 interface Team { scope: TenantScope; memberIds: string[] }
 const members = (t: Team) => sql.join(t.memberIds.map((id) => sql`${id}`));
-const touchesIn = (t: Team, lo: number, hi: number) =>
-  sql`select user_id, interaction_id, account_id, occurred_at, kind, direction, minutes from account_touches
-    where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and occurred_at >= ${lo} and occurred_at < ${hi}`;
+/** The members' touches in the slices, each with its slice's segment and sign: one index range per slice and member. */
+const touchesInSlices = (t: Team, slices: RawBuilder<unknown>) =>
+  sql`select s.seg, s.sign, a.user_id, a.interaction_id, a.account_id, a.occurred_at, a.kind, a.direction, a.minutes
+    from (${slices}) s join account_touches a on a.tenant_id = ${t.scope.tenantId} and a.user_id in (${members(t)})
+      and a.occurred_at >= s.lo and a.occurred_at < s.hi`;
 
 /** Per member, segment, kind and direction: distinct interactions and their minutes (each interaction once). */
 export function activityRows(t: Team, s: Segments): RawBuilder<unknown> {
@@ -73,11 +74,10 @@ export function activityRows(t: Team, s: Segments): RawBuilder<unknown> {
     s,
     (seg, from, to) => sql`select ${seg} as seg, user_id, kind, direction, n, minutes from rollup_activity
       where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to}`,
-    (lo, hi) => sql`select user_id, kind, direction, count(*) as n, sum(minutes) as minutes from (
-        select user_id, interaction_id, max(kind) as kind, coalesce(max(direction), '') as direction, max(minutes) as minutes
-        from (${touchesIn(t, lo, hi)}) x group by user_id, interaction_id) y
-      group by user_id, kind, direction`,
-    ['user_id', 'kind', 'direction'],
+    (slices) => sql`select seg, user_id, kind, direction, sign * count(*) as n, sign * sum(minutes) as minutes from (
+        select seg, sign, user_id, interaction_id, max(kind) as kind, coalesce(max(direction), '') as direction, max(minutes) as minutes
+        from (${touchesInSlices(t, slices)}) x group by seg, sign, user_id, interaction_id) y
+      group by seg, sign, user_id, kind, direction`,
   );
 }
 
@@ -87,9 +87,8 @@ export function accountRows(t: Team, s: Segments, where: RawBuilder<unknown> = s
     s,
     (seg, from, to) => sql`select ${seg} as seg, user_id, account_id, kind, n, minutes from rollup_account_days
       where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to} and ${where}`,
-    (lo, hi) => sql`select user_id, account_id, kind, count(*) as n, sum(minutes) as minutes from (${touchesIn(t, lo, hi)}) x
-      where ${where} group by user_id, account_id, kind`,
-    ['user_id', 'account_id', 'kind'],
+    (slices) => sql`select seg, user_id, account_id, kind, sign * count(*) as n, sign * sum(minutes) as minutes from (${touchesInSlices(t, slices)}) x
+      where ${where} group by seg, sign, user_id, account_id, kind`,
   );
 }
 
@@ -99,10 +98,9 @@ export function contactRows(t: Team, s: Segments): RawBuilder<unknown> {
     s,
     (seg, from, to) => sql`select ${seg} as seg, user_id, contact_id, n, 0 as minutes from rollup_contact_days
       where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to}`,
-    (lo, hi) => sql`select x.user_id, p.contact_id, count(distinct x.interaction_id) as n, 0 as minutes from (${touchesIn(t, lo, hi)}) x
+    (slices) => sql`select x.seg, x.user_id, p.contact_id, x.sign * count(distinct x.interaction_id) as n, 0 as minutes from (${touchesInSlices(t, slices)}) x
       join interaction_participants p on p.tenant_id = ${t.scope.tenantId} and p.interaction_id = x.interaction_id
-      where x.kind <> 'note' and p.contact_id is not null group by x.user_id, p.contact_id`,
-    ['user_id', 'contact_id'],
+      where x.kind <> 'note' and p.contact_id is not null group by x.seg, x.sign, x.user_id, p.contact_id`,
   );
 }
 
