@@ -9,7 +9,8 @@ import { OPEN_STAGES, STAGES, TIERS, type Stage, type TenantSettings, type Tier 
 import type { TierCompliance } from '../domain/care-model.ts';
 import type { TenantScope } from './scope.ts';
 import { REPLY_WINDOW_MS } from './rollups.ts';
-import { accountRows, activityRows, contactRows, segmentsOf, sharedRows } from './rollup-figures.ts';
+import { accountRows, activityRows, segmentsOf, sharedRows } from './rollup-figures.ts';
+import { distinctTouched } from './rollup-touch-days.ts';
 
 export interface DashboardScope {
   scope: TenantScope;
@@ -53,15 +54,14 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
   const { db } = d.scope;
   const team = { scope: d.scope, memberIds: d.memberIds };
   const period = segmentsOf([d.start, d.end]);
-  // Distinct accounts and contacts: the (colleague, account or contact) pairs whose count over the period is
-  // above zero; an email to two accounts is one email sent (rollup_activity counts interactions).
-  const [counts, accounts, contacts, replies] = await Promise.all([
+  // Distinct accounts and contacts from the touch days (store/rollup-touch-days.ts); an email to two accounts is
+  // one email sent (rollup_activity counts interactions).
+  const span = { ...team, start: d.start, end: d.end };
+  const [counts, acc, k, replies] = await Promise.all([
     sql<Record<string, unknown>>`select user_id, kind, direction, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, period)}) x
       group by user_id, kind, direction`.execute(db),
-    sql<Record<string, unknown>>`select user_id, count(*) as accounts from (select user_id, account_id from (${accountRows(team, period, sql`kind <> 'note'`)}) x
-      group by user_id, account_id having sum(n) > 0) y group by user_id`.execute(db),
-    sql<Record<string, unknown>>`select user_id, count(*) as contacts from (select user_id, contact_id from (${contactRows(team, period)}) x
-      group by user_id, contact_id having sum(n) > 0) y group by user_id`.execute(db),
+    distinctTouched(span, 'account'),
+    distinctTouched(span, 'contact'),
     // Replies are stored at the customer email's exact time: the period is one range per colleague.
     sql<Record<string, unknown>>`with ranked as (
         select user_id, reply_ms as ms, row_number() over (partition by user_id order by reply_ms) as rn, count(*) over (partition by user_id) as cnt
@@ -77,10 +77,7 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
     a.minutes[key] = (a.minutes[key] ?? 0) + num(r.minutes);
     activity.set(String(r.user_id), a);
   }
-  const by = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.user_id), r]));
-  const acc = by(accounts.rows);
-  const k = by(contacts.rows);
-  const rep = by(replies.rows);
+  const rep = new Map(replies.rows.map((r) => [String(r.user_id), r]));
   return d.memberIds.map((userId) => {
     const a = activity.get(userId) ?? { n: {}, minutes: {} };
     const r = rep.get(userId);
@@ -98,8 +95,8 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
       callMinutes,
       chats: a.n.chat ?? 0,
       notes: a.n.note ?? 0,
-      accountsTouched: num(acc.get(userId)?.accounts),
-      contactsTouched: num(k.get(userId)?.contacts),
+      accountsTouched: acc.get(userId) ?? 0,
+      contactsTouched: k.get(userId) ?? 0,
       effortMinutes: meetingMinutes + callMinutes + (emailsSent + emailsReceived) * d.settings.minutesPerEmail,
       medianReplyMinutes: r ? Math.round(num(r.median_ms) / 60_000) : null,
       repliedEmails: num(r?.replied),

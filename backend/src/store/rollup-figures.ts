@@ -92,18 +92,6 @@ export function accountRows(t: Team, s: Segments, where: RawBuilder<unknown> = s
   );
 }
 
-/** Per member, segment and contact: the interactions (notes left out) with that contact. */
-export function contactRows(t: Team, s: Segments): RawBuilder<unknown> {
-  return unionOf(
-    s,
-    (seg, from, to) => sql`select ${seg} as seg, user_id, contact_id, n, 0 as minutes from rollup_contact_days
-      where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to}`,
-    (slices) => sql`select x.seg, x.user_id, p.contact_id, x.sign * count(distinct x.interaction_id) as n, 0 as minutes from (${touchesInSlices(t, slices)}) x
-      join interaction_participants p on p.tenant_id = ${t.scope.tenantId} and p.interaction_id = x.interaction_id
-      where x.kind <> 'note' and p.contact_id is not null group by x.seg, x.sign, x.user_id, p.contact_id`,
-  );
-}
-
 /** The team's shared interactions' touches in [start, end): what members' counts hold more than once. */
 export function sharedRows(t: Team, start: number, end: number): RawBuilder<unknown> {
   return sql`select user_id, occurred_at, interaction_id, account_id, kind, minutes from rollup_shared_touches
