@@ -166,9 +166,13 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   const accountIds = top.rows.map((r) => String(r.account_id));
   const byRep = new Map<string, { userId: string; touches: number }[]>();
   if (accountIds.length) {
-    const rows = await sql<Record<string, unknown>>`select account_id, user_id, sum(n) as n
-      from (${accountRows(team, period, sql`kind <> 'note' and account_id in (${ids(accountIds)})`)}) x
-      group by account_id, user_id having sum(n) > 0 order by sum(n) desc, user_id`.execute(db);
+    // The listed accounts' own timelines over the exact period, each interaction's holders among the members (an
+    // account_touches row per holder): a few hundred rows, where the members' rollup rows are every account's.
+    const rows = await sql<Record<string, unknown>>`select ia.account_id, h.user_id, count(distinct ia.interaction_id) as n
+      from interaction_accounts ia join interaction_holders h on h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id
+      where ia.tenant_id = ${tenantId} and ia.account_id in (${ids(accountIds)}) and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end}
+        and ia.kind <> 'note' and h.user_id in (${ids(d.memberIds)})
+      group by ia.account_id, h.user_id order by count(distinct ia.interaction_id) desc, h.user_id`.execute(db);
     for (const r of rows.rows) {
       const list = byRep.get(String(r.account_id)) ?? [];
       list.push({ userId: String(r.user_id), touches: num(r.n) });
