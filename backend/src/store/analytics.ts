@@ -168,9 +168,10 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   if (accountIds.length) {
     // The listed accounts' own timelines over the exact period, each interaction's holders among the members (an
     // account_touches row per holder): a few hundred rows, where the members' rollup rows are every account's.
+    // CROSS JOIN keeps SQLite from starting at the members' holdings (every interaction they hold).
     const rows = await sql<Record<string, unknown>>`select ia.account_id, h.user_id, count(distinct ia.interaction_id) as n
-      from interaction_accounts ia join interaction_holders h on h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id
-      where ia.tenant_id = ${tenantId} and ia.account_id in (${ids(accountIds)}) and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end}
+      from interaction_accounts ia cross join interaction_holders h
+      where h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id and ia.tenant_id = ${tenantId} and ia.account_id in (${ids(accountIds)}) and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end}
         and ia.kind <> 'note' and h.user_id in (${ids(d.memberIds)})
       group by ia.account_id, h.user_id order by count(distinct ia.interaction_id) desc, h.user_id`.execute(db);
     for (const r of rows.rows) {
