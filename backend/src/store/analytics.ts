@@ -62,10 +62,7 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
       group by user_id, kind, direction`.execute(db),
     distinctTouched(span, 'account'),
     distinctTouched(span, 'contact'),
-    // Replies are stored at the customer email's exact time: the period is one range per colleague. The medians
-    // are taken here: sorting a colleague's few hundred latencies costs less than two window passes in SQL.
-    sql<{ user_id: string; ms: unknown }>`select user_id, reply_ms as ms from rollup_replies
-      where tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and inbound_at >= ${d.start} and inbound_at < ${d.end}`.execute(db),
+    replyMedians(d),
   ]);
   const activity = new Map<string, { n: Record<string, number>; minutes: Record<string, number> }>();
   for (const r of counts.rows) {
@@ -75,20 +72,9 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
     a.minutes[key] = (a.minutes[key] ?? 0) + num(r.minutes);
     activity.set(String(r.user_id), a);
   }
-  const latencies = new Map<string, number[]>();
-  for (const r of replies.rows) {
-    const list = latencies.get(r.user_id);
-    if (list) list.push(num(r.ms));
-    else latencies.set(r.user_id, [num(r.ms)]);
-  }
-  // The middle latency, or the mean of the middle two.
-  const median = (xs: number[]) => {
-    xs.sort((a, b) => a - b);
-    return (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2;
-  };
   return d.memberIds.map((userId) => {
     const a = activity.get(userId) ?? { n: {}, minutes: {} };
-    const r = latencies.get(userId);
+    const r = replies.get(userId);
     const emailsSent = a.n['email-outbound'] ?? 0;
     const emailsReceived = a.n['email-inbound'] ?? 0;
     const meetingMinutes = a.minutes.meeting ?? 0;
@@ -106,10 +92,41 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
       accountsTouched: acc.get(userId) ?? 0,
       contactsTouched: k.get(userId) ?? 0,
       effortMinutes: meetingMinutes + callMinutes + (emailsSent + emailsReceived) * d.settings.minutesPerEmail,
-      medianReplyMinutes: r ? Math.round(median(r) / 60_000) : null,
-      repliedEmails: r?.length ?? 0,
+      medianReplyMinutes: r ? Math.round(r.medianMs / 60_000) : null,
+      repliedEmails: r?.count ?? 0,
     };
   });
+}
+
+/**
+ * Per member, the median reply latency in the period (the middle one, or the mean of the middle two) and how many.
+ * Replies are stored at the customer email's exact time: the period is one range per colleague. SQLite sorts the
+ * few hundred latencies per colleague faster in the process than in two window passes; PostgreSQL ranks them
+ * faster than the driver hands 25k rows over.
+ */
+async function replyMedians(d: DashboardScope): Promise<Map<string, { medianMs: number; count: number }>> {
+  const where = sql`tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and inbound_at >= ${d.start} and inbound_at < ${d.end}`;
+  const out = new Map<string, { medianMs: number; count: number }>();
+  if (d.scope.dialect === 'postgres') {
+    const r = await sql<Record<string, unknown>>`with ranked as (
+        select user_id, reply_ms as ms, row_number() over (partition by user_id order by reply_ms) as rn, count(*) over (partition by user_id) as cnt
+        from rollup_replies where ${where})
+      select user_id, avg(ms) as median_ms, max(cnt) as replied from ranked where rn in ((cnt + 1) / 2, (cnt + 2) / 2) group by user_id`.execute(d.scope.db);
+    for (const x of r.rows) out.set(String(x.user_id), { medianMs: num(x.median_ms), count: num(x.replied) });
+    return out;
+  }
+  const r = await sql<{ user_id: string; ms: unknown }>`select user_id, reply_ms as ms from rollup_replies where ${where}`.execute(d.scope.db);
+  const latencies = new Map<string, number[]>();
+  for (const x of r.rows) {
+    const list = latencies.get(x.user_id);
+    if (list) list.push(num(x.ms));
+    else latencies.set(x.user_id, [num(x.ms)]);
+  }
+  for (const [user, xs] of latencies) {
+    xs.sort((a, b) => a - b);
+    out.set(user, { medianMs: (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2, count: xs.length });
+  }
+  return out;
 }
 
 export interface AccountActivity {
