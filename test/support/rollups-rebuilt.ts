@@ -1,4 +1,4 @@
-// The rollups (migration 016) against account_touches: after any writer, the rollup tables must hold what the
+// The rollups (migrations 016 and 030) against account_touches: after any writer, the rollup tables must hold what the
 // migration's backfill makes of account_touches at that moment (rows whose count went back to zero aside).
 import { expect } from 'vitest';
 import { sql } from 'kysely';
@@ -24,6 +24,15 @@ export async function expectRollupsRebuilt(scope: TenantScope): Promise<number> 
   expect(await q(sql`select user_id, occurred_at, interaction_id, account_id, kind, minutes from rollup_shared_touches where tenant_id = ${t}`)).toEqual(await q(sql`
     select user_id, occurred_at, interaction_id, account_id, kind, minutes from account_touches x where tenant_id = ${t}
       and exists (select 1 from interaction_holders h where h.tenant_id = x.tenant_id and h.interaction_id = x.interaction_id and h.user_id <> x.user_id)`));
+  // The touch days (migration 030): each (colleague, day, pair) touched, linked to the pair's previous such day.
+  const tday = sql.raw(scope.dialect === 'sqlite' ? 'x.occurred_at / 86400000' : 'cast(x.occurred_at / 86400000 as integer)');
+  expect(await q(sql`select user_id, day, account_id, prev_day from rollup_account_touch_days where tenant_id = ${t}`)).toEqual(await q(sql`
+    select user_id, day, account_id, lag(day) over (partition by user_id, account_id order by day) from (
+      select distinct x.user_id, ${tday} as day, x.account_id from account_touches x where x.tenant_id = ${t} and x.kind <> 'note') y`));
+  expect(await q(sql`select user_id, day, contact_id, prev_day from rollup_contact_touch_days where tenant_id = ${t}`)).toEqual(await q(sql`
+    select user_id, day, contact_id, lag(day) over (partition by user_id, contact_id order by day) from (
+      select distinct x.user_id, ${tday} as day, p.contact_id from account_touches x join interaction_participants p on p.tenant_id = x.tenant_id
+        and p.interaction_id = x.interaction_id where x.tenant_id = ${t} and x.kind <> 'note' and p.contact_id is not null) y`));
   const replies = await q(sql`select user_id, inbound_at, account_id, interaction_id, reply_ms from rollup_replies where tenant_id = ${t}`);
   expect(replies).toEqual(await q(sql`select user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
       select i.user_id, i.occurred_at, i.account_id, i.interaction_id, (select min(o.occurred_at) from account_touches o where o.tenant_id = i.tenant_id and o.user_id = i.user_id

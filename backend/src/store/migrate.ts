@@ -25,6 +25,7 @@ import * as savedViews from './migrations/2026-12-06-026-saved-views.ts';
 import * as duplicateDismissals from './migrations/2026-12-06-027-duplicate-dismissals.ts';
 import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.ts';
 import * as businessReviewMark from './migrations/2026-12-06-029-business-review-mark.ts';
+import * as rollupTouchDays from './migrations/2026-12-06-030-rollup-touch-days.ts';
 import * as searchRecency from './migrations/2026-12-06-031-search-recency.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-027-duplicate-dismissals': duplicateDismissals,
   '2026-12-06-028-timeline-answers': timelineAnswers,
   '2026-12-06-029-business-review-mark': businessReviewMark,
+  '2026-12-06-030-rollup-touch-days': rollupTouchDays,
   '2026-12-06-031-search-recency': searchRecency,
 };
 

@@ -13,6 +13,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
 import { runCompiledOnce } from './compiled-query.ts';
 import type { Interaction } from '../domain/types.ts';
+import { keepTouchDays, rebuildTouchDays } from './rollup-touch-days.ts';
 
 export const ROLLUP_DAY_MS = 86_400_000;
 /** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
@@ -187,6 +188,10 @@ async function applyDifference(scope: TenantScope, before: Contributions, after:
       ${sql.join(part.map(([[u, day, contact], c]) => sql`(${t}, ${u}, ${Number(day)}, ${contact}, ${c.n})`))}
       on conflict (tenant_id, user_id, day, contact_id) do update set n = rollup_contact_days.n + excluded.n`.execute(db);
   }
+  // The days each colleague touched each account (not a note) or contact, which count "touched" (migration 030).
+  const accountDays = accounts.filter(([[, , , kind]]) => kind !== 'note').map(([[u, day, account]]) => [u!, Number(day), account!] as [string, number, string]);
+  await keepTouchDays(scope, [...new Map(accountDays.map((k) => [k.join(SEP), k])).values()], contacts.map(([[u, day, contact]]) => [u!, Number(day), contact!]),
+    [...accounts, ...contacts].some(([, c]) => c.n < 0));
   for (const part of chunks(sharedAdded.map((k) => k.split(SEP)), 1000)) {
     await sql`insert into rollup_shared_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, minutes) values
       ${sql.join(part.map(([u, at, id, account, kind, minutes]) => sql`(${t}, ${u}, ${Number(at)}, ${id}, ${account}, ${kind}, ${Number(minutes)})`))}
@@ -279,6 +284,7 @@ export async function rebuildRollups(scope: TenantScope): Promise<void> {
       select i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id, ${nextOutbound(sql`i`)} as next_out
       from account_touches i where i.tenant_id = ${t} and i.kind = 'email' and i.direction = 'inbound'
     ) x where next_out is not null`.execute(db);
+  await rebuildTouchDays(scope);
   await bumpDataVersion(scope);
 }
 
