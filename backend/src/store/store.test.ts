@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { testDatabases } from '../../../test/support/test-databases.ts';
 import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtures.ts';
 import type { Db } from './connect.ts';
@@ -47,6 +48,16 @@ describe.each(testDatabases())('store on $name', (database) => {
 
   it('applies every migration', async () => {
     expect(await migrationsApplied(handle.db)).toBe(true);
+  });
+
+  it('opens connections with the store’s settings: JIT off on PostgreSQL, FULL durability on SQLite', async () => {
+    if (handle.dialect === 'postgres') {
+      const r = await sql<{ jit: string }>`show jit`.execute(handle.db);
+      expect(r.rows[0]?.jit).toBe('off');
+    } else {
+      const r = await sql<{ synchronous: number }>`pragma synchronous`.execute(handle.db);
+      expect(Number(r.rows[0]?.synchronous)).toBe(2);
+    }
   });
 
   it('keeps tenants apart: an account of one tenant is invisible to the other', async () => {
