@@ -227,16 +227,17 @@ async function recomputeReplies(scope: TenantScope, emails: [user: string, accou
       aff (user_id, account_id, lo, hi) as (select user_id, account_id, coalesce((select max(o.occurred_at) from account_touches o
         where o.tenant_id = ${t} and o.user_id = aff0.user_id and o.account_id = aff0.account_id and o.kind = 'email' and o.direction = 'outbound'
           and o.occurred_at >= aff0.lo and o.occurred_at <= aff0.hi), lo), hi from aff0)`;
-    const stale = sql`select r.user_id, r.inbound_at, r.account_id, r.interaction_id from aff join rollup_replies r on r.tenant_id = ${t} and r.user_id = aff.user_id
+    // The ranges outside, the tables by their keys inside (CROSS JOIN fixes that order on SQLite, whose statistics
+    // of a table that was empty when last analysed would put the table outside: a scan of it per batch).
+    const stale = sql`select r.user_id, r.inbound_at, r.account_id, r.interaction_id from aff cross join rollup_replies r where r.tenant_id = ${t} and r.user_id = aff.user_id
       and r.inbound_at >= aff.lo and r.inbound_at <= aff.hi and r.account_id = aff.account_id`;
     await sql`with ${aff} delete from rollup_replies where tenant_id = ${t} and (user_id, inbound_at, account_id, interaction_id) in (${stale})`.execute(scope.db);
     await sql`with ${aff} insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
       select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
         select d.*, ${nextOutbound(sql`d`)} as next_out from (
           select distinct i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id
-          from aff join account_touches i on i.tenant_id = ${t} and i.user_id = aff.user_id and i.account_id = aff.account_id and i.kind = 'email'
-            and i.occurred_at >= aff.lo and i.occurred_at <= aff.hi
-          where i.direction = 'inbound') d
+          from aff cross join account_touches i where i.tenant_id = ${t} and i.user_id = aff.user_id and i.account_id = aff.account_id and i.kind = 'email'
+            and i.occurred_at >= aff.lo and i.occurred_at <= aff.hi and i.direction = 'inbound') d
       ) x where next_out is not null
       on conflict do nothing`.execute(scope.db);
   }
