@@ -220,25 +220,34 @@ async function recomputeReplies(scope: TenantScope, emails: [user: string, accou
     const keys = [...new Set(ranges.map((r) => `${t} ${r.user} ${r.account}`))];
     await sql`select pg_advisory_xact_lock(k) from (select hashtextextended(s, 16) as k from unnest(cast(${keys} as text[])) as x(s) order by 1) y`.execute(scope.db);
   }
+  const pg = scope.dialect === 'postgres';
   for (const part of chunks(ranges, 1000)) {
+    // PostgreSQL takes the ranges as four arrays (one plan, whatever their number); SQLite as VALUES.
+    const given = pg
+      ? sql`select * from unnest(cast(${part.map((r) => r.user)} as text[]), cast(${part.map((r) => r.account)} as text[]), cast(${part.map((r) => r.lo)} as bigint[]), cast(${part.map((r) => r.hi)} as bigint[]))`
+      : sql`values ${sql.join(part.map((r) => sql`(${r.user}, ${r.account}, cast(${r.lo} as bigint), cast(${r.hi} as bigint))`))}`;
     // A range starts no earlier than the colleague's latest email to the account before its end: customer emails
     // before that one have it (or an earlier one) as their reply. An inbound email's range is its own instant.
-    const aff = sql`aff0 (user_id, account_id, lo, hi) as (values ${sql.join(part.map((r) => sql`(${r.user}, ${r.account}, cast(${r.lo} as bigint), cast(${r.hi} as bigint))`))}),
+    const aff = sql`aff0 (user_id, account_id, lo, hi) as (${given}),
       aff (user_id, account_id, lo, hi) as (select user_id, account_id, coalesce((select max(o.occurred_at) from account_touches o
         where o.tenant_id = ${t} and o.user_id = aff0.user_id and o.account_id = aff0.account_id and o.kind = 'email' and o.direction = 'outbound'
           and o.occurred_at >= aff0.lo and o.occurred_at <= aff0.hi), lo), hi from aff0)`;
-    // The ranges outside, the tables by their keys inside (CROSS JOIN fixes that order on SQLite, whose statistics
-    // of a table that was empty when last analysed would put the table outside: a scan of it per batch).
-    const stale = sql`select r.user_id, r.inbound_at, r.account_id, r.interaction_id from aff cross join rollup_replies r where r.tenant_id = ${t} and r.user_id = aff.user_id
-      and r.inbound_at >= aff.lo and r.inbound_at <= aff.hi and r.account_id = aff.account_id`;
-    await sql`with ${aff} delete from rollup_replies where tenant_id = ${t} and (user_id, inbound_at, account_id, interaction_id) in (${stale})`.execute(scope.db);
+    // The ranges outside, each one an index range inside, whatever the statistics say (a table analysed while
+    // empty, or not yet, would otherwise be read whole per statement): LATERAL kept from being flattened into a
+    // join (OFFSET 0) on PostgreSQL, CROSS JOIN's order on SQLite.
+    const within = (table: string, cond: RawBuilder<unknown>) => pg
+      ? sql`aff cross join lateral (select * from ${sql.table(table)} x where ${cond} offset 0) x`
+      : sql`aff cross join ${sql.table(table)} x where ${cond}`;
+    const stale = within('rollup_replies', sql`x.tenant_id = ${t} and x.user_id = aff.user_id and x.inbound_at >= aff.lo and x.inbound_at <= aff.hi and x.account_id = aff.account_id`);
+    await sql`with ${aff} delete from rollup_replies where tenant_id = ${t}
+      and (user_id, inbound_at, account_id, interaction_id) in (select x.user_id, x.inbound_at, x.account_id, x.interaction_id from ${stale})`.execute(scope.db);
+    const inbound = within('account_touches', sql`x.tenant_id = ${t} and x.user_id = aff.user_id and x.account_id = aff.account_id and x.kind = 'email'
+      and x.occurred_at >= aff.lo and x.occurred_at <= aff.hi and x.direction = 'inbound'`);
     await sql`with ${aff} insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
       select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
         select d.*, ${nextOutbound(sql`d`)} as next_out from (
-          select distinct i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id
-          from aff cross join account_touches i where i.tenant_id = ${t} and i.user_id = aff.user_id and i.account_id = aff.account_id and i.kind = 'email'
-            and i.occurred_at >= aff.lo and i.occurred_at <= aff.hi and i.direction = 'inbound') d
-      ) x where next_out is not null
+          select distinct x.tenant_id, x.user_id, x.occurred_at, x.account_id, x.interaction_id from ${inbound}) d
+      ) y where next_out is not null
       on conflict do nothing`.execute(scope.db);
   }
 }
