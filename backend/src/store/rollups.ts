@@ -28,7 +28,7 @@ interface Contributions {
   accounts: Map<string, Counted>;
   contacts: Map<string, Counted>;
   shared: Set<string>;
-  /** Email touches "user account time": the replies around them are recomputed when they change. */
+  /** Email touches "user account time interaction direction": the replies around them are recomputed when they change. */
   emails: Set<string>;
 }
 
@@ -109,7 +109,7 @@ function addContributions(out: Contributions, touches: readonly TouchRow[], peop
     for (const r of rows) {
       add(out.accounts, [r.user_id, dayOf(Number(r.occurred_at)), r.account_id, r.kind].join(SEP), 1, minutes);
       if (users.length > 1) out.shared.add([r.user_id, Number(r.occurred_at), id, r.account_id, r.kind, minutes].join(SEP));
-      if (r.kind === 'email') out.emails.add([r.user_id, r.account_id, Number(r.occurred_at)].join(SEP));
+      if (r.kind === 'email') out.emails.add([r.user_id, r.account_id, Number(r.occurred_at), id, r.direction ?? ''].join(SEP));
     }
   }
 }
@@ -200,46 +200,60 @@ async function applyDifference(scope: TenantScope, before: Contributions, after:
   for (const [u, at, id, account] of sharedGone.map((k) => k.split(SEP))) {
     await sql`delete from rollup_shared_touches where tenant_id = ${t} and user_id = ${u} and occurred_at = ${Number(at)} and interaction_id = ${id} and account_id = ${account}`.execute(db);
   }
-  if (emails.length) await recomputeReplies(scope, emails.map((k) => k.split(SEP)) as [string, string, string][]);
+  if (emails.length) await recomputeReplies(scope, emails.map((k) => k.split(SEP)) as [string, string, string, string, string][]);
   await bumpDataVersion(scope);
 }
 
 /**
- * The replies a changed email can affect: a customer email's own, and those of the customer emails in the 14
- * days before one of the colleague's emails to that account. Deleted and read again from account_touches.
+ * The replies a write can change, recomputed from account_touches as it is now: those of the customer emails
+ * it added or removed, and those whose next colleague email is one it added or removed, i.e. the customer
+ * emails in the 14 days before that email and after the colleague's previous email to the account (an earlier
+ * one would be their reply, unchanged). Only those rows are deleted and derived again, so the cost follows the
+ * batch, not the time its emails span.
  */
-async function recomputeReplies(scope: TenantScope, emails: [user: string, account: string, at: string][]): Promise<void> {
+async function recomputeReplies(scope: TenantScope, emails: [user: string, account: string, at: string, id: string, direction: string][]): Promise<void> {
   const t = scope.tenantId;
-  const ranges = new Map<string, { user: string; account: string; lo: number; hi: number }>();
-  for (const [user, account, at] of emails) {
-    const k = user + SEP + account;
-    const r = ranges.get(k) ?? { user, account, lo: Number(at), hi: Number(at) };
-    r.lo = Math.min(r.lo, Number(at) - REPLY_WINDOW_MS);
-    r.hi = Math.max(r.hi, Number(at));
-    ranges.set(k, r);
+  const ranges: { user: string; account: string; lo: number; hi: number }[] = [];
+  for (const [user, account, at, , direction] of emails) {
+    if (direction === 'inbound') ranges.push({ user, account, lo: Number(at), hi: Number(at) });
+    else if (direction === 'outbound') ranges.push({ user, account, lo: Number(at) - REPLY_WINDOW_MS, hi: Number(at) - 1 });
   }
-  const sorted = [...ranges.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, r]) => r);
+  if (!ranges.length) return;
+  ranges.sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : a.account < b.account ? -1 : a.account > b.account ? 1 : a.lo - b.lo));
   if (scope.dialect === 'postgres') {
     // One lock per (colleague, account), in order: a concurrent writer's email to the same account is committed
     // (and so seen) before this recomputation reads, or waits and recomputes after it.
-    const keys = sorted.map((r) => `${t} ${r.user} ${r.account}`);
+    const keys = [...new Set(ranges.map((r) => `${t} ${r.user} ${r.account}`))];
     await sql`select pg_advisory_xact_lock(k) from (select hashtextextended(s, 16) as k from unnest(cast(${keys} as text[])) as x(s) order by 1) y`.execute(scope.db);
   }
-  for (const part of chunks(sorted, 300)) {
-    const aff = sql`aff (user_id, account_id, lo, hi) as (values ${sql.join(part.map((r) => sql`(${r.user}, ${r.account}, cast(${r.lo} as bigint), cast(${r.hi} as bigint))`))})`;
-    const users = sql.join([...new Set(part.map((r) => r.user))].map((u) => sql`${u}`));
-    const lo = Math.min(...part.map((r) => r.lo));
-    const hi = Math.max(...part.map((r) => r.hi));
-    await sql`with ${aff} delete from rollup_replies where tenant_id = ${t} and user_id in (${users}) and inbound_at >= ${lo} and inbound_at <= ${hi}
-      and exists (select 1 from aff where aff.user_id = rollup_replies.user_id and aff.account_id = rollup_replies.account_id
-        and rollup_replies.inbound_at >= aff.lo and rollup_replies.inbound_at <= aff.hi)`.execute(scope.db);
+  const pg = scope.dialect === 'postgres';
+  for (const part of chunks(ranges, 1000)) {
+    // PostgreSQL takes the ranges as four arrays (one plan, whatever their number); SQLite as VALUES.
+    const given = pg
+      ? sql`select * from unnest(cast(${part.map((r) => r.user)} as text[]), cast(${part.map((r) => r.account)} as text[]), cast(${part.map((r) => r.lo)} as bigint[]), cast(${part.map((r) => r.hi)} as bigint[]))`
+      : sql`values ${sql.join(part.map((r) => sql`(${r.user}, ${r.account}, cast(${r.lo} as bigint), cast(${r.hi} as bigint))`))}`;
+    // A range starts no earlier than the colleague's latest email to the account before its end: customer emails
+    // before that one have it (or an earlier one) as their reply. An inbound email's range is its own instant.
+    const aff = sql`aff0 (user_id, account_id, lo, hi) as (${given}),
+      aff (user_id, account_id, lo, hi) as (select user_id, account_id, coalesce((select max(o.occurred_at) from account_touches o
+        where o.tenant_id = ${t} and o.user_id = aff0.user_id and o.account_id = aff0.account_id and o.kind = 'email' and o.direction = 'outbound'
+          and o.occurred_at >= aff0.lo and o.occurred_at <= aff0.hi), lo), hi from aff0)`;
+    // The ranges outside, each one an index range inside, whatever the statistics say (a table analysed while
+    // empty, or not yet, would otherwise be read whole per statement): LATERAL kept from being flattened into a
+    // join (OFFSET 0) on PostgreSQL, CROSS JOIN's order on SQLite.
+    const within = (table: string, cond: RawBuilder<unknown>) => pg
+      ? sql`aff cross join lateral (select * from ${sql.table(table)} x where ${cond} offset 0) x`
+      : sql`aff cross join ${sql.table(table)} x where ${cond}`;
+    const stale = within('rollup_replies', sql`x.tenant_id = ${t} and x.user_id = aff.user_id and x.inbound_at >= aff.lo and x.inbound_at <= aff.hi and x.account_id = aff.account_id`);
+    await sql`with ${aff} delete from rollup_replies where tenant_id = ${t}
+      and (user_id, inbound_at, account_id, interaction_id) in (select x.user_id, x.inbound_at, x.account_id, x.interaction_id from ${stale})`.execute(scope.db);
+    const inbound = within('account_touches', sql`x.tenant_id = ${t} and x.user_id = aff.user_id and x.account_id = aff.account_id and x.kind = 'email'
+      and x.occurred_at >= aff.lo and x.occurred_at <= aff.hi and x.direction = 'inbound'`);
     await sql`with ${aff} insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
       select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
-        select i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id, ${nextOutbound(sql`i`)} as next_out
-        from aff join account_touches i on i.tenant_id = ${t} and i.user_id = aff.user_id and i.account_id = aff.account_id and i.kind = 'email'
-          and i.occurred_at >= aff.lo and i.occurred_at <= aff.hi
-        where i.direction = 'inbound'
-      ) x where next_out is not null
+        select d.*, ${nextOutbound(sql`d`)} as next_out from (
+          select distinct x.tenant_id, x.user_id, x.occurred_at, x.account_id, x.interaction_id from ${inbound}) d
+      ) y where next_out is not null
       on conflict do nothing`.execute(scope.db);
   }
 }
