@@ -56,12 +56,14 @@ describe.skipIf(noChromium)('Settings and shared saved views in the Teams app', 
     await page.getByTestId('businessReview-B').click();
     await page.getByRole('option', { name: 'Every quarter' }).click();
     await page.getByTestId('meetings-B').fill('2');
+    await page.getByTestId('time-zone').fill('Europe/Stockholm');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     expect(await seriousViolations(page, 'settings')).toEqual([]);
     const settings = await api(admin, '/api/settings');
     expect(settings.cadenceDays.B).toBe(45);
     expect(settings.carePlans.B).toMatchObject({ meetingsPerQuarter: 2, businessReview: 'quarterly' });
+    expect(settings.timeZone).toBe('Europe/Stockholm');
 
     const account = (await api(admin, '/api/accounts?tier=B&limit=1')).items[0];
     await page.goto(tab(admin, { view: 'account', accountId: account.id }));

@@ -29,11 +29,14 @@ export interface SettingsDraft {
   /** Months as typed; empty keeps interactions. */
   retentionMonths: string;
   retentionAction: 'delete' | 'anonymise';
+  /** IANA name as typed; the API says when it is not one. */
+  timeZone: string;
 }
 
 // The API always answers both; its schema marks them optional only because a PUT may leave them out.
 const NO_PLAN = { meetingsPerQuarter: 0, businessReview: 'none', npsSurvey: 'none' } as const;
 const KEEP = { months: null, action: 'anonymise' } as const;
+const DEFAULT_TIME_ZONE = 'Europe/Helsinki';
 
 export function draftOf(s: Settings): SettingsDraft {
   const tier = (t: Tier): TierDraft => {
@@ -48,6 +51,7 @@ export function draftOf(s: Settings): SettingsDraft {
     lists: { internalDomains: s.internalDomains.join('\n'), blockedDomains: s.blockedDomains.join('\n'), blockedAddresses: s.blockedAddresses.join('\n') },
     retentionMonths: retention.months === null ? '' : String(retention.months),
     retentionAction: retention.action,
+    timeZone: s.timeZone ?? DEFAULT_TIME_ZONE,
   };
 }
 
@@ -70,12 +74,13 @@ export function settingsBody(base: Settings, d: SettingsDraft) {
     blockedDomains: linesOf(d.lists.blockedDomains),
     blockedAddresses: linesOf(d.lists.blockedAddresses),
     retention: { months: d.retentionMonths.trim() === '' ? null : num(d.retentionMonths), action: d.retentionAction },
+    timeZone: d.timeZone.trim(),
   } as unknown as Settings;
 }
 
 /** Every field path the API may name for this draft, so useFormSave puts each message beside its control. */
 export function knownFields(d: SettingsDraft): string[] {
-  const out = ['defaultSyncVisibility', 'storeSnippets', 'retention.months', 'retention.action'];
+  const out = ['defaultSyncVisibility', 'storeSnippets', 'retention.months', 'retention.action', 'timeZone'];
   for (const t of TIERS) out.push(`cadenceDays.${t}`, `carePlans.${t}.meetingsPerQuarter`, `carePlans.${t}.businessReview`, `carePlans.${t}.npsSurvey`);
   for (const l of LISTS) {
     out.push(l);
@@ -94,4 +99,10 @@ export function listError(errors: FormErrors, list: ListField, d: SettingsDraft)
       return entry !== undefined && !m.includes(entry) ? `${entry}: ${m}` : m;
     });
   return messages.length ? messages.join('; ') : undefined;
+}
+
+/** The IANA zones this browser knows, offered while typing; the API's list decides what is valid. */
+export function timeZoneNames(): string[] {
+  const supported = (Intl as { supportedValuesOf?: (key: 'timeZone') => string[] }).supportedValuesOf;
+  return supported ? supported('timeZone') : [DEFAULT_TIME_ZONE, 'UTC'];
 }

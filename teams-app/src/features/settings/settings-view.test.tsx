@@ -77,6 +77,22 @@ describe('the settings page', () => {
     expect(saved.carePlans.B.meetingsPerQuarter).toBe(2);
   });
 
+  it('sets the organisation’s time zone, offering the IANA names and showing the API’s refusal of others', async () => {
+    show(h.a.users.admin, <SettingsView />);
+    const zone = (await screen.findByTestId('time-zone')) as HTMLInputElement;
+    expect(zone.value).toBe((await h.call('GET', '/api/settings', { as: [h.a, h.a.users.admin] })).body.timeZone);
+    const offered = [...document.querySelectorAll(`datalist#${zone.getAttribute('list')} option`)].map((o) => o.getAttribute('value'));
+    expect(offered).toContain('America/New_York');
+    fireEvent.change(zone, { target: { value: 'Europe/Tampere' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(within(field('time-zone')).getByText('must be an IANA time zone like Europe/Helsinki')).toBeTruthy());
+    fireEvent.change(zone, { target: { value: ' America/New_York ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect((await h.call('GET', '/api/settings', { as: [h.a, h.a.users.rep] })).body.timeZone).toBe('America/New_York');
+    expect(zone.value).toBe('America/New_York');
+  });
+
   it('speaks Finnish', async () => {
     show(h.a.users.admin, <SettingsView />, 'fi-FI');
     expect(await screen.findByRole('heading', { name: 'Hoitomallit' })).toBeTruthy();

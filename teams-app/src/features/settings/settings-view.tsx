@@ -8,7 +8,7 @@ import { useServices } from '../../app/services.tsx';
 import { useFormSave } from '../common/form-errors.ts';
 import { GeneralError, RecordField } from '../records/record-form.tsx';
 import { CareModelsEditor } from './care-models-editor.tsx';
-import { draftOf, knownFields, listError, LISTS, settingsBody, type Settings, type SettingsDraft } from './settings-draft.ts';
+import { draftOf, knownFields, listError, LISTS, settingsBody, timeZoneNames, type Settings, type SettingsDraft } from './settings-draft.ts';
 
 const VISIBILITIES = ['private', 'metadata', 'shared'] as const;
 
@@ -37,6 +37,7 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
   const [savedDraft, setSavedDraft] = useState<SettingsDraft | null>(null);
   const { errors, busy, save } = useFormSave(knownFields(draft));
   const set = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const [zones] = useState(timeZoneNames);
   const submit = async () => {
     let next: Settings | null = null;
     const ok = await save(async () => {
@@ -57,6 +58,12 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
       <section className={s.section} aria-labelledby="care-models-title">
         <h2 id="care-models-title"><Text size={400} weight="semibold">{t('settings.careModels')}</Text></h2>
         <Text as="p">{t('settings.careModelsHint')}</Text>
+        <div className={s.grid}>
+          <RecordField label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} name="timeZone" errors={errors}>
+            <Input value={draft.timeZone} onChange={(_, d) => set({ timeZone: d.value })} list="settings-time-zones" autoComplete="off" spellCheck={false} data-testid="time-zone" />
+          </RecordField>
+          <datalist id="settings-time-zones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
+        </div>
         <CareModelsEditor tiers={draft.tiers} errors={errors} onChange={(tier, patch) => set({ tiers: { ...draft.tiers, [tier]: { ...draft.tiers[tier], ...patch } } })} />
       </section>
       <section className={s.section} aria-labelledby="capture-title">
