@@ -1,5 +1,5 @@
-// An account's open pipeline, as the account page reads it (GET /api/accounts/{id}) and as the list shows it:
-// one computation, so the two agree on which deals count (open, unarchived, in euros).
+// An account's open pipeline, as the account page reads it (GET /api/accounts/{id}), as the list shows it and as
+// the add-in's match answer carries it: one computation, so they agree on which deals count (open, unarchived, in euros).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/test-databases.ts';
 import { apiHarness, type Harness } from '../../../test/support/api-harness.ts';
@@ -39,10 +39,20 @@ describe.each(testDatabases())('an account’s open pipeline on $name', (databas
     expect(account.body).toMatchObject({ openPipelineCents: 1_250_000, openDeals: 2 });
     const list = await h.call('GET', '/api/accounts?q=putkiremontti', { as: rep() });
     expect(list.body.items).toEqual([expect.objectContaining({ id, openPipelineCents: account.body.openPipelineCents })]);
+    const matched = await h.call('POST', '/api/match', { as: rep(), body: { addresses: [{ address: 'tilaus@putkiremontti.test' }, { address: 'x@nodeals.test' }] } });
+    expect(matched.body.accounts).toEqual([expect.objectContaining({ id, openPipelineCents: 1_250_000 })]);
 
     // Another tenant's deals never reach it, even on an account with the same name.
     const other = (await h.call('POST', '/api/accounts', { as: [h.b, h.b.users.rep], body: { name: 'Putkiremontti Oy' } })).body.id as string;
     expect((await h.call('POST', '/api/opportunities', { as: [h.b, h.b.users.rep], body: { accountId: other, name: 'B', value: 42 } })).status).toBe(201);
     expect((await h.call('GET', `/api/accounts/${id}`, { as: rep() })).body).toMatchObject({ openPipelineCents: 1_250_000, openDeals: 2 });
+    const again = await h.call('POST', '/api/match', { as: rep(), body: { addresses: [{ address: 'tilaus@putkiremontti.test' }] } });
+    expect(again.body.accounts[0].openPipelineCents).toBe(1_250_000);
+  });
+
+  it('answers 0 in the match for an account without deals', async () => {
+    const id = (await h.call('POST', '/api/accounts', { as: rep(), body: { name: 'Tyhjä Oy', domains: ['tyhja.test'] } })).body.id as string;
+    const matched = await h.call('POST', '/api/match', { as: rep(), body: { addresses: [{ address: 'a@tyhja.test' }] } });
+    expect(matched.body.accounts).toEqual([expect.objectContaining({ id, openPipelineCents: 0 })]);
   });
 });

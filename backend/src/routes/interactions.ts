@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, bearer } from '../http/router.ts';
 import { FollowUpSchema } from './follow-ups.ts';
 import type { Deps } from '../http/deps.ts';
-import { AccountSchema, ContactSchema, IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, orNull, problems, problemResponse } from './schemas.ts';
-import { getAccounts } from '../store/accounts.ts';
+import { AccountListItemSchema, ContactSchema, IdParam, InteractionLog, InteractionSchema, InteractionUpdate, MatchRequest, MeetingLookupQuery, orNull, problems, problemResponse } from './schemas.ts';
+import { getAccounts, openPipelinesOf } from '../store/accounts.ts';
 import { getContact } from '../store/contacts.ts';
 import { matchAddresses } from '../use-cases/interactions/match-addresses.ts';
 import { logInteractionRequest } from '../use-cases/interactions/log-interaction.ts';
@@ -45,12 +45,12 @@ export function interactionRoutes(deps: Deps) {
       createRoute({
         method: 'post', path: '/match', operationId: 'matchAddresses', tags: ['Matching'], security: bearer,
         summary: 'Who are these addresses? Colleagues, contacts, accounts, or unknown with suggestions',
-        description: 'An address matches a contact (case-insensitive), else its registrable domain an account. Public mailbox providers never match by domain; an address fitting two accounts is `ambiguous`, never guessed.',
+        description: 'An address matches a contact (case-insensitive), else its registrable domain an account. Public mailbox providers never match by domain; an address fitting two accounts is `ambiguous`, never guessed. Each account carries its `openPipelineCents` (the accounts list’s sum), so a client showing the match needs no further request for it.',
         request: { body: { required: true, content: { 'application/json': { schema: MatchRequest } } } },
         responses: {
           200: {
             description: 'One result per address, in order, and the accounts and contacts they name',
-            content: { 'application/json': { schema: z.object({ results: z.array(MatchResultSchema), accounts: z.array(AccountSchema), contacts: z.array(ContactSchema) }).openapi('MatchResponse') } },
+            content: { 'application/json': { schema: z.object({ results: z.array(MatchResultSchema), accounts: z.array(AccountListItemSchema), contacts: z.array(ContactSchema) }).openapi('MatchResponse') } },
           },
           ...problems(400, 401, 413, 415, 503),
         },
@@ -61,13 +61,14 @@ export function interactionRoutes(deps: Deps) {
         const results = await matchAddresses(auth.scope, auth.tenant.settings, c.req.valid('json').addresses);
         const accountIds = [...new Set(results.flatMap((r) => r.accountIds))];
         const contactIds = [...new Set(results.map((r) => r.contactId).filter((x): x is string => !!x))];
-        const [accounts, contacts] = await Promise.all([
+        const [accounts, contacts, pipelines] = await Promise.all([
           getAccounts(auth.scope, accountIds),
           Promise.all(contactIds.map((id) => getContact(auth.scope, id))),
+          openPipelinesOf(auth.scope, accountIds),
         ]);
         return c.json({
           results: results.map(matchView),
-          accounts: accounts.map((a) => accountView(a, auth.tenant.settings, now)),
+          accounts: accounts.map((a) => ({ ...accountView(a, auth.tenant.settings, now), openPipelineCents: pipelines.get(a.id) ?? 0 })),
           contacts: contacts.filter((x) => x !== null).map(contactView),
         }, 200);
       },

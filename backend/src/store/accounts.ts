@@ -258,6 +258,21 @@ export async function openPipelineOf(scope: TenantScope, accountId: string): Pro
   return { cents: Number(r?.cents ?? 0), deals: Number(r?.deals ?? 0) };
 }
 
+/** Several accounts' open pipelines (cents), each the same sum as openPipelineOf; accounts without deals answer 0. */
+export async function openPipelinesOf(scope: TenantScope, accountIds: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const part of chunks([...new Set(accountIds)], 500)) {
+    const rows = await scope.db
+      .selectFrom('accounts')
+      .where('accounts.tenant_id', '=', scope.tenantId)
+      .where('accounts.id', 'in', part)
+      .select((eb) => ['accounts.id', openPipelineCentsOf(eb, scope.tenantId).as('cents')])
+      .execute();
+    for (const r of rows) out.set(r.id, Number(r.cents ?? 0));
+  }
+  return out;
+}
+
 export async function searchAccounts(
   scope: TenantScope,
   f: AccountFilter,

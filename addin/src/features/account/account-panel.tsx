@@ -36,13 +36,13 @@ const useStyles = makeStyles({
 export type AccountDetails = Awaited<ReturnType<typeof accountDetails>>;
 
 /** The account in two lines: who it is and whose, and how the relationship stands; "Edit" opens its tier in place. */
-export function AccountHeader({ account, details, onChanged }: { account: MatchedAccount; details: AccountDetails | undefined; onChanged?: () => void }) {
+export function AccountHeader({ account, onChanged }: { account: MatchedAccount; onChanged?: () => void }) {
   const services = usePaneServices();
   const { t, formatDate, formatRelative, formatMoney } = useI18n();
   const s = useStyles();
   const now = services.now?.() ?? Date.now();
   useEffect(() => markAccountShown(), []);
-  const pipeline = details?.openPipelineCents;
+  const pipeline = account.openPipelineCents;
   const owner = account.ownerId ? (colleagueName(services, account.ownerId) ?? '—') : t('account.noOwner');
   const care = account.care;
   const [editing, setEditing] = useState(false);

@@ -11,6 +11,8 @@ export interface MatchedAccount {
   ownerId: string | null;
   lastContactAt: number | null;
   care: { cadenceDays: number | null; nextDueAt: number | null; overdue: boolean; daysOverdue: number };
+  /** The account's own open pipeline (the match answer carries it): the figure the Teams page shows. */
+  openPipelineCents: number;
 }
 
 export type MatchState = 'matched' | 'ambiguous' | 'unknown' | 'internal' | 'nobody';

@@ -36,14 +36,13 @@ export async function unlink(api: ApiClient, id: string): Promise<void> {
   if (!res.ok) throw await problemFromResponse(res as unknown as Response);
 }
 
-/** The open pipeline is the account's own figure (the one the Teams page shows), not a sum of the deals listed here. */
+/** Below the fold: the account's deals and latest history. Its open pipeline comes with the match answer. */
 export async function accountDetails(api: ApiClient, accountId: string) {
-  const [account, opportunities, timeline] = await Promise.all([
-    unwrap(api.accounts[':id'].$get({ param: { id: accountId } })),
+  const [opportunities, timeline] = await Promise.all([
     unwrap(api.accounts[':id'].opportunities.$get({ param: { id: accountId } })),
     unwrap(api.accounts[':id'].timeline.$get({ param: { id: accountId }, query: { limit: '5' } })),
   ]);
-  return { openPipelineCents: account.openPipelineCents, opportunities: opportunities.items, timeline: timeline.items };
+  return { opportunities: opportunities.items, timeline: timeline.items };
 }
 
 /** allowDuplicate: the person saw the likely-duplicate warning and creates it anyway. */

@@ -58,7 +58,7 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
     async () => (accountIds ? Promise.all(accountIds.split(',').map((id) => accountDetails(api, id))) : []),
     [api, accountIds],
   );
-  // A reload keeps showing what it had (the pipeline in the header does not blink while it refreshes).
+  // A reload keeps showing what it had (the deals offered to log against do not blink while it refreshes).
   const lastDetails = useRef<AccountDetails[] | undefined>(undefined);
   if (details.status === 'done') lastDetails.current = details.data;
   const shownDetails = details.status === 'done' ? details.data : lastDetails.current;
@@ -147,7 +147,7 @@ export function ReadPane({ item }: { item: MessageRead | AppointmentRead }) {
 
       <section className={s.section} aria-labelledby="suhde-accounts">
         <Body1Strong as="h2" id="suhde-accounts" className={s.hidden}>{t('section.accounts')}</Body1Strong>
-        {summary.accounts.map((a, i) => <AccountHeader key={a.id} account={a} details={shownDetails?.[i]} onChanged={() => void refresh()} />)}
+        {summary.accounts.map((a) => <AccountHeader key={a.id} account={a} onChanged={() => void refresh()} />)}
         {item.kind === 'appointment' && <MeetingSummary item={item} results={summary.results} accounts={allAccounts} />}
         {summary.state === 'ambiguous' && !current && (
           <>

@@ -75,7 +75,7 @@ export function ComposePane({ item }: { item: MessageCompose }) {
   return (
     <div className={s.root}>
       <Body1Strong as="h2" className={s.heading}>{t('compose.title')}</Body1Strong>
-      {summary.accounts.map((a, i) => <AccountHeader key={a.id} account={a} details={details[i]} />)}
+      {summary.accounts.map((a) => <AccountHeader key={a.id} account={a} />)}
       {item.logIntentUnreadable && !saved && error === null && (
         <MessageBar intent="warning"><MessageBarBody>{t('compose.readFailed')}</MessageBarBody></MessageBar>
       )}
