@@ -102,9 +102,9 @@ describe('the OpenAPI document', () => {
     for (const bad of ['19:a/b@thread.v2', '20:abc@thread.v2', '19:abc@threads.v2']) expect(pattern.test(bad), bad).toBe(false);
   });
 
-  it('gives /match typed accounts and contacts', () => {
+  it('gives /match typed accounts (with their open pipeline) and contacts', () => {
     const match = doc.components.schemas.MatchResponse as { properties: Record<string, { items: unknown }> };
-    expect(match.properties.accounts!.items).toEqual({ $ref: '#/components/schemas/Account' });
+    expect(match.properties.accounts!.items).toEqual({ $ref: '#/components/schemas/AccountListItem' });
     expect(match.properties.contacts!.items).toEqual({ $ref: '#/components/schemas/Contact' });
   });
 

@@ -28,6 +28,7 @@ export const SearchHitSchema = z
     occurredAt: z.number().nullable(),
     redacted: z.boolean().openapi({ description: 'A metadata-only interaction the asker does not hold: found and shown by who took part only' }),
     archived: z.boolean().openapi({ description: 'An archived account; a contact archived itself or on an archived account; an interaction on an archived account. Only found with `includeArchived=true`' }),
+    accountArchived: z.boolean().openapi({ description: 'The account `accountId` names is archived. A contact archived on a live account is `archived` while its account is not: a client offering the account reads this' }),
     highlight: Highlight,
   })
   .openapi('SearchHit');

@@ -44,13 +44,15 @@ export interface SearchRow {
   contentText: string;
   /** The record is archived, or the account it belongs to is (only found with includeArchived). */
   archived: boolean;
+  /** The account it belongs to (accountId) is archived: a contact archived on a live account is archived, its account not. */
+  accountArchived: boolean;
   /** Higher is better, comparable within one kind's answer. */
   score: number;
 }
 
 interface RawRow {
   kind: SearchKind; record_id: string; account_id: string | null; account_name: string | null; visibility: string; holder_ids: string;
-  item_kind: string | null; occurred_at: number | string | null; title: string | null; meta_text: string | null; content_text: string | null; archived: number | string | boolean; score: number | string;
+  item_kind: string | null; occurred_at: number | string | null; title: string | null; meta_text: string | null; content_text: string | null; archived: number | string | boolean; account_archived: number | string | boolean; score: number | string;
 }
 
 export async function searchIndex(scope: TenantScope, q: SearchQuery): Promise<SearchRow[]> {
@@ -67,7 +69,7 @@ export async function searchIndex(scope: TenantScope, q: SearchQuery): Promise<S
     .map((r): SearchRow => ({
       kind: r.kind, recordId: r.record_id, accountId: r.account_id, accountName: r.account_name, visibility: r.visibility,
       holderIds: r.holder_ids.split('|').filter(Boolean), itemKind: r.item_kind, occurredAt: r.occurred_at === null ? null : Number(r.occurred_at),
-      title: r.title, metaText: oneLine(r.meta_text), contentText: oneLine(r.content_text), archived: Number(r.archived) === 1, score: Number(r.score),
+      title: r.title, metaText: oneLine(r.meta_text), contentText: oneLine(r.content_text), archived: Number(r.archived) === 1, accountArchived: Number(r.account_archived) === 1, score: Number(r.score),
     }))
     .sort((a, b) => b.score - a.score || (b.occurredAt ?? 0) - (a.occurredAt ?? 0) || a.recordId.localeCompare(b.recordId))
     .slice(0, q.limit);
@@ -80,7 +82,8 @@ const oneLine = (text: string | null) => (text ?? '').split('\n').join(FIELD_SEP
 // An archived account hides its contacts and its history too, unless asked for.
 const liveOf = (q: SearchQuery) => (q.includeArchived ? sql`true` : sql`(d.archived = 0 and a.archived_at is null)`);
 const COLUMNS = sql`d.kind, d.record_id, d.account_id, a.name as account_name, d.visibility, d.holder_ids, d.item_kind, d.occurred_at, d.title, d.meta_text, d.content_text,
-    case when d.archived <> 0 or a.archived_at is not null then 1 else 0 end as archived`;
+    case when d.archived <> 0 or a.archived_at is not null then 1 else 0 end as archived,
+    case when a.archived_at is not null then 1 else 0 end as account_archived`;
 const ACCOUNT = sql`left join accounts a on a.tenant_id = d.tenant_id and a.id = d.account_id`;
 
 // Words are letters and digits only (folded), so quoting them is all the escaping a tsquery or an FTS5 query needs.

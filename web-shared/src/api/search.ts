@@ -22,7 +22,7 @@ export interface AccountCandidate {
   name: string;
   /** The contact it was found through, when not by its own name or domain. */
   viaContact: string | null;
-  /** Archived (found through a contact: the contact or its account is). */
+  /** The account is archived (found through a contact: the contact's account, whatever the contact's own state). */
   archived: boolean;
 }
 
@@ -34,7 +34,7 @@ export function accountCandidates(r: Pick<SearchResult, 'accounts' | 'contacts'>
   const out = new Map<string, AccountCandidate>();
   for (const a of r.accounts) out.set(a.id, { id: a.id, name: a.title ?? '', viaContact: null, archived: a.archived });
   for (const c of r.contacts as SearchHit[]) {
-    if (c.accountId && !out.has(c.accountId)) out.set(c.accountId, { id: c.accountId, name: c.accountName ?? '', viaContact: c.title, archived: c.archived });
+    if (c.accountId && !out.has(c.accountId)) out.set(c.accountId, { id: c.accountId, name: c.accountName ?? '', viaContact: c.title, archived: c.accountArchived });
   }
   const all = [...out.values()];
   return [...all.filter((a) => !a.archived), ...all.filter((a) => a.archived)];

@@ -13,6 +13,8 @@ import { eraseContact } from '../privacy/erase-contact.ts';
 import { fillUnbuiltSearchDocuments } from '../../store/search-index.ts';
 import { mergeInteractionCopies } from '../interactions/merge-interaction-copies.ts';
 import { searchRecords } from './search-records.ts';
+import { archiveContact } from '../contacts/archive-contact.ts';
+import { accountCandidates } from '../../../../web-shared/src/api/search.ts';
 
 const account = (name: string, domains: string[]) => ({ name, domains, tier: 'B' as const, lifecycle: 'customer' as const, ownerId: null, industry: null, size: null, region: null });
 const text = (parts: { text: string }[] | null) => (parts ?? []).map((p) => p.text).join('');
@@ -145,8 +147,8 @@ describe.each(testDatabases())('search on $name', (database) => {
     // POST /api/interactions takes an archived account (only a deleted one is refused), so the add-in may log to it.
     const logged = await log('shared', { subject: 'Lumivaaran talvihuolto', accountIds: [lumiId] });
     const found = await searchRecords(a.scope, rep(), { q: 'lumivaara', includeArchived: true });
-    expect(found.accounts).toMatchObject([{ id: lumiId, archived: true }]);
-    expect(found.contacts).toMatchObject([{ id: ainoId, accountId: lumiId, archived: true }]);
+    expect(found.accounts).toMatchObject([{ id: lumiId, archived: true, accountArchived: true }]);
+    expect(found.contacts).toMatchObject([{ id: ainoId, accountId: lumiId, archived: true, accountArchived: true }]);
     expect(found.interactions).toMatchObject([{ id: logged.interaction.id, accountId: lumiId, archived: true }]);
     const live = await searchRecords(a.scope, rep(), { q: 'lumivaara' });
     expect([...live.accounts, ...live.contacts, ...live.interactions]).toEqual([]);
@@ -154,6 +156,18 @@ describe.each(testDatabases())('search on $name', (database) => {
     const makela = await searchRecords(a.scope, rep(), { q: 'makela', includeArchived: true });
     expect(makela.accounts.map((h) => [h.id, h.archived])).toEqual([[makelaId, false]]);
     expect(makela.contacts.map((h) => [h.id, h.archived])).toEqual([[mattiId, false]]);
+  });
+
+  it('tells a contact archived on a live account from one on an archived account', async () => {
+    const liveId = (await createAccount(a.scope, account('Routavaara Oy', ['routavaara.fi']), null, T0)).id;
+    const ex = (await createContact(a.scope, { name: 'Eero Routavaara', emails: ['eero@routavaara.fi'], phones: [], title: null, accountId: liveId, ownerId: null }, null, T0)).id;
+    await archiveContact(a.scope, a.users.rep, ex, T0);
+    const found = await searchRecords(a.scope, rep(), { q: 'routavaara', kinds: ['account', 'contact'], includeArchived: true });
+    expect(found.contacts).toMatchObject([{ id: ex, accountId: liveId, archived: true, accountArchived: false }]);
+    expect(found.accounts).toMatchObject([{ id: liveId, archived: false, accountArchived: false }]);
+    // The add-in's picker offers the account found through that contact as live, not "Archived".
+    const onlyContact = await searchRecords(a.scope, rep(), { q: 'eero', kinds: ['account', 'contact'], includeArchived: true });
+    expect(accountCandidates(onlyContact)).toEqual([{ id: liveId, name: 'Routavaara Oy', viaContact: 'Eero Routavaara', archived: false }]);
   });
 
   it('builds the entries a migration left unbuilt', async () => {

@@ -31,6 +31,8 @@ export interface SearchHit {
   redacted: boolean;
   /** Archived itself, or on an archived account: found only with includeArchived. */
   archived: boolean;
+  /** The account accountId names is archived (a picker choosing the account asks this, not `archived`). */
+  accountArchived: boolean;
   highlight: HighlightPart[] | null;
 }
 
@@ -57,7 +59,7 @@ export async function searchRecords(scope: TenantScope, viewer: Viewer, req: Sea
 }
 
 function hitOf(viewer: Viewer, r: SearchRow, words: string[]): SearchHit[] {
-  const base = { kind: r.kind, id: r.recordId, accountId: r.accountId, accountName: r.accountName, itemKind: r.itemKind, occurredAt: r.occurredAt, archived: r.archived };
+  const base = { kind: r.kind, id: r.recordId, accountId: r.accountId, accountName: r.accountName, itemKind: r.itemKind, occurredAt: r.occurredAt, archived: r.archived, accountArchived: r.accountArchived };
   if (r.kind !== 'interaction') return [{ ...base, title: r.title, redacted: false, highlight: highlight([r.metaText], words) }];
   // The store matched it on what this viewer may be matched on; what it shows is decided here, by the same rule.
   const part = searchablePart(viewer, r.visibility as Visibility, r.holderIds);
