@@ -15,6 +15,8 @@ const VISIBILITIES = ['private', 'metadata', 'shared'] as const;
 const useStyles = makeStyles({
   section: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  // One field alone would stretch across the page: a time-zone name is short.
+  single: { maxWidth: '24rem', marginBottom: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', position: 'sticky', bottom: 0, padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
@@ -58,7 +60,7 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
       <section className={s.section} aria-labelledby="care-models-title">
         <h2 id="care-models-title"><Text size={400} weight="semibold">{t('settings.careModels')}</Text></h2>
         <Text as="p">{t('settings.careModelsHint')}</Text>
-        <div className={s.grid}>
+        <div className={s.single}>
           <RecordField label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} name="timeZone" errors={errors}>
             <Input value={draft.timeZone} onChange={(_, d) => set({ timeZone: d.value })} list="settings-time-zones" autoComplete="off" spellCheck={false} data-testid="time-zone" />
           </RecordField>
