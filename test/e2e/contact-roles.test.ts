@@ -4,45 +4,20 @@
 // survive a reload. A colleague who may not edit the deal sees the same controls disabled with the rule (the API's
 // `can.edit`), not a refusal after the fact. axe finds nothing serious on the screens touched. Screenshots go to
 // /work/screens/contact-roles/ when that folder exists, else test-artifacts/contact-roles/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import type { Locator, Page } from 'playwright-core';
+import { artifactDir, skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Contact roles end-to-end suite (test/e2e/contact-roles.test.ts)');
+const suite = chromiumSuite(noChromium);
+const { newPage, api, tab, pageErrors } = suite;
 
-interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
-
-let server: ProductServer;
-let browser: Browser;
 let owner: DemoUser;
 let colleague: DemoUser;
 const shots = existsSync('/work/screens') ? '/work/screens/contact-roles' : artifactDir('contact-roles');
-const pageErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-
-async function api<T = any>(who: DemoUser, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  const res = await fetch(`${server.base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 /** Chooses an option of a Fluent dropdown in the dialog by the dropdown's exact name. */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
@@ -65,19 +40,10 @@ const rolesOf = (page: Page, contactId: string) => page.locator(`tr[data-contact
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  owner = users.find((u) => u.role === 'rep')!;
-  colleague = users.find((u) => u.role === 'rep' && u.id !== owner.id)!;
+  owner = suite.users.find((u) => u.role === 'rep')!;
+  colleague = suite.users.find((u) => u.role === 'rep' && u.id !== owner.id)!;
   expect(colleague).toBeDefined();
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch((e) => console.warn('closing a browser context failed', e));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Contact roles in Chromium', () => {
   let accountId: string;

@@ -3,49 +3,32 @@
 // two rows (secondary actions in "More"). Then screenshots of the add-in pane (320 and 360 px) and the Teams account
 // page (400 and 1280 px) in light, dark and high contrast, English and Finnish, to /work/screens/final/ (or
 // SUHDE_FINAL_SHOTS).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import type { Frame, Page } from 'playwright-core';
+import { skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 
 const noChromium = skipWithoutChromium('Narrow widths end-to-end suite (test/e2e/narrow-widths.test.ts)');
-interface DemoUser { id: string; displayName: string; role: string; email?: string }
+const suite = chromiumSuite(noChromium);
+const { pageErrors } = suite;
 
-let server: ProductServer;
-let browser: Browser;
 let laura: DemoUser;
 const LAURA_EMAIL = 'laura.makinen@suhde-demo.fi';
 const shots = process.env.SUHDE_FINAL_SHOTS ?? '/work/screens/final';
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 const THEMES = [['light', 'light'], ['dark', 'dark'], ['contrast', 'dark']] as const;
 const LOCALES = ['en-US', 'fi-FI'] as const;
 
-async function api<T = any>(who: DemoUser, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  const res = await fetch(`${server.base}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const api = <T = any>(who: DemoUser, method: string, path: string, body?: unknown) => suite.api<T>(who, path, { method, body });
 
-async function newContext(opts: { width: number; height: number; locale?: string; colorScheme?: 'light' | 'dark' }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: opts.width, height: opts.height }, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', timezoneId: 'Europe/Helsinki',
-  });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  await context.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
+/** A page of its own, with the add-in's office.js refused too (the preview embeds the task pane). */
+const newContext = (opts: { width: number; height: number; locale?: string; colorScheme?: 'light' | 'dark' }): Promise<Page> =>
+  suite.newPage({ viewport: { width: opts.width, height: opts.height }, locale: opts.locale, colorScheme: opts.colorScheme, blockOfficeJs: true });
 
 /** The add-in preview with its task pane `width` px wide; returns the pane's frame. */
 async function openPane(q: Record<string, string>, width: number, height = 640): Promise<{ page: Page; pane: Frame }> {
   const page = await newContext({ width: 1280, height: 1700 });
-  await page.goto(`${server.base}/addin/preview.html?${new URLSearchParams(q)}`);
+  await page.goto(`${suite.server.base}/addin/preview.html?${new URLSearchParams(q)}`);
   await page.addStyleTag({ content: `.layout { grid-template-columns: 260px 1fr ${width}px !important } aside h2 { display: none } #pane { flex: none !important; height: ${height}px !important }` });
   await page.waitForFunction(() => !!document.querySelector<HTMLIFrameElement>('#pane')?.src, null, { timeout: 30_000 });
   let frame: Frame | null = null;
@@ -71,21 +54,12 @@ const overflowing = (frame: Frame | Page) =>
       .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 40)} ${Math.round(e.getBoundingClientRect().right)}`);
   });
 
-const teamsTab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
+const teamsTab = (who: DemoUser, q: Record<string, string> = {}) => `${suite.server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  laura = users.find((u) => u.displayName === 'Laura Mäkinen')!;
+  laura = suite.users.find((u) => u.displayName === 'Laura Mäkinen')!;
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch((e) => console.warn('closing a browser context failed', e));
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Logs the preview's known-customer email as Laura with a follow-up and a long promise; returns its account. */
 async function loggedKnownCustomer(): Promise<{ accountId: string; accountName: string }> {

@@ -2,57 +2,23 @@
 // catalogue, a salesperson puts it on a deal's lines in the opportunity dialog (list price filled in, line
 // total and sum shown), the deal is won, and the product × account table shows the euros. axe-core checks the
 // pages and the dialog.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Products end-to-end suite (test/e2e/products.test.ts)');
-interface DemoUser { id: string; displayName: string; role: string }
+const suite = chromiumSuite(noChromium);
+const { newPage, api, tab, pageErrors } = suite;
 
-let server: ProductServer;
-let browser: Browser;
 let laura: DemoUser;
 let manager: DemoUser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function api<T = any>(who: DemoUser, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  const res = await fetch(`${server.base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  laura = users.find((u) => u.displayName === 'Laura Mäkinen')!;
-  manager = users.find((u) => u.role === 'manager')!;
+  laura = suite.users.find((u) => u.displayName === 'Laura Mäkinen')!;
+  manager = suite.users.find((u) => u.role === 'manager')!;
   expect(laura.role).toBe('rep');
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch((e) => console.warn('closing a browser context failed', e));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Products in the Teams app', () => {
   it('a manager adds a product, a salesperson sells it on a deal, and the product × account table shows the euros', async () => {

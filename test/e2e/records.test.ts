@@ -3,38 +3,22 @@
 // archives it and undoes that; the same rep sees the owner change locked with the rule's reason. The dialogs are
 // photographed in light, dark and high contrast, English and Finnish, to /work/screens/records/ (or
 // SUHDE_RECORDS_SHOTS), and axe-core checks the open dialog.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Record editing end-to-end suite (test/e2e/records.test.ts)');
-interface DemoUser { id: string; displayName: string; role: string }
+const suite = chromiumSuite(noChromium);
+const { newPage, tab, pageErrors } = suite;
 
-let server: ProductServer;
-let browser: Browser;
 let laura: DemoUser;
 const shots = process.env.SUHDE_RECORDS_SHOTS ?? '/work/screens/records';
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 
-async function api<T = any>(who: DemoUser, path: string): Promise<T> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  return (await (await fetch(`${server.base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
-}
-
-async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
+/** A GET of the product's API as the demo user: its body. */
+const api = async <T = any>(who: DemoUser, path: string): Promise<T> => (await suite.api<T>(who, path)).body;
 
 async function pick(page: Page, label: string, option: string) {
   await page.getByRole('dialog').getByRole('combobox', { name: label }).click();
@@ -43,18 +27,9 @@ async function pick(page: Page, label: string, option: string) {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  laura = users.find((u) => u.displayName === 'Laura Mäkinen')!;
+  laura = suite.users.find((u) => u.displayName === 'Laura Mäkinen')!;
   expect(laura.role).toBe('rep');
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch((e) => console.warn('closing a browser context failed', e));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Editing records in the Teams app', () => {
   it('lets a salesperson create an account, change its tier, add a contact, edit and archive a deal and undo it', async () => {

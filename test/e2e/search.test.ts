@@ -4,58 +4,23 @@
 // in light, dark and high contrast. Enter typed straight after the words opens the first hit once it is found; an
 // archived account is found only with "Include archived"; a hit's name and domains read as one line. Screenshots go to /work/screens/search/ when that folder exists, else
 // test-artifacts/search/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { artifactDir, skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Search end-to-end suite (test/e2e/search.test.ts)');
+const suite = chromiumSuite(noChromium);
+const { newPage, api, tab, pageErrors } = suite;
 
-interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
-
-let server: ProductServer;
-let browser: Browser;
 let rep: DemoUser;
 const shots = existsSync('/work/screens') ? '/work/screens/search' : artifactDir('search');
-const pageErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-
-async function api<T = any>(who: DemoUser, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  const res = await fetch(`${server.base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  rep = users.find((u) => u.role === 'rep')!;
+  rep = suite.users.find((u) => u.role === 'rep')!;
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Search in Chromium', () => {
   it('finds a contact by name without accents from the top bar and opens the account with the keyboard', async () => {

@@ -2,52 +2,24 @@
 // changes tier B's cadence and a care-plan item on the settings page, and a B account's care panel shows both;
 // a salesperson saves the account list's filters as a view shared with the team, and a teammate finds it under
 // "Team views". A salesperson opening the settings address is told it is for admins. axe-core checks each page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Settings and saved views end-to-end suite (test/e2e/settings.test.ts)');
-interface DemoUser { id: string; displayName: string; role: string; team?: string | null }
+const suite = chromiumSuite(noChromium);
+const { newPage, tab, pageErrors } = suite;
 
-let server: ProductServer;
-let browser: Browser;
-let users: DemoUser[];
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function api<T = any>(who: DemoUser, path: string): Promise<T> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  return (await (await fetch(`${server.base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
-}
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
+/** A GET of the product's API as the demo user: its body. */
+const api = async <T = any>(who: DemoUser, path: string): Promise<T> => (await suite.api<T>(who, path)).body;
 
 beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchChromium();
-  users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch((e) => console.warn('closing a browser context failed', e));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Settings and shared saved views in the Teams app', () => {
   it('lets an admin change tier B’s cadence and care plan, and a B account’s care panel follows', async () => {
-    const admin = users.find((u) => u.role === 'admin')!;
+    const admin = suite.users.find((u) => u.role === 'admin')!;
     const page = await newPage();
     await page.goto(tab(admin, { view: 'settings' }));
     const cadence = page.getByTestId('cadence-B');
@@ -76,7 +48,7 @@ describe.skipIf(noChromium)('Settings and shared saved views in the Teams app', 
   });
 
   it('tells a salesperson the settings are for admins, with no Settings in the navigation', async () => {
-    const rep = users.find((u) => u.role === 'rep')!;
+    const rep = suite.users.find((u) => u.role === 'rep')!;
     const page = await newPage();
     await page.goto(tab(rep, { view: 'settings' }));
     await page.getByRole('alert').filter({ hasText: 'Only administrators can change the organisation’s settings.' }).waitFor();
@@ -84,8 +56,8 @@ describe.skipIf(noChromium)('Settings and shared saved views in the Teams app', 
   });
 
   it('lets a salesperson save a view shared with the team, and a teammate finds it under Team views', async () => {
-    const colleagues = (await api(users[0]!, '/api/users')).items as DemoUser[];
-    const reps = colleagues.filter((u) => u.role === 'rep' && u.team && users.some((d) => d.id === u.id));
+    const colleagues = (await api(suite.users[0]!, '/api/users')).items as DemoUser[];
+    const reps = colleagues.filter((u) => u.role === 'rep' && u.team && suite.users.some((d) => d.id === u.id));
     const owner = reps.find((r) => reps.some((o) => o.id !== r.id && o.team === r.team))!;
     const mate = reps.find((o) => o.id !== owner.id && o.team === owner.team)!;
     const page = await newPage();

@@ -3,42 +3,22 @@
 // Screenshots of Today in light, dark and high contrast, English and Finnish, go to /work/screens/today/ (or
 // SUHDE_SCREENS) to be looked at.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 
 const noChromium = skipWithoutChromium('Today end-to-end suite (test/e2e/today.test.ts)');
-interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
+const suite = chromiumSuite(noChromium);
+const { api, pageErrors } = suite;
 
-let server: ProductServer;
-let browser: Browser;
 let laura: DemoUser;
 let paivi: DemoUser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 const screens = process.env.SUHDE_SCREENS ?? '/work/screens/today';
 
-async function api<T = any>(who: DemoUser, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  const res = await fetch(`${server.base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
-}
+const newPage = (locale = 'en-US', width = 1280): Promise<Page> => suite.newPage({ locale, viewport: { width, height: 900 } });
 
-async function newPage(locale = 'en-US', width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const today = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ view: 'today', demoUser: who.id, ...q })}`;
+const today = (who: DemoUser, q: Record<string, string> = {}) => `${suite.server.base}/teams-app/index.html?${new URLSearchParams({ view: 'today', demoUser: who.id, ...q })}`;
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 /** A note Laura logs on one of her accounts with a follow-up due yesterday and a note of what she promised. */
@@ -54,18 +34,9 @@ async function promise(note: string, subject: string) {
 
 beforeAll(async () => {
   if (noChromium) return;
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  laura = users.find((u) => u.displayName === 'Laura Mäkinen')!;
-  paivi = users.find((u) => u.displayName === 'Päivi Laaksonen')!;
+  laura = suite.users.find((u) => u.displayName === 'Laura Mäkinen')!;
+  paivi = suite.users.find((u) => u.displayName === 'Päivi Laaksonen')!;
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Today in Chromium', () => {
   it('marks a follow-up done from Today', async () => {
@@ -77,7 +48,7 @@ describe.skipIf(noChromium)('Today in Chromium', () => {
     await card.getByRole('button', { name: 'Done' }).click();
     await page.getByText(/marked done\./).waitFor();
     await expect.poll(() => card.count()).toBe(0);
-  }, 60_000);
+  });
 
   it('snoozes a follow-up to next week', async () => {
     const { id } = await promise('Call about the delivery window', 'Delivery window');
@@ -91,7 +62,7 @@ describe.skipIf(noChromium)('Today in Chromium', () => {
     const stored = (await api(laura, '/api/follow-ups')).body.items.find((f: { id: string }) => f.id === id);
     expect(stored.originalDueOn).toBe(yesterday());
     expect(new Date(`${stored.dueOn}T12:00:00Z`).getUTCDay()).toBe(1);
-  }, 60_000);
+  });
 
   it('hands a follow-up to a colleague, who sees it in their Today', async () => {
     await promise('Book the site visit with Pekka', 'Site visit');
@@ -105,7 +76,7 @@ describe.skipIf(noChromium)('Today in Chromium', () => {
     await theirs.goto(today(paivi));
     const card2 = theirs.locator('li', { hasText: 'Promised: Book the site visit with Pekka' });
     await card2.getByText(`Handed to you by ${laura.displayName}`).waitFor({ timeout: 20_000 });
-  }, 60_000);
+  });
 
   it('takes screenshots of Today in light, dark and high contrast, in English and Finnish', async () => {
     mkdirSync(screens, { recursive: true });

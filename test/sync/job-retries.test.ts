@@ -89,5 +89,5 @@ describe.skipIf(!url)('retries in the pg-boss queue', () => {
     expect(queue.stats()).toEqual({ retried: 2 + 2, failed: 1, deferred: 0 });
     expect(lines).toContainEqual(expect.stringMatching(/tenant t1, mailbox mbx-flaky, mail:inbox: pass failed \(attempt 1 of 3\), pg-boss retries it with back-off: transient failure 1/));
     expect(lines).toContainEqual(expect.stringMatching(/tenant t1, mailbox mbx-broken, calendar: pass gave up after 3 attempts \(pg-boss job [0-9a-f-]+\): Graph answered 500 again/));
-  }, 60_000);
+  }, 180_000);
 });

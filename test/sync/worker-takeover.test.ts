@@ -20,9 +20,23 @@ if (!url) console.warn('[suhde tests] worker takeover suite skipped: two workers
 
 const root = new URL('../..', import.meta.url).pathname;
 const DAY = 86_400_000;
-const LEASE_MS = 5_000;
+/**
+ * Long enough that a live pass on a loaded machine (load 20-30 on two cores) still commits within it: at 5 s, A's
+ * own sweep saw its passes' leases run out between two commits and queued passes that took them over before the
+ * kill, so the streams "A held" had other holders by then.
+ */
+const LEASE_MS = 20_000;
 const SWEEP_MS = 1_000;
 const POLL_MS = 500;
+const PAGE_SIZE = 10;
+const MESSAGES = 600;
+const MEETINGS = 40;
+/** Each colleague's inbox as prepare() fills it: every message in the first, two in three in the second. */
+const INBOX_ITEMS: Record<string, number> = { 'mbx-0': MESSAGES, 'mbx-1': Math.floor((MESSAGES * 2) / 3) };
+/** Pages of an inbox still to read when B starts: 15 s of Graph at GRAPH_WHILE_B_STARTS_MS, B's start many times. */
+const PAGES_LEFT = 30;
+/** Slow enough to keep A mid-stream, fast enough that A commits (and so keeps its lease) far more often than LEASE_MS. */
+const GRAPH_WHILE_B_STARTS_MS = 500;
 const tag = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 
 async function admin(sql: string) {
@@ -52,12 +66,12 @@ async function prepare(handle: Db, emulator: GraphEmulator, fill: boolean): Prom
     if (fill) emulator.addMailbox(u.email, u.displayName);
   }
   if (fill) {
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < MESSAGES; n++) {
       const message = { subject: `Tilaus ${n}`, internetMessageId: `<order-${n}@asiakas.fi>`, from: { address: `buyer${n % 7}@asiakas.fi`, name: 'Ostaja' }, to: users.map((u) => u.email), receivedAt: Date.now() - (n % 90) * DAY };
       emulator.store.addMessage(users[0]!.email, message);
       if (n % 3 !== 0) emulator.store.addMessage(users[1]!.email, message);
     }
-    for (let n = 0; n < 40; n++) {
+    for (let n = 0; n < MEETINGS; n++) {
       const meeting = { subject: `Palaveri ${n}`, iCalUId: `ical-${n}`, start: Date.now() - n * DAY, end: Date.now() - n * DAY + 3_600_000, organizer: users[0]!.email, attendees: [users[1]!.email, 'buyer1@asiakas.fi'] };
       for (const u of users) emulator.store.addEvent(u.email, meeting);
     }
@@ -109,52 +123,96 @@ describe.skipIf(!url)('a sync worker killed mid-pass on PostgreSQL', () => {
     await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${referenceSchema} CASCADE; DROP SCHEMA IF EXISTS ${bossSchema} CASCADE`);
   });
 
-  function worker(name: string) {
+  /** A worker process, loaded but idle until start(): its node and tsx start-up is paid before the test times anything. */
+  function worker(name: string, concurrency: number) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/sync/sync-worker-child.ts'], {
       cwd: root,
       env: {
         ...process.env, WORKER_DATABASE_URL: url, WORKER_SCHEMA: schema, WORKER_BOSS_SCHEMA: bossSchema, WORKER_GRAPH_URL: emulator.url,
-        WORKER_LEASE_MS: String(LEASE_MS),
+        WORKER_LEASE_MS: String(LEASE_MS), WORKER_CONCURRENCY: String(concurrency),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     children.push(child);
     let out = '';
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d) => {
-        out += d;
-        if (out.includes('ready\n')) resolve();
-      });
-      child.stderr!.on('data', (d) => (out += d));
-      child.on('exit', (code, signal) => reject(new Error(`worker ${name} exited (${code ?? signal}) before it was ready:\n${out}`)));
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    // Asked for when awaited, so a worker killed on purpose leaves no promise rejected unobserved.
+    const said = (line: string) => new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (out.includes(`${line}\n`)) resolve();
+        else if (child.exitCode !== null || child.signalCode !== null) reject(new Error(`worker ${name} exited (${child.exitCode ?? child.signalCode}) before it said "${line}":\n${out}`));
+      };
+      child.stdout!.on('data', check);
+      child.on('exit', check);
+      check();
     });
-    return { child, ready, output: () => out };
+    return {
+      child,
+      loaded: () => said('loaded'),
+      ready: () => said('ready'),
+      start: () => child.stdin!.write('start\n'),
+      output: () => out,
+    };
+  }
+
+  /** Waits for a worker's line with a bound, failing with what it printed. */
+  async function within<T>(what: string, ms: number, p: Promise<T>, output: () => string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms; its output:\n${output()}`)), ms); });
+    try {
+      return await Promise.race([p, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   it('takes the dead worker\'s streams over within lease + sweep + poll and ends as a single run does', async () => {
     const tenantId = await prepare(handle, emulator, true);
     const referenceTenant = await prepare(reference, emulator, false);
 
-    // A reads ahead and commits several pages at once; at Graph's test speed (15 ms a page) it would finish its
-    // streams before B is up, leaving nothing to take over. 100 ms a page keeps it mid-stream.
-    emulator.setLatency(100);
-    const a = worker('A');
-    await a.ready;
-    await expect.poll(async () => (await handle.db.selectFrom('interactions').select('id').execute()).length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(20);
-    // Graph slows down while B starts, so A is still in the middle of its streams when it is killed. Until B
-    // runs, every lease is A's; those A still holds, unchanged, at the kill are the streams it leaves behind.
-    emulator.setLatency(400);
+    // Both processes load first (seconds each on a busy machine); only A starts. Until B starts, every lease is A's.
+    emulator.setLatency(250);
+    // A runs two passes at a time, so it is mid-stream for a while. B has a worker for each of the six streams:
+    // a takeover never waits for one of B's passes to end (on a loaded machine that took 10-20 s), which the
+    // bound below does not count.
+    const a = worker('A', 2);
+    const b = worker('B', 6);
+    await within('loading worker A', 60_000, a.loaded(), a.output);
+    await within('loading worker B', 60_000, b.loaded(), b.output);
+    a.start();
+    await within('starting worker A', 60_000, a.ready(), a.output);
+    // A mid-way through an inbox's first round, with many pages still to read: a page committed (so there is a
+    // page to resume at) and at least PAGES_LEFT to go, which at a slow Graph outlasts B's start several times.
     const leases = async () => handle.db.selectFrom('sync_cursors').select(['mailbox_id', 'stream', 'lease_owner', 'next_link', 'delta_link']).where('lease_owner', 'is not', null).execute();
+    const committed = async (mailboxId: string) =>
+      Number((await handle.db.selectFrom('sync_item_refs').select((eb) => eb.fn.countAll().as('n')).where('mailbox_id', '=', mailboxId).where('stream', '=', 'mail:inbox').executeTakeFirstOrThrow()).n);
+    const midInbox = async () => {
+      for (const r of await leases()) {
+        if (r.stream !== 'mail:inbox' || r.next_link === null || r.delta_link !== null) continue;
+        const left = INBOX_ITEMS[r.mailbox_id]! - (await committed(r.mailbox_id));
+        if (left >= PAGES_LEFT * PAGE_SIZE) return true;
+      }
+      return false;
+    };
+    await expect.poll(midInbox, { timeout: 60_000, interval: 20, message: `A never held an inbox with ${PAGES_LEFT} pages to go:\n${a.output()}` }).toBe(true);
+    // Graph slows down while B starts, so A is still in the middle of its streams when it is killed.
+    emulator.setLatency(GRAPH_WHILE_B_STARTS_MS);
     const ofA = await leases();
-    const b = worker('B');
-    await b.ready;
-    const now = await leases();
-    const held = now.filter((r) => ofA.some((x) => x.mailbox_id === r.mailbox_id && x.stream === r.stream && x.lease_owner === r.lease_owner));
+    const startedB = Date.now();
+    b.start();
+    await within('starting worker B', 60_000, b.ready(), b.output);
+    const startupB = Date.now() - startedB;
     a.child.kill('SIGKILL');
     const killedAt = Date.now();
     await new Promise((r) => a.child.once('exit', r));
     emulator.setLatency(15);
-    expect(held.length, 'A held no stream when it was killed').toBeGreaterThan(0);
+    // The streams A left behind: held at its death by a pass of A's (its lease owner seen before B started). B
+    // cannot have taken one over yet: A committed within the last page time, so its leases run a while longer.
+    const atKill = await leases();
+    const held = atKill.filter((r) => ofA.some((x) => x.mailbox_id === r.mailbox_id && x.stream === r.stream && x.lease_owner === r.lease_owner));
+    const named = (rows: typeof ofA) => rows.map((r) => `${r.mailbox_id} ${r.stream} (${r.lease_owner?.slice(0, 8)})`).join(', ');
+    expect(held.length, `A held no stream when it was killed: B took ${startupB} ms to start; A held ${named(ofA)} before, leases at the kill: ${named(atKill)}\nA:\n${a.output().slice(-3000)}\nB:\n${b.output().slice(-3000)}`).toBeGreaterThan(0);
     // Each was mid-round: a page in progress, or its first round not ended.
     for (const h of held) expect(h.next_link !== null || h.delta_link === null).toBe(true);
 
@@ -176,7 +234,7 @@ describe.skipIf(!url)('a sync worker killed mid-pass on PostgreSQL', () => {
     // The lease ran from A's last page commit, at most LEASE_MS before the kill.
     const bound = LEASE_MS + SWEEP_MS + POLL_MS + 1_500;
     const takeover = Math.max(...takenOver.values()) - killedAt;
-    console.log(`[takeover] A held ${held.map((h) => `${h.mailbox_id} ${h.stream}`).join(', ')}; taken over ${takeover} ms after the kill (lease ${LEASE_MS} ms, bound ${bound} ms); all streams done ${finishedAt - killedAt} ms after it`);
+    console.log(`[takeover] B started in ${startupB} ms; A held ${held.map((h) => `${h.mailbox_id} ${h.stream}`).join(', ')}; taken over ${takeover} ms after the kill (lease ${LEASE_MS} ms, bound ${bound} ms); all streams done ${finishedAt - killedAt} ms after it`);
     expect(takeover).toBeLessThanOrEqual(bound);
     b.child.kill('SIGTERM');
     await new Promise((r) => b.child.once('exit', r));
@@ -191,7 +249,7 @@ describe.skipIf(!url)('a sync worker killed mid-pass on PostgreSQL', () => {
     }
     const got = await history(handle);
     const want = await history(reference);
-    expect(want.interactions).toBe(340);
+    expect(want.interactions).toBe(MESSAGES + MEETINGS);
     expect(got).toEqual(want);
     expect(got.keys).toBe(got.interactions);
     expect(tenantId).not.toBe(referenceTenant);

@@ -1,10 +1,10 @@
 // Archive and restore on both databases: an archived account, contact or opportunity leaves lists, Today's
 // overdue cadences, matching and the pipeline, still opens by its id, is read-only until restored, and every
 // step is in the audit trail. Who may archive follows who may edit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { getAccount, searchAccounts } from '../../store/accounts.ts';
 import { getContact, searchContacts } from '../../store/contacts.ts';
@@ -29,14 +29,7 @@ import { matchAddresses } from '../interactions/match-addresses.ts';
 const base = { tier: 'A' as const, lifecycle: 'customer' as const, industry: null, size: null, region: null };
 
 describe.each(testDatabases())('archive and restore on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('takes a mistaken account out of lists, Today, matching and the pipeline, opens it by id, and brings it all back', async () => {
     const { settings } = await getTenant(a.scope);

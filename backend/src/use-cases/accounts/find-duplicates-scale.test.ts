@@ -2,11 +2,11 @@
 // indexed key with the new one (a domain, a name word, the name's first letters), never the whole tenant, and
 // answers as the rule over the whole tenant does. Rows read are counted through a Kysely plugin; the statements'
 // plans are read from EXPLAIN after ANALYZE, as in store/query-plans.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import type { TenantScope } from '../../store/scope.ts';
 import { chunks } from '../../store/scope.ts';
 import { reindexRecords } from '../../store/search-index.ts';
@@ -30,9 +30,7 @@ const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu,
 const nameOf = (i: number) => `${cap(FIRST[i % 40]! + MID[Math.floor(i / 40) % 8]! + LAST[Math.floor(i / 320) % 10]!)} ${SECTOR[Math.floor(i / 7) % 40]!} Oy`;
 
 describe.each(testDatabases())('the likely-duplicate check at scale on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let f: FixtureTenant;
+  const f = tenantPerSuite(database, 'scale.test');
   const names: string[] = [];
 
   /** Runs fn on a scope whose every statement is recorded with the rows it returned. */
@@ -43,7 +41,7 @@ describe.each(testDatabases())('the likely-duplicate check at scale on $name', (
       transformQuery: (a) => (pending.set(a.queryId, a.node), a.node),
       transformResult: async (a) => (seen.push({ node: pending.get(a.queryId)!, rows: a.result.rows.length }), a.result),
     };
-    const out = await fn({ ...f.scope, db: handle.db.withPlugin(plugin) }).then((x) => x, (e: unknown) => e);
+    const out = await fn({ ...f.scope, db: f.handle.db.withPlugin(plugin) }).then((x) => x, (e: unknown) => e);
     return { out, rowsRead: seen.reduce((n, s) => n + s.rows, 0), statements: seen };
   }
 
@@ -67,8 +65,6 @@ describe.each(testDatabases())('the likely-duplicate check at scale on $name', (
   }
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    f = await makeTenant(handle, 'scale.test');
     const rows = Array.from({ length: ACCOUNTS }, (_, i) => ({ id: `acc-${String(i).padStart(5, '0')}`, name: nameOf(i) }));
     // A few with the shapes the rule must still find: a subdomain, a Nordic name, a long name.
     rows.push({ id: 'acc-sub', name: 'Rautaruukki Terästuote Oyj' }, { id: 'acc-nordic', name: 'Järvinen & Pöllänen Ab' }, { id: 'acc-long', name: 'Kuljetusliike Virtanen Oy' });
@@ -90,10 +86,9 @@ describe.each(testDatabases())('the likely-duplicate check at scale on $name', (
       }))).execute();
       await f.scope.db.insertInto('contact_emails').values(part.map((c) => ({ tenant_id: f.tenantId, address: `${c.id}@people.test`, contact_id: c.id }))).execute();
     }
-    await sql`analyze`.execute(handle.db);
+    await sql`analyze`.execute(f.handle.db);
     names.push(...rows.map((r) => r.name));
   }, 240_000);
-  afterAll(async () => dispose());
 
   it('finds what the whole-tenant rule finds: same and similar names, domains and subdomains', async () => {
     const probes = [
@@ -138,18 +133,18 @@ describe.each(testDatabases())('the likely-duplicate check at scale on $name', (
     const { statements } = await recorded((s) => refuseLikelyDuplicateAccount(s, { name: nameOf(42), domains: ['example-new.fi'] }, false));
     expect(statements.length).toBeGreaterThan(2);
     for (const { node } of statements) {
-      const q = handle.db.getExecutor().compileQuery(node, { queryId: 'plan' });
+      const q = f.handle.db.getExecutor().compileQuery(node, { queryId: 'plan' });
       if (!/^\s*select/i.test(q.sql)) continue;
       // PostgreSQL reads a table of 3000 rows faster whole: with sequential scans priced out, what is left shows
       // that an index serves the statement (a kind given as a parameter, say, would leave the partial GIN unused).
-      const plan = handle.dialect === 'sqlite'
-        ? ((await handle.db.executeQuery({ ...q, sql: `explain query plan ${q.sql}` })).rows as { detail: string }[]).map((r) => r.detail).join('\n')
-        : await handle.db.transaction().execute(async (tx) => {
+      const plan = f.handle.dialect === 'sqlite'
+        ? ((await f.handle.db.executeQuery({ ...q, sql: `explain query plan ${q.sql}` })).rows as { detail: string }[]).map((r) => r.detail).join('\n')
+        : await f.handle.db.transaction().execute(async (tx) => {
           await sql`set local enable_seqscan = off`.execute(tx);
           return ((await tx.executeQuery({ ...q, sql: `explain ${q.sql}` })).rows as Record<string, unknown>[]).map((r) => String(r['QUERY PLAN'])).join('\n');
         });
       for (const table of ['accounts', 'account_domains', 'search_documents']) {
-        const full = handle.dialect === 'sqlite' ? new RegExp(`\\bSCAN ${table}\\b(?! USING)`) : new RegExp(`Seq Scan on ${table}\\b`);
+        const full = f.handle.dialect === 'sqlite' ? new RegExp(`\\bSCAN ${table}\\b(?! USING)`) : new RegExp(`Seq Scan on ${table}\\b`);
         expect(plan, `${q.sql}\n${plan}`).not.toMatch(full);
       }
     }

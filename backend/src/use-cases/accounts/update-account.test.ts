@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { createAccount } from './create-account.ts';
 import { updateAccount } from './update-account.ts';
@@ -9,14 +9,7 @@ import { updateAccount } from './update-account.ts';
 const base = { domains: ['kallio.fi'], tier: 'B' as const, lifecycle: 'customer' as const, industry: null, size: null, region: null };
 
 describe.each(testDatabases())('account use cases on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('makes the creator the owner unless another colleague (or nobody) is named', async () => {
     const mine = await createAccount(a.scope, a.users.rep, { name: 'Kallio Oy', ...base }, T0);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS } from '../../domain/types.ts';
 import { periodOf } from '../../domain/period.ts';
@@ -9,16 +9,11 @@ import { computeDashboard, type DashboardFigures, type DashboardRequest } from '
 import { createDashboardCache } from './dashboard-cache.ts';
 
 describe.each(testDatabases())('computeDashboard on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'a.test');
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'a.test');
     await createAccount(a.scope, { name: 'Alpha Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: a.users.rep.id, industry: null, size: null, region: null }, null, T0 - 100 * DAY_MS);
   });
-  afterAll(async () => dispose());
 
   const request = (over: Partial<DashboardRequest> = {}): DashboardRequest => ({
     scope: a.scope, settings: DEFAULT_TENANT_SETTINGS, period: periodOf('2026-09-01', '2026-10-31', 'Europe/Helsinki'), team: 'Enterprise', limit: 10, refresh: false, now: T0, ...over,

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail, writeAudit } from '../../store/audit.ts';
 import { createAccount, updateAccount } from '../../store/accounts.ts';
 import { getTenant } from '../../store/tenants.ts';
@@ -11,15 +11,11 @@ import { listAuditEntries } from './list-audit-entries.ts';
 const MIN = 60_000;
 
 describe.each(testDatabases())('audit trail use case on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-a.fi');
   let b: FixtureTenant;
   let accountId: string;
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-    b = await makeTenant(handle, 'seller-b.fi');
+    b = await makeTenant(a.handle, 'seller-b.fi');
     const rep = a.users.rep;
     accountId = (await createAccount(a.scope, { name: 'Kallio Rakennus Oy', domains: ['kallio-rakennus.fi'], tier: 'B', lifecycle: 'prospect', ownerId: rep.id, industry: null, size: null, region: null }, rep.id, T0)).id;
     await updateAccount(a.scope, accountId, { name: 'Kallio Rakennus Oyj', tier: 'B' }, rep.id, T0 + MIN);
@@ -29,7 +25,6 @@ describe.each(testDatabases())('audit trail use case on $name', (database) => {
     await writeAudit(a.scope, { actorId: a.users.manager.id, action: 'interaction.update', entityType: 'interaction', entityId: 'i1', at: T0 + 3 * MIN, detail: { note: 'Pekka pyysi tarjousta', visibility: 'metadata' } });
     await writeAudit(b.scope, { actorId: b.users.admin.id, action: 'account.create', entityType: 'account', entityId: 'b1', at: T0 + 4 * MIN });
   });
-  afterAll(async () => dispose());
 
   const admin = () => a.users.admin;
 

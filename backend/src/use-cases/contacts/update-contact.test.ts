@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { createContact } from './create-contact.ts';
 import { updateContact } from './update-contact.ts';
@@ -9,14 +9,7 @@ import { updateContact } from './update-contact.ts';
 const person = (name: string, emails: string[], accountId: string | null = null) => ({ name, emails, phones: [], title: null, accountId });
 
 describe.each(testDatabases())('contact use cases on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('keeps a rep’s contact from a colleague, takeover included; the account owner and a manager may change it', async () => {
     const acc = await createAccount(a.scope, a.users.rep, { name: 'Kallio Oy', domains: ['kallio.fi'], tier: 'B', lifecycle: 'customer', industry: null, size: null, region: null }, T0);

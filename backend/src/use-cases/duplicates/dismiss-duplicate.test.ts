@@ -1,10 +1,10 @@
 // "Not a duplicate" and "Show archived" on both databases: a dismissed pair leaves the suggestions (the list and
 // an account's banner), undo brings it back, who may merge may dismiss; and archived records come back into
 // account, contact and opportunity lists only when asked for (include, only).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { searchAccounts } from '../../store/accounts.ts';
 import { searchContacts } from '../../store/contacts.ts';
@@ -22,14 +22,7 @@ import { dismissDuplicate, undoDuplicateDismissal } from './dismiss-duplicate.ts
 const base = { tier: 'B' as const, lifecycle: 'prospect' as const, industry: null, size: null, region: null };
 
 describe.each(testDatabases())('duplicate dismissals and archived lists on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('hides a dismissed pair from the list and the banner, for everyone, and undo brings it back', async () => {
     const one = await createAccount(a.scope, a.users.rep, { name: 'Aalto Kone Oy', domains: ['aaltokone.fi'], ...base }, T0);

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { listFeedback } from '../../store/feedback.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { addFeedback } from './add-feedback.ts';
 
 describe.each(testDatabases())('feedback use cases on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('records feedback dated now by default, never in the future, on an existing account', async () => {
     const acc = await createAccount(a.scope, a.users.rep, { name: 'Kallio Oy', domains: [], tier: 'B', lifecycle: 'customer', industry: null, size: null, region: null }, T0);

@@ -1,10 +1,10 @@
 // An import whose server died mid-run, on both databases: seen as running while its heartbeat is fresh, as stopped
 // (failed, saying where) once it is stale, and started again it continues after the last committed batch without
 // importing a row twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { accountIdsByDomains } from '../../store/accounts.ts';
 import { claimImportRun, clearImportRows, requireImport, touchRunningImport, updateImport } from '../../store/imports.ts';
 import { IMPORT_STALE_MS } from '../../domain/import-liveness.ts';
@@ -17,14 +17,7 @@ const file = (n: number, word = 'Jatko') => new TextEncoder().encode(`Name,Domai
 const ZERO = { created: 0, updated: 0, merged: 0, unchanged: 0, refused: 0 };
 
 describe.each(testDatabases())('a stopped import on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   async function planned(rows: number, at: number, word?: string) {
     const up = await uploadImport(a.scope, a.users.manager, { name: 'asiakkaat.csv', bytes: file(rows, word) }, at);

@@ -1,9 +1,9 @@
 // Import on both databases: the dry run's outcomes, suppression of erased people, a likely duplicate merged rather
 // than re-created, the run's writes and audit, idempotence on a re-upload, and who may import.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { addSuppressions, privacySecret } from '../../store/privacy.ts';
 import { suppressionKey } from '../../domain/erasure.ts';
@@ -22,14 +22,7 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const clock = () => T0 + 5_000;
 
 describe.each(testDatabases())('CSV import on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   async function importFile(csv: string, kind?: 'accounts' | 'contacts' | 'opportunities') {
     const up = await uploadImport(a.scope, a.users.manager, { name: 'file.csv', bytes: bytes(csv) }, T0);

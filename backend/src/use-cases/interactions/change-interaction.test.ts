@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import { auditTrail } from '../../store/audit.ts';
 import type { Visibility } from '../../domain/types.ts';
@@ -9,9 +9,7 @@ import { mergeInteractionCopies } from './merge-interaction-copies.ts';
 import { changeInteraction } from './change-interaction.ts';
 
 describe.each(testDatabases())('change interaction on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-change.fi');
   let accountId: string;
   let n = 0;
   const rep = () => ({ userId: a.users.rep.id, role: 'rep' as const });
@@ -26,11 +24,8 @@ describe.each(testDatabases())('change interaction on $name', (database) => {
     }], T0))[0]!.id;
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-change.fi');
     accountId = (await createAccount(a.scope, { name: 'Change Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
   });
-  afterAll(async () => dispose());
 
   it('the holder sets visibility and the note, audited', async () => {
     const id = await held('metadata');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import { DEFAULT_TENANT_SETTINGS } from '../../domain/types.ts';
 import { logInteractionRequest, type LogRequest } from './log-interaction.ts';
@@ -12,19 +12,14 @@ const request = (over: Partial<LogRequest> = {}): LogRequest => ({
 });
 
 describe.each(testDatabases())('log interaction on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-log.fi');
   let accountId: string;
   const settings = { ...DEFAULT_TENANT_SETTINGS, internalDomains: ['seller-log.fi'] };
   const who = () => ({ userId: a.users.rep.id, role: 'rep' as const, settings });
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-log.fi');
     accountId = (await createAccount(a.scope, { name: 'Asiakas Oy', domains: ['asiakas.fi'], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
   });
-  afterAll(async () => dispose());
 
   it('logs to the accounts the participants match, from the sender’s side, with a follow-up', async () => {
     const r = await logInteractionRequest(a.scope, who(), request({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount, getAccount } from '../../store/accounts.ts';
 import { getInteraction, type InteractionInput } from '../../store/interactions.ts';
 import { auditTrail } from '../../store/audit.ts';
@@ -20,17 +20,9 @@ function email(f: FixtureTenant, accountId: string, key: string, at: number, ext
 }
 
 describe.each(testDatabases())('merge interaction copies on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-merge.fi');
   const account = async (name: string) =>
     (await createAccount(a.scope, { name, domains: [], tier: 'B', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
-
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-merge.fi');
-  });
-  afterAll(async () => dispose());
 
   it('one interaction per key, in one batch and across batches: holders and accounts add up', async () => {
     const [acc1, acc2] = [await account('Merge 1'), await account('Merge 2')];
@@ -87,7 +79,7 @@ describe.each(testDatabases())('merge interaction copies on $name', (database) =
     const ready = new Promise<void>((r) => (inserted = r));
     const gate = new Promise<void>((r) => (commit = r));
     // A sync page holding the key uncommitted while a colleague logs the same email.
-    const first = handle.db.transaction().execute(async (trx) => {
+    const first = a.handle.db.transaction().execute(async (trx) => {
       const [r] = await mergeInteractionCopies({ db: trx, tenantId: a.tenantId, dialect: a.scope.dialect }, [email(a, acc, 'race', T0)], T0);
       inserted();
       await gate;

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import type { Visibility } from '../../domain/types.ts';
 import { mergeInteractionCopies } from './merge-interaction-copies.ts';
 import { lookupInteraction, readInteraction } from './read-interaction.ts';
 
 describe.each(testDatabases())('read interaction on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-read.fi');
   let accountId: string;
   const rep2 = () => ({ userId: a.users.rep2.id, role: 'rep' as const });
   const held = async (key: string, visibility: Visibility) =>
@@ -21,11 +19,8 @@ describe.each(testDatabases())('read interaction on $name', (database) => {
     }], T0))[0]!.id;
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-read.fi');
     accountId = (await createAccount(a.scope, { name: 'Read Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
   });
-  afterAll(async () => dispose());
 
   it('a colleague sees a metadata-only item redacted and a private one not at all', async () => {
     const meta = await held('read-meta@asiakas.fi', 'metadata');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount, getAccount } from '../../store/accounts.ts';
 import { getInteraction, type InteractionInput } from '../../store/interactions.ts';
 import { auditTrail } from '../../store/audit.ts';
@@ -12,9 +12,7 @@ import { mergeInteractionCopies } from './merge-interaction-copies.ts';
 import { releaseBlockedItems, releaseSyncedItems, removeInteraction } from './remove-interaction.ts';
 
 describe.each(testDatabases())('remove interaction on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-remove.fi');
   let mailbox: Mailbox;
   let n = 0;
   const account = async () =>
@@ -33,11 +31,8 @@ describe.each(testDatabases())('remove interaction on $name', (database) => {
   };
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-remove.fi');
     mailbox = await insertMailbox(a.scope, { id: 'mbx-rep', userId: a.users.rep.id, address: a.users.rep.email }, T0);
   });
-  afterAll(async () => dispose());
 
   it('a holder, a manager or an admin unlinks; another rep may not', async () => {
     const acc = await account();

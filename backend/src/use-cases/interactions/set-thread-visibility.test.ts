@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import { getInteraction } from '../../store/interactions.ts';
 import { insertMailbox } from '../../store/mailboxes.ts';
@@ -11,15 +11,7 @@ import { mergeInteractionCopies } from './merge-interaction-copies.ts';
 import { setThreadVisibility } from './set-thread-visibility.ts';
 
 describe.each(testDatabases())('set thread visibility on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-thread.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-thread.fi');
 
   it('the mailbox owner sets the thread’s visibility, for what is synced and what is to come; nobody else may', async () => {
     const accountId = (await createAccount(a.scope, { name: 'Thread Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;

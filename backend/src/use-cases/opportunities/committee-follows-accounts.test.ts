@@ -2,10 +2,10 @@
 // account leaves the old account's open deals (audited, counted) and stays on its won and lost ones; a reopened deal
 // sheds members who left; merging contacts or accounts keeps roles without doubles; an import that moves a contact
 // ends the same roles an edit does.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { listCommittee, openDealRolesOfAccount } from '../../store/opportunity-contacts.ts';
 import { auditDetailView } from '../../domain/audit-detail.ts';
@@ -25,14 +25,7 @@ const base = { tier: 'A' as const, lifecycle: 'customer' as const, industry: nul
 const deal = { value: 100_000, stage: 'offer' as const, currency: 'EUR', lines: [], expectedCloseDate: null };
 
 describe.each(testDatabases())('buying committee across account changes on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   async function setup(tag: string) {
     const old = await createAccount(a.scope, a.users.rep, { name: `Vanha ${tag} Oy`, domains: [`vanha-${tag}.fi`], ...base }, T0);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { getTenant, updateTenantSettings } from '../../store/tenants.ts';
 import { DAY_MS } from '../../domain/types.ts';
 import { createAccount } from '../accounts/create-account.ts';
@@ -10,22 +10,17 @@ import { moveOpportunityStage } from './move-opportunity-stage.ts';
 import { updateOpportunity } from './update-opportunity.ts';
 
 describe.each(testDatabases())('opportunity use cases on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-a.fi');
   let accountId: string;
   const deal = (extra: Partial<Parameters<typeof createOpportunity>[2]> = {}) =>
     createOpportunity(a.scope, a.users.rep, { accountId, name: 'Trukit', stage: 'identified', value: 10_000, currency: 'EUR', lines: [], expectedCloseDate: null, ...extra }, T0);
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
     accountId = (await createAccount(a.scope, a.users.rep, { name: 'Kallio Oy', domains: [], tier: 'B', lifecycle: 'customer', industry: null, size: null, region: null }, T0)).id;
     // Settings that disagree with the outcome: won and lost must not follow them.
     const { settings } = await getTenant(a.scope);
     await updateTenantSettings(a.scope, { ...settings, stageProbability: { ...settings.stageProbability, won: 90, lost: 10 } }, a.users.admin.id, T0);
   });
-  afterAll(async () => dispose());
 
   it('refuses won -> lost and lost -> won; a reopened deal may close the other way', async () => {
     const o = await deal();

@@ -2,10 +2,10 @@
 // account's own and unarchived contacts, who may change it (as who may edit the deal), an archived deal read-only,
 // archiving a contact keeping their role, merging contacts moving roles to the survivor without doubles, and
 // erasure taking the person's roles with them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { listCommittee, openDealRolesOfAccount } from '../../store/opportunity-contacts.ts';
 import { createAccount } from '../accounts/create-account.ts';
@@ -22,16 +22,11 @@ const base = { tier: 'A' as const, lifecycle: 'customer' as const, industry: nul
 const deal = { value: 100_000, stage: 'offer' as const, currency: 'EUR', lines: [], expectedCloseDate: null };
 
 describe.each(testDatabases())('buying committee on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-a.fi');
   let b: FixtureTenant;
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-    b = await makeTenant(handle, 'seller-b.fi');
+    b = await makeTenant(a.handle, 'seller-b.fi');
   });
-  afterAll(async () => dispose());
 
   async function setup(tag: string) {
     const acc = await createAccount(a.scope, a.users.rep, { name: `Pilvi ${tag} Oy`, domains: [`pilvi-${tag}.fi`], ...base }, T0);

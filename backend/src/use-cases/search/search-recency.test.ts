@@ -1,9 +1,9 @@
 // Interactions are searched newest first: the newest RECENT_CANDIDATES visible matches are ranked, older ones are
 // not (store/search.ts). These pin that rule and what it must never cost: a record hit, or a private item leaking.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import { createContact } from '../../store/contacts.ts';
 import { RECENT_CANDIDATES } from '../../store/search.ts';
@@ -17,9 +17,7 @@ const NOW = T0 + 1000 * HOUR;
 const LAST = RECENT_CANDIDATES + 4;
 
 describe.each(testDatabases())('search recency on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-recency.fi');
   let accountId: string;
   let n = 0;
   const rep = () => ({ userId: a.users.rep.id, role: 'rep' as const });
@@ -36,11 +34,8 @@ describe.each(testDatabases())('search recency on $name', (database) => {
     Array.from({ length: count }, (_, k) => ({ ...item(k), at: from + k * HOUR }));
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-recency.fi');
     accountId = (await createAccount(a.scope, { name: 'Vanhala Huolto Oy', domains: ['vanhala.fi'], tier: 'B', lifecycle: 'customer', ownerId: null, industry: null, size: null, region: null }, null, T0)).id;
   });
-  afterAll(async () => dispose());
 
   it('ranks a newer match above an older one of equal relevance, and ranks only the newest matches', async () => {
     // The oldest is the most about the word, but more than RECENT_CANDIDATES newer ones match it too.
@@ -82,7 +77,7 @@ describe.each(testDatabases())('search recency on $name', (database) => {
     const byPerson = await searchRecords(a.scope, rep2(), { q: 'pihlaja', kinds: ['interaction'], limit: 50 });
     expect(byPerson.interactions).toHaveLength(50);
     expect(byPerson.interactions.every((h) => h.redacted && h.title === null)).toBe(true);
-    const visibility = new Map((await handle.db.selectFrom('interactions').select(['id', 'visibility']).where('tenant_id', '=', a.tenantId).execute()).map((r) => [r.id, r.visibility]));
+    const visibility = new Map((await a.handle.db.selectFrom('interactions').select(['id', 'visibility']).where('tenant_id', '=', a.tenantId).execute()).map((r) => [r.id, r.visibility]));
     expect(byPerson.interactions.map((h) => visibility.get(h.id))).toEqual(Array(50).fill('metadata'));
     // Their holder finds the newest of them whole.
     const holder = await searchRecords(a.scope, rep(), { q: 'hinnoittelumalli', kinds: ['interaction'], limit: 2 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
 import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { createAccount } from '../../store/accounts.ts';
 import { createContact } from '../../store/contacts.ts';
 import { DEFAULT_TENANT_SETTINGS, type Visibility } from '../../domain/types.ts';
@@ -20,9 +20,7 @@ const account = (name: string, domains: string[]) => ({ name, domains, tier: 'B'
 const text = (parts: { text: string }[] | null) => (parts ?? []).map((p) => p.text).join('');
 
 describe.each(testDatabases())('search on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
+  const a = tenantPerSuite(database, 'seller-search.fi');
   let other: FixtureTenant;
   let makelaId: string;
   let spareId: string;
@@ -38,9 +36,7 @@ describe.each(testDatabases())('search on $name', (database) => {
   }, T0);
 
   beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-search.fi');
-    other = await makeTenant(handle, 'other-search.fi');
+    other = await makeTenant(a.handle, 'other-search.fi');
     makelaId = (await createAccount(a.scope, account('Mäkelä Rakennus Oy', ['makela.fi']), null, T0)).id;
     spareId = (await createAccount(a.scope, account('Hissitekniikka Ab', ['hissitek.fi']), null, T0)).id;
     await createAccount(other.scope, account('Mäkelä Muu Oy', ['makela-muu.fi']), null, T0);
@@ -59,7 +55,6 @@ describe.each(testDatabases())('search on $name', (database) => {
         { role: 'from', address: a.users.rep.email, displayName: 'Riikka Rep' }, { role: 'to', address: 'liisa.lahtinen@makela.fi', displayName: 'Liisa Lahtinen' }],
     });
   });
-  afterAll(async () => dispose());
 
   it('finds accounts and contacts without their diacritics, by word prefix, in this tenant only', async () => {
     const r = await searchRecords(a.scope, rep2(), { q: 'makela' });
@@ -171,25 +166,25 @@ describe.each(testDatabases())('search on $name', (database) => {
   });
 
   it('builds the entries a migration left unbuilt', async () => {
-    await handle.db.deleteFrom('search_documents').where('tenant_id', '=', a.tenantId).execute();
-    await sql`insert into search_documents (tenant_id, kind, record_id, visibility, holder_ids, archived) values (${a.tenantId}, 'contact', ${mattiId}, 'private', '', 0)`.execute(handle.db);
+    await a.handle.db.deleteFrom('search_documents').where('tenant_id', '=', a.tenantId).execute();
+    await sql`insert into search_documents (tenant_id, kind, record_id, visibility, holder_ids, archived) values (${a.tenantId}, 'contact', ${mattiId}, 'private', '', 0)`.execute(a.handle.db);
     expect((await searchRecords(a.scope, rep(), { q: 'makinen' })).contacts).toEqual([]);
-    expect(await fillUnbuiltSearchDocuments(handle.db, handle.dialect)).toBe(1);
+    expect(await fillUnbuiltSearchDocuments(a.handle.db, a.handle.dialect)).toBe(1);
     expect((await searchRecords(a.scope, rep(), { q: 'makinen' })).contacts.map((h) => h.id)).toEqual([mattiId]);
   });
 
   it('forgets an erased person: not found by name or address, as a contact or in any interaction', async () => {
-    await handle.db.deleteFrom('search_documents').where('tenant_id', '=', a.tenantId).where('kind', '=', 'interaction').execute();
+    await a.handle.db.deleteFrom('search_documents').where('tenant_id', '=', a.tenantId).where('kind', '=', 'interaction').execute();
     await sql`insert into search_documents (tenant_id, kind, record_id, visibility, holder_ids, archived)
-      select tenant_id, 'interaction', id, 'private', '', 0 from interactions where tenant_id = ${a.tenantId}`.execute(handle.db);
-    await fillUnbuiltSearchDocuments(handle.db, handle.dialect);
+      select tenant_id, 'interaction', id, 'private', '', 0 from interactions where tenant_id = ${a.tenantId}`.execute(a.handle.db);
+    await fillUnbuiltSearchDocuments(a.handle.db, a.handle.dialect);
     expect((await searchRecords(a.scope, rep(), { q: 'makinen' })).interactions).toHaveLength(1);
     await eraseContact(a.scope, { id: a.users.admin.id, role: 'admin' }, mattiId, T0);
     for (const q of ['makinen', 'matti.makinen@makela.fi', 'Ostopäällikkö']) {
       const r = await searchRecords(a.scope, rep(), { q });
       expect([...r.contacts, ...r.interactions]).toEqual([]);
     }
-    const left = await handle.db.selectFrom('search_documents').select(['meta_text', 'content_text']).where('tenant_id', '=', a.tenantId).execute();
+    const left = await a.handle.db.selectFrom('search_documents').select(['meta_text', 'content_text']).where('tenant_id', '=', a.tenantId).execute();
     expect(left.filter((d) => /mäkinen|makinen/i.test(`${d.meta_text} ${d.content_text}`))).toEqual([]);
   });
 });

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../../test/support/fixtures.ts';
-import type { Db } from '../../store/connect.ts';
+import { T0 } from '../../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../../test/support/tenant-database.ts';
 import { auditTrail } from '../../store/audit.ts';
 import { getTenant } from '../../store/tenants.ts';
 import { updateTenantSettings } from './update-tenant-settings.ts';
 
 describe.each(testDatabases())('tenant settings use case on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('lets only an admin replace the settings, audited', async () => {
     const { settings } = await getTenant(a.scope);
