@@ -39,7 +39,7 @@ export interface IngestFigures {
  * statement by statement, each its own commit and fsync, 200k contacts took 3-6 minutes on the loaded machine.
  * No statistics are gathered, as before: the timed runs start from the planner's state they always had.
  */
-async function parents(handle: Db, data: GeneratedTenant): Promise<void> {
+export async function writeParents(handle: Db, data: GeneratedTenant): Promise<void> {
   await insertTenant(handle.db, data.tenant);
   const scope = tenantScope(handle, data.tenant.id);
   await inTransaction(scope, (tx) => insertUsers(tx, data.users));
@@ -132,7 +132,7 @@ async function rawRun(kind: BenchDb, db: FreshDatabase, pgUrl: string | null, da
 }
 
 /** Row counts of every table of the product's schema. */
-async function tableCounts(kind: BenchDb, db: FreshDatabase): Promise<Map<string, number>> {
+export async function tableCounts(kind: BenchDb, db: FreshDatabase): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (kind === 'sqlite') {
     const raw = new SQLite(db.path!, { readonly: true });
@@ -152,7 +152,7 @@ export async function benchIngest(
   const figures: IngestFigures = { storePerSec: [], rawPerSec: [], rows: rows.length, tablesDiffering: [], measuredMs: 0 };
   const template = await freshDatabase(kind, pgUrl, 'ingest-parents');
   try {
-    await parents(template.handle, data);
+    await writeParents(template.handle, data);
     await template.closeHandle();
     for (let r = 0; r < runs; r++) await ingestRun(kind, pgUrl, template, data, rows, now, r, figures, log);
   } finally {

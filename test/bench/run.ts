@@ -217,7 +217,7 @@ async function main() {
   const started = performance.now();
   const load0 = loadavg()[0]!;
   // Search's queries read the first 2,000 subjects (search.ts); ingest the first ingestRows.
-  const { data, head: interactions } = await timed('dataset', () => datasetHead(Math.max(ingestRows, 2000)));
+  const { data, head: interactions } = await timed('dataset', () => datasetHead(only.has('ingest') ? Math.max(ingestRows, 2000) : 2000));
   console.log(`Suhde benchmark${quick ? ' (quick)' : ''}: ${data.interactionCount} interactions, ${sizes.accounts} accounts, ${sizes.users} users; ${runs} runs a figure; ${cpus().length} cores, load ${load0.toFixed(1)}`);
   const databases: SummaryInput['databases'] = { sqlite: { missing: 'not measured: not in --db' }, postgres: { missing: 'not measured: not in --db' } };
   const url = 'url' in pgUrl ? pgUrl.url : null;
