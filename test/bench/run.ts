@@ -25,7 +25,7 @@ import { newId } from '../../backend/src/store/ids.ts';
 import { benchPostgresUrl, type BenchDb } from './databases.ts';
 import { benchIngest } from './ingest.ts';
 import { benchTimeline } from './timeline.ts';
-import { benchSync } from './sync.ts';
+import { benchSync, stopSyncEmulators } from './sync.ts';
 import { benchSearch } from './search.ts';
 import { benchImport } from './import.ts';
 import { assembleSummary, type DatabaseMeasures, type SummaryInput } from './summary.ts';
@@ -224,7 +224,11 @@ async function main() {
   const kinds = dbs.filter((k) => k === 'sqlite' || url);
   await timed('seeding', () => seedShared(kinds, url));
   if (dbs.includes('postgres') && !url) databases.postgres = { missing: (pgUrl as { missing: string }).missing };
-  for (const kind of kinds) databases[kind] = await benchDatabase(kind, data, interactions, url);
+  try {
+    for (const kind of kinds) databases[kind] = await benchDatabase(kind, data, interactions, url);
+  } finally {
+    await stopSyncEmulators();
+  }
   const dashboard = only.has('dashboard') ? await timed('dashboard', () => benchDashboard(kinds, url)) : {};
   if (!args.reuse) rmSync(sharedDir, { recursive: true, force: true });
   if (!args.reuse && url && kinds.includes('postgres')) await dropShared(url, scale).catch((e) => console.warn(`[bench] dropping the shared schema: ${e.message}`));
