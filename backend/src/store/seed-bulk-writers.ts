@@ -4,7 +4,17 @@
 // next batch is built while the server writes this one.
 import { CompiledQuery, sql } from 'kysely';
 import type { TenantScope } from './scope.ts';
-import type { BatchRows } from './seed-bulk.ts';
+
+/** One batch's rows, each table's columns in the order the tables below declare them. */
+export interface BatchRows {
+  interactions: unknown[][];
+  participants: unknown[][];
+  holders: unknown[][];
+  links: unknown[][];
+  timeline: unknown[][];
+  /** Search entries with their folded words (PostgreSQL's vector is built from them). */
+  documents: unknown[][];
+}
 
 interface Table { name: string; columns: [string, 'text' | 'bigint' | 'integer'][] }
 

@@ -15,7 +15,7 @@ import { bumpDataVersion, rebuildRollups } from './rollups.ts';
 import { bumpLastContact } from './interaction-writes.ts';
 import { restoreSchema, suspendSchema } from './bulk-schema.ts';
 import { analyzeTables } from './statistics.ts';
-import { bulkWriter, type BulkWriter } from './seed-bulk-writers.ts';
+import { bulkWriter, type BatchRows, type BulkWriter } from './seed-bulk-writers.ts';
 
 /** The tables the interactions' load writes directly; their triggers are suspended with their indexes. */
 const LOADED = ['interactions', 'interaction_participants', 'interaction_holders', 'interaction_accounts', 'timeline_rows', 'search_documents'];
@@ -30,17 +30,6 @@ const idList = (ids: Iterable<string | null>) => {
   const unique = [...new Set([...ids].filter((x): x is string => !!x))].sort();
   return unique.length ? `|${unique.join('|')}|` : '';
 };
-
-/** One batch's rows, each table's columns in the order seed-bulk-writers.ts declares them. */
-export interface BatchRows {
-  interactions: unknown[][];
-  participants: unknown[][];
-  holders: unknown[][];
-  links: unknown[][];
-  timeline: unknown[][];
-  /** Search entries with their folded words (PostgreSQL's vector is built from them). */
-  documents: unknown[][];
-}
 
 /** The rows the write path stores for these new interactions (insertInteractions, addHolders, asStored, indexInteractions). */
 export function rowsOfBatch(tenantId: string, batch: readonly Interaction[], now: number, pg: boolean): BatchRows {
