@@ -35,10 +35,18 @@ export function benchTenant(scale: number): GeneratedTenant {
  */
 export function benchDataset(scale: number): { data: GeneratedTenant; interactions: Interaction[] } {
   const data = benchTenant(scale);
-  const interactions: Interaction[] = [];
-  let k = 0;
-  for (const i of data.interactions) interactions.push({ ...i, id: newId(BENCH_NOW + k++) });
+  const interactions = [...withBenchIds(data.interactions)];
   return { data: { ...data, interactions }, interactions };
+}
+
+/** The generator's interactions with benchDataset's ids, streamed: the same tenant without holding it all. */
+export function withBenchIds(generated: Iterable<Interaction>): Iterable<Interaction> {
+  return {
+    *[Symbol.iterator]() {
+      let k = 0;
+      for (const i of generated) yield { ...i, id: newId(BENCH_NOW + k++) };
+    },
+  };
 }
 
 export const sharedSchema = (scale: number) => `bench_dash_${String(scale).replace('.', '_')}`;
@@ -47,7 +55,9 @@ export const sharedSchema = (scale: number) => `bench_dash_${String(scale).repla
  * The shared seeded database of this scale, migrated: under `dir` on SQLite, schema bench_dash_<scale> on
  * PostgreSQL. `seeded` says whether it already holds the tenant.
  */
-export async function openShared(kind: 'sqlite' | 'postgres', opts: { dir: string; scale: number; pgUrl: string; cacheMb?: number; poolSize?: number }): Promise<{ handle: Db; seeded: boolean }> {
+export async function openShared(
+  kind: 'sqlite' | 'postgres', opts: { dir: string; scale: number; pgUrl: string; cacheMb?: number; poolSize?: number; schema?: string },
+): Promise<{ handle: Db; seeded: boolean }> {
   if (kind === 'sqlite') {
     mkdirSync(opts.dir, { recursive: true });
     const path = join(opts.dir, `dashboard-${opts.scale}.db`);
@@ -57,7 +67,7 @@ export async function openShared(kind: 'sqlite' | 'postgres', opts: { dir: strin
     const seeded = had && (await handle.db.selectFrom('tenants').select('id').execute()).length > 0;
     return { handle, seeded };
   }
-  const schema = sharedSchema(opts.scale);
+  const schema = opts.schema ?? sharedSchema(opts.scale);
   const admin = new pg.Client({ connectionString: opts.pgUrl });
   await admin.connect();
   const exists = (await admin.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rowCount! > 0;

@@ -14,6 +14,7 @@ import { analyzeAll, analyzeTables } from './statistics.ts';
 import { rebuildRollups } from './rollups.ts';
 import { asStored, provideFreshTimelineRows } from './timeline-rows.ts';
 import { touchSearch } from './search-index.ts';
+import { loadInteractionsBulk } from './seed-bulk.ts';
 
 export interface TenantData {
   tenant: Tenant;
@@ -64,7 +65,15 @@ export async function seedTenant(
   handle: Db,
   data: TenantData,
   now: number,
-  opts: { batchSize?: number; onProgress?: (interactions: number) => void } = {},
+  opts: {
+    batchSize?: number;
+    onProgress?: (interactions: number) => void;
+    /**
+     * The interactions through the bulk load (store/seed-bulk.ts): the same rows, written set-based with the
+     * tables' indexes and triggers suspended. Only into a database that holds no other tenant.
+     */
+    bulk?: boolean;
+  } = {},
 ): Promise<{ interactions: number }> {
   await insertTenant(handle.db, data.tenant);
   const scope = tenantScope(handle, data.tenant.id);
@@ -79,6 +88,11 @@ export async function seedTenant(
     // PostgreSQL read `contact_id in (500 ids)` by scanning all 200k addresses, a second a lookup at 1M.
     await analyzeTables(tx.db, ['accounts', 'account_domains', 'contacts', 'contact_emails', 'users']);
   });
+  if (opts.bulk) {
+    const loaded = await loadInteractionsBulk(scope, data.interactions, data.accounts.map((a) => a.id), now, opts);
+    await analyzeAll(handle.db);
+    return { interactions: loaded };
+  }
   const size = opts.batchSize ?? 1000;
   let batch: Interaction[] = [];
   let count = 0;
