@@ -3,7 +3,7 @@
 import type { InteractionInput } from './interactions.ts';
 import type { Visibility } from '../domain/types.ts';
 import type { SoftRemovalPlan } from '../domain/soft-removal.ts';
-import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
+import { chunks, collectKeysBeforeCommit, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
 import { writeAudit } from './audit.ts';
 import { refreshLastContact } from './accounts.ts';
 import { NOT_CONTACT_KINDS } from '../domain/counts-as-contact.ts';
@@ -167,8 +167,6 @@ async function softRemove(scope: TenantScope, plan: SoftRemovalPlan): Promise<vo
   await touchTimeline(scope, [plan.interactionId, plan.dropTimelineOf]);
 }
 
-const lastContactDue = new WeakMap<object, Set<string>>();
-
 /**
  * bumpLastContact for these accounts just before the transaction commits, once for all its writes: on PostgreSQL
  * the account rows it locks (which concurrent sync passes all write) are then held only to the commit, not over
@@ -176,14 +174,8 @@ const lastContactDue = new WeakMap<object, Set<string>>();
  */
 export async function bumpLastContactAtCommit(scope: TenantScope, accountIds: string[]): Promise<void> {
   if (accountIds.length === 0) return;
-  const due = lastContactDue.get(scope.db) ?? new Set<string>();
-  const queued = beforeCommit(scope, 'last-contact', async () => {
-    lastContactDue.delete(scope.db);
-    await bumpLastContact(scope, [...due]);
-  }, PRE_COMMIT_STAGE.lastContact);
-  if (!queued) return bumpLastContact(scope, accountIds);
-  for (const id of accountIds) due.add(id);
-  lastContactDue.set(scope.db, due);
+  if (collectKeysBeforeCommit(scope, 'last-contact', accountIds, (ids) => bumpLastContact(scope, ids), PRE_COMMIT_STAGE.lastContact)) return;
+  await bumpLastContact(scope, accountIds);
 }
 
 /** Recomputes these accounts' last contact from their timeline rows of kinds that count as contact. */

@@ -27,6 +27,7 @@ import * as timelineAnswers from './migrations/2026-12-06-028-timeline-answers.t
 import * as businessReviewMark from './migrations/2026-12-06-029-business-review-mark.ts';
 import * as rollupTouchDays from './migrations/2026-12-06-030-rollup-touch-days.ts';
 import * as searchRecency from './migrations/2026-12-06-031-search-recency.ts';
+import * as searchMergeSettings from './migrations/2026-12-06-034-search-merge-settings.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-029-business-review-mark': businessReviewMark,
   '2026-12-06-030-rollup-touch-days': rollupTouchDays,
   '2026-12-06-031-search-recency': searchRecency,
+  '2026-12-06-034-search-merge-settings': searchMergeSettings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

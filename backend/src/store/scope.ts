@@ -49,7 +49,12 @@ export async function inTransaction<T>(scope: TenantScope, fn: (tx: TenantScope)
  */
 export const PRE_COMMIT_STAGE = { lastContact: 1, dataVersion: 2 } as const;
 
-interface PreCommitTask { run: () => Promise<void>; stage: number }
+interface PreCommitTask {
+  run: () => Promise<void>;
+  stage: number;
+  /** What collectBeforeCommit gathered for this task so far (absent for a plain beforeCommit task). */
+  collected?: Map<string, unknown>;
+}
 const preCommit = new WeakMap<object, Map<string, PreCommitTask>>();
 
 function nextTask(tasks: Map<string, PreCommitTask>): [string, PreCommitTask] | null {
@@ -70,6 +75,35 @@ export function beforeCommit(scope: TenantScope, key: string, task: () => Promis
   if (!tasks) return false;
   if (!tasks.has(key)) tasks.set(key, { run: task, stage });
   return true;
+}
+
+/**
+ * Collects entries under a name while the transaction runs and hands them to run once, just before the commit, at
+ * this stage (see beforeCommit): work derived from many writes is done once for all of them. An entry given again
+ * under the same key replaces the earlier one, so each key is handed over once. Entries given while run is running
+ * start a new collection, handed over after it. A rolled-back transaction's entries go with it. False when the
+ * scope is not in a transaction opened by inTransaction: nothing is kept, and the caller does the work itself.
+ */
+export function collectBeforeCommit<V>(
+  scope: TenantScope, name: string, entries: Iterable<readonly [string, V]>, run: (collected: Map<string, V>) => Promise<void>, stage = 0,
+): boolean {
+  const tasks = preCommit.get(scope.db);
+  if (!tasks) return false;
+  let task = tasks.get(name);
+  if (!task) {
+    const collected = new Map<string, V>();
+    task = { stage, collected, run: () => run(collected) };
+    tasks.set(name, task);
+  }
+  if (!task.collected) throw new Error(`pre-commit task ${name} does not collect entries`);
+  for (const [key, value] of entries) task.collected.set(key, value);
+  return true;
+}
+
+/** collectBeforeCommit for plain keys: run gets each key once, in the order first given. */
+export function collectKeysBeforeCommit(scope: TenantScope, name: string, keys: Iterable<string>, run: (keys: string[]) => Promise<void>, stage = 0): boolean {
+  const entries = function* () { for (const key of keys) yield [key, true] as const; };
+  return collectBeforeCommit(scope, name, entries(), (collected) => run([...collected.keys()]), stage);
 }
 
 /** SQLite allows at most 32766 bound parameters per statement (PostgreSQL 65535); chunk big IN lists and inserts. */

@@ -8,7 +8,7 @@ import type { Dialect } from './connect.ts';
 import type { Interaction } from '../domain/types.ts';
 import { words } from '../domain/search-text.ts';
 import { ERASED_ACCOUNT_NAME } from '../domain/erasure.ts';
-import { beforeCommit, chunks, tenantScope, type TenantScope } from './scope.ts';
+import { chunks, collectKeysBeforeCommit, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions } from './interactions.ts';
 
 type Kind = 'account' | 'contact' | 'interaction';
@@ -56,23 +56,9 @@ export async function indexInteractions(scope: TenantScope, ids: readonly string
 export async function touchSearch(scope: TenantScope, kind: 'account' | 'contact', ids: Iterable<string>): Promise<void> {
   const list = [...ids];
   if (list.length === 0) return;
-  const key = `search-${kind}`;
-  let known = pending.get(scope.db);
-  if (!known) pending.set(scope.db, (known = new Map()));
-  const set = known.get(key);
-  if (set) {
-    for (const id of list) set.add(id);
-    return;
-  }
-  const fresh = new Set(list);
-  const deferred = beforeCommit(scope, key, async () => {
-    known!.delete(key);
-    await reindexRecords(scope, kind, [...fresh]);
-  });
-  if (deferred) known.set(key, fresh);
-  else await reindexRecords(scope, kind, list);
+  if (collectKeysBeforeCommit(scope, `search-${kind}`, list, (keys) => reindexRecords(scope, kind, keys))) return;
+  await reindexRecords(scope, kind, list);
 }
-const pending = new WeakMap<object, Map<string, Set<string>>>();
 
 /** Rebuilds these accounts' or contacts' entries from their tables; a removed one's entry goes. */
 export async function reindexRecords(scope: TenantScope, kind: 'account' | 'contact', ids: string[]): Promise<void> {

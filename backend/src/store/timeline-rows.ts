@@ -8,7 +8,7 @@ import type { Database } from './database.ts';
 import type { Dialect } from './connect.ts';
 import type { Interaction, Visibility } from '../domain/types.ts';
 import { timelineItemTemplate } from '../domain/timeline-item.ts';
-import { beforeCommit, chunks, tenantScope, type TenantScope } from './scope.ts';
+import { chunks, collectBeforeCommit, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions, type TimelineQuery } from './interactions.ts';
 import { runCompiledOnce } from './compiled-query.ts';
 import { indexInteractions } from './search-index.ts';
@@ -86,28 +86,21 @@ export function asStored(
   };
 }
 
-interface Pending {
-  ids: Set<string>;
-  /** Rows of interactions created in this transaction, built from what was written; dropped when touched again. */
-  fresh: Map<string, { rows: TimelineRow[]; item: Interaction }>;
-}
-const pending = new WeakMap<object, Pending>();
+/** An interaction this transaction created: its rows built from what was written (provideFreshTimelineRows). */
+interface Fresh { rows: TimelineRow[]; item: Interaction }
 
-/** The transaction's pending rebuild, opened on first use; null outside a transaction opened by inTransaction. */
-function pendingOf(scope: TenantScope): Pending | null {
-  const known = pending.get(scope.db);
-  if (known) return known;
-  const created: Pending = { ids: new Set(), fresh: new Map() };
-  const deferred = beforeCommit(scope, 'timeline-rows', async () => {
-    pending.delete(scope.db);
-    await rebuildTimelineRows(scope, [...created.ids].filter((id) => !created.fresh.has(id)));
-    const fresh = [...created.fresh.values()];
+/**
+ * Queues these interactions for the transaction's one timeline write before its commit: each with its fresh rows,
+ * or null to rebuild it from the source tables (a later touch of a fresh one replaces its rows with null). False
+ * outside a transaction opened by inTransaction.
+ */
+function queueTimeline(scope: TenantScope, entries: Iterable<readonly [string, Fresh | null]>): boolean {
+  return collectBeforeCommit(scope, 'timeline-rows', entries, async (queued) => {
+    const fresh = [...queued.values()].filter((f): f is Fresh => f !== null);
+    await rebuildTimelineRows(scope, [...queued].filter(([, f]) => f === null).map(([id]) => id));
     await writeTimelineRows(scope, fresh.flatMap((f) => f.rows));
     await indexInteractions(scope, fresh.map((f) => f.item.id), fresh.map((f) => f.item));
   });
-  if (!deferred) return null;
-  pending.set(scope.db, created);
-  return created;
 }
 
 /**
@@ -117,8 +110,7 @@ function pendingOf(scope: TenantScope): Pending | null {
 export async function touchTimeline(scope: TenantScope, interactionIds: Iterable<string>): Promise<void> {
   const ids = [...interactionIds];
   if (ids.length === 0) return;
-  const p = pendingOf(scope);
-  if (!p) {
+  if (!queueTimeline(scope, ids.map((id) => [id, null] as const))) {
     await rebuildTimelineRows(scope, ids);
     // After the rows (outside a transaction): a reader that sees the new version also sees the new rows.
     return bumpDataVersion(scope);
@@ -126,10 +118,6 @@ export async function touchTimeline(scope: TenantScope, interactionIds: Iterable
   // The timeline page cache (http/timeline-page-cache.ts) is validated by the data version: whoever changed the
   // rows, the version moves in the same transaction, whether or not the caller audits its write.
   await bumpDataVersion(scope);
-  for (const id of ids) {
-    p.ids.add(id);
-    p.fresh.delete(id);
-  }
 }
 
 /**
@@ -140,17 +128,12 @@ export async function touchTimeline(scope: TenantScope, interactionIds: Iterable
 export async function provideFreshTimelineRows(scope: TenantScope, created: readonly Interaction[]): Promise<void> {
   if (created.length === 0) return;
   const fresh = created.map((i) => ({ item: i, rows: rowsOf(scope.tenantId, i, i.accountIds.map((a) => ({ account_id: a, occurred_at: i.occurredAt, kind: i.kind }))) }));
-  const p = pendingOf(scope);
-  if (!p) {
+  if (!queueTimeline(scope, fresh.map((f) => [f.item.id, f] as const))) {
     await writeTimelineRows(scope, fresh.flatMap((f) => f.rows));
     await indexInteractions(scope, created.map((i) => i.id), created);
     return bumpDataVersion(scope);
   }
   await bumpDataVersion(scope);
-  for (const f of fresh) {
-    p.ids.add(f.item.id);
-    p.fresh.set(f.item.id, f);
-  }
 }
 
 /** Replaces every timeline row of these interactions with what the source tables say now. */
