@@ -51,9 +51,11 @@ async function main() {
         for (const row of plan.rows as any[]) console.log(pg ? row['QUERY PLAN'] : `${row.id} ${row.parent} ${row.detail}`);
       }
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const r = await run(q, id).finally(done);
+      const used = process.cpuUsage(cpu);
       const text = String(q.sql ?? q.compile?.().sql ?? '').replace(/\s+/g, ' ');
-      console.log(`  ${(performance.now() - t).toFixed(1).padStart(7)} ms ${String(r.rows?.length ?? '').padStart(6)} rows  ${text.slice(0, 150)}`);
+      console.log(`  ${(performance.now() - t).toFixed(1).padStart(7)} ms ${((used.user + used.system) / 1000).toFixed(1).padStart(6)} cpu ms ${String(r.rows?.length ?? '').padStart(6)} rows  ${text.slice(0, 150)}`);
       return r;
     };
   }
@@ -71,26 +73,36 @@ async function main() {
   console.log(`${kind}: team "${team}" of ${members.length}, ${p.from}..${p.to}, ${runs} runs each, alternating ${impls.map(([n]) => n).join(' / ')}`);
   const times = new Map<string, number[]>();
   const answers = new Map<string, unknown>();
+  const cpus = new Map<string, number[]>();
   for (let k = 0; k < runs + 2; k++) {
     for (const [name, f] of impls) {
       for (const [step, run] of steps(f)) {
         const t = performance.now();
+        const cpu = process.cpuUsage();
         const out = await run();
         const ms = performance.now() - t;
+        const used = process.cpuUsage(cpu);
         if (k < 2) {
           // Warm-up; the answers of the implementations compared must be equal.
           const other = answers.get(step);
           if (other === undefined) answers.set(step, out);
-          else if (!isDeepStrictEqual(other, out)) console.log(`!! ${step}: ${name} differs`, JSON.stringify(other).slice(0, 400), JSON.stringify(out).slice(0, 400));
+          else if (!isDeepStrictEqual(other, out)) {
+            const [a, b] = [JSON.stringify(other), JSON.stringify(out)];
+            let at = 0;
+            while (a[at] === b[at]) at++;
+            console.log(`!! ${step}: ${name} differs at ${at}:`, a.slice(Math.max(0, at - 300), at + 200), '\n   ', b.slice(Math.max(0, at - 300), at + 200));
+          }
           continue;
         }
         const key = `${step} ${name}`;
         times.set(key, [...(times.get(key) ?? []), ms]);
+        // This process's CPU: on SQLite the statements' own work, whatever the machine's load does to the wall time.
+        cpus.set(key, [...(cpus.get(key) ?? []), (used.user + used.system) / 1000]);
       }
     }
   }
   for (const [step] of steps(current)) {
-    console.log(`${step.padEnd(20)} ${impls.map(([name]) => `${name} ${median(times.get(`${step} ${name}`)!).toFixed(1)} ms`).join('  ')}`);
+    console.log(`${step.padEnd(20)} ${impls.map(([name]) => `${name} ${median(times.get(`${step} ${name}`)!).toFixed(1)} ms (cpu ${median(cpus.get(`${step} ${name}`)!).toFixed(1)})`).join('  ')}`);
   }
   await handle.close();
 }

@@ -125,32 +125,36 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   if (!candidates.length) return { items: [], total };
   const channels = new Map<string, AccountActivity['byChannel']>(candidates.map((c) => [c.accountId, { email: 0, meeting: 0, call: 0, chat: 0, note: 0 }]));
   const byRep = new Map<string, { userId: string; touches: number }[]>();
-  const members = ids(d.memberIds);
+  const members = new Set(d.memberIds);
   for (const part of chunks(candidates.map((c) => c.accountId), 500)) {
-    // The candidates' own timelines over the exact period, each interaction once (interaction_accounts has a row
-    // per interaction and account) if a member holds it; and per member (an account_touches row per holder). A
-    // few hundred rows, where the members' shared touches are every account's. CROSS JOIN keeps SQLite from
-    // starting at the members' holdings (every interaction they hold).
-    const [kinds, reps] = await Promise.all([
-      sql<Record<string, unknown>>`select ia.account_id, ia.kind, count(*) as n from interaction_accounts ia
-        where ia.tenant_id = ${tenantId} and ia.account_id in (${ids(part)}) and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end}
-          and exists (select 1 from interaction_holders h where h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id and h.user_id in (${members}))
-        group by ia.account_id, ia.kind`.execute(db),
-      sql<Record<string, unknown>>`select ia.account_id, h.user_id, count(distinct ia.interaction_id) as n
-        from interaction_accounts ia cross join interaction_holders h
-        where h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id and ia.tenant_id = ${tenantId} and ia.account_id in (${ids(part)})
-          and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end} and ia.kind <> 'note' and h.user_id in (${members})
-        group by ia.account_id, h.user_id order by count(distinct ia.interaction_id) desc, h.user_id`.execute(db),
-    ]);
-    for (const r of kinds.rows) {
-      const c = channels.get(String(r.account_id))!;
-      const k = r.kind as keyof AccountActivity['byChannel'];
-      if (k in c) c[k] += num(r.n);
+    // The candidates' own timelines over the exact period with each interaction's holders (one key range each;
+    // the members are picked here, as an IN list would probe every member per row): a few thousand rows, where
+    // the members' shared touches are every account's. CROSS JOIN keeps SQLite from starting at the holders.
+    const rows = await sql<{ account_id: string; kind: string; interaction_id: string; user_id: string }>`select distinct ia.account_id, ia.kind, ia.interaction_id, h.user_id
+      from interaction_accounts ia cross join interaction_holders h
+      where h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id and ia.tenant_id = ${tenantId} and ia.account_id in (${ids(part)})
+        and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end}`.execute(db);
+    // Distinct: a holder has a row per relation. An interaction is counted once per account however many
+    // members hold it, and once per member.
+    const counted = new Set<string>();
+    const perRep = new Map<string, Map<string, number>>();
+    for (const r of rows.rows) {
+      if (!members.has(r.user_id)) continue;
+      const key = `${r.account_id} ${r.interaction_id}`;
+      if (!counted.has(key)) {
+        counted.add(key);
+        const c = channels.get(r.account_id)!;
+        const k = r.kind as keyof AccountActivity['byChannel'];
+        if (k in c) c[k] += 1;
+      }
+      if (r.kind === 'note') continue;
+      const reps = perRep.get(r.account_id) ?? new Map<string, number>();
+      reps.set(r.user_id, (reps.get(r.user_id) ?? 0) + 1);
+      perRep.set(r.account_id, reps);
     }
-    for (const r of reps.rows) {
-      const list = byRep.get(String(r.account_id)) ?? [];
-      list.push({ userId: String(r.user_id), touches: num(r.n) });
-      byRep.set(String(r.account_id), list);
+    for (const [account, reps] of perRep) {
+      byRep.set(account, [...reps].map(([userId, touches]) => ({ userId, touches }))
+        .sort((a, b) => b.touches - a.touches || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)));
     }
   }
   const touchesOf = (id: string) => {
