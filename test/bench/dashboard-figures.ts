@@ -61,14 +61,14 @@ async function main() {
   }
   const impls: [string, Figures][] = [['new', current]];
   if (args.compare) impls.unshift(['old', (await import(pathToFileURL(`${args.compare}/backend/src/store/analytics.ts`).href)) as Figures]);
-  const steps = (f: Figures): [string, () => Promise<unknown>][] => [
+  const steps = (f: any): [string, () => Promise<unknown>][] => [
     ['repActivity', () => f.repActivity(d)],
     ['accountActivity', () => f.accountActivity(d, 20)],
-    ['careCompliance', () => f.careCompliance(d)],
-    ['goingCold', () => f.goingCold(d, 20)],
+    // One pass over the portfolio where the implementation has it (careAndCold), else the two figures.
+    ['care + goingCold', async () => ('careAndCold' in f ? f.careAndCold(d, 20) : { care: await f.careCompliance(d), goingCold: await f.goingCold(d, 20) })],
     ['teamPipeline', () => f.teamPipeline(d)],
     ['weeklyTrend', () => f.weeklyTrend(d)],
-    ['all, side by side', () => Promise.all([f.repActivity(d), f.accountActivity(d, 20), f.careCompliance(d), f.goingCold(d, 20), f.teamPipeline(d), f.weeklyTrend(d)])],
+    ['all, side by side', () => Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
   ];
   console.log(`${kind}: team "${team}" of ${members.length}, ${p.from}..${p.to}, ${runs} runs each, alternating ${impls.map(([n]) => n).join(' / ')}`);
   const times = new Map<string, number[]>();

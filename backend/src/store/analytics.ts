@@ -5,8 +5,7 @@
 // care model's last contact does: a count says that a contact happened, never what was said. Nothing here
 // returns a subject, snippet or note.
 import { sql } from 'kysely';
-import { OPEN_STAGES, STAGES, TIERS, type Stage, type Tier } from '../domain/types.ts';
-import type { TierCompliance } from '../domain/care-model.ts';
+import { OPEN_STAGES, STAGES, type Stage, type Tier } from '../domain/types.ts';
 import { chunks } from './scope.ts';
 import { REPLY_WINDOW_MS } from './rollups.ts';
 import { accountRows, activityRows, segmentsOf } from './rollup-figures.ts';
@@ -17,6 +16,7 @@ import { distinctTouched } from './rollup-touch-days.ts';
 export { ids, num, type DashboardScope } from './analytics-scope.ts';
 export { REPLY_WINDOW_MS };
 export { weekIndex, weekIndexSql, weeklyTrend, type WeekActivity } from './analytics-weekly.ts';
+export { careAndCold, careCompliance, goingCold, type ColdAccount, type TierCare } from './analytics-portfolio.ts';
 
 export interface RepActivity {
   userId: string;
@@ -190,102 +190,6 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
         wonCents: num(r.won_cents),
       };
     }),
-  };
-}
-
-/** The newest contact (not a note) with an account before `before`: one backward step in the timeline index. */
-function lastContactBefore(tenantId: string, before: number) {
-  return sql`(select ia.occurred_at from interaction_accounts ia where ia.tenant_id = ${tenantId} and ia.account_id = a.id
-    and ia.occurred_at < ${before} and ia.kind <> 'note' order by ia.occurred_at desc limit 1)`;
-}
-
-/** The team's portfolio: accounts its members own (all accounts for a whole-organisation view). */
-function portfolio(d: DashboardScope) {
-  return sql`a.tenant_id = ${d.scope.tenantId} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
-}
-
-/** A tier's compliance as domain/care-model.ts counts it; every account of a tier shares its cadence. */
-export type TierCare = { tier: Tier; cadenceDays: number | null } & Omit<TierCompliance, 'withCadence'>;
-
-/**
- * Care-model compliance at asOf: per tier, the team's accounts contacted within their cadence. The SQL form of
- * careStatus (domain/care-model.ts, the definition): within while the last contact before asOf is at or after
- * asOf - cadence; never contacted is overdue. store/analytics-oracle.test.ts holds the two equal.
- */
-export async function careCompliance(d: DashboardScope): Promise<TierCare[]> {
-  const out = new Map<Tier, TierCare>(
-    TIERS.map((tier) => [tier, { tier, cadenceDays: d.settings.cadenceDays[tier] ?? null, accounts: 0, withinCadence: 0, overdue: 0, share: null }]),
-  );
-  if (d.memberIds.length) {
-    const cadenceMs = sql.join(
-      TIERS.filter((t) => d.settings.cadenceDays[t] != null).map((t) => sql`when ${t} then cast(${d.settings.cadenceDays[t]! * 86_400_000} as bigint)`),
-      sql` `,
-    );
-    const hasCadence = TIERS.some((t) => d.settings.cadenceDays[t] != null);
-    // Materialised: both databases otherwise inline x and look each account's last contact up twice.
-    const rows = await sql<Record<string, unknown>>`with x as materialized (select a.tier, ${lastContactBefore(d.scope.tenantId, d.asOf)} as last_at,
-              ${hasCadence ? sql`case a.tier ${cadenceMs} end` : sql`null`} as cadence
-            from accounts a where ${portfolio(d)})
-      select tier, count(*) as n,
-        sum(case when cadence is not null and last_at is not null and last_at >= ${d.asOf} - cadence then 1 else 0 end) as within
-      from x group by tier`.execute(d.scope.db);
-    for (const r of rows.rows) {
-      const t = out.get(r.tier as Tier);
-      if (!t) continue;
-      t.accounts = num(r.n);
-      if (t.cadenceDays !== null) {
-        t.withinCadence = num(r.within);
-        t.overdue = t.accounts - t.withinCadence;
-        t.share = t.accounts ? t.withinCadence / t.accounts : null;
-      }
-    }
-  }
-  return [...out.values()];
-}
-
-export interface ColdAccount {
-  accountId: string;
-  name: string;
-  tier: Tier;
-  ownerId: string | null;
-  lastContactAt: number | null;
-  /** Contacts in the first and in the second half of the period. */
-  earlierTouches: number;
-  recentTouches: number;
-}
-
-/**
- * Going cold: a portfolio account (not a former customer) that had at least 3 contacts in the first half of the
- * period and at most half as many in the second. Anyone's contact counts: the customer does not care who called.
- */
-export async function goingCold(d: DashboardScope, limit: number): Promise<{ items: ColdAccount[]; total: number }> {
-  if (d.memberIds.length === 0) return { items: [], total: 0 };
-  const mid = Math.floor((d.start + d.end) / 2);
-  const t = d.scope.tenantId;
-  const count = (from: number, to: number) => sql`(select count(*) from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id
-    and ia.occurred_at >= ${from} and ia.occurred_at < ${to} and ia.kind <> 'note')`;
-  // Each count once per account (materialised: inlined, both databases evaluated them up to three times), the
-  // last contact only for the accounts going cold.
-  const rows = await sql<Record<string, unknown>>`with c as materialized (
-      select a.id, ${count(d.start, mid)} as earlier, ${count(mid, d.end)} as recent
-      from accounts a where ${portfolio(d)} and a.lifecycle <> 'former'
-    ), x as materialized (
-      select a.id, a.name, a.tier, a.owner_id, c.earlier, c.recent, ${lastContactBefore(t, d.end)} as last_at
-      from c join accounts a on a.tenant_id = ${t} and a.id = c.id where c.earlier >= 3 and c.recent * 2 <= c.earlier
-    )
-    select x.*, count(*) over () as total from x
-    order by x.earlier - x.recent desc, x.last_at, x.id limit ${limit}`.execute(d.scope.db);
-  return {
-    total: num(rows.rows[0]?.total),
-    items: rows.rows.map((r) => ({
-      accountId: String(r.id),
-      name: String(r.name),
-      tier: r.tier as Tier,
-      ownerId: r.owner_id == null ? null : String(r.owner_id),
-      lastContactAt: r.last_at == null ? null : num(r.last_at),
-      earlierTouches: num(r.earlier),
-      recentTouches: num(r.recent),
-    })),
   };
 }
 
