@@ -1,7 +1,7 @@
 // The dashboard's weekly trend: the team's interactions per local week, from the day rollups with the
 // period's and the weeks' edges corrected exactly (store/rollup-figures.ts).
 import { sql, type RawBuilder } from 'kysely';
-import { num, type DashboardScope } from './analytics-scope.ts';
+import { figureQuery, num, type DashboardScope } from './analytics-scope.ts';
 import { activityRows, segmentsOf, sharedRows } from './rollup-figures.ts';
 
 export interface WeekActivity {
@@ -23,12 +23,12 @@ export async function weeklyTrend(d: DashboardScope): Promise<WeekActivity[]> {
   const bounds = [d.start, ...d.weekStarts.filter((w) => w > d.start && w < d.end), d.end];
   const weekOf = bounds.slice(0, -1).map((b) => weekIndex(d.weekStarts, b));
   const [rows, shared] = await Promise.all([
-    sql<Record<string, unknown>>`select seg, kind, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, segmentsOf(bounds))}) x group by seg, kind`.execute(d.scope.db),
+    figureQuery(d.scope, sql<Record<string, unknown>>`select seg, kind, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, segmentsOf(bounds))}) x group by seg, kind`),
     // A shared interaction is in k members' counts: k - 1 copies too many.
-    sql<Record<string, unknown>>`select ${weekIndexSql(d.weekStarts, sql.ref('occurred_at'))} as week, kind, sum(k - 1) as n, sum((k - 1) * minutes) as minutes
+    figureQuery(d.scope, sql<Record<string, unknown>>`select ${weekIndexSql(d.weekStarts, sql.ref('occurred_at'))} as week, kind, sum(k - 1) as n, sum((k - 1) * minutes) as minutes
       from (select interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(minutes) as minutes, count(distinct user_id) as k
             from (${sharedRows(team, d.start, d.end)}) s group by interaction_id) x
-      group by 1, 2`.execute(d.scope.db),
+      group by 1, 2`),
   ]);
   const put = (week: number, kind: unknown, n: number, minutes: number) => {
     const w = weeks[week];

@@ -10,7 +10,7 @@ import { chunks } from './scope.ts';
 import { REPLY_WINDOW_MS } from './rollups.ts';
 import { accountRows, activityRows, segmentsOf } from './rollup-figures.ts';
 import { replyMedians } from './analytics-replies.ts';
-import { ids, num, type DashboardScope } from './analytics-scope.ts';
+import { figureQuery, ids, num, type DashboardScope } from './analytics-scope.ts';
 import { distinctTouched } from './rollup-touch-days.ts';
 
 export { ids, num, type DashboardScope } from './analytics-scope.ts';
@@ -45,8 +45,8 @@ export async function repActivity(d: DashboardScope): Promise<RepActivity[]> {
   // one email sent (rollup_activity counts interactions).
   const span = { ...team, start: d.start, end: d.end };
   const [counts, acc, k, replies] = await Promise.all([
-    sql<Record<string, unknown>>`select user_id, kind, direction, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, period)}) x
-      group by user_id, kind, direction`.execute(db),
+    figureQuery(d.scope, sql<Record<string, unknown>>`select user_id, kind, direction, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, period)}) x
+      group by user_id, kind, direction`),
     distinctTouched(span, 'account'),
     distinctTouched(span, 'contact'),
     replyMedians(d),
@@ -114,12 +114,12 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   const team = { scope: d.scope, memberIds: d.memberIds };
   const period = segmentsOf([d.start, d.end]);
   const effort = sql`sum(case when kind in ('meeting', 'call') then minutes when kind = 'email' then n * ${d.settings.minutesPerEmail} else 0 end)`;
-  const ranked = await sql<Record<string, unknown>>`with pa as materialized (
+  const ranked = await figureQuery(d.scope, sql<Record<string, unknown>>`with pa as materialized (
       select account_id, ${effort} as effort from (${accountRows(team, period)}) x group by account_id having sum(n) > 0
     )
     select account_id, effort, (select count(*) from pa) as total from pa
     where ${limit > 0 ? sql`effort >= coalesce((select effort from pa order by effort desc limit 1 offset ${limit - 1}), ${Number.MIN_SAFE_INTEGER})` : sql`1 = 0`}
-    union all select null, 0, (select count(*) from pa)`.execute(db);
+    union all select null, 0, (select count(*) from pa)`);
   const total = num(ranked.rows[0]?.total);
   const candidates = ranked.rows.filter((r) => r.account_id != null).map((r) => ({ accountId: String(r.account_id), effort: num(r.effort) }));
   if (!candidates.length) return { items: [], total };
