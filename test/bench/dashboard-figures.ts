@@ -1,7 +1,8 @@
 // The computed dashboard's figures timed one by one on a seeded database (the shared layout of bench-data.ts),
 // to see where its time goes: npx tsx test/bench/dashboard-figures.ts --db=sqlite|postgres --dir=/tmp/suhde-dash
 // [--scale=1] [--runs=15] [--team=...] [--compare=<dir holding another checkout's backend/src>]. With --compare
-// the other checkout's figures are timed in the same process, alternating, and must be equal.
+// the other checkout's figures are timed in the same process, alternating, and must be equal. --statements logs
+// each statement's time (one at a time) and this process's CPU; --explain adds each plan (PostgreSQL: as run).
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
