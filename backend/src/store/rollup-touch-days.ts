@@ -13,6 +13,7 @@
 // index probes each (touched in the period? counted by the rows?).
 import { sql, type RawBuilder } from 'kysely';
 import { chunks, type TenantScope } from './scope.ts';
+import { figureQuery } from './analytics-scope.ts';
 
 /** The rollups' UTC day (store/rollups.ts ROLLUP_DAY_MS; not imported, as rollups.ts imports this file). */
 const ROLLUP_DAY_MS = 86_400_000;
@@ -121,7 +122,7 @@ export async function distinctTouched(team: Team, which: 'account' | 'contact'):
         join interaction_participants p on p.tenant_id = ${t} and p.interaction_id = r.interaction_id where p.contact_id is not null`;
   const rowsIn = (lo: number, hi: number) => sql`exists (select 1 from ${table} l where l.tenant_id = ${t} and l.user_id = e.user_id
     and l.${col} = e.other and l.day >= ${lo} and l.day < ${hi})`;
-  const r = await sql<{ user_id: string; n: unknown }>`select user_id, sum(n) as n from (
+  const r = await figureQuery(team.scope, sql<{ user_id: string; n: unknown }>`select user_id, sum(n) as n from (
       select user_id, count(*) as n from ${table} where tenant_id = ${t} and user_id in (${members}) and day >= ${d0} and day < ${d1}
         and (prev_day is null or prev_day < ${d0}) group by user_id
       ${ranges.length ? sql`union all
@@ -129,7 +130,7 @@ export async function distinctTouched(team: Team, which: 'account' | 'contact'):
       from (select user_id, other, max(case when occurred_at >= ${start} and occurred_at < ${end} then 1 else 0 end) as in_period
             from (${pairs}) q group by user_id, other) e
       group by e.user_id` : sql``}
-    ) x group by user_id`.execute(team.scope.db);
+    ) x group by user_id`);
   for (const row of r.rows) out.set(String(row.user_id), Number(row.n));
   return out;
 }

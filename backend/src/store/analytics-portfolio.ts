@@ -1,0 +1,100 @@
+// The dashboard's care-model compliance and going-cold list: both over the team's portfolio (the accounts its
+// members own), so both from one pass over it: per account, its contacts in the two halves of the period, its
+// last contact before asOf (care) and, for the accounts going cold, before the period's end, all from the
+// timeline index (interaction_accounts).
+import { sql } from 'kysely';
+import { TIERS, type Tier } from '../domain/types.ts';
+import type { TierCompliance } from '../domain/care-model.ts';
+import { ids, num, type DashboardScope } from './analytics-scope.ts';
+
+/** A tier's compliance as domain/care-model.ts counts it; every account of a tier shares its cadence. */
+export type TierCare = { tier: Tier; cadenceDays: number | null } & Omit<TierCompliance, 'withCadence'>;
+
+export interface ColdAccount {
+  accountId: string;
+  name: string;
+  tier: Tier;
+  ownerId: string | null;
+  lastContactAt: number | null;
+  /** Contacts in the first and in the second half of the period. */
+  earlierTouches: number;
+  recentTouches: number;
+}
+
+/**
+ * Care-model compliance at asOf: per tier, the team's accounts contacted within their cadence. The SQL form of
+ * careStatus (domain/care-model.ts, the definition): within while the last contact before asOf is at or after
+ * asOf - cadence; never contacted is overdue. store/analytics-oracle.test.ts holds the two equal.
+ *
+ * Going cold: a portfolio account (not a former customer) that had at least 3 contacts in the first half of the
+ * period and at most half as many in the second. Anyone's contact counts: the customer does not care who called.
+ */
+export async function careAndCold(d: DashboardScope, limit: number): Promise<{ care: TierCare[]; goingCold: { items: ColdAccount[]; total: number } }> {
+  const care = new Map<Tier, TierCare>(
+    TIERS.map((tier) => [tier, { tier, cadenceDays: d.settings.cadenceDays[tier] ?? null, accounts: 0, withinCadence: 0, overdue: 0, share: null }]),
+  );
+  if (d.memberIds.length === 0) return { care: [...care.values()], goingCold: { items: [], total: 0 } };
+  const t = d.scope.tenantId;
+  const mid = Math.floor((d.start + d.end) / 2);
+  const portfolio = sql`a.tenant_id = ${t} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
+  const last = (id: unknown, before: number) => sql`(select ia.occurred_at from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = ${id}
+    and ia.occurred_at < ${before} and ia.kind <> 'note' order by ia.occurred_at desc limit 1)`;
+  let rows;
+  if (d.scope.dialect === 'postgres') {
+    // Each account's period as one range, by LATERAL (an aggregate per account, not a hash join over every
+    // account's period): the halves' counts, the last contact before the end and, if there was one in the
+    // period before asOf, the last before asOf; otherwise one step back from the period's start (or asOf).
+    rows = await sql<Record<string, unknown>>`with x as materialized (
+        select a.id, a.name, a.tier, a.lifecycle, a.owner_id, s.* from accounts a cross join lateral (
+          select count(*) as n, sum(case when ia.occurred_at < ${mid} then 1 else 0 end) as earlier,
+            max(case when ia.occurred_at < ${d.asOf} then ia.occurred_at end) as last_in, max(ia.occurred_at) as last_end
+          from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end} and ia.kind <> 'note') s
+        where ${portfolio})
+      select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.n, x.earlier, x.last_end, coalesce(x.last_in, ${last(sql`x.id`, Math.min(d.start, d.asOf))}) as last_at
+      from x`.execute(d.scope.db);
+  } else {
+    // SQLite counts a range faster than it groups the rows of a join: the halves' counts and the last contact
+    // before asOf as steps in the index, the last before the end for the accounts going cold only. The accounts
+    // come by the owners' index (not every account of the tenant in key order).
+    const range = (from: number, to: number) => sql`(select count(*) from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id
+      and ia.occurred_at >= ${from} and ia.occurred_at < ${to} and ia.kind <> 'note')`;
+    rows = await sql<Record<string, unknown>>`with x as materialized (
+        select a.id, a.name, a.tier, a.lifecycle, a.owner_id, ${range(d.start, mid)} as earlier, ${range(mid, d.end)} as recent, ${last(sql`a.id`, d.asOf)} as last_at
+        from accounts a indexed by accounts_owner_ix where ${portfolio})
+      select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.earlier + x.recent as n, x.earlier, x.last_at,
+        case when x.lifecycle <> 'former' and x.earlier >= 3 and x.recent * 2 <= x.earlier then ${last(sql`x.id`, d.end)} end as last_end
+      from x`.execute(d.scope.db);
+  }
+  const cold: ColdAccount[] = [];
+  for (const r of rows.rows) {
+    const c = care.get(r.tier as Tier);
+    if (c) {
+      c.accounts++;
+      const days = c.cadenceDays;
+      if (days !== null && r.last_at != null && num(r.last_at) >= d.asOf - days * 86_400_000) c.withinCadence++;
+    }
+    const earlier = num(r.earlier);
+    const recent = num(r.n) - earlier;
+    if (r.lifecycle !== 'former' && earlier >= 3 && recent * 2 <= earlier) {
+      // Contacted in the period, so its last contact before the end is the range's last.
+      cold.push({ accountId: String(r.id), name: String(r.name), tier: r.tier as Tier, ownerId: r.owner_id == null ? null : String(r.owner_id),
+        lastContactAt: num(r.last_end), earlierTouches: earlier, recentTouches: recent });
+    }
+  }
+  for (const c of care.values()) {
+    if (c.cadenceDays === null) continue;
+    c.overdue = c.accounts - c.withinCadence;
+    c.share = c.accounts ? c.withinCadence / c.accounts : null;
+  }
+  cold.sort((a, b) => b.earlierTouches - b.recentTouches - (a.earlierTouches - a.recentTouches) || a.lastContactAt! - b.lastContactAt!
+    || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  return { care: [...care.values()], goingCold: { items: cold.slice(0, limit), total: cold.length } };
+}
+
+export async function careCompliance(d: DashboardScope): Promise<TierCare[]> {
+  return (await careAndCold(d, 0)).care;
+}
+
+export async function goingCold(d: DashboardScope, limit: number): Promise<{ items: ColdAccount[]; total: number }> {
+  return (await careAndCold(d, limit)).goingCold;
+}
