@@ -68,7 +68,7 @@ export function interactionRoutes(deps: Deps) {
         ]);
         return c.json({
           results: results.map(matchView),
-          accounts: accounts.map((a) => ({ ...accountView(a, auth.tenant.settings, now), openPipelineCents: pipelines.get(a.id) ?? 0 })),
+          accounts: accounts.map((a) => ({ ...accountView(a, auth.tenant.settings, now), openPipelineCents: pipelines.get(a.id)?.cents ?? 0 })),
           contacts: contacts.filter((x) => x !== null).map(contactView),
         }, 200);
       },

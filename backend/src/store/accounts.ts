@@ -246,29 +246,24 @@ export interface OpenPipeline {
 
 /** One account's open pipeline: the same deals the list's openPipelineCents sums. */
 export async function openPipelineOf(scope: TenantScope, accountId: string): Promise<OpenPipeline> {
-  const r = await scope.db
-    .selectFrom('accounts')
-    .where('accounts.tenant_id', '=', scope.tenantId)
-    .where('accounts.id', '=', accountId)
-    .select((eb) => [
-      openPipelineCentsOf(eb, scope.tenantId).as('cents'),
-      openDealsOf(eb, scope.tenantId).select((e) => e.fn.countAll<number>().as('n')).as('deals'),
-    ])
-    .executeTakeFirst();
-  return { cents: Number(r?.cents ?? 0), deals: Number(r?.deals ?? 0) };
+  return (await openPipelinesOf(scope, [accountId])).get(accountId) ?? { cents: 0, deals: 0 };
 }
 
-/** Several accounts' open pipelines (cents), each the same sum as openPipelineOf; accounts without deals answer 0. */
-export async function openPipelinesOf(scope: TenantScope, accountIds: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+/** Several accounts' open pipelines, each as openPipelineOf; an account without deals answers 0. */
+export async function openPipelinesOf(scope: TenantScope, accountIds: string[]): Promise<Map<string, OpenPipeline>> {
+  const out = new Map<string, OpenPipeline>();
   for (const part of chunks([...new Set(accountIds)], 500)) {
     const rows = await scope.db
       .selectFrom('accounts')
       .where('accounts.tenant_id', '=', scope.tenantId)
       .where('accounts.id', 'in', part)
-      .select((eb) => ['accounts.id', openPipelineCentsOf(eb, scope.tenantId).as('cents')])
+      .select((eb) => [
+        'accounts.id',
+        openPipelineCentsOf(eb, scope.tenantId).as('cents'),
+        openDealsOf(eb, scope.tenantId).select((e) => e.fn.countAll<number>().as('n')).as('deals'),
+      ])
       .execute();
-    for (const r of rows) out.set(r.id, Number(r.cents ?? 0));
+    for (const r of rows) out.set(r.id, { cents: Number(r.cents ?? 0), deals: Number(r.deals ?? 0) });
   }
   return out;
 }
