@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accountCandidateKeys, accountDuplicateEvidence, companyNameKey, compareCompanyNames, contactDuplicateEvidence, editDistance, findAccountDuplicates,
-  findContactDuplicates, mayMergeRecords, personNameKey,
+  findContactDuplicates, mayMergeRecords, nameTypoKeys, personNameKey,
 } from './duplicates.ts';
 
 describe('companyNameKey', () => {
@@ -121,6 +121,10 @@ describe('findAccountDuplicates', () => {
     const pairs = findAccountDuplicates([acc('1', 'Kalliorakennus Oy'), acc('2', 'Kaliorakennus Oy'), acc('3', 'Posti Group Oyj'), acc('4', 'Group Posti')]);
     expect(pairs.map((p) => p.ids).sort()).toEqual([['1', '2'], ['3', '4']]);
   });
+  it('finds a typo inside the first letters of a one-word name', () => {
+    const pairs = findAccountDuplicates([acc('1', 'Vaisalatek Oyj'), acc('2', 'Vqisalatek'), acc('3', 'Aisalatek Oy'), acc('4', 'Valmet Oyj')]);
+    expect(pairs.map((p) => p.ids).sort()).toEqual([['1', '2'], ['1', '3']]);
+  });
   it('stays fast on ten thousand distinct accounts', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => acc(`id${i}`, `Yritys ${i.toString(36)} ${(i * 7919).toString(36)} Oy`, [`y${i}.fi`], i));
     const started = Date.now();
@@ -156,11 +160,45 @@ describe('the keys a new account’s candidates are looked up by', () => {
       domains: ['myynti.jarvi-pollanen.fi', 'jarvi-pollanen.fi'],
       words: ['jarvi', 'pollanen'],
       prefixes: ['jar'],
+      nameKeys: nameTypoKeys('Järvi Pöllänen'),
     });
   });
 
   it('keeps short words when the name has no longer one, and looks nothing up by a name the rule never compares', () => {
-    expect(accountCandidateKeys({ name: 'ABC Oy', domains: [] })).toEqual({ domains: [], words: ['abc'], prefixes: ['abc'] });
-    expect(accountCandidateKeys({ name: 'AB Oy', domains: ['gmail.com'] })).toEqual({ domains: ['gmail.com'], words: [], prefixes: [] });
+    expect(accountCandidateKeys({ name: 'ABC Oy', domains: [] })).toEqual({ domains: [], words: ['abc'], prefixes: ['abc'], nameKeys: [] });
+    expect(accountCandidateKeys({ name: 'AB Oy', domains: ['gmail.com'] })).toEqual({ domains: ['gmail.com'], words: [], prefixes: [], nameKeys: [] });
+  });
+
+  it('gives typo keys from the folded name without spaces: its first four letters and its first five less one', () => {
+    expect(nameTypoKeys('Oy Järvi & Pöllänen Ab').sort()).toEqual(['arvi', 'jari', 'jarv', 'javi', 'jrvi']);
+    expect(nameTypoKeys('Kone Oyj')).toEqual([]);
+  });
+
+  // Every name one edit away (the rule's "similar" from seven letters) must share a key, wherever the edit is.
+  it('shares a key with every name one substitution, insertion, deletion or swap away, at any position', () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzäö';
+    let seed = 7;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[random(alphabet.length)]).join('');
+    let checked = 0;
+    for (let round = 0; round < 400; round++) {
+      const name = word(7 + random(8));
+      const at = random(name.length);
+      const letter = alphabet[random(alphabet.length)]!;
+      const variants = [
+        name.slice(0, at) + letter + name.slice(at + 1),
+        name.slice(0, at) + letter + name.slice(at),
+        name.slice(0, at) + name.slice(at + 1),
+        at + 1 < name.length ? name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2) : name,
+      ];
+      const keys = new Set(nameTypoKeys(name));
+      for (const v of variants) {
+        expect(nameTypoKeys(v).some((k) => keys.has(k)), `${name} / ${v}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBe(1600);
+    // Unrelated names rarely meet: the keys are not just any four letters.
+    expect(nameTypoKeys('Vaisala').some((k) => nameTypoKeys('Valmet Automotive').includes(k))).toBe(false);
   });
 });

@@ -149,10 +149,9 @@ export function accountDomainKeys(domains: readonly string[]): string[] {
  * folds them; prefixes: matched as word prefixes. The words are the name key's longer words (the same blocks the
  * duplicate review uses) and each registrable domain's own label ("aalto-infra.fi": aalto, infra), which finds an
  * account that holds a subdomain of it; the prefix is the name key's first three letters, which finds a typo
- * after them and "Aaltoinfra" for "Aalto Infra". A typo inside the first three letters of a name with no other
- * shared word is not found: that would take an indexed name key of its own, which the schema does not have.
+ * after them and "Aaltoinfra" for "Aalto Infra". nameKeys (nameTypoKeys) find a typo inside the first letters.
  */
-export function accountCandidateKeys(candidate: Pick<AccountForMatch, 'name' | 'domains'>): { domains: string[]; words: string[]; prefixes: string[] } {
+export function accountCandidateKeys(candidate: Pick<AccountForMatch, 'name' | 'domains'>): { domains: string[]; words: string[]; prefixes: string[]; nameKeys: string[] } {
   const registrable = accountDomainKeys(candidate.domains);
   const domains = [...new Set([...candidate.domains.flatMap((d) => normalizeDomain(d) ?? []), ...registrable])];
   const key = companyNameKey(candidate.name);
@@ -165,7 +164,24 @@ export function accountCandidateKeys(candidate: Pick<AccountForMatch, 'name' | '
     domains,
     words: [...new Set([...(long.length ? long : nameWords.filter((w) => w.length >= 2)), ...labels])],
     prefixes: first && first.length >= 3 ? [first.slice(0, 3)] : [],
+    nameKeys: nameTypoKeys(candidate.name),
   };
+}
+
+/**
+ * Keys two names one typo apart always share (a symmetric-deletion index): the name's first four letters, and its
+ * first five with each one left out in turn. A substitution, insertion, deletion or swap inside the first five
+ * letters leaves the same four behind on both sides; one after them leaves the first four equal. Spaces are set
+ * aside ("Aaltoinfra" meets "Aalto Infra" here too). Two typos both inside the first five letters share no key.
+ * Under five letters: none (a typo only counts from seven).
+ */
+export function nameTypoKeys(name: string): string[] {
+  const letters = Array.from(foldedKey(companyNameKey(name)).replace(/\s/g, ''));
+  if (letters.length < 5) return [];
+  const head = letters.slice(0, 5);
+  const keys = new Set([head.slice(0, 4).join('')]);
+  for (let i = 0; i < 5; i++) keys.add(head.filter((_, j) => j !== i).join(''));
+  return [...keys];
 }
 
 function nameEvidence(verdict: 'same' | 'similar'): DuplicateEvidence {
@@ -210,7 +226,13 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
  */
 function findPairs<T extends { id: string; createdAt: number }>(records: readonly T[], blocks: (r: T) => string[], judge: (a: T, b: T) => DuplicateEvidence[]): DuplicatePair[] {
   const byBlock = new Map<string, T[]>();
-  for (const r of records) for (const k of new Set(blocks(r))) byBlock.set(k, [...(byBlock.get(k) ?? []), r]);
+  for (const r of records) {
+    for (const k of new Set(blocks(r))) {
+      const group = byBlock.get(k);
+      if (group) group.push(r);
+      else byBlock.set(k, [r]);
+    }
+  }
   const seen = new Set<string>();
   const out: DuplicatePair[] = [];
   for (const group of byBlock.values()) {
@@ -238,7 +260,11 @@ const strength = (p: DuplicatePair) => p.evidence.reduce((s, e) => s + WEIGHT[e.
 export function findAccountDuplicates(accounts: readonly AccountForMatch[]): DuplicatePair[] {
   return findPairs(
     accounts,
-    (a) => [...accountDomainKeys(a.domains).map((d) => `d:${d}`), `n:${foldedKey(companyNameKey(a.name)).slice(0, 3)}`, ...companyNameKey(a.name).split(' ').filter((w) => w.length >= 4).map((w) => `w:${foldedKey(w)}`)],
+    (a) => [
+      ...accountDomainKeys(a.domains).map((d) => `d:${d}`), `n:${foldedKey(companyNameKey(a.name)).slice(0, 3)}`,
+      ...companyNameKey(a.name).split(' ').filter((w) => w.length >= 4).map((w) => `w:${foldedKey(w)}`),
+      ...nameTypoKeys(a.name).map((k) => `t:${k}`),
+    ],
     (a, b) => accountDuplicateEvidence(a, b),
   );
 }

@@ -1,10 +1,12 @@
 // The accounts a new account could duplicate, found through indexes rather than by reading the tenant's every
 // account: exact domains through account_domains' key, name words through the search index (migration 025; the
-// same folded words on both databases). The keys are the domain's (domain/duplicates.ts accountCandidateKeys);
-// which candidates really look like duplicates is the domain's rule too, applied by the caller.
+// same folded words on both databases), typo keys through account_name_keys (migration 037). The keys are the
+// domain's (domain/duplicates.ts accountCandidateKeys); which candidates really look like duplicates is the
+// domain's rule too, applied by the caller.
 import { sql } from 'kysely';
 import type { TenantScope } from './scope.ts';
 import { chunks } from './scope.ts';
+import { accountsByNameKeys } from './account-name-keys.ts';
 
 export interface AccountCandidateKeys {
   /** Normalised domains, matched exactly. */
@@ -13,6 +15,8 @@ export interface AccountCandidateKeys {
   words: string[];
   /** Folded word beginnings, matched as prefixes. */
   prefixes: string[];
+  /** Typo keys of the name (domain/duplicates.ts nameTypoKeys), matched exactly in account_name_keys. */
+  nameKeys: string[];
 }
 
 export interface AccountForMatchRow {
@@ -32,6 +36,7 @@ export async function accountMatchCandidates(scope: TenantScope, keys: AccountCa
     for (const r of rows) ids.add(r.account_id);
   }
   if (keys.words.length || keys.prefixes.length) for (const id of await byNameWords(scope, keys)) ids.add(id);
+  for (const id of await accountsByNameKeys(scope, keys.nameKeys)) ids.add(id);
   if (ids.size === 0) return [];
   const out: AccountForMatchRow[] = [];
   for (const part of chunks([...ids].sort(), 500)) {

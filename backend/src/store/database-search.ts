@@ -19,3 +19,10 @@ export interface SearchDocumentTable {
   content_text: string | null;
   tsv: ColumnType<string | null, unknown, unknown>;
 }
+
+/** An account's duplicate-check name keys (migration 037); '' when its name gives none. */
+export interface AccountNameKeyTable {
+  tenant_id: string;
+  name_key: string;
+  account_id: string;
+}

@@ -4,7 +4,7 @@ import type { ColumnType } from 'kysely';
 import type { SavedViewTable } from './database-views.ts';
 import type { MailboxTable, SyncCursorTable, SyncUnreadableItemTable, SubscriptionTable, SyncSkipTable, SyncItemRefTable, ThreadVisibilityTable } from './database-sync.ts';
 import type { ProductTable } from './database-products.ts';
-import type { SearchDocumentTable } from './database-search.ts';
+import type { AccountNameKeyTable, SearchDocumentTable } from './database-search.ts';
 import type { ImportKeyTable, ImportRowTable, ImportTable } from './database-imports.ts';
 
 import type { DuplicateDismissalTable, OpportunityContactTable } from './database-records.ts';
@@ -341,6 +341,7 @@ export interface Database {
   saved_views: SavedViewTable;
   products: ProductTable;
   search_documents: SearchDocumentTable;
+  account_name_keys: AccountNameKeyTable;
   opportunity_contacts: OpportunityContactTable;
   duplicate_dismissals: DuplicateDismissalTable;
   imports: ImportTable;

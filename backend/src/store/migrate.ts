@@ -28,8 +28,10 @@ import * as businessReviewMark from './migrations/2026-12-06-029-business-review
 import * as rollupTouchDays from './migrations/2026-12-06-030-rollup-touch-days.ts';
 import * as searchRecency from './migrations/2026-12-06-031-search-recency.ts';
 import * as searchMergeSettings from './migrations/2026-12-06-034-search-merge-settings.ts';
+import * as accountNameKeys from './migrations/2026-12-06-037-account-name-keys.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
+import { fillUnbuiltAccountNameKeys } from './account-name-keys.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
 
 // A static list rather than a folder scan: bundlers and tsx both see every migration, and order is explicit.
@@ -62,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-030-rollup-touch-days': rollupTouchDays,
   '2026-12-06-031-search-recency': searchRecency,
   '2026-12-06-034-search-merge-settings': searchMergeSettings,
+  '2026-12-06-037-account-name-keys': accountNameKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -80,6 +83,7 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
   const dialect = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
   await fillUnbuiltTimelineRows(db, dialect);
   await fillUnbuiltSearchDocuments(db, dialect);
+  await fillUnbuiltAccountNameKeys(db, dialect);
   // New tables and indexes get statistics at once; otherwise only what changed enough since (SQLite).
   if (results?.length) await analyzeAll(db);
   else await refreshStatistics(db);

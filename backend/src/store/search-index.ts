@@ -10,6 +10,7 @@ import { words } from '../domain/search-text.ts';
 import { ERASED_ACCOUNT_NAME } from '../domain/erasure.ts';
 import { chunks, collectKeysBeforeCommit, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions } from './interactions.ts';
+import { writeAccountNameKeys } from './account-name-keys.ts';
 
 type Kind = 'account' | 'contact' | 'interaction';
 
@@ -64,6 +65,7 @@ export async function touchSearch(scope: TenantScope, kind: 'account' | 'contact
 export async function reindexRecords(scope: TenantScope, kind: 'account' | 'contact', ids: string[]): Promise<void> {
   for (const part of chunks([...new Set(ids)].sort(), 500)) {
     const docs = kind === 'account' ? await accountDocuments(scope, part) : await contactDocuments(scope, part);
+    if (kind === 'account') await writeAccountNameKeys(scope, part, docs.map((d) => ({ id: d.recordId, name: d.title ?? '' })));
     const kept = new Set(docs.map((d) => d.recordId));
     await dropDocuments(scope, kind, part.filter((id) => !kept.has(id)));
     await writeDocuments(scope, docs);

@@ -1,0 +1,54 @@
+// The duplicate check's typo keys per account (migration 037; domain/duplicates.ts nameTypoKeys), rewritten
+// whenever the account's search entry is (search-index.ts reindexRecords), so a rename, merge, erasure or import
+// moves them in the same transaction. A live account whose name gives no key keeps one '' row: "no row at all"
+// then means "never built", which is what migrateToLatest fills.
+import type { Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import type { Dialect } from './connect.ts';
+import { nameTypoKeys } from '../domain/duplicates.ts';
+import { ERASED_ACCOUNT_NAME } from '../domain/erasure.ts';
+import { chunks, tenantScope, type TenantScope } from './scope.ts';
+
+const NO_KEY = '';
+
+/** Replaces these accounts' keys; named: the ones still findable by name (live, not erased), with their names. */
+export async function writeAccountNameKeys(scope: TenantScope, ids: readonly string[], named: readonly { id: string; name: string }[]): Promise<void> {
+  if (ids.length === 0) return;
+  await scope.db.deleteFrom('account_name_keys').where('tenant_id', '=', scope.tenantId).where('account_id', 'in', [...ids]).execute();
+  const rows = named.flatMap((a) => {
+    const keys = nameTypoKeys(a.name);
+    return (keys.length ? keys : [NO_KEY]).map((k) => ({ tenant_id: scope.tenantId, name_key: k, account_id: a.id }));
+  });
+  for (const part of chunks(rows, 300)) await scope.db.insertInto('account_name_keys').values(part).execute();
+}
+
+/** Live accounts holding any of these keys. */
+export async function accountsByNameKeys(scope: TenantScope, keys: readonly string[]): Promise<string[]> {
+  const wanted = keys.filter((k) => k !== NO_KEY);
+  if (wanted.length === 0) return [];
+  const rows = await scope.db.selectFrom('account_name_keys').select('account_id').distinct()
+    .where('tenant_id', '=', scope.tenantId).where('name_key', 'in', wanted).execute();
+  return rows.map((r) => r.account_id);
+}
+
+/** Builds the keys of every live account that has none yet (migration 037's, or one written before it). */
+export async function fillUnbuiltAccountNameKeys(db: Kysely<Database>, dialect: Dialect): Promise<number> {
+  let built = 0;
+  for (;;) {
+    const batch = await db.selectFrom('accounts as a').select(['a.tenant_id', 'a.id', 'a.name'])
+      .where('a.deleted_at', 'is', null).where('a.name', '!=', ERASED_ACCOUNT_NAME)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('account_name_keys as k').select('k.account_id')
+        .whereRef('k.tenant_id', '=', 'a.tenant_id').whereRef('k.account_id', '=', 'a.id'))))
+      .limit(2000).execute();
+    if (batch.length === 0) return built;
+    const byTenant = new Map<string, { id: string; name: string }[]>();
+    for (const r of batch) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), { id: r.id, name: r.name }]);
+    for (const [tenantId, accounts] of byTenant) {
+      await db.transaction().execute(async (trx) => {
+        const scope = tenantScope({ db: trx, dialect, close: async () => {} }, tenantId);
+        await writeAccountNameKeys(scope, accounts.map((a) => a.id), accounts);
+      });
+      built += accounts.length;
+    }
+  }
+}
