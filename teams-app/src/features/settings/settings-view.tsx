@@ -14,7 +14,8 @@ const VISIBILITIES = ['private', 'metadata', 'shared'] as const;
 
 const useStyles = makeStyles({
   section: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalL },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
+  // start: a field stretched to its row's height spreads its label away from its control.
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', alignItems: 'start', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
   // One field alone would stretch across the page: a time-zone name is short.
   single: { maxWidth: '24rem', marginBottom: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', position: 'sticky', bottom: 0, padding: `${tokens.spacingVerticalS} 0`, backgroundColor: tokens.colorNeutralBackground2 },
@@ -54,12 +55,12 @@ function SettingsForm({ initial, title }: { initial: Settings; title: string }) 
   };
   return (
     <form aria-labelledby="settings-title" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-      <Title2 as="h1" id="settings-title">{title}</Title2>
-      <Text as="p">{t('settings.intro')}</Text>
+      <Title2 as="h1" block id="settings-title">{title}</Title2>
+      <Text as="p" block>{t('settings.intro')}</Text>
       <GeneralError errors={errors} />
       <section className={s.section} aria-labelledby="care-models-title">
         <h2 id="care-models-title"><Text size={400} weight="semibold">{t('settings.careModels')}</Text></h2>
-        <Text as="p">{t('settings.careModelsHint')}</Text>
+        <Text as="p" block>{t('settings.careModelsHint')}</Text>
         <div className={s.single}>
           <RecordField label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} name="timeZone" errors={errors}>
             <Input value={draft.timeZone} onChange={(_, d) => set({ timeZone: d.value })} list="settings-time-zones" autoComplete="off" spellCheck={false} data-testid="time-zone" />
