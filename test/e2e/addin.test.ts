@@ -1,25 +1,24 @@
 // The Outlook add-in end to end: the preview's simulated Outlook with the real task pane, in Chromium, against
 // the running product (the README's product command on a fresh demo tenant). Screenshots go to
 // test-artifacts/addin/.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { demoToken } from '../support/product-server.ts';
+import { artifactDir, skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite } from '../support/chromium-suite.ts';
 
 const noChromium = skipWithoutChromium('Outlook add-in end-to-end suite (test/e2e/addin.test.ts)');
+const suite = chromiumSuite(noChromium);
+const { pageErrors, contexts } = suite;
 
 const LAURA = 'laura.makinen@suhde-demo.fi';
 const MIKKO = 'mikko.korhonen@suhde-demo.fi';
 const SOFIA = 'sofia.lindqvist@suhde-demo.fi';
 
-let server: ProductServer;
-let browser: Browser;
 const shots = artifactDir('addin');
-const pageErrors: string[] = [];
-const contexts: BrowserContext[] = [];
 
 async function api<T = any>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.base}${path}`, {
+  const res = await fetch(`${suite.server.base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
@@ -27,20 +26,20 @@ async function api<T = any>(token: string, method: string, path: string, body?: 
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
 }
 
-const tokenOf = (email: string) => demoToken(server.base, (u) => (u as { email?: string }).email === email || u.displayName === email);
+const tokenOf = (email: string) => demoToken(suite.server.base, (u) => (u as { email?: string }).email === email || u.displayName === email);
 
 const pages: Page[] = [];
 
 /** The preview with the task pane `pane` px big (Outlook's pane is about 360 wide; a phone's 320). */
 async function openPreview(q: Record<string, string>, pane?: { width: number; height: number }): Promise<{ page: Page; pane: Frame }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: pane ? pane.height + 120 : 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: pane ? pane.height + 120 : 1000 } });
   contexts.push(context);
   // office.js from the CDN is not reachable here, and the preview's simulated Outlook stands in for it anyway.
   await context.route('https://appsforoffice.microsoft.com/**', (r) => r.abort());
   const page = await context.newPage();
   pages.push(page);
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${server.base}/addin/preview.html?${new URLSearchParams(q)}`);
+  await page.goto(`${suite.server.base}/addin/preview.html?${new URLSearchParams(q)}`);
   if (pane) {
     await page.addStyleTag({ content: `.layout { grid-template-columns: 260px 1fr ${pane.width}px !important } aside h2 { display: none } #pane { flex: none !important; height: ${pane.height}px !important }` });
   }
@@ -79,11 +78,6 @@ async function seriousViolations(frame: Frame) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchChromium();
-}, 240_000);
-
 // A failed step leaves its pages on screen for the artifacts; the contexts are closed so the next test starts clean.
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') {
@@ -91,12 +85,6 @@ afterEach(async (ctx) => {
   }
   pages.length = 0;
   for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 describe.skipIf(noChromium)('Outlook add-in in the preview', { timeout: 120_000 }, () => {

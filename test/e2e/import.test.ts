@@ -2,50 +2,26 @@
 // Finnish Excel saves it (BOM, a quoted line break), checks the suggested mapping, dry-runs it (one row refused with
 // its reason), runs it to done, and finds the new accounts from the top bar's search; a salesperson has no Import tab and is
 // told why at its address. axe-core checks the page at each step.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProductServer, type ProductServer } from '../support/product-server.ts';
-import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import { skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 
 const noChromium = skipWithoutChromium('Import end-to-end suite (test/e2e/import.test.ts)');
-interface DemoUser { id: string; displayName: string; role: string }
+const suite = chromiumSuite(noChromium);
+const { newPage, tab, pageErrors } = suite;
 
-let server: ProductServer;
-let browser: Browser;
 let laura: DemoUser;
 let manager: DemoUser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchChromium();
-  const users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  laura = users.find((u) => u.displayName === 'Laura Mäkinen')!;
-  manager = users.find((u) => u.role === 'manager')!;
+  laura = suite.users.find((u) => u.displayName === 'Laura Mäkinen')!;
+  manager = suite.users.find((u) => u.role === 'manager')!;
   expect(laura.role).toBe('rep');
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch((e) => console.warn('closing a browser context failed', e));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('CSV import in the Teams app', () => {
   it('a manager maps, dry-runs and runs a Finnish Excel CSV, and the new accounts are found from the top bar at once', async () => {

@@ -5,67 +5,31 @@
 // protocol, deep links to an account and to a timeline item (built as the add-in builds them, opened with their
 // subEntityId in the host's context), the meeting side panel in a simulated meeting (chat.id of a synced demo
 // meeting), Finnish, the dark theme, and axe-core. Screenshots go to test-artifacts/teams/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startProductServer, demoToken, type ProductServer } from '../support/product-server.ts';
-import { artifactDir, launchChromium, skipWithoutChromium } from '../support/chromium.ts';
+import type { Frame, Page } from 'playwright-core';
+import { artifactDir, skipWithoutChromium } from '../support/chromium.ts';
+import { chromiumSuite, type DemoUser } from '../support/chromium-suite.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { teamsAccountDeepLink } from '../../web-shared/src/deep-links.ts';
 
 const noChromium = skipWithoutChromium('Teams app end-to-end suite (test/e2e/teams.test.ts)');
+const suite = chromiumSuite(noChromium);
+const { newPage, api, tab, pageErrors } = suite;
 
-interface DemoUser { id: string; displayName: string; role: string; team: string | null; email: string }
-
-let server: ProductServer;
-let browser: Browser;
-let users: DemoUser[];
 let laura: DemoUser;
 let paivi: DemoUser;
 const shots = artifactDir('teams');
-const pageErrors: string[] = [];
-const contexts: BrowserContext[] = [];
-
-async function api<T = any>(who: DemoUser, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const { token } = await demoToken(server.base, (u) => u.id === who.id);
-  const res = await fetch(`${server.base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function newPage(opts: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: opts.locale ?? 'en-US', colorScheme: opts.colorScheme ?? 'light', timezoneId: 'Europe/Helsinki' });
-  contexts.push(context);
-  // teams-js fetches its list of valid host origins from Microsoft's CDN; there is no network here.
-  await context.route('https://res.cdn.office.net/**', (r) => r.abort());
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-const tab = (who: DemoUser, q: Record<string, string> = {}) => `${server.base}/teams-app/index.html?${new URLSearchParams({ demoUser: who.id, ...q })}`;
 
 beforeAll(async () => {
-  server = await startProductServer();
-  browser = await launchChromium();
-  users = ((await (await fetch(`${server.base}/demo/users`)).json()) as { items: DemoUser[] }).items;
-  laura = users.find((u) => u.displayName === 'Laura Mäkinen')!;
-  paivi = users.find((u) => u.displayName === 'Päivi Laaksonen')!;
+  laura = suite.users.find((u) => u.displayName === 'Laura Mäkinen')!;
+  paivi = suite.users.find((u) => u.displayName === 'Päivi Laaksonen')!;
 }, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(noChromium)('Teams app in Chromium', () => {
   it('offers the demo sign-in, then lists my accounts by what needs attention and filters them by tier', async () => {
     const page = await newPage();
-    await page.goto(`${server.base}/teams-app/index.html`);
+    await page.goto(`${suite.server.base}/teams-app/index.html`);
     await page.getByRole('button', { name: /Laura Mäkinen/ }).click();
     await page.waitForSelector('tr[data-account-id]');
     // Mine, overdue first: the same order as the API's "attention" sort.
@@ -93,7 +57,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
   }, 120_000);
 
   it('pages through an account’s timeline as it scrolls, newest first, each item once', async () => {
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     const busiest = db.prepare('select account_id as id, count(*) as n from interaction_accounts group by account_id order by n desc limit 1').get() as { id: string; n: number };
     db.close();
     // The API's own pages, for comparison.
@@ -159,7 +123,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
     await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
     expect(d.team).toBe(paivi.team);
 
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     try {
       const tenant = (db.prepare('select tenant_id from users where id = ?').get(paivi.id) as { tenant_id: string }).tenant_id;
       const perRep = db.prepare(`
@@ -280,7 +244,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
   }, 120_000);
 
   it('shows the administrator every synced mailbox’s health, and nobody else the page', async () => {
-    const admin = users.find((u) => u.role === 'admin')!;
+    const admin = suite.users.find((u) => u.role === 'admin')!;
     const health = (await api<{ items: { mailbox: { id: string; address: string }; state: string; itemsStored: number }[] }>(admin, '/api/sync/health')).body.items;
     expect(health.length).toBeGreaterThan(0);
     const page = await newPage();
@@ -304,7 +268,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
 
   it('configures a channel tab in a simulated Teams host, then shows that account in Teams’ dark theme', async () => {
     const page = await newPage();
-    const hostUrl = `${server.base}/e2e/teams-host.html`;
+    const hostUrl = `${suite.server.base}/e2e/teams-host.html`;
     await page.context().route((url) => url.href.startsWith(hostUrl), (r) => r.fulfill({ contentType: 'text/html', body: SIMULATED_TEAMS_HOST }));
     const target = (await api<{ items: { id: string; name: string }[] }>(laura, '/api/accounts?tier=A&limit=1')).body.items[0]!;
 
@@ -320,8 +284,8 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
     const saved = await page.evaluate(() => (window as any).host.settings);
     expect(saved).toEqual({
       entityId: target.id, suggestedDisplayName: target.name,
-      contentUrl: `${server.base}/teams-app/index.html?view=account&accountId=${target.id}`,
-      websiteUrl: `${server.base}/teams-app/index.html?view=account&accountId=${target.id}`,
+      contentUrl: `${suite.server.base}/teams-app/index.html?view=account&accountId=${target.id}`,
+      websiteUrl: `${suite.server.base}/teams-app/index.html?view=account&accountId=${target.id}`,
     });
 
     // The tab itself: Teams loads the saved contentUrl with the entityId in its context, in the dark theme.
@@ -343,7 +307,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
 
   it('opens the add-in’s deep link to an account in Teams: the accounts tab with the account’s subEntityId', async () => {
     const target = (await api<{ items: { id: string; name: string }[] }>(laura, '/api/accounts?tier=B&limit=1')).body.items[0]!;
-    const link = openEntityDeepLink(teamsAccountDeepLink({ appId: TEAMS_APP_ID, accountId: target.id, label: target.name, webOrigin: server.base }));
+    const link = openEntityDeepLink(teamsAccountDeepLink({ appId: TEAMS_APP_ID, accountId: target.id, label: target.name, webOrigin: suite.server.base }));
     expect(link).toMatchObject({ entityId: 'accounts', subEntityId: `account:${target.id}` });
     const page = await simulatedTeams();
     // Teams opens the personal tab of that entityId (its manifest contentUrl) with the subEntityId in the context.
@@ -360,7 +324,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
   }, 120_000);
 
   it('opens a deep link to a timeline item three pages down: shown first, scrolled to, and marked where the list reaches it', async () => {
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     const busiest = db.prepare('select account_id as id, count(*) as n from interaction_accounts group by account_id order by n desc limit 1').get() as { id: string; n: number };
     db.close();
     const pages: { id: string; subject: string | null; redacted: boolean }[][] = [];
@@ -372,7 +336,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
     const item = pages[2]!.find((i) => !i.redacted && i.subject) ?? pages[2]![0]!;
     expect(pages.slice(0, 2).flat().map((i) => i.id)).not.toContain(item.id);
     const account = (await api<{ name: string }>(laura, `/api/accounts/${busiest.id}`)).body;
-    const link = openEntityDeepLink(teamsAccountDeepLink({ appId: TEAMS_APP_ID, accountId: busiest.id, interactionId: item.id, label: account.name, webOrigin: server.base }));
+    const link = openEntityDeepLink(teamsAccountDeepLink({ appId: TEAMS_APP_ID, accountId: busiest.id, interactionId: item.id, label: account.name, webOrigin: suite.server.base }));
     expect(link.subEntityId).toBe(`account:${busiest.id}/interaction:${item.id}`);
     const page = await simulatedTeams();
     await page.goto(hostPage({ frameContext: 'content', entityId: link.entityId, subEntityId: link.subEntityId, src: `/teams-app/index.html?view=accounts&demoUser=${laura.id}` }));
@@ -406,7 +370,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
   }, 120_000);
 
   it('shows a synced Teams meeting’s accounts in its side panel and saves notes onto that meeting', async () => {
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     // A Teams meeting Laura holds, with the most accounts: the calendar sync recorded its chat from the join URL.
     const m = db.prepare(`select t.thread_id as chatId, t.interaction_id as id, count(distinct ia.account_id) as n
       from meeting_threads t
@@ -448,7 +412,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
     await panel.getByRole('status').filter({ hasText: 'Saved on the meeting' }).waitFor();
     const after = (await api<{ note: string | null }>(laura, `/api/interactions/${m!.id}`)).body;
     expect(after.note).toBe(meeting.note ? `${meeting.note}\n\n${words}` : words);
-    const check = new SQLite(server.dataPath, { readonly: true });
+    const check = new SQLite(suite.server.dataPath, { readonly: true });
     expect((check.prepare('select note from interactions where id = ?').get(m!.id) as { note: string }).note).toBe(after.note);
     // No stray note on the configured account.
     expect((check.prepare(`select count(*) as n from interactions where note = ? and kind = 'note'`).get(words) as { n: number }).n).toBe(0);
@@ -458,11 +422,11 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
   }, 120_000);
 
   it('prints the demo’s meeting side panel address, which opens the same panel outside Teams', async () => {
-    const m = /Meeting side panel \(the demo's Teams meeting nearest to now\): (\S+)/.exec(server.output());
+    const m = /Meeting side panel \(the demo's Teams meeting nearest to now\): (\S+)/.exec(suite.server.output());
     expect(m).toBeTruthy();
     const url = new URL(m![1]!);
     const chatId = url.searchParams.get('chatId')!;
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     const row = db.prepare('select interaction_id as id from meeting_threads where thread_id = ?').get(chatId) as { id: string } | undefined;
     db.close();
     expect(row).toBeTruthy();
@@ -474,7 +438,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
 
   it('says so in the side panel when the meeting is not known, and takes notes against the configured account', async () => {
     // An account with no meeting within a day of now: the panel has no meeting to fall back to either.
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     const now = Date.now();
     const target = db.prepare(`select a.id, a.name from accounts a where a.tier = 'C' and a.deleted_at is null and not exists (
       select 1 from interaction_accounts ia where ia.tenant_id = a.tenant_id and ia.account_id = a.id and ia.kind = 'meeting' and ia.occurred_at between ? and ?)
@@ -513,7 +477,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
 
   it('collapses a colleague’s private run into one line; asked to share, the holder shares from Today and the rep reads it', async () => {
     // A key account where Laura sees a colleague's metadata-only items, and one such item with its holder.
-    const db = new SQLite(server.dataPath, { readonly: true });
+    const db = new SQLite(suite.server.dataPath, { readonly: true });
     const held = db.prepare(`
       select ia.account_id as accountId, i.id as id, h.user_id as holderId, i.subject as subject
       from interactions i
@@ -525,7 +489,7 @@ describe.skipIf(noChromium)('Teams app in Chromium', () => {
       order by i.occurred_at desc limit 1`).get(laura.id) as { accountId: string; id: string; holderId: string; subject: string } | undefined;
     db.close();
     expect(held).toBeTruthy();
-    const holder = users.find((u) => u.id === held!.holderId)!;
+    const holder = suite.users.find((u) => u.id === held!.holderId)!;
     const page = await newPage();
     await page.goto(tab(laura, { view: 'account', accountId: held!.accountId }));
     // The header's facts and actions.
@@ -609,11 +573,11 @@ function openEntityDeepLink(link: string): { entityId: string; subEntityId: stri
   return { entityId: decodeURIComponent(m![2]!), subEntityId: (JSON.parse(url.searchParams.get('context')!) as { subEntityId: string }).subEntityId, webUrl: url.searchParams.get('webUrl')! };
 }
 
-const hostPage = (q: Record<string, string>) => `${server.base}/e2e/teams-host.html?${new URLSearchParams({ theme: 'default', ...q })}`;
+const hostPage = (q: Record<string, string>) => `${suite.server.base}/e2e/teams-host.html?${new URLSearchParams({ theme: 'default', ...q })}`;
 
 async function simulatedTeams(): Promise<Page> {
   const page = await newPage();
-  await page.context().route((url) => url.href.startsWith(`${server.base}/e2e/teams-host.html`), (r) => r.fulfill({ contentType: 'text/html', body: SIMULATED_TEAMS_HOST }));
+  await page.context().route((url) => url.href.startsWith(`${suite.server.base}/e2e/teams-host.html`), (r) => r.fulfill({ contentType: 'text/html', body: SIMULATED_TEAMS_HOST }));
   return page;
 }
 
