@@ -4,8 +4,11 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openDb, type Db } from '../../backend/src/store/connect.ts';
 import { migrateToLatest } from '../../backend/src/store/migrate.ts';
+import { restoreSchema, suspendSchema } from '../../backend/src/store/bulk-schema.ts';
+import type { TenantScope } from '../../backend/src/store/scope.ts';
 
 export type BenchDb = 'sqlite' | 'postgres';
 
@@ -53,7 +56,7 @@ export async function freshDatabase(kind: BenchDb, pgUrl: string | null, label: 
   await admin.end();
   const handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: opts.poolSize ?? 8 });
   await migrateToLatest(handle.db, { schema });
-  if (opts.from) await copyRows(pgUrl, opts.from.schema!, schema);
+  if (opts.from) await copyRows(handle, opts.from.schema!);
   let closed: Promise<void> | null = null;
   const closeHandle = () => (closed ??= handle.close());
   return {
@@ -80,18 +83,18 @@ async function copySqlite(from: FreshDatabase, path: string): Promise<void> {
 
 /**
  * Every row of the template schema copied into a freshly migrated one (the same migrations, so the same tables and
- * columns), parents before children: one statement per table on the server instead of the store's thousands.
+ * columns), parents before children: one statement per table on the server instead of the store's thousands. The
+ * copied tables' indexes, keys and triggers are suspended meanwhile (store/bulk-schema.ts, as the bulk seed does)
+ * and created again from their definitions: the template already holds what the triggers wrote, and building an
+ * index once from all rows took a fraction of maintaining it per row (the GIN search index above all), which made
+ * six copies of the 200k contacts about 3 minutes of the full run's ingest.
  */
-async function copyRows(pgUrl: string, from: string, to: string): Promise<void> {
-  // The new schema first on the path: the migrations' trigger functions name their tables unqualified.
-  const c = new pg.Client({ connectionString: pgUrl, options: `-c search_path=${to}` });
-  await c.connect();
-  try {
-    const tables = (await c.query<{ name: string }>("select tablename as name from pg_tables where schemaname = $1 and tablename not like 'kysely_%'", [from])).rows.map((r) => r.name);
-    const edges = (await c.query<{ child: string; parent: string }>(
-      `select ch.relname as child, pa.relname as parent from pg_constraint k
+async function copyRows(handle: Db, from: string): Promise<void> {
+  await handle.db.transaction().execute(async (trx) => {
+    const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = ${from} and tablename not like 'kysely_%'`.execute(trx)).rows.map((r) => r.name);
+    const edges = (await sql<{ child: string; parent: string }>`select ch.relname as child, pa.relname as parent from pg_constraint k
          join pg_class ch on ch.oid = k.conrelid join pg_class pa on pa.oid = k.confrelid join pg_namespace n on n.oid = k.connamespace
-       where k.contype = 'f' and n.nspname = $1 and ch.oid <> pa.oid`, [from])).rows;
+       where k.contype = 'f' and n.nspname = ${from} and ch.oid <> pa.oid`.execute(trx)).rows;
     const order: string[] = [];
     const placed = new Set<string>();
     const place = (t: string, path: Set<string>) => {
@@ -102,12 +105,13 @@ async function copyRows(pgUrl: string, from: string, to: string): Promise<void> 
       order.push(t);
     };
     for (const t of tables) place(t, new Set());
-    await c.query('begin');
+    const counts = await Promise.all(order.map(async (t) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(`${from}.${t}`)}`.execute(trx)).rows[0]!.n)));
+    const copied = order.filter((_, k) => counts[k]! > 0);
     // The migrations wrote their own rows (e.g. defaults) into the new schema: the template's replace them.
-    for (const t of [...order].reverse()) await c.query(`delete from ${to}."${t}"`);
-    for (const t of order) await c.query(`insert into ${to}."${t}" select * from ${from}."${t}"`);
-    await c.query('commit');
-  } finally {
-    await c.end();
-  }
+    for (const t of [...order].reverse()) await sql`delete from ${sql.table(t)}`.execute(trx);
+    const scope: TenantScope = { db: trx, tenantId: '', dialect: 'postgres' };
+    const suspended = await suspendSchema(scope, copied, { triggers: true });
+    for (const t of copied) await sql`insert into ${sql.table(t)} select * from ${sql.table(`${from}.${t}`)}`.execute(trx);
+    await restoreSchema(scope, suspended);
+  });
 }

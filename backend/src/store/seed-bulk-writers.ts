@@ -2,6 +2,7 @@
 // SQLite: multi-row VALUES of a fixed size (the driver's statement cache prepares each text once); PostgreSQL:
 // `insert ... select from unnest(<one array per column>)`, one statement per table and batch, COPY-like, and the
 // next batch is built while the server writes this one.
+import { performance } from 'node:perf_hooks';
 import { CompiledQuery, sql } from 'kysely';
 import type { TenantScope } from './scope.ts';
 
@@ -31,6 +32,8 @@ const DOCUMENTS = T('search_documents', 'tenant_id kind record_id account_id vis
 
 export interface BulkWriter {
   write(rows: BatchRows): Promise<void>;
+  /** Milliseconds spent in each table's statements so far (where a load's write time goes). */
+  readonly spent: Map<string, number>;
   /** Writes what was held back and completes what the suspended triggers would have done. */
   finish(): Promise<void>;
 }
@@ -48,7 +51,9 @@ const SQLITE_ROWS = 200;
 
 async function sqliteWriter(scope: TenantScope): Promise<BulkWriter> {
   const texts = new Map<string, string>();
+  const spent = new Map<string, number>();
   const insert = async (table: Table, rows: unknown[][]) => {
+    const t0 = performance.now();
     for (let k = 0; k < rows.length; k += SQLITE_ROWS) {
       const part = rows.slice(k, k + SQLITE_ROWS);
       const key = `${table.name}:${part.length}`;
@@ -60,10 +65,12 @@ async function sqliteWriter(scope: TenantScope): Promise<BulkWriter> {
       }
       await scope.db.executeQuery(CompiledQuery.raw(text, part.flat()));
     }
+    spent.set(table.name, (spent.get(table.name) ?? 0) + performance.now() - t0);
   };
   const lastDoc = Number((await sql<{ m: number | null }>`select max(doc_id) as m from search_documents`.execute(scope.db)).rows[0]?.m ?? 0);
   const links: unknown[][] = [];
   return {
+    spent,
     async write(rows) {
       await insert(INTERACTIONS, rows.interactions);
       await insert(PARTICIPANTS, rows.participants);
@@ -75,8 +82,10 @@ async function sqliteWriter(scope: TenantScope): Promise<BulkWriter> {
     async finish() {
       await insert(LINKS, links.sort(linkOrder));
       // What the insert trigger (search_documents_ai) does per row, for all the new entries at once.
+      const t0 = performance.now();
       await sql`insert into search_fts (rowid, meta_text, content_text, kind)
         select doc_id, meta_text, content_text, kind from search_documents where doc_id > ${lastDoc} order by doc_id`.execute(scope.db);
+      spent.set('search_fts', performance.now() - t0);
     },
   };
 }
@@ -93,9 +102,12 @@ async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
   const tsv = `setweight(to_tsvector('simple', meta_words), 'A') || setweight(to_tsvector('simple', content_words), 'B')`;
   const texts = new Map<Table, string>([INTERACTIONS, PARTICIPANTS, HOLDERS, LINKS, TIMELINE].map((t) => [t, statement(t)]));
   texts.set(DOCUMENTS, statement(DOCUMENTS, tsv));
-  const columns = (rows: unknown[][], width: number) => Array.from({ length: width }, (_, c) => rows.map((r) => r[c]));
+  // Each column as one array literal, built here: the driver's own encoding (two regular-expression passes per
+  // element, then concatenation) and its garbage were most of this process's time on the timeline rows' JSON.
+  const columns = (rows: unknown[][], width: number) => Array.from({ length: width }, (_, c) => arrayLiteral(rows, c));
   // One statement in flight while the next batch is built; its failure is thrown at the next write or finish.
   let inFlight: Promise<unknown> = Promise.resolve(null);
+  const spent = new Map<string, number>();
   const send = async (parts: [Table, unknown[][]][]) => {
     const failed = await inFlight;
     if (failed instanceof Error) throw failed;
@@ -103,17 +115,39 @@ async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
       for (const [table, rows] of parts) {
         if (!rows.length) continue;
         const width = table.columns.length + (table === DOCUMENTS ? 2 : 0);
+        const t0 = performance.now();
         await scope.db.executeQuery(CompiledQuery.raw(texts.get(table)!, columns(rows, width)));
+        spent.set(table.name, (spent.get(table.name) ?? 0) + performance.now() - t0);
       }
       return null;
     };
     inFlight = run().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   };
   return {
+    spent,
     write: (rows) => send([[INTERACTIONS, rows.interactions], [PARTICIPANTS, rows.participants], [HOLDERS, rows.holders], [LINKS, rows.links], [TIMELINE, rows.timeline], [DOCUMENTS, rows.documents]]),
     async finish() {
       const failed = await inFlight;
       if (failed instanceof Error) throw failed;
     },
   };
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+const ESCAPED = /["\\]/g;
+
+/** Column `c` of these rows as a PostgreSQL array literal: NULL bare, every other element quoted (as pg's own). */
+export function arrayLiteral(rows: readonly unknown[][], c: number): string {
+  const parts = new Array<string>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const v = rows[k]![c];
+    if (v === null || v === undefined) {
+      parts[k] = 'NULL';
+      continue;
+    }
+    if (typeof v === 'object') throw new Error(`bulk load: column ${c} holds an object, not a value`);
+    const text = String(v);
+    parts[k] = NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPED, '\\$&')}"` : `"${text}"`;
+  }
+  return `{${parts.join(',')}}`;
 }

@@ -4,6 +4,7 @@
 // row. The tables' secondary indexes, triggers and (PostgreSQL) droppable constraints are dropped first and created
 // again from the catalogue's definitions afterwards (store/bulk-schema.ts); the triggers' rows are derived once,
 // set-based. seed-bulk.test.ts checks that every table ends up with the rows the ordinary write path produces.
+import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Interaction } from '../domain/types.ts';
 import { words } from '../domain/search-text.ts';
@@ -79,8 +80,17 @@ export function rowsOfBatch(tenantId: string, batch: readonly Interaction[], now
  */
 export async function loadInteractionsBulk(
   scope: TenantScope, interactions: Iterable<Interaction>, accountIds: readonly string[], now: number,
-  opts: { batchSize?: number; onProgress?: (interactions: number) => void } = {},
+  opts: { batchSize?: number; onProgress?: (interactions: number) => void; onPhase?: (phase: string, ms: number) => void } = {},
 ): Promise<number> {
+  // Where a load's time goes (seed-db.ts prints it): each step's wall time, the batches' split into generating the
+  // interactions (the iterable), building their rows and writing them.
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    opts.onPhase?.(name, t - mark);
+    mark = t;
+  };
+  const spent = { generate: 0, rows: 0, write: 0 };
   const others = await scope.db.selectFrom('tenants').select('id').where('id', '!=', scope.tenantId).limit(1).execute();
   if (others.length) throw conflict('A bulk load needs a database without other tenants: it suspends the indexes their writes rely on.');
   const pg = scope.dialect === 'postgres';
@@ -98,23 +108,38 @@ export async function loadInteractionsBulk(
       const touches = await suspendSchema(tx, TOUCHES, { triggers: true });
       const rollups = await suspendSchema(tx, ROLLUPS, { triggers: true });
       const writer: BulkWriter = await bulkWriter(tx);
+      phase('suspend');
       const size = opts.batchSize ?? (pg ? 10_000 : 20_000);
       let batch: Interaction[] = [];
       let count = 0;
       const flush = async () => {
         if (!batch.length) return;
-        await writer.write(rowsOfBatch(tx.tenantId, batch, now, pg));
+        const t0 = performance.now();
+        const rows = rowsOfBatch(tx.tenantId, batch, now, pg);
+        const t1 = performance.now();
+        await writer.write(rows);
+        spent.rows += t1 - t0;
+        spent.write += performance.now() - t1;
         count += batch.length;
         batch = [];
         opts.onProgress?.(count);
       };
-      for (const i of interactions) {
-        batch.push(i);
+      const it = interactions[Symbol.iterator]();
+      for (;;) {
+        const t0 = performance.now();
+        const next = it.next();
+        spent.generate += performance.now() - t0;
+        if (next.done) break;
+        batch.push(next.value);
         if (batch.length >= size) await flush();
       }
       await flush();
       await writer.finish();
+      for (const [k, ms] of Object.entries(spent)) opts.onPhase?.(`batches: ${k}`, ms);
+      for (const [table, ms] of writer.spent) opts.onPhase?.(`batches: write ${table}`, ms);
+      phase('batches');
       await restoreSchema(tx, loaded);
+      phase('indexes');
       // account_touches as its triggers make it: holders x timeline rows (migration 003's backfill, this tenant).
       await sql`insert into account_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, direction, minutes)
         select distinct h.tenant_id, h.user_id, ia.occurred_at, ia.interaction_id, ia.account_id, ia.kind, i.direction, coalesce(i.duration_minutes, 0)
@@ -123,15 +148,20 @@ export async function loadInteractionsBulk(
         join interactions i on i.tenant_id = ia.tenant_id and i.id = ia.interaction_id
         where h.tenant_id = ${tx.tenantId}
         order by 2, 3, 4, 5`.execute(tx.db);
+      phase('account_touches');
       // The rollups' statements look up neighbouring touches by key: planned on statistics, with the indexes back.
       await restoreSchema(tx, touches);
+      phase('account_touches indexes');
       await analyzeTables(tx.db, [...LOADED, ...TOUCHES]);
+      phase('analyze');
       await rebuildRollups(tx);
+      phase('rollups');
       await restoreSchema(tx, rollups);
       await bumpLastContact(tx, [...accountIds]);
       await bumpDataVersion(tx);
+      phase('rollup indexes, last contact');
       return count;
-    });
+    }).finally(() => phase('commit'));
   } finally {
     if (fkWasOn) await sql`pragma foreign_keys = on`.execute(scope.db);
   }
