@@ -18,6 +18,13 @@ export default defineConfig({
     outDir: 'dist/web',
     emptyOutDir: true,
     sourcemap: true,
-    rollupOptions: { input: Object.fromEntries(pages) },
+    rollupOptions: {
+      input: Object.fromEntries(pages),
+      // Both faces import web-shared through its one barrel (src/index.ts). Its modules call makeStyles() at the
+      // top level, which the bundler must keep as a side effect, so every component the barrel lists (follow-up
+      // menu, cards, popovers, their icons) came along with any import from it and landed in the first paint of
+      // both faces. web-shared has no import-time effects: what is not used is dropped, like Fluent's own packages.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]web-shared[\\/]src[\\/]/, sideEffects: false }] },
+    },
   },
 });

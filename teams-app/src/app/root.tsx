@@ -1,6 +1,6 @@
 // The tab's frame: theme and language, sign-in (the demo picker or Entra), who I am and my colleagues, then
 // the page the route names. Nothing here waits without showing why.
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import {
   createApiClient, fluentTheme, I18nProvider, listDemoUsers, unwrap, useAsync, ErrorState, LoadingState,
@@ -9,12 +9,16 @@ import {
 import type { TeamsHost } from '../host/teams-host.ts';
 import { variantOfTeamsTheme } from '../host/theme.ts';
 import { demoAuth, entraAuth, rememberDemoUser } from './auth.ts';
-import { DemoSignIn } from './demo-sign-in.tsx';
 import { Shell } from './shell.tsx';
 import type { Route } from './route.ts';
 import { routeSearch } from './route.ts';
 import { ServicesProvider, type AppServices } from './services.tsx';
-import { ConfigPage } from '../features/config/config-page.tsx';
+import { lazyPart, whenIdle } from './lazy-part.tsx';
+
+// Neither is the tab's first screen: the demo's sign-in is shown once per demo session, the settings page only
+// in config.html. Each follows a spinner (demo users, who am I), which stays up while its chunk arrives.
+const demoSignIn = lazyPart(() => import('./demo-sign-in.tsx').then((m) => m.DemoSignIn));
+const configPage = lazyPart(() => import('../features/config/config-page.tsx').then((m) => m.ConfigPage));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -39,6 +43,9 @@ export interface RootProps {
 export function Root(props: RootProps) {
   const s = useStyles();
   const [variant, setVariant] = useState(props.variant);
+  useEffect(() => {
+    if (props.page === 'config') return whenIdle(configPage.preload); // while sign-in runs
+  }, [props.page]);
   useEffect(() => props.host.onThemeChange((t) => setVariant(variantOfTeamsTheme(t))), [props.host]);
   useEffect(() => {
     document.documentElement.lang = props.i18n.locale;
@@ -67,7 +74,7 @@ function SignedIn(props: RootProps) {
   if (demo.status === 'loading') return <LoadingState />;
   if (demo.status === 'error') return <ErrorState error={demo.error} onRetry={demo.reload} />;
   const demoUsers = demo.data;
-  if (demoUsers && !(demoUserId && demoUsers.some((u) => u.id === demoUserId))) return <DemoSignIn users={demoUsers} onPick={choose} />;
+  if (demoUsers && !(demoUserId && demoUsers.some((u) => u.id === demoUserId))) return <Suspense fallback={<LoadingState />}><demoSignIn.Component users={demoUsers} onPick={choose} /></Suspense>;
   let auth: AuthProvider;
   try {
     auth = demoUsers ? demoAuth(demoUserId!, opts) : entraAuth(props.host);
@@ -116,7 +123,9 @@ function Session(props: RootProps & { auth: AuthProvider; demoUsers: DemoUser[] 
   };
   return (
     <ServicesProvider value={services}>
-      {props.page === 'config' ? <ConfigPage origin={props.baseUrl ?? location.origin} /> : <Shell route={route} onSwitchUser={props.onSwitchUser} />}
+      {props.page === 'config'
+        ? <Suspense fallback={<LoadingState />}><configPage.Component origin={props.baseUrl ?? location.origin} /></Suspense>
+        : <Shell route={route} onSwitchUser={props.onSwitchUser} />}
     </ServicesProvider>
   );
 }

@@ -7,7 +7,7 @@ import { initialVariant } from '../host/theme.ts';
 import { rememberedDemoUser } from './auth.ts';
 import { resolveRoute } from './route.ts';
 import { Root } from './root.tsx';
-import teamsMessages from '../i18n/messages.ts';
+import { loadTeamsMessages } from '../i18n/load-messages.ts';
 
 export const TIME_ZONE = 'Europe/Helsinki';
 
@@ -24,7 +24,7 @@ export async function start(page: 'tab' | 'config'): Promise<void> {
   const search = new URLSearchParams(location.search);
   const host = await connectTeamsHost();
   const locale = resolveLocale(search.get('locale') ?? host.context.locale ?? navigator.language);
-  const i18n = createI18n(locale, [teamsMessages], TIME_ZONE);
+  const i18n = createI18n(locale, [await loadTeamsMessages(locale)], TIME_ZONE);
   const variant = initialVariant({
     hosted: host.context.hosted, teamsTheme: host.context.theme, override: search.get('theme'),
     prefersDark: typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches,

@@ -3,13 +3,12 @@
 // strength) and CSV of what is shown.
 // It opens on the user's own accounts, what needs attention first; search, owner and sort stay in one row and the
 // other filters fold behind a "Filters" button with the number set, so the first account shows without scrolling.
-import { useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import {
   Badge, Button, Checkbox, Dropdown, Field, Link, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
   Switch, Text, Title2, makeStyles, mergeClasses, tokens,
 } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, ArrowUndoRegular, FilterRegular } from '@fluentui/react-icons';
-import { AccountDialog } from '../records/account-dialog.tsx';
 import { ErrorState, LoadingState, TierBadge, unwrap, useAsync, useI18n } from '../../../../web-shared/src/index.ts';
 import { useColleagueName, useServices } from '../../app/services.tsx';
 import { toCsv, type CsvColumn } from '../common/csv.ts';
@@ -17,6 +16,10 @@ import { exportCsv } from '../audit/record-export.ts';
 import { StrengthBadge } from '../common/strength-badge.tsx';
 import { accountQuery, activeFilterCount, DEFAULT_FILTERS, LIFECYCLES, PAGE_SIZE, SIZES, SORTS, TIERS, type AccountFilters } from './account-filters.ts';
 import { SavedViews } from './saved-views.tsx';
+import { PendingPart, lazyPart, whenIdle } from '../../app/lazy-part.tsx';
+
+// The new-account dialog is not on the first screen: its own chunk, fetched once the list has settled.
+const accountDialog = lazyPart(() => import('../records/account-dialog.tsx').then((m) => m.AccountDialog));
 
 const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalM },
@@ -54,6 +57,9 @@ export function AccountsView() {
   const [filters, setFilters] = useState<AccountFilters>(DEFAULT_FILTERS);
   const [page, setPage] = useState(0);
   const [creating, setCreating] = useState(false);
+  // Mounted from the first open on, so that closing keeps the dialog's own exit as before.
+  const [dialogUsed, setDialogUsed] = useState(false);
+  useEffect(() => whenIdle(accountDialog.preload), []);
   const [showFilters, setShowFilters] = useState(false);
   const active = activeFilterCount(filters);
   const list = useAsync(() => loadPage(api, filters, page), [api, JSON.stringify(filters), page]);
@@ -94,9 +100,13 @@ export function AccountsView() {
       <div className={s.head}>
         <Title2 as="h1" id="accounts-title">{t('accounts.title')}</Title2>
         {list.status === 'done' && <Text aria-live="polite">{t('accounts.count', { n: list.data.total })}</Text>}
-        <Button icon={<AddRegular />} appearance="primary" onClick={() => setCreating(true)}>{t('records.account.new')}</Button>
+        <Button icon={<AddRegular />} appearance="primary" onClick={() => { setDialogUsed(true); setCreating(true); }}>{t('records.account.new')}</Button>
       </div>
-      <AccountDialog account={null} open={creating} onClose={() => setCreating(false)} onSaved={(a) => { setCreating(false); navigate({ view: 'account', accountId: a.id }); }} />
+      {dialogUsed && (
+        <Suspense fallback={<PendingPart overlay />}>
+          <accountDialog.Component account={null} open={creating} onClose={() => setCreating(false)} onSaved={(a) => { setCreating(false); navigate({ view: 'account', accountId: a.id }); }} />
+        </Suspense>
+      )}
       <div className={s.filters} role="search" aria-label={t('accounts.filters')}>
         <Field label={t('accounts.search')}>
           <SearchBox className={s.search} value={filters.q} onChange={(_, d) => set({ q: d.value })} placeholder={t('accounts.searchPlaceholder')} />
