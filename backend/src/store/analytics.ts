@@ -12,11 +12,27 @@ import { accountRows, activityRows, segmentsOf } from './rollup-figures.ts';
 import { replyMedians } from './analytics-replies.ts';
 import { figureQuery, ids, num, type DashboardScope } from './analytics-scope.ts';
 import { distinctTouched } from './rollup-touch-days.ts';
+import { inSnapshot } from './analytics-snapshot.ts';
+import { weeklyTrend, type WeekActivity } from './analytics-weekly.ts';
+import { careAndCold, type ColdAccount, type TierCare } from './analytics-portfolio.ts';
 
 export { ids, num, type DashboardScope } from './analytics-scope.ts';
 export { REPLY_WINDOW_MS };
 export { weekIndex, weekIndexSql, weeklyTrend, type WeekActivity } from './analytics-weekly.ts';
 export { careAndCold, careCompliance, goingCold, type ColdAccount, type TierCare } from './analytics-portfolio.ts';
+
+/**
+ * Every figure of the dashboard, read from one snapshot of the database (store/analytics-snapshot.ts): the
+ * figures agree with each other whatever commits while they are computed.
+ */
+export function dashboardFigures(d: DashboardScope, limit: number): Promise<[
+  RepActivity[], { items: AccountActivity[]; total: number }, { care: TierCare[]; goingCold: { items: ColdAccount[]; total: number } }, TeamPipeline, WeekActivity[],
+]> {
+  return inSnapshot(d.scope, (scope) => {
+    const s = { ...d, scope };
+    return Promise.all([repActivity(s), accountActivity(s, limit), careAndCold(s, limit), teamPipeline(s), weeklyTrend(s)]);
+  });
+}
 
 export interface RepActivity {
   userId: string;
