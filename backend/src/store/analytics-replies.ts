@@ -19,16 +19,12 @@ export async function replyMedians(d: DashboardScope): Promise<Map<string, { med
     for (const x of r.rows) out.set(String(x.user_id), { medianMs: num(x.median_ms), count: num(x.replied) });
     return out;
   }
-  const r = await sql<{ user_id: string; ms: unknown }>`select user_id, reply_ms as ms from rollup_replies where ${where}`.execute(d.scope.db);
-  const latencies = new Map<string, number[]>();
+  // One row per colleague with the latencies as one text (better-sqlite3 builds an object per row: 49 instead
+  // of 25k), sorted here as numbers.
+  const r = await sql<{ user_id: string; ms: string }>`select user_id, group_concat(reply_ms) as ms from rollup_replies where ${where} group by user_id`.execute(d.scope.db);
   for (const x of r.rows) {
-    const list = latencies.get(x.user_id);
-    if (list) list.push(num(x.ms));
-    else latencies.set(x.user_id, [num(x.ms)]);
-  }
-  for (const [user, xs] of latencies) {
-    xs.sort((a, b) => a - b);
-    out.set(user, { medianMs: (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2, count: xs.length });
+    const xs = Float64Array.from(x.ms.split(','), Number).sort();
+    out.set(x.user_id, { medianMs: (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2, count: xs.length });
   }
   return out;
 }
