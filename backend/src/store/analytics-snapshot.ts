@@ -22,7 +22,7 @@ export function isSnapshot(scope: TenantScope): boolean {
 }
 
 /** Runs fn over one snapshot of the database; on PostgreSQL its statements are spread over up to `lanes` connections. */
-export async function inSnapshot<T>(scope: TenantScope, fn: (snapshot: TenantScope) => Promise<T>, lanes = 3): Promise<T> {
+export async function inSnapshot<T>(scope: TenantScope, fn: (snapshot: TenantScope) => Promise<T>, lanes = 4): Promise<T> {
   if (isSnapshot(scope)) return fn(scope);
   if (scope.dialect === 'sqlite') return scope.db.transaction().execute((tx) => fn({ ...scope, db: tx }));
   const begin = () => scope.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only');
