@@ -30,7 +30,7 @@ describe.each(testDatabases())('the dashboard snapshot on $name', (database) => 
     const seen = await inSnapshot(f.scope, async (snap) => {
       const counts = [await count(snap)];
       const pids = new Set<number>();
-      // Committed through the pool (another connection) after the snapshot was taken. SQLite's one connection is
+      // Committed through the pool (the fourth connection: the snapshot holds three) after the snapshot was taken. SQLite's one connection is
       // the snapshot's until it ends, so a write there waits: it is made after.
       if (pg) await newAccount('During');
       for (let round = 0; round < 2; round++) {
