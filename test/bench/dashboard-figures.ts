@@ -69,7 +69,8 @@ async function main() {
     ['care + goingCold', async () => ('careAndCold' in f ? f.careAndCold(d, 20) : { care: await f.careCompliance(d), goingCold: await f.goingCold(d, 20) })],
     ['teamPipeline', () => f.teamPipeline(d)],
     ['weeklyTrend', () => f.weeklyTrend(d)],
-    ['all, side by side', () => Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
+    // In one snapshot where the implementation has it (dashboardFigures), else side by side as before.
+    ['all, side by side', () => 'dashboardFigures' in f ? f.dashboardFigures(d, 20) : Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
   ];
   console.log(`${kind}: team "${team}" of ${members.length}, ${p.from}..${p.to}, ${runs} runs each, alternating ${impls.map(([n]) => n).join(' / ')}`);
   const times = new Map<string, number[]>();

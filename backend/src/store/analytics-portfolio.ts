@@ -39,47 +39,59 @@ export async function careAndCold(d: DashboardScope, limit: number): Promise<{ c
   const portfolio = sql`a.tenant_id = ${t} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
   const last = (id: unknown, before: number) => sql`(select ia.occurred_at from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = ${id}
     and ia.occurred_at < ${before} and ia.kind <> 'note' order by ia.occurred_at desc limit 1)`;
-  let rows;
+  // Per account: its contacts in the period (n), in the first half (earlier), its last contact before asOf
+  // (last_at) and before the end (last_end, needed for the accounts going cold only).
+  let y;
   if (d.scope.dialect === 'postgres') {
     // Each account's period as one range, by LATERAL (an aggregate per account, not a hash join over every
     // account's period): the halves' counts, the last contact before the end and, if there was one in the
     // period before asOf, the last before asOf; otherwise one step back from the period's start (or asOf).
-    rows = await sql<Record<string, unknown>>`with x as materialized (
+    y = sql`x as materialized (
         select a.id, a.name, a.tier, a.lifecycle, a.owner_id, s.* from accounts a cross join lateral (
           select count(*) as n, sum(case when ia.occurred_at < ${mid} then 1 else 0 end) as earlier,
             max(case when ia.occurred_at < ${d.asOf} then ia.occurred_at end) as last_in, max(ia.occurred_at) as last_end
           from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end} and ia.kind <> 'note') s
-        where ${portfolio})
-      select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.n, x.earlier, x.last_end, coalesce(x.last_in, ${last(sql`x.id`, Math.min(d.start, d.asOf))}) as last_at
-      from x`.execute(d.scope.db);
+        where ${portfolio}),
+      y as (select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.n, x.earlier, x.last_end, coalesce(x.last_in, ${last(sql`x.id`, Math.min(d.start, d.asOf))}) as last_at from x)`;
   } else {
     // SQLite counts a range faster than it groups the rows of a join: the halves' counts and the last contact
     // before asOf as steps in the index, the last before the end for the accounts going cold only. The accounts
     // come by the owners' index (not every account of the tenant in key order).
     const range = (from: number, to: number) => sql`(select count(*) from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id
       and ia.occurred_at >= ${from} and ia.occurred_at < ${to} and ia.kind <> 'note')`;
-    rows = await sql<Record<string, unknown>>`with x as materialized (
+    y = sql`x as materialized (
         select a.id, a.name, a.tier, a.lifecycle, a.owner_id, ${range(d.start, mid)} as earlier, ${range(mid, d.end)} as recent, ${last(sql`a.id`, d.asOf)} as last_at
-        from accounts a indexed by accounts_owner_ix where ${portfolio})
-      select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.earlier + x.recent as n, x.earlier, x.last_at,
-        case when x.lifecycle <> 'former' and x.earlier >= 3 and x.recent * 2 <= x.earlier then ${last(sql`x.id`, d.end)} end as last_end
-      from x`.execute(d.scope.db);
+        from accounts a indexed by accounts_owner_ix where ${portfolio}),
+      y as (select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.earlier + x.recent as n, x.earlier, x.last_at from x)`;
   }
+  // Care is counted per tier in the database and only the accounts going cold come back (not the whole
+  // portfolio): within cadence while the last contact is at or after asOf - the tier's cadence.
+  const cadenced = [...care.values()].filter((c) => c.cadenceDays !== null);
+  const cutoff = cadenced.length
+    ? sql`case y.tier ${sql.join(cadenced.map((c) => sql`when ${c.tier} then cast(${d.asOf - c.cadenceDays! * 86_400_000} as bigint)`), sql` `)} end`
+    : sql`cast(null as bigint)`;
+  const coldWhere = sql`coalesce(y.lifecycle, '') <> 'former' and y.earlier >= 3 and (y.n - y.earlier) * 2 <= y.earlier`;
+  const lastEnd = d.scope.dialect === 'postgres' ? sql`y.last_end` : last(sql`y.id`, d.end);
+  const rows = (await sql<Record<string, unknown>>`with ${y}
+    select 'care' as part, cast(null as text) as id, cast(null as text) as name, y.tier, cast(null as text) as owner_id, count(*) as n,
+      sum(case when y.last_at >= ${cutoff} then 1 else 0 end) as earlier, cast(null as bigint) as last_end
+    from y group by y.tier
+    union all
+    select 'cold', y.id, y.name, y.tier, y.owner_id, y.n, y.earlier, ${lastEnd} from y where ${coldWhere}`.execute(d.scope.db)).rows;
   const cold: ColdAccount[] = [];
-  for (const r of rows.rows) {
-    const c = care.get(r.tier as Tier);
-    if (c) {
-      c.accounts++;
-      const days = c.cadenceDays;
-      if (days !== null && r.last_at != null && num(r.last_at) >= d.asOf - days * 86_400_000) c.withinCadence++;
+  for (const r of rows) {
+    if (r.part === 'care') {
+      const c = care.get(r.tier as Tier);
+      if (c) {
+        c.accounts += num(r.n);
+        c.withinCadence += num(r.earlier);
+      }
+      continue;
     }
     const earlier = num(r.earlier);
-    const recent = num(r.n) - earlier;
-    if (r.lifecycle !== 'former' && earlier >= 3 && recent * 2 <= earlier) {
-      // Contacted in the period, so its last contact before the end is the range's last.
-      cold.push({ accountId: String(r.id), name: String(r.name), tier: r.tier as Tier, ownerId: r.owner_id == null ? null : String(r.owner_id),
-        lastContactAt: num(r.last_end), earlierTouches: earlier, recentTouches: recent });
-    }
+    // Contacted in the period, so its last contact before the end is the range's last.
+    cold.push({ accountId: String(r.id), name: String(r.name), tier: r.tier as Tier, ownerId: r.owner_id == null ? null : String(r.owner_id),
+      lastContactAt: num(r.last_end), earlierTouches: earlier, recentTouches: num(r.n) - earlier });
   }
   for (const c of care.values()) {
     if (c.cadenceDays === null) continue;

@@ -5,30 +5,26 @@ import { ids, num, type DashboardScope } from './analytics-scope.ts';
 /**
  * Per member, the median reply latency in the period (the middle one, or the mean of the middle two) and how many.
  * Replies are stored at the customer email's exact time: the period is one range per colleague. SQLite sorts the
- * few hundred latencies per colleague faster in the process than in two window passes; PostgreSQL ranks them
- * faster than the driver hands 25k rows over.
+ * few hundred latencies per colleague faster in the process than in two window passes; PostgreSQL takes them
+ * with percentile_cont, faster than the driver hands 25k rows over.
  */
 export async function replyMedians(d: DashboardScope): Promise<Map<string, { medianMs: number; count: number }>> {
   const where = sql`tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and inbound_at >= ${d.start} and inbound_at < ${d.end}`;
   const out = new Map<string, { medianMs: number; count: number }>();
   if (d.scope.dialect === 'postgres') {
-    const r = await sql<Record<string, unknown>>`with ranked as (
-        select user_id, reply_ms as ms, row_number() over (partition by user_id order by reply_ms) as rn, count(*) over (partition by user_id) as cnt
-        from rollup_replies where ${where})
-      select user_id, avg(ms) as median_ms, max(cnt) as replied from ranked where rn in ((cnt + 1) / 2, (cnt + 2) / 2) group by user_id`.execute(d.scope.db);
+    // percentile_cont(0.5) is the middle one, or the mean of the middle two: each colleague's few hundred
+    // latencies sorted as numbers within the group (ranking them by window sorted 25k rows by the text user id).
+    const r = await sql<Record<string, unknown>>`select user_id, percentile_cont(0.5) within group (order by reply_ms) as median_ms, count(*) as replied
+      from rollup_replies where ${where} group by user_id`.execute(d.scope.db);
     for (const x of r.rows) out.set(String(x.user_id), { medianMs: num(x.median_ms), count: num(x.replied) });
     return out;
   }
-  const r = await sql<{ user_id: string; ms: unknown }>`select user_id, reply_ms as ms from rollup_replies where ${where}`.execute(d.scope.db);
-  const latencies = new Map<string, number[]>();
+  // One row per colleague with the latencies as one text (better-sqlite3 builds an object per row: 49 instead
+  // of 25k), sorted here as numbers.
+  const r = await sql<{ user_id: string; ms: string }>`select user_id, group_concat(reply_ms) as ms from rollup_replies where ${where} group by user_id`.execute(d.scope.db);
   for (const x of r.rows) {
-    const list = latencies.get(x.user_id);
-    if (list) list.push(num(x.ms));
-    else latencies.set(x.user_id, [num(x.ms)]);
-  }
-  for (const [user, xs] of latencies) {
-    xs.sort((a, b) => a - b);
-    out.set(user, { medianMs: (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2, count: xs.length });
+    const xs = Float64Array.from(x.ms.split(','), Number).sort();
+    out.set(x.user_id, { medianMs: (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2, count: xs.length });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantSettings } from '../domain/types.ts';
 import type { TenantScope } from './scope.ts';
+import { isSnapshot } from './analytics-snapshot.ts';
 
 export interface DashboardScope {
   scope: TenantScope;
@@ -22,11 +23,12 @@ export const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}`));
 
 /**
  * Runs one of the dashboard's aggregations. On PostgreSQL without parallel workers (SET LOCAL, so for this
- * statement's own short transaction only): each is an index range of a few thousand rows, and a Gather's
- * workers cost more to start and to wait for than the step itself, the more so on a machine of few cores.
+ * statement's own short transaction only, when not in the dashboard's snapshot, which sets it for its own): each
+ * is an index range of a few thousand rows, and a Gather's workers cost more to start and to wait for than the
+ * step itself, the more so on a machine of few cores.
  */
 export async function figureQuery<R>(scope: TenantScope, query: RawBuilder<R>): Promise<{ rows: R[] }> {
-  if (scope.dialect !== 'postgres' || scope.db.isTransaction) return query.execute(scope.db);
+  if (scope.dialect !== 'postgres' || isSnapshot(scope)) return query.execute(scope.db);
   return scope.db.transaction().execute(async (tx) => {
     await sql`set local max_parallel_workers_per_gather = 0`.execute(tx);
     return query.execute(tx);

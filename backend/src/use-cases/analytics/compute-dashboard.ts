@@ -8,7 +8,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { TenantScope } from '../../store/scope.ts';
 import { listUsers } from '../../store/users.ts';
 import {
-  accountActivity, careAndCold, repActivity, teamPipeline, weeklyTrend,
+  dashboardFigures,
   type AccountActivity, type ColdAccount, type DashboardScope, type RepActivity, type TeamPipeline, type TierCare, type WeekActivity,
 } from '../../store/analytics.ts';
 import { dataVersion } from '../../store/rollups.ts';
@@ -57,10 +57,8 @@ export async function computeDashboard(dashboards: DashboardCache<DashboardFigur
 }
 
 async function figures(d: DashboardScope, r: DashboardRequest, members: User[]): Promise<DashboardFigures> {
-  // Side by side: PostgreSQL runs them on several pooled connections; SQLite's one connection takes them in turn.
-  const [reps, accounts, { care, goingCold: cold }, pipeline, weekly] = await Promise.all([
-    repActivity(d), accountActivity(d, r.limit), careAndCold(d, r.limit), teamPipeline(d), weeklyTrend(d),
-  ]);
+  // One snapshot; PostgreSQL runs the statements side by side on a few pooled connections, SQLite in turn.
+  const [reps, accounts, { care, goingCold: cold }, pipeline, weekly] = await dashboardFigures(d, r.limit);
   const byId = new Map(members.map((u) => [u.id, u]));
   const p = r.period;
   return {
