@@ -28,6 +28,7 @@ import * as businessReviewMark from './migrations/2026-12-06-029-business-review
 import * as rollupTouchDays from './migrations/2026-12-06-030-rollup-touch-days.ts';
 import * as searchRecency from './migrations/2026-12-06-031-search-recency.ts';
 import * as searchMergeSettings from './migrations/2026-12-06-034-search-merge-settings.ts';
+import * as searchPrefixes from './migrations/2026-12-06-036-search-prefixes.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { analyzeAll, refreshStatistics } from './statistics.ts';
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-030-rollup-touch-days': rollupTouchDays,
   '2026-12-06-031-search-recency': searchRecency,
   '2026-12-06-034-search-merge-settings': searchMergeSettings,
+  '2026-12-06-036-search-prefixes': searchPrefixes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
