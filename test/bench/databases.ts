@@ -49,7 +49,7 @@ export async function freshDatabase(kind: BenchDb, pgUrl: string | null, label: 
     };
   }
   if (!pgUrl) throw new Error('no PostgreSQL URL');
-  const schema = `bench_${label.replace(/\W/g, '_')}_${process.pid}_${serial++}`;
+  const schema = `${process.env.SUHDE_BENCH_SCHEMA_PREFIX ?? 'bench_'}${label.replace(/\W/g, '_')}_${process.pid}_${serial++}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);

@@ -1,7 +1,9 @@
 // Where ingest's time goes, batch by batch: one store run of test/bench/ingest.ts's shape (the benchmark's rows,
 // batches of 5000, mergeInteractionCopies into a fresh database), with every statement timed, then a table of
 // each batch's wall time and its costliest statements, so a statement whose cost grows with the table shows.
-// npx tsx test/bench/ingest-profile.ts [--db=sqlite|postgres] [--ingest=40000] [--top=8] [--raw]
+// npx tsx test/bench/ingest-profile.ts [--db=sqlite|postgres] [--ingest=40000] [--scale=1] [--top=8] [--raw]
+// --scale: the tenant's parents (accounts, contacts, users) of bench-data.ts at this scale; only the ingested
+// interactions are generated.
 // --raw: the raw driver's run too (ingest.ts's rawRun is not exported; the total is printed from benchIngest).
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
@@ -10,21 +12,19 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database } from '../../backend/src/store/database.ts';
 import { withStatementCache } from '../../backend/src/store/sqlite-statement-cache.ts';
 import { tenantScope } from '../../backend/src/store/scope.ts';
-import { insertTenant } from '../../backend/src/store/tenants.ts';
-import { insertUsers } from '../../backend/src/store/users.ts';
-import { insertAccounts, insertContacts } from '../../backend/src/store/seed.ts';
-import { insertOpportunities } from '../../backend/src/store/opportunities.ts';
 import { mergeInteractionCopies } from '../../backend/src/use-cases/interactions/merge-interaction-copies.ts';
 import type { Db } from '../../backend/src/store/connect.ts';
-import { BENCH_NOW, benchDataset } from './bench-data.ts';
+import { BENCH_NOW, benchTenant, withBenchIds } from './bench-data.ts';
+import type { Interaction } from '../../backend/src/domain/types.ts';
 import { benchPostgresUrl, freshDatabase, type BenchDb } from './databases.ts';
-import { benchIngest, INGEST_BATCH } from './ingest.ts';
+import { benchIngest, INGEST_BATCH, writeParents } from './ingest.ts';
 import { startProfile } from './cpu-profile.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
 const kind = (args.db ?? 'sqlite') as BenchDb;
 const n = Number(args.ingest ?? 40_000);
 const top = Number(args.top ?? 8);
+const scale = Number(args.scale ?? 1);
 const pgUrl = kind === 'postgres' ? (benchPostgresUrl() as { url: string }).url : null;
 
 let batchStats = new Map<string, { n: number; ms: number }>();
@@ -37,8 +37,14 @@ const log = (e: LogEvent) => {
 };
 
 async function main() {
-  const { data, interactions } = benchDataset(1);
-  const rows = interactions.slice(0, n);
+  // The first n interactions only, as run.ts's datasetHead: materialising all of them costs minutes and gigabytes.
+  const tenant = benchTenant(scale);
+  const rows: Interaction[] = [];
+  for (const i of withBenchIds(tenant.interactions)) {
+    if (rows.length >= n) break;
+    rows.push(i);
+  }
+  const data = { ...tenant, interactions: rows };
   const fresh = await freshDatabase(kind, pgUrl, 'ingest-profile');
   await fresh.closeHandle();
   let handle: Db;
@@ -55,12 +61,8 @@ async function main() {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     handle = { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  await insertTenant(handle.db, data.tenant);
+  await writeParents(handle, data);
   const scope = tenantScope(handle, data.tenant.id);
-  await insertUsers(scope, data.users);
-  await insertAccounts(scope, data.accounts);
-  await insertContacts(scope, data.contacts);
-  await insertOpportunities(scope, data.opportunities);
   const total = new Map<string, { n: number; ms: number }>();
   const profile = await startProfile(`ingest-${kind}-${n}`);
   const t0 = performance.now();

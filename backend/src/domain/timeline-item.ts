@@ -46,7 +46,8 @@ export function timelineItemTemplate(i: Interaction): string {
     literal += `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
     const asFull = JSON.stringify(value);
-    const asRedacted = JSON.stringify(red[key]);
+    // Most fields are the same in both views (participants, holders): compared as values, stringified once.
+    const asRedacted = sameJson(value, red[key]) ? asFull : JSON.stringify(red[key]);
     if (key === 'opportunity' && value) {
       // {"id":...,"name":<slot>} in interactionAnswer's key order.
       let inner = '{';
@@ -66,6 +67,25 @@ export function timelineItemTemplate(i: Interaction): string {
   }
   out.push(`${literal}}`);
   return out.join(SLOT);
+}
+
+/** Whether two answer values stringify alike: primitives, arrays and plain objects compared member by member. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k++) if (!sameJson(a[k], b[k])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let k = 0; k < ka.length; k++) {
+    if (ka[k] !== kb[k] || !sameJson((a as Record<string, unknown>)[ka[k]!], (b as Record<string, unknown>)[kb[k]!])) return false;
+  }
+  return true;
 }
 
 // The stored answer is read as its UTF-8 bytes and the page assembled as bytes: a page is some 50 kB of mostly

@@ -9,6 +9,20 @@ import { refreshLastContact } from './accounts.ts';
 import { NOT_CONTACT_KINDS } from '../domain/counts-as-contact.ts';
 import { touchTimeline } from './timeline-rows.ts';
 import { withRollups } from './rollups.ts';
+import { columnNames, unnestRows, type ArrayType } from './pg-unnest.ts';
+
+// The bulk inserts' columns with their PostgreSQL types (pg-unnest.ts): one statement per table and batch there.
+const INTERACTION_COLUMNS = ([
+  ['tenant_id', 'text'], ['id', 'text'], ['kind', 'text'], ['direction', 'text'], ['occurred_at', 'bigint'], ['subject', 'text'], ['snippet', 'text'],
+  ['note', 'text'], ['duration_minutes', 'integer'], ['opportunity_id', 'text'], ['source', 'text'], ['visibility', 'text'], ['external_key', 'text'],
+  ['created_by', 'text'], ['created_at', 'bigint'], ['updated_at', 'bigint'],
+] as const) satisfies readonly (readonly [string, ArrayType])[];
+const PARTICIPANT_COLUMNS = ([
+  ['tenant_id', 'text'], ['interaction_id', 'text'], ['ordinal', 'integer'], ['role', 'text'], ['address', 'text'], ['display_name', 'text'],
+  ['user_id', 'text'], ['contact_id', 'text'],
+] as const) satisfies readonly (readonly [string, ArrayType])[];
+const LINK_COLUMNS = ([['tenant_id', 'text'], ['account_id', 'text'], ['occurred_at', 'bigint'], ['interaction_id', 'text'], ['kind', 'text']] as const) satisfies readonly (readonly [string, ArrayType])[];
+const HOLDER_COLUMNS = ([['tenant_id', 'text'], ['interaction_id', 'text'], ['user_id', 'text'], ['relation', 'text'], ['at', 'bigint']] as const) satisfies readonly (readonly [string, ArrayType])[];
 
 /** A stored interaction as a merge needs it, found by external key (removed ones included). */
 export interface StoredByKey {
@@ -58,31 +72,31 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
   const inserted = new Set<string>();
   // In key order, so two transactions inserting overlapping keys wait on each other in one direction only.
   const ordered = [...rows].sort((a, b) => (a.input.externalKey ?? '').localeCompare(b.input.externalKey ?? ''));
-  for (const part of chunks(ordered, 1500)) {
-    const done = await scope.db
-      .insertInto('interactions')
-      .values(
-        part.map(({ input: i, id }) => ({
-          tenant_id: scope.tenantId,
-          id,
-          kind: i.kind,
-          direction: i.direction,
-          occurred_at: i.occurredAt,
-          subject: i.subject,
-          snippet: i.snippet,
-          note: i.note,
-          duration_minutes: i.durationMinutes,
-          opportunity_id: i.opportunityId,
-          source: i.source,
-          visibility: i.visibility,
-          external_key: i.externalKey,
-          created_by: i.holders.find((h) => h.relation === 'logged')?.userId ?? null,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-          deleted_by: null,
-        })),
-      )
+  const values = ordered.map(({ input: i, id }) => ({
+    tenant_id: scope.tenantId,
+    id,
+    kind: i.kind,
+    direction: i.direction,
+    occurred_at: i.occurredAt,
+    subject: i.subject,
+    snippet: i.snippet,
+    note: i.note,
+    duration_minutes: i.durationMinutes,
+    opportunity_id: i.opportunityId,
+    source: i.source,
+    visibility: i.visibility,
+    external_key: i.externalKey,
+    created_by: i.holders.find((h) => h.relation === 'logged')?.userId ?? null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    deleted_by: null,
+  }));
+  const pg = scope.dialect === 'postgres';
+  for (const part of pg ? [values] : chunks(values, 1500)) {
+    if (part.length === 0) continue;
+    const insert = scope.db.insertInto('interactions');
+    const done = await (pg ? insert.columns(columnNames(INTERACTION_COLUMNS)).expression(unnestRows(part, INTERACTION_COLUMNS)) : insert.values(part))
       .onConflict((oc) => oc.columns(['tenant_id', 'external_key']).doNothing())
       .returning('id')
       .execute();
@@ -100,7 +114,11 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
       contact_id: p.contactId,
     })),
   );
-  for (const part of chunks(participants, 3000)) await scope.db.insertInto('interaction_participants').values(part).onConflict((oc) => oc.doNothing()).execute();
+  for (const part of pg ? [participants] : chunks(participants, 3000)) {
+    if (part.length === 0) continue;
+    const insert = scope.db.insertInto('interaction_participants');
+    await (pg ? insert.columns(columnNames(PARTICIPANT_COLUMNS)).expression(unnestRows(part, PARTICIPANT_COLUMNS)) : insert.values(part)).onConflict((oc) => oc.doNothing()).execute();
+  }
   await touchTimeline(scope, inserted);
   return inserted;
 }
@@ -110,8 +128,11 @@ export async function addTimelineRows(scope: TenantScope, rows: { interactionId:
   const values = rows.map((r) => ({ tenant_id: scope.tenantId, account_id: r.accountId, occurred_at: r.occurredAt, interaction_id: r.interactionId, kind: r.kind }));
   // In key order, as insertInteractions: passes merging into the same interaction then never wait in a cycle.
   values.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
-  for (const part of chunks(values, 3000)) {
-    await scope.db.insertInto('interaction_accounts').values(part).onConflict((oc) => oc.doNothing()).execute();
+  const pg = scope.dialect === 'postgres';
+  for (const part of pg ? [values] : chunks(values, 3000)) {
+    if (part.length === 0) continue;
+    const insert = scope.db.insertInto('interaction_accounts');
+    await (pg ? insert.columns(columnNames(LINK_COLUMNS)).expression(unnestRows(part, LINK_COLUMNS)) : insert.values(part)).onConflict((oc) => oc.doNothing()).execute();
   }
   await touchTimeline(scope, rows.map((r) => r.interactionId));
 }
@@ -120,8 +141,11 @@ export async function addTimelineRows(scope: TenantScope, rows: { interactionId:
 export async function addHolders(scope: TenantScope, rows: { interactionId: string; userId: string; relation: string; at: number }[]): Promise<void> {
   const values = rows.map((r) => ({ tenant_id: scope.tenantId, interaction_id: r.interactionId, user_id: r.userId, relation: r.relation, at: r.at }));
   values.sort((a, b) => a.interaction_id.localeCompare(b.interaction_id) || a.user_id.localeCompare(b.user_id) || a.relation.localeCompare(b.relation));
-  for (const part of chunks(values, 3000)) {
-    await scope.db.insertInto('interaction_holders').values(part).onConflict((oc) => oc.doNothing()).execute();
+  const pg = scope.dialect === 'postgres';
+  for (const part of pg ? [values] : chunks(values, 3000)) {
+    if (part.length === 0) continue;
+    const insert = scope.db.insertInto('interaction_holders');
+    await (pg ? insert.columns(columnNames(HOLDER_COLUMNS)).expression(unnestRows(part, HOLDER_COLUMNS)) : insert.values(part)).onConflict((oc) => oc.doNothing()).execute();
   }
   await touchTimeline(scope, rows.map((r) => r.interactionId));
 }

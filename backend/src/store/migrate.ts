@@ -29,6 +29,7 @@ import * as rollupTouchDays from './migrations/2026-12-06-030-rollup-touch-days.
 import * as searchRecency from './migrations/2026-12-06-031-search-recency.ts';
 import * as searchMergeSettings from './migrations/2026-12-06-034-search-merge-settings.ts';
 import * as dashboardPipeline from './migrations/2026-12-06-035-dashboard-pipeline.ts';
+import * as searchPrefixes from './migrations/2026-12-06-036-search-prefixes.ts';
 import * as accountNameKeys from './migrations/2026-12-06-037-account-name-keys.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-031-search-recency': searchRecency,
   '2026-12-06-034-search-merge-settings': searchMergeSettings,
   '2026-12-06-035-dashboard-pipeline': dashboardPipeline,
+  '2026-12-06-036-search-prefixes': searchPrefixes,
   '2026-12-06-037-account-name-keys': accountNameKeys,
 };
 

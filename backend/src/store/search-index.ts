@@ -11,6 +11,7 @@ import { ERASED_ACCOUNT_NAME } from '../domain/erasure.ts';
 import { chunks, collectKeysBeforeCommit, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions } from './interactions.ts';
 import { writeAccountNameKeys } from './account-name-keys.ts';
+import { columnNames, unnestRows, type ArrayType } from './pg-unnest.ts';
 
 type Kind = 'account' | 'contact' | 'interaction';
 
@@ -104,10 +105,6 @@ export async function dropDocuments(scope: TenantScope, kind: Kind, ids: readonl
   }
 }
 
-/** PostgreSQL's vector: the folded words (the same folding as the query's), metadata weight A, content B. */
-const tsvector = (d: SearchDocument) =>
-  sql`setweight(to_tsvector('simple', ${words(d.meta).join(' ')}), 'A') || setweight(to_tsvector('simple', ${words(d.content).join(' ')}), 'B')`;
-
 async function writeDocuments(scope: TenantScope, docs: SearchDocument[]): Promise<void> {
   const pg = scope.dialect === 'postgres';
   // PostgreSQL: key order, as the other derived writes, so concurrent rebuilds never wait on each other in a cycle.
@@ -115,15 +112,20 @@ async function writeDocuments(scope: TenantScope, docs: SearchDocument[]): Promi
   // first (FTS5 rowid order, store/search.ts) holds within a batch too.
   const byKey = (a: SearchDocument, b: SearchDocument) => a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId);
   const sorted = [...docs].sort(pg ? byKey : (a, b) => (a.occurredAt ?? 0) - (b.occurredAt ?? 0) || byKey(a, b));
-  for (const part of chunks(sorted, 200)) {
+  for (const part of pg ? [sorted] : chunks(sorted, 200)) {
     if (part.length === 0) continue;
-    await scope.db
-      .insertInto('search_documents')
-      .values(part.map((d) => ({
-        tenant_id: scope.tenantId, kind: d.kind, record_id: d.recordId, account_id: d.accountId, visibility: d.visibility,
-        holder_ids: d.holderIds, archived: d.archived ? 1 : 0, item_kind: d.itemKind, occurred_at: d.occurredAt, title: d.title,
-        meta_text: d.meta, content_text: d.content, ...(pg ? { tsv: tsvector(d) } : {}),
-      })))
+    const rows = part.map((d) => ({
+      tenant_id: scope.tenantId, kind: d.kind, record_id: d.recordId, account_id: d.accountId, visibility: d.visibility,
+      holder_ids: d.holderIds, archived: d.archived ? 1 : 0, item_kind: d.itemKind, occurred_at: d.occurredAt, title: d.title,
+      meta_text: d.meta, content_text: d.content,
+    }));
+    const insert = scope.db.insertInto('search_documents');
+    await (pg
+      // The vector: the folded words (the same folding as the query's), metadata weight A, content B.
+      ? insert.columns([...columnNames(DOCUMENT_COLUMNS), 'tsv']).expression(sql`select ${sql.join(columnNames(DOCUMENT_COLUMNS).map((c) => sql.ref(`u.${c}`)))},
+          setweight(to_tsvector('simple', u.meta_words), 'A') || setweight(to_tsvector('simple', u.content_words), 'B')
+          from (${unnestRows(part.map((d, k) => ({ ...rows[k]!, meta_words: words(d.meta).join(' '), content_words: words(d.content).join(' ') })), [...DOCUMENT_COLUMNS, ['meta_words', 'text'], ['content_words', 'text']])}) u`)
+      : insert.values(rows))
       .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id'])
         .doUpdateSet((eb) => ({
           account_id: eb.ref('excluded.account_id'), visibility: eb.ref('excluded.visibility'), holder_ids: eb.ref('excluded.holder_ids'),
@@ -136,6 +138,12 @@ async function writeDocuments(scope: TenantScope, docs: SearchDocument[]): Promi
       .execute();
   }
 }
+
+/** PostgreSQL writes a batch's entries as arrays (pg-unnest.ts). */
+const DOCUMENT_COLUMNS = [
+  ['tenant_id', 'text'], ['kind', 'text'], ['record_id', 'text'], ['account_id', 'text'], ['visibility', 'text'], ['holder_ids', 'text'],
+  ['archived', 'integer'], ['item_kind', 'text'], ['occurred_at', 'bigint'], ['title', 'text'], ['meta_text', 'text'], ['content_text', 'text'],
+] as const satisfies readonly (readonly [string, ArrayType])[];
 
 const COMPARED = ['account_id', 'visibility', 'holder_ids', 'archived', 'item_kind', 'occurred_at', 'title', 'meta_text', 'content_text'] as const;
 

@@ -166,6 +166,8 @@ async function writeTimelineRows(scope: TenantScope, rows: TimelineRow[]): Promi
   rows.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
   // A concurrent rebuild of the same interaction (PostgreSQL) may have inserted a row this one's delete did not
   // see: this transaction read the source tables after that one committed, so its row is the newer one.
+  // VALUES on PostgreSQL too: as arrays (pg-unnest.ts) the answers' text, quoted into array literals and parsed
+  // back, took three times as long.
   for (const chunk of chunks(rows, 2000)) {
     await scope.db.insertInto('timeline_rows').values(chunk)
       .onConflict((oc) => oc.columns(['tenant_id', 'account_id', 'occurred_at', 'interaction_id']).doUpdateSet((eb) => ({
