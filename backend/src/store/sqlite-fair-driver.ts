@@ -3,6 +3,7 @@
 // in one unbroken chain of promise callbacks: with many writers waiting, one turn of the event loop ran them all.
 // libuv accepts one new connection per turn (libuv 1.45, Node 20), so under 100 writers a client connecting (or
 // reconnecting) waited one whole turn, a quarter second and more, per connection ahead of it: 8-10 s for the last.
+import { setImmediate as nextTurn } from 'node:timers';
 import { SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 
 type SqliteConfig = ConstructorParameters<typeof SqliteDialect>[0];
@@ -38,6 +39,10 @@ export class FairSqliteDriver extends SqliteDriver {
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     this.#ranTransaction = true;
+    // Uncontended writers never queue here: the requests read in one turn each ran whole, one after the other,
+    // before the loop polled again. Holding the connection, a writer now lets the turn finish first: the requests
+    // read with it queue behind it, and the loop polls (accepts, reads) between one writer and the next.
+    await new Promise<void>((resolve) => nextTurn(resolve));
     await super.beginTransaction(connection);
   }
 
@@ -53,7 +58,7 @@ export class FairSqliteDriver extends SqliteDriver {
     // Still held, now for next: nobody can slip in between. After a transaction the hand-over waits for the event
     // loop's next turn, so sockets are read and connections accepted between one writer and the next; a single
     // statement (a read) hands over at once, as before.
-    if (afterTransaction) setImmediate(next);
+    if (afterTransaction) nextTurn(next);
     else next();
   }
 }
