@@ -28,7 +28,9 @@ describe.each(testDatabases())('many writers at once on $name', (database) => {
       await writeAudit(tx, { actorId: a.users.rep.id, action: 'follow-up.set', entityType: 'interaction', entityId: `w${n}`, at: T0 });
     }).then(() => { committed.push(n); });
 
-  it('accepts a new connection while the writers wait, not after all of them', async () => {
+  // 'in one callback': the writers start together and queue at the connection. 'each in its own callback': like
+  // requests read from many sockets in one turn, each would otherwise run whole, uncontended, before the next.
+  it.each(['in one callback', 'each in its own callback'])('accepts a new connection while writers started %s wait, not after all of them', async (how) => {
     const server = createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
@@ -37,13 +39,20 @@ describe.each(testDatabases())('many writers at once on $name', (database) => {
     let committedAtAccept = -1;
     server.once('connection', () => { committedAtAccept = committed.length; });
     try {
-      const writes = Array.from({ length: WRITERS }, (_, n) => write(n, started, committed));
       // A salesperson's add-in connecting while the writers queue: one socket, accepted by the event loop.
-      const client = connect(port, '127.0.0.1');
-      client.on('error', () => {}); // the server closes it at once; only the accept is measured
+      let client: ReturnType<typeof connect> | undefined;
+      const open = () => (client = connect(port, '127.0.0.1'));
+      const writes = Array.from({ length: WRITERS }, (_, n) => how === 'in one callback'
+        ? write(n, started, committed)
+        : new Promise<void>((resolve, reject) => setImmediate(() => {
+          if (n === 0) open();
+          write(n, started, committed).then(resolve, reject);
+        })));
+      if (how === 'in one callback') open();
       await Promise.all(writes);
       await new Promise((r) => setTimeout(r, 50));
-      client.destroy();
+      client!.on('error', () => {}); // the server closed it at once; only the accept is measured
+      client!.destroy();
       expect(committed).toHaveLength(WRITERS);
       // Before: SQLite ran all 40 transactions in one turn of the event loop, and the connection waited for them.
       expect(committedAtAccept).toBeGreaterThanOrEqual(0);
