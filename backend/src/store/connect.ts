@@ -4,9 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
+import { FairSqliteDialect } from './sqlite-fair-driver.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -47,7 +48,7 @@ export function openDb(location: StoreLocation): Db {
   // 64 MB by default; a large database (the 1M benchmarks) does random index I/O once its indexes outgrow it.
   const cacheMb = location.cacheMb ?? (Number(process.env.SUHDE_SQLITE_CACHE_MB) || 64);
   sqlite.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(process.env.SUHDE_QUERY_STATS ? { log: queryStats } : {}) });
+  const db = new Kysely<Database>({ dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }), ...(process.env.SUHDE_QUERY_STATS ? { log: queryStats } : {}) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
