@@ -62,7 +62,8 @@ describe.each(testDatabases())('many writers at once on $name', (database) => {
     }
   });
 
-  it.runIf(database.name === 'sqlite')('runs the writers one at a time, in the order they asked, one per turn of the event loop', async () => {
+  // SQLite only, so not registered for PostgreSQL (rather than skipped): its writers run side by side, there is no order to keep.
+  if (database.name === 'sqlite') it('runs the writers one at a time, in the order they asked, one per turn of the event loop', async () => {
     const started: number[] = [];
     const committed: number[] = [];
     const perTurn: number[] = [];
