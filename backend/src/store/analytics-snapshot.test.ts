@@ -1,24 +1,16 @@
 // The dashboard reads one snapshot: on PostgreSQL its statements run on several connections (lanes) that all
 // imported the first one's snapshot, so a write committed while the figures are computed is seen by none of them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases } from '../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtures.ts';
-import type { Db } from './connect.ts';
+import { T0 } from '../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../test/support/tenant-database.ts';
 import type { TenantScope } from './scope.ts';
 import { createAccount } from './accounts.ts';
 import { inSnapshot } from './analytics-snapshot.ts';
 
 describe.each(testDatabases())('the dashboard snapshot on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let f: FixtureTenant;
-
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    f = await makeTenant(handle, 'snapshot.test');
-  });
-  afterAll(async () => dispose());
+  const f = tenantPerSuite(database, 'snapshot.test');
 
   const newAccount = (name: string) => createAccount(f.scope, { name, domains: [], tier: 'A', lifecycle: 'customer', ownerId: f.users.rep.id, industry: null, size: null, region: null }, null, T0);
   const count = async (s: TenantScope) => Number((await sql<{ n: unknown }>`select count(*) as n from accounts where tenant_id = ${s.tenantId}`.execute(s.db)).rows[0]!.n);

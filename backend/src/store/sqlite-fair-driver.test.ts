@@ -1,24 +1,17 @@
 // Many writers at once: each waits its turn in arrival order, and the server keeps accepting connections and
 // reading requests between one writer's transaction and the next (the load test's 10 s waits, docs/benchmarks.md).
 import { connect, createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtures.ts';
-import type { Db } from './connect.ts';
+import { T0 } from '../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../test/support/tenant-database.ts';
 import { inTransaction } from './scope.ts';
 import { writeAudit } from './audit.ts';
 
 const WRITERS = 40;
 
 describe.each(testDatabases())('many writers at once on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   /** A use case's write: a transaction of a few statements, numbered in the order it was asked for. */
   const write = (n: number, started: number[], committed: number[]) =>
