@@ -26,7 +26,8 @@ for a in "$@"; do
   case "$a" in --only=*) summary=bench/summary-only.json ;; esac
 done
 step load.ts npx tsx test/bench/load.ts
-step dashboard.ts-bundle npx tsx test/bench/dashboard.ts --skip-api
+# --build: the sizes of this checkout, never of whatever dist/web an earlier build left.
+step dashboard.ts-bundle npx tsx test/bench/dashboard.ts --skip-api --build
 for extra in bench:addin bench:teams; do
   if node -e "process.exit(require('./package.json').scripts['$extra'] ? 0 : 1)"; then step "$extra" npm run --silent "$extra"; fi
 done
