@@ -3,7 +3,7 @@ import { newRouter, bearer } from '../http/router.ts';
 import type { Deps } from '../http/deps.ts';
 import { entityTag, jsonBytesTagged, jsonBytesWithETag } from '../http/etag.ts';
 import { timelinePageKey } from '../http/timeline-page-cache.ts';
-import { dataVersion } from '../store/rollups.ts';
+import { sharedDataVersion } from '../store/data-version-reads.ts';
 import {
   AccountCreate, AccountListItemSchema, AccountQuery, AccountSchema, AccountUpdate, ContactSchema, IdParam, InteractionSchema,
   OpportunitySchema, Page, TimelineQuery, FeedbackSchema, FeedbackCreate, UserSchema, orNull, problems,
@@ -198,9 +198,9 @@ export function accountRoutes(deps: Deps) {
         const q = c.req.valid('query');
         const before = q.cursor ? decodeCursor(q.cursor) : undefined;
         // The tenant's data version first, then the page: a page read after a write is never kept under the
-        // version from before it (http/timeline-page-cache.ts).
+        // version from before it (http/timeline-page-cache.ts). The read is shared by requests waiting together.
         const cache = deps.timelinePages && deps.timelinePages.maxBytes > 0 ? deps.timelinePages : null;
-        const version = cache ? await dataVersion(auth.scope) : 0;
+        const version = cache ? await sharedDataVersion(auth.scope) : 0;
         const key = cache ? timelinePageKey(auth.scope.tenantId, { userId: auth.user.id, role: auth.role }, id, q) : '';
         const hit = cache?.get(key, version);
         if (hit) return jsonBytesTagged(c, hit.body, hit.tag);
