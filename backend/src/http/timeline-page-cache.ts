@@ -1,7 +1,8 @@
 // Timeline pages already answered, kept per viewer in this process so that a page nothing changed costs no page
 // statement. An entry is keyed by everything the answer depends on about the asker (tenant, user, role) and by
 // the normalised query, and carries the tenant's data version it was read at (store/rollups.ts dataVersion). The
-// route reads that version from the database on every request, before the page: every write a page can show
+// route reads that version from the database for every request, before the page (one read shared by the requests
+// waiting together, each begun after they arrived: store/data-version-reads.ts): every write a page can show
 // bumps it in its own transaction (timeline rows, deal names, account removals), so a write made through any
 // server instance is seen by all of them at once. Never shared across viewers: what one may see is not another's.
 // Bounded by bytes, least recently used out first.
