@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 import { FairSqliteDialect } from './sqlite-fair-driver.ts';
+import { createSqliteReaders, readersOf, sqliteReaderCount } from './sqlite-readers.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -49,7 +50,11 @@ export function openDb(location: StoreLocation): Db {
   const cacheMb = location.cacheMb ?? (Number(process.env.SUHDE_SQLITE_CACHE_MB) || 64);
   sqlite.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
   const db = new Kysely<Database>({ dialect: new FairSqliteDialect({ database: withStatementCache(sqlite) }), ...(process.env.SUHDE_QUERY_STATS ? { log: queryStats } : {}) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  // The dashboard's reads on threads of their own (store/sqlite-readers.ts); an in-memory database has no file to share.
+  const readerCount = location.path === ':memory:' ? 0 : sqliteReaderCount();
+  const readers = readerCount > 0 ? createSqliteReaders(location.path, cacheMb, readerCount) : null;
+  if (readers) readersOf.set(db, readers);
+  return { db, dialect: 'sqlite', close: async () => { await readers?.close(); await db.destroy(); } };
 }
 
 // SUHDE_QUERY_STATS=1 prints the costliest statements at exit (=N: the N costliest): how the benchmarks find a
