@@ -71,6 +71,8 @@ async function main() {
     ['weeklyTrend', () => f.weeklyTrend(d)],
     // In one snapshot where the implementation has it (dashboardFigures), else side by side as before.
     ['all, side by side', () => 'dashboardFigures' in f ? f.dashboardFigures(d, 20) : Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
+    // --snapshot: the same figures without the snapshot, each statement its own read (as before it).
+    ...(args.snapshot ? [['all, per statement', () => Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])] as [string, () => Promise<unknown>]] : []),
   ];
   console.log(`${kind}: team "${team}" of ${members.length}, ${p.from}..${p.to}, ${runs} runs each, alternating ${impls.map(([n]) => n).join(' / ')}`);
   const times = new Map<string, number[]>();
