@@ -62,6 +62,11 @@ async function main() {
   }
   const impls: [string, Figures][] = [['new', current]];
   if (args.compare) impls.unshift(['old', (await import(pathToFileURL(`${args.compare}/backend/src/store/analytics.ts`).href)) as Figures]);
+  // The use case as the route runs it (members, data version, snapshot, cache with refresh), per implementation.
+  const useCases = new Map<Figures, any>([[current, await import('../../backend/src/use-cases/analytics/compute-dashboard.ts')]]);
+  if (args.compare) useCases.set(impls[0]![1], await import(pathToFileURL(`${args.compare}/backend/src/use-cases/analytics/compute-dashboard.ts`).href));
+  const caches = new Map<Figures, any>();
+  for (const [, f] of impls) caches.set(f, (await import(pathToFileURL(`${args.compare && f !== current ? args.compare : process.cwd()}/backend/src/use-cases/analytics/dashboard-cache.ts`).href)).createDashboardCache());
   const steps = (f: any): [string, () => Promise<unknown>][] => [
     ['repActivity', () => f.repActivity(d)],
     ['accountActivity', () => f.accountActivity(d, 20)],
@@ -71,6 +76,9 @@ async function main() {
     ['weeklyTrend', () => f.weeklyTrend(d)],
     // In one snapshot where the implementation has it (dashboardFigures), else side by side as before.
     ['all, side by side', () => 'dashboardFigures' in f ? f.dashboardFigures(d, 20) : Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
+    ['computeDashboard', async () => (await useCases.get(f).computeDashboard(caches.get(f), { scope, settings: tenant.settings, period: p, team, limit: 20, refresh: true, now: BENCH_NOW })).value],
+    // --snapshot: the same figures without the snapshot, each statement its own read (as before it).
+    ...(args.snapshot ? [['all, per statement', () => Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])] as [string, () => Promise<unknown>]] : []),
   ];
   console.log(`${kind}: team "${team}" of ${members.length}, ${p.from}..${p.to}, ${runs} runs each, alternating ${impls.map(([n]) => n).join(' / ')}`);
   const times = new Map<string, number[]>();

@@ -37,8 +37,13 @@ export async function careAndCold(d: DashboardScope, limit: number): Promise<{ c
   const t = d.scope.tenantId;
   const mid = Math.floor((d.start + d.end) / 2);
   const portfolio = sql`a.tenant_id = ${t} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
-  const last = (id: unknown, before: number) => sql`(select ia.occurred_at from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = ${id}
+  const probe = (id: unknown, before: number) => sql`(select ia.occurred_at from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = ${id}
     and ia.occurred_at < ${before} and ia.kind <> 'note' order by ia.occurred_at desc limit 1)`;
+  // The account's last contact of all (accounts.last_contact_at, kept by the same writes as the timeline rows) is
+  // its last before `before` unless it is at or after it (a past period, a meeting booked ahead): only those
+  // accounts step in the index.
+  const last = (a: string, before: number) => sql`(case when ${sql.ref(`${a}.last_contact_at`)} is null then null
+    when ${sql.ref(`${a}.last_contact_at`)} < ${before} then ${sql.ref(`${a}.last_contact_at`)} else ${probe(sql.ref(`${a}.id`), before)} end)`;
   // Per account: its contacts in the period (n), in the first half (earlier), its last contact before asOf
   // (last_at) and before the end (last_end, needed for the accounts going cold only).
   let y;
@@ -47,12 +52,12 @@ export async function careAndCold(d: DashboardScope, limit: number): Promise<{ c
     // account's period): the halves' counts, the last contact before the end and, if there was one in the
     // period before asOf, the last before asOf; otherwise one step back from the period's start (or asOf).
     y = sql`x as materialized (
-        select a.id, a.name, a.tier, a.lifecycle, a.owner_id, s.* from accounts a cross join lateral (
+        select a.id, a.name, a.tier, a.lifecycle, a.owner_id, a.last_contact_at, s.* from accounts a cross join lateral (
           select count(*) as n, sum(case when ia.occurred_at < ${mid} then 1 else 0 end) as earlier,
             max(case when ia.occurred_at < ${d.asOf} then ia.occurred_at end) as last_in, max(ia.occurred_at) as last_end
           from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end} and ia.kind <> 'note') s
         where ${portfolio}),
-      y as (select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.n, x.earlier, x.last_end, coalesce(x.last_in, ${last(sql`x.id`, Math.min(d.start, d.asOf))}) as last_at from x)`;
+      y as (select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.n, x.earlier, x.last_end, coalesce(x.last_in, ${last('x', Math.min(d.start, d.asOf))}) as last_at from x)`;
   } else {
     // SQLite counts a range faster than it groups the rows of a join: the halves' counts and the last contact
     // before asOf as steps in the index, the last before the end for the accounts going cold only. The accounts
@@ -60,9 +65,9 @@ export async function careAndCold(d: DashboardScope, limit: number): Promise<{ c
     const range = (from: number, to: number) => sql`(select count(*) from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = a.id
       and ia.occurred_at >= ${from} and ia.occurred_at < ${to} and ia.kind <> 'note')`;
     y = sql`x as materialized (
-        select a.id, a.name, a.tier, a.lifecycle, a.owner_id, ${range(d.start, mid)} as earlier, ${range(mid, d.end)} as recent, ${last(sql`a.id`, d.asOf)} as last_at
+        select a.id, a.name, a.tier, a.lifecycle, a.owner_id, ${range(d.start, mid)} as earlier, ${range(mid, d.end)} as recent, ${last('a', d.asOf)} as last_at, a.last_contact_at
         from accounts a indexed by accounts_owner_ix where ${portfolio}),
-      y as (select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.earlier + x.recent as n, x.earlier, x.last_at from x)`;
+      y as (select x.id, x.name, x.tier, x.lifecycle, x.owner_id, x.earlier + x.recent as n, x.earlier, x.last_at, x.last_contact_at from x)`;
   }
   // Care is counted per tier in the database and only the accounts going cold come back (not the whole
   // portfolio): within cadence while the last contact is at or after asOf - the tier's cadence.
@@ -71,7 +76,7 @@ export async function careAndCold(d: DashboardScope, limit: number): Promise<{ c
     ? sql`case y.tier ${sql.join(cadenced.map((c) => sql`when ${c.tier} then cast(${d.asOf - c.cadenceDays! * 86_400_000} as bigint)`), sql` `)} end`
     : sql`cast(null as bigint)`;
   const coldWhere = sql`coalesce(y.lifecycle, '') <> 'former' and y.earlier >= 3 and (y.n - y.earlier) * 2 <= y.earlier`;
-  const lastEnd = d.scope.dialect === 'postgres' ? sql`y.last_end` : last(sql`y.id`, d.end);
+  const lastEnd = d.scope.dialect === 'postgres' ? sql`y.last_end` : last('y', d.end);
   const rows = (await sql<Record<string, unknown>>`with ${y}
     select 'care' as part, cast(null as text) as id, cast(null as text) as name, y.tier, cast(null as text) as owner_id, count(*) as n,
       sum(case when y.last_at >= ${cutoff} then 1 else 0 end) as earlier, cast(null as bigint) as last_end

@@ -6,7 +6,7 @@
 // returns a subject, snippet or note.
 import { sql } from 'kysely';
 import { OPEN_STAGES, STAGES, type Stage, type Tier } from '../domain/types.ts';
-import { chunks } from './scope.ts';
+import { chunks, type TenantScope } from './scope.ts';
 import { REPLY_WINDOW_MS } from './rollups.ts';
 import { accountRows, activityRows, segmentsOf } from './rollup-figures.ts';
 import { replyMedians } from './analytics-replies.ts';
@@ -21,16 +21,23 @@ export { REPLY_WINDOW_MS };
 export { weekIndex, weekIndexSql, weeklyTrend, type WeekActivity } from './analytics-weekly.ts';
 export { careAndCold, careCompliance, goingCold, type ColdAccount, type TierCare } from './analytics-portfolio.ts';
 
+type Figures = [
+  RepActivity[], { items: AccountActivity[]; total: number }, { care: TierCare[]; goingCold: { items: ColdAccount[]; total: number } }, TeamPipeline, WeekActivity[],
+];
+
 /**
  * Every figure of the dashboard, read from one snapshot of the database (store/analytics-snapshot.ts): the
- * figures agree with each other whatever commits while they are computed.
+ * figures agree with each other whatever commits while they are computed. `first` is read in the same snapshot
+ * before them (the data version the figures are of).
  */
-export function dashboardFigures(d: DashboardScope, limit: number): Promise<[
-  RepActivity[], { items: AccountActivity[]; total: number }, { care: TierCare[]; goingCold: { items: ColdAccount[]; total: number } }, TeamPipeline, WeekActivity[],
-]> {
-  return inSnapshot(d.scope, (scope) => {
+export function dashboardFigures(d: DashboardScope, limit: number): Promise<Figures>;
+export function dashboardFigures<F>(d: DashboardScope, limit: number, first: (scope: TenantScope) => Promise<F>): Promise<[F, Figures]>;
+export function dashboardFigures<F>(d: DashboardScope, limit: number, first?: (scope: TenantScope) => Promise<F>): Promise<Figures | [F, Figures]> {
+  return inSnapshot(d.scope, async (scope) => {
     const s = { ...d, scope };
-    return Promise.all([repActivity(s), accountActivity(s, limit), careAndCold(s, limit), teamPipeline(s), weeklyTrend(s)]);
+    const f = first ? await first(scope) : undefined;
+    const figures = await Promise.all([repActivity(s), accountActivity(s, limit), careAndCold(s, limit), teamPipeline(s), weeklyTrend(s)]);
+    return first ? [f as F, figures] as [F, Figures] : figures;
   });
 }
 

@@ -6,7 +6,10 @@ import { createAccount } from '../../store/accounts.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS } from '../../domain/types.ts';
 import { periodOf } from '../../domain/period.ts';
 import { computeDashboard, type DashboardFigures, type DashboardRequest } from './compute-dashboard.ts';
-import { createDashboardCache } from './dashboard-cache.ts';
+import { createDashboardCache, type DashboardCache } from './dashboard-cache.ts';
+import { inTransaction } from '../../store/scope.ts';
+import { writeAudit } from '../../store/audit.ts';
+import { dataVersion } from '../../store/rollups.ts';
 
 describe.each(testDatabases())('computeDashboard on $name', (database) => {
   const a = tenantPerSuite(database, 'a.test');
@@ -33,6 +36,30 @@ describe.each(testDatabases())('computeDashboard on $name', (database) => {
     expect(first.fromCache).toBe(false);
     expect((await computeDashboard(cache, request({ now: T0 + 1000 }))).fromCache).toBe(true);
     expect((await computeDashboard(cache, request({ now: T0 + 2000, refresh: true }))).fromCache).toBe(false);
+  });
+
+  it('keeps figures under the data version their own snapshot read, when a write commits after the version was looked up', async () => {
+    const cache = createDashboardCache<DashboardFigures>();
+    // The write commits between computeDashboard's look-up of the version and the figures' snapshot.
+    const racing: DashboardCache<DashboardFigures> = {
+      ...cache,
+      get: async (...args) => {
+        await inTransaction(a.scope, async (tx) => {
+          await createAccount(tx, { name: 'Beta Oy', domains: [], tier: 'A', lifecycle: 'customer', ownerId: a.users.rep.id, industry: null, size: null, region: null }, null, T0 - DAY_MS);
+          await writeAudit(tx, { actorId: a.users.admin.id, action: 'account.create', entityType: 'account', entityId: 'beta', at: T0 });
+        });
+        return cache.get(...args);
+      },
+    };
+    const before = await dataVersion(a.scope);
+    const first = await computeDashboard(racing, request({ now: T0 + 10_000 }));
+    expect(await dataVersion(a.scope)).toBeGreaterThan(before);
+    expect(first.value.care.find((t) => t.tier === 'A')?.accounts).toBe(2);
+    // Kept under the version that shows Beta (served to the next request), not under the one read before it.
+    expect(cache.size).toBe(1);
+    const next = await computeDashboard(cache, request({ now: T0 + 11_000 }));
+    expect(next.fromCache).toBe(true);
+    expect(next.value.care.find((t) => t.tier === 'A')?.accounts).toBe(2);
   });
 
   it('refuses a team with no members as not found', async () => {

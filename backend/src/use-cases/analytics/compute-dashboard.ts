@@ -49,23 +49,27 @@ export async function computeDashboard(dashboards: DashboardCache<DashboardFigur
     asOf: Math.min(r.period.end, r.now), settings: r.settings,
   };
   const { cadenceDays, minutesPerEmail } = r.settings;
-  // Read before computing: figures computed after a write commits carry its version or a later one.
-  const version = await dataVersion(r.scope);
   // Everything the figures depend on; a current period's asOf moves with the clock and is taken at computation.
-  const key = dashboardKey(r.scope.tenantId, { version, team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: r.period.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
-  return dashboards.get(key, r.now, () => figures(d, r, members), r.refresh);
+  const keyAt = (version: number) => dashboardKey(r.scope.tenantId, { version, team: r.team, members: d.memberIds, start: d.start, end: d.end, weekStart: r.period.weekStart, ended: d.asOf === d.end, limit: r.limit, cadenceDays, minutesPerEmail });
+  // The version read now picks the cached figures; figures computed now are kept under the version their own
+  // snapshot read (a write may commit between the two reads), so one key never holds two sets of figures.
+  const version = await dataVersion(r.scope);
+  let computedAt = version;
+  const compute = () => figures(d, r, members).then(([value, v]) => ((computedAt = v), value));
+  return dashboards.get(keyAt(version), r.now, compute, r.refresh, () => keyAt(computedAt));
 }
 
-async function figures(d: DashboardScope, r: DashboardRequest, members: User[]): Promise<DashboardFigures> {
-  // One snapshot; PostgreSQL runs the statements side by side on a few pooled connections, SQLite in turn.
-  const [reps, accounts, { care, goingCold: cold }, pipeline, weekly] = await dashboardFigures(d, r.limit);
+async function figures(d: DashboardScope, r: DashboardRequest, members: User[]): Promise<[DashboardFigures, number]> {
+  // One snapshot, the data version read inside it; PostgreSQL runs the statements side by side on a few pooled
+  // connections, SQLite in turn.
+  const [version, [reps, accounts, { care, goingCold: cold }, pipeline, weekly]] = await dashboardFigures(d, r.limit, dataVersion);
   const byId = new Map(members.map((u) => [u.id, u]));
   const p = r.period;
-  return {
+  return [{
     period: { from: p.from, to: p.to, timeZone: p.timeZone, start: p.start, end: p.end, asOf: d.asOf },
     team: r.team,
     reps: reps.map((x) => ({ ...x, displayName: byId.get(x.userId)!.displayName, role: byId.get(x.userId)!.role })),
     accounts, care, goingCold: cold, pipeline, weekly,
-  };
+  }, version];
 }
 

@@ -27,6 +27,19 @@ describe('dashboard cache', () => {
     expect((await cache.get('k', 150, async () => 5)).value).toBe(5);
   });
 
+  it('keeps computed figures under the key they settle on, whether computed in front of a request or behind stale ones', async () => {
+    const cache = createDashboardCache<string>({ ttlMs: 100, maxStaleMs: 1000 });
+    expect(await cache.get('v1', 0, async () => 'v2 figures', false, () => 'v2')).toEqual({ value: 'v2 figures', computedAt: 0, fromCache: false });
+    expect(cache.size).toBe(1);
+    expect((await cache.get('v2', 1, async () => 'again')).value).toBe('v2 figures');
+    expect((await cache.get('v1', 2, async () => 'v1 figures')).value).toBe('v1 figures');
+    // Stale v1 answered at once; the figures computed behind it turn out to be v3's and leave v1's as they were.
+    expect(await cache.get('v1', 500, async () => 'v3 figures', false, () => 'v3')).toMatchObject({ value: 'v1 figures', fromCache: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await cache.get('v3', 501, async () => 'again')).value).toBe('v3 figures');
+    expect((await cache.get('v1', 502, async () => 'again', false, () => 'v1')).value).toBe('v1 figures');
+  });
+
   it('drops the least recently used, and a tenant’s dashboards on request', async () => {
     const cache = createDashboardCache<string>({ maxEntries: 2 });
     const [a, b, c] = ['t1', 't1', 't2'].map((t, k) => dashboardKey(t, { k }));

@@ -45,9 +45,11 @@ export function createDashboardCache<T>(opts: DashboardCacheOptions = {}) {
     maxStaleMs,
     /**
      * The figures for `key`: the cached ones while younger than the TTL (and not `refresh`), else computed now.
-     * A computation that fails is not kept: the next request tries again.
+     * A computation that fails is not kept: the next request tries again. `settledKey`, asked once a computation
+     * is done, names the key its figures really belong to when that can differ from `key` (the data version read
+     * inside the computation's own snapshot): they are kept there, never under a key whose data they do not show.
      */
-    async get(key: string, now: number, compute: () => Promise<T>, refresh = false): Promise<Cached<T>> {
+    async get(key: string, now: number, compute: () => Promise<T>, refresh = false, settledKey: () => string = () => key): Promise<Cached<T>> {
       const hit = entries.get(key);
       const age = hit ? now - hit.computedAt : -1;
       if (hit && !refresh && age >= 0 && age < ttlMs) {
@@ -59,7 +61,13 @@ export function createDashboardCache<T>(opts: DashboardCacheOptions = {}) {
         if (!hit.next) {
           const entry: Entry<T> = { computedAt: now, value: compute() };
           hit.next = entry.value.then(
-            () => { entry.done = true; if (entries.get(key) === hit) put(key, entry); },
+            () => {
+              entry.done = true;
+              const k = settledKey();
+              // Newer data than the key's: kept under its own key, and the older figures stay the key's.
+              if (k !== key) put(k, entry);
+              else if (entries.get(key) === hit) put(key, entry);
+            },
             () => { hit.next = undefined; }, // keep the older figures; a later request tries again
           );
         }
@@ -71,6 +79,11 @@ export function createDashboardCache<T>(opts: DashboardCacheOptions = {}) {
       try {
         const value = await entry.value;
         entry.done = true;
+        const k = settledKey();
+        if (k !== key) {
+          if (entries.get(key) === entry) entries.delete(key);
+          put(k, entry);
+        }
         return { value, computedAt: now, fromCache: false };
       } catch (e) {
         if (entries.get(key) === entry) entries.delete(key);
