@@ -1,11 +1,10 @@
 // The array literals PostgreSQL is sent (pg-unnest.ts) come back exactly as given, whatever the text holds; and
 // insertBatches (batch-insert.ts) writes the same rows on both databases, in SQLite's chunks or PostgreSQL's one
 // statement, with the caller's conflict clause and returning.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDatabases } from '../../../test/support/test-databases.ts';
-import type { Db } from './connect.ts';
-import { tenantScope } from './scope.ts';
+import { tenantPerSuite } from '../../../test/support/tenant-database.ts';
 import { arrayLiteral, unnestRows, type Columns } from './pg-unnest.ts';
 import { insertBatches } from './batch-insert.ts';
 
@@ -31,47 +30,32 @@ describe('arrayLiteral', () => {
   });
 });
 
-const postgres = testDatabases().filter((d) => d.name === 'postgres');
-describe.skipIf(postgres.length === 0).each(postgres)('array literals on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-  });
-  afterAll(async () => dispose());
+describe.each(testDatabases())('bulk inserts on $name', (database) => {
+  const tenant = tenantPerSuite(database, 'unnest.example');
 
-  it('round-trip text, bigint and integer arrays exactly', async () => {
-    const back = await sql<Row>`select * from (${unnestRows(ROWS, COLUMNS)}) u order by n`.execute(handle.db);
+  it.skipIf(database.name !== 'postgres')('PostgreSQL: text, bigint and integer arrays round-trip exactly', async () => {
+    const back = await sql<Row>`select * from (${unnestRows(ROWS, COLUMNS)}) u order by n`.execute(tenant.handle.db);
     expect(back.rows).toEqual(ROWS);
     expect(back.rows.find((r) => r.n === 2)!.t).toBe('NULL');
     expect(back.rows.find((r) => r.n === 0)!.t).toBeNull();
   });
 
-  it('read the same as the driver’s own encoding of the arrays', async () => {
-    const ours = await sql<{ t: string[] }>`select cast(${arrayLiteral(TEXTS, 't')} as text[]) as t`.execute(handle.db);
-    const driver = await sql<{ t: string[] }>`select cast(${TEXTS} as text[]) as t`.execute(handle.db);
+  it.skipIf(database.name !== 'postgres')('PostgreSQL: the literals read the same as the driver’s own encoding of the arrays', async () => {
+    const ours = await sql<{ t: string[] }>`select cast(${arrayLiteral(TEXTS, 't')} as text[]) as t`.execute(tenant.handle.db);
+    const driver = await sql<{ t: string[] }>`select cast(${TEXTS} as text[]) as t`.execute(tenant.handle.db);
     expect(ours.rows[0]!.t).toEqual(driver.rows[0]!.t);
     expect(ours.rows[0]!.t).toEqual(TEXTS);
   });
-});
-
-describe.each(testDatabases())('insertBatches on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-  });
-  afterAll(async () => dispose());
 
   const audit = (n: number, detail: string | null, actor: string | null) => ({
-    tenant_id: 't1', id: `a${String(n).padStart(3, '0')}`, at: 1_764_000_000_000 + n, actor_id: actor, action: 'test', entity_type: 'x', entity_id: 'e', detail,
+    tenant_id: tenant.tenantId, id: `a${String(n).padStart(3, '0')}`, at: 1_764_000_000_000 + n, actor_id: actor, action: 'test', entity_type: 'x', entity_id: 'e', detail,
   });
   const AUDIT_COLUMNS = [
     ['tenant_id', 'text'], ['id', 'text'], ['at', 'bigint'], ['actor_id', 'text'], ['action', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['detail', 'text'],
   ] as const;
 
-  it('writes every row as given, in chunks or one statement, and returns what the conflict clause let in', async () => {
-    const scope = tenantScope(handle, 't1');
+  it('insertBatches writes every row as given, in chunks or one statement, and returns what the conflict clause let in', async () => {
+    const { scope } = tenant;
     const rows = TEXTS.map((t, n) => audit(n, t, n % 3 ? null : 'NULL'));
     const first = await insertBatches(scope, {
       into: 'audit_log', rows, columns: AUDIT_COLUMNS, sqliteChunk: 5,
@@ -84,7 +68,7 @@ describe.each(testDatabases())('insertBatches on $name', (database) => {
       finish: (insert) => insert.onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing()).returning('id'),
     });
     expect(again).toEqual([{ id: 'a999' }]);
-    const stored = await handle.db.selectFrom('audit_log').selectAll().where('tenant_id', '=', 't1').orderBy('id').execute();
+    const stored = await tenant.handle.db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenant.tenantId).where('action', '=', 'test').orderBy('id').execute();
     expect(stored).toEqual([...rows, audit(999, '{"json": "\\u00e4"}', null)]);
     expect(await insertBatches(scope, { into: 'audit_log', rows: [], columns: AUDIT_COLUMNS, sqliteChunk: 5, finish: (insert) => insert })).toEqual([]);
   });
