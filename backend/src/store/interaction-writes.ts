@@ -9,9 +9,10 @@ import { refreshLastContact } from './accounts.ts';
 import { NOT_CONTACT_KINDS } from '../domain/counts-as-contact.ts';
 import { touchTimeline } from './timeline-rows.ts';
 import { withRollups } from './rollups.ts';
-import { columnNames, unnestRows, type ArrayType } from './pg-unnest.ts';
+import type { ArrayType } from './pg-unnest.ts';
+import { insertBatches } from './batch-insert.ts';
 
-// The bulk inserts' columns with their PostgreSQL types (pg-unnest.ts): one statement per table and batch there.
+// The bulk inserts' columns with their PostgreSQL types (batch-insert.ts): one statement per table and batch there.
 const INTERACTION_COLUMNS = ([
   ['tenant_id', 'text'], ['id', 'text'], ['kind', 'text'], ['direction', 'text'], ['occurred_at', 'bigint'], ['subject', 'text'], ['snippet', 'text'],
   ['note', 'text'], ['duration_minutes', 'integer'], ['opportunity_id', 'text'], ['source', 'text'], ['visibility', 'text'], ['external_key', 'text'],
@@ -92,16 +93,11 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
     deleted_at: null,
     deleted_by: null,
   }));
-  const pg = scope.dialect === 'postgres';
-  for (const part of pg ? [values] : chunks(values, 1500)) {
-    if (part.length === 0) continue;
-    const insert = scope.db.insertInto('interactions');
-    const done = await (pg ? insert.columns(columnNames(INTERACTION_COLUMNS)).expression(unnestRows(part, INTERACTION_COLUMNS)) : insert.values(part))
-      .onConflict((oc) => oc.columns(['tenant_id', 'external_key']).doNothing())
-      .returning('id')
-      .execute();
-    for (const r of done) inserted.add(r.id);
-  }
+  const done = await insertBatches(scope, {
+    into: 'interactions', rows: values, columns: INTERACTION_COLUMNS, sqliteChunk: 1500,
+    finish: (insert) => insert.onConflict((oc) => oc.columns(['tenant_id', 'external_key']).doNothing()).returning('id'),
+  });
+  for (const r of done) inserted.add(r.id);
   const participants = rows.filter(({ id }) => inserted.has(id)).flatMap(({ input, id }) =>
     input.participants.map((p, ordinal) => ({
       tenant_id: scope.tenantId,
@@ -114,11 +110,7 @@ export async function insertInteractions(scope: TenantScope, rows: { input: Inte
       contact_id: p.contactId,
     })),
   );
-  for (const part of pg ? [participants] : chunks(participants, 3000)) {
-    if (part.length === 0) continue;
-    const insert = scope.db.insertInto('interaction_participants');
-    await (pg ? insert.columns(columnNames(PARTICIPANT_COLUMNS)).expression(unnestRows(part, PARTICIPANT_COLUMNS)) : insert.values(part)).onConflict((oc) => oc.doNothing()).execute();
-  }
+  await insertBatches(scope, { into: 'interaction_participants', rows: participants, columns: PARTICIPANT_COLUMNS, sqliteChunk: 3000, finish: (insert) => insert.onConflict((oc) => oc.doNothing()) });
   await touchTimeline(scope, inserted);
   return inserted;
 }
@@ -128,12 +120,7 @@ export async function addTimelineRows(scope: TenantScope, rows: { interactionId:
   const values = rows.map((r) => ({ tenant_id: scope.tenantId, account_id: r.accountId, occurred_at: r.occurredAt, interaction_id: r.interactionId, kind: r.kind }));
   // In key order, as insertInteractions: passes merging into the same interaction then never wait in a cycle.
   values.sort((a, b) => a.account_id.localeCompare(b.account_id) || a.occurred_at - b.occurred_at || a.interaction_id.localeCompare(b.interaction_id));
-  const pg = scope.dialect === 'postgres';
-  for (const part of pg ? [values] : chunks(values, 3000)) {
-    if (part.length === 0) continue;
-    const insert = scope.db.insertInto('interaction_accounts');
-    await (pg ? insert.columns(columnNames(LINK_COLUMNS)).expression(unnestRows(part, LINK_COLUMNS)) : insert.values(part)).onConflict((oc) => oc.doNothing()).execute();
-  }
+  await insertBatches(scope, { into: 'interaction_accounts', rows: values, columns: LINK_COLUMNS, sqliteChunk: 3000, finish: (insert) => insert.onConflict((oc) => oc.doNothing()) });
   await touchTimeline(scope, rows.map((r) => r.interactionId));
 }
 
@@ -141,12 +128,7 @@ export async function addTimelineRows(scope: TenantScope, rows: { interactionId:
 export async function addHolders(scope: TenantScope, rows: { interactionId: string; userId: string; relation: string; at: number }[]): Promise<void> {
   const values = rows.map((r) => ({ tenant_id: scope.tenantId, interaction_id: r.interactionId, user_id: r.userId, relation: r.relation, at: r.at }));
   values.sort((a, b) => a.interaction_id.localeCompare(b.interaction_id) || a.user_id.localeCompare(b.user_id) || a.relation.localeCompare(b.relation));
-  const pg = scope.dialect === 'postgres';
-  for (const part of pg ? [values] : chunks(values, 3000)) {
-    if (part.length === 0) continue;
-    const insert = scope.db.insertInto('interaction_holders');
-    await (pg ? insert.columns(columnNames(HOLDER_COLUMNS)).expression(unnestRows(part, HOLDER_COLUMNS)) : insert.values(part)).onConflict((oc) => oc.doNothing()).execute();
-  }
+  await insertBatches(scope, { into: 'interaction_holders', rows: values, columns: HOLDER_COLUMNS, sqliteChunk: 3000, finish: (insert) => insert.onConflict((oc) => oc.doNothing()) });
   await touchTimeline(scope, rows.map((r) => r.interactionId));
 }
 

@@ -11,7 +11,8 @@ import { ERASED_ACCOUNT_NAME } from '../domain/erasure.ts';
 import { chunks, collectKeysBeforeCommit, tenantScope, type TenantScope } from './scope.ts';
 import { getInteractions } from './interactions.ts';
 import { writeAccountNameKeys } from './account-name-keys.ts';
-import { columnNames, unnestRows, type ArrayType } from './pg-unnest.ts';
+import type { ArrayType } from './pg-unnest.ts';
+import { insertBatches, type Computed } from './batch-insert.ts';
 
 type Kind = 'account' | 'contact' | 'interaction';
 
@@ -112,20 +113,14 @@ async function writeDocuments(scope: TenantScope, docs: SearchDocument[]): Promi
   // first (FTS5 rowid order, store/search.ts) holds within a batch too.
   const byKey = (a: SearchDocument, b: SearchDocument) => a.kind.localeCompare(b.kind) || a.recordId.localeCompare(b.recordId);
   const sorted = [...docs].sort(pg ? byKey : (a, b) => (a.occurredAt ?? 0) - (b.occurredAt ?? 0) || byKey(a, b));
-  for (const part of pg ? [sorted] : chunks(sorted, 200)) {
-    if (part.length === 0) continue;
-    const rows = part.map((d) => ({
-      tenant_id: scope.tenantId, kind: d.kind, record_id: d.recordId, account_id: d.accountId, visibility: d.visibility,
-      holder_ids: d.holderIds, archived: d.archived ? 1 : 0, item_kind: d.itemKind, occurred_at: d.occurredAt, title: d.title,
-      meta_text: d.meta, content_text: d.content,
-    }));
-    const insert = scope.db.insertInto('search_documents');
-    await (pg
-      // The vector: the folded words (the same folding as the query's), metadata weight A, content B.
-      ? insert.columns([...columnNames(DOCUMENT_COLUMNS), 'tsv']).expression(sql`select ${sql.join(columnNames(DOCUMENT_COLUMNS).map((c) => sql.ref(`u.${c}`)))},
-          setweight(to_tsvector('simple', u.meta_words), 'A') || setweight(to_tsvector('simple', u.content_words), 'B')
-          from (${unnestRows(part.map((d, k) => ({ ...rows[k]!, meta_words: words(d.meta).join(' '), content_words: words(d.content).join(' ') })), [...DOCUMENT_COLUMNS, ['meta_words', 'text'], ['content_words', 'text']])}) u`)
-      : insert.values(rows))
+  const rows = sorted.map((d) => ({
+    tenant_id: scope.tenantId, kind: d.kind, record_id: d.recordId, account_id: d.accountId, visibility: d.visibility,
+    holder_ids: d.holderIds, archived: d.archived ? 1 : 0, item_kind: d.itemKind, occurred_at: d.occurredAt, title: d.title,
+    meta_text: d.meta, content_text: d.content,
+  }));
+  await insertBatches(scope, {
+    into: 'search_documents', rows, columns: DOCUMENT_COLUMNS, sqliteChunk: 200, computed: VECTOR,
+    finish: (insert) => insert
       .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id'])
         .doUpdateSet((eb) => ({
           account_id: eb.ref('excluded.account_id'), visibility: eb.ref('excluded.visibility'), holder_ids: eb.ref('excluded.holder_ids'),
@@ -134,16 +129,24 @@ async function writeDocuments(scope: TenantScope, docs: SearchDocument[]): Promi
           ...(pg ? { tsv: eb.ref('excluded.tsv') } : {}),
         }))
         // Nothing changed (most writes to an interaction: a holder joining again, a rollup): no write at all.
-        .where(changed(pg)))
-      .execute();
-  }
+        .where(changed(pg))),
+  });
 }
 
-/** PostgreSQL writes a batch's entries as arrays (pg-unnest.ts). */
+/** PostgreSQL writes a batch's entries as arrays (batch-insert.ts). */
 const DOCUMENT_COLUMNS = [
   ['tenant_id', 'text'], ['kind', 'text'], ['record_id', 'text'], ['account_id', 'text'], ['visibility', 'text'], ['holder_ids', 'text'],
   ['archived', 'integer'], ['item_kind', 'text'], ['occurred_at', 'bigint'], ['title', 'text'], ['meta_text', 'text'], ['content_text', 'text'],
 ] as const satisfies readonly (readonly [string, ArrayType])[];
+
+/** PostgreSQL's vector: the folded words (the same folding as the query's), metadata weight A, content B. */
+const VECTOR: Computed<{ meta_text: string; content_text: string }> = {
+  inputs: [
+    { name: 'meta_words', type: 'text', of: (r) => words(r.meta_text).join(' ') },
+    { name: 'content_words', type: 'text', of: (r) => words(r.content_text).join(' ') },
+  ],
+  columns: [['tsv', sql`setweight(to_tsvector('simple', u.meta_words), 'A') || setweight(to_tsvector('simple', u.content_words), 'B')`]],
+};
 
 const COMPARED = ['account_id', 'visibility', 'holder_ids', 'archived', 'item_kind', 'occurred_at', 'title', 'meta_text', 'content_text'] as const;
 

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { CompiledQuery, sql } from 'kysely';
 import type { TenantScope } from './scope.ts';
+import { arrayLiteral, type ArrayType } from './pg-unnest.ts';
 
 /** One batch's rows, each table's columns in the order the tables below declare them. */
 export interface BatchRows {
@@ -17,7 +18,7 @@ export interface BatchRows {
   documents: unknown[][];
 }
 
-interface Table { name: string; columns: [string, 'text' | 'bigint' | 'integer'][] }
+interface Table { name: string; columns: [string, ArrayType][] }
 
 const T = (name: string, columns: string): Table => ({
   name, columns: columns.split(' ').map((c) => { const [n, t] = c.split(':'); return [n!, (t ?? 'text') as Table['columns'][number][1]]; }),
@@ -90,6 +91,9 @@ async function sqliteWriter(scope: TenantScope): Promise<BulkWriter> {
   };
 }
 
+/** The arrays PostgreSQL is sent for a table: its columns, and the search entries' folded words after them. */
+const names = (table: Table) => [...table.columns.map(([c]) => c), ...(table === DOCUMENTS ? ['meta_words', 'content_words'] : [])];
+
 async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
   const statement = (table: Table, extra = '') => {
     const cols = table.columns.map(([c]) => c);
@@ -102,9 +106,9 @@ async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
   const tsv = `setweight(to_tsvector('simple', meta_words), 'A') || setweight(to_tsvector('simple', content_words), 'B')`;
   const texts = new Map<Table, string>([INTERACTIONS, PARTICIPANTS, HOLDERS, LINKS, TIMELINE].map((t) => [t, statement(t)]));
   texts.set(DOCUMENTS, statement(DOCUMENTS, tsv));
-  // Each column as one array literal, built here: the driver's own encoding (two regular-expression passes per
+  // Each column as one array literal (pg-unnest.ts): the driver's own encoding (two regular-expression passes per
   // element, then concatenation) and its garbage were most of this process's time on the timeline rows' JSON.
-  const columns = (rows: unknown[][], width: number) => Array.from({ length: width }, (_, c) => arrayLiteral(rows, c));
+  const columns = (table: Table, rows: unknown[][]) => names(table).map((name, c) => arrayLiteral(rows.map((r) => r[c]), name));
   // One statement in flight while the next batch is built; its failure is thrown at the next write or finish.
   let inFlight: Promise<unknown> = Promise.resolve(null);
   const spent = new Map<string, number>();
@@ -114,9 +118,8 @@ async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
     const run = async () => {
       for (const [table, rows] of parts) {
         if (!rows.length) continue;
-        const width = table.columns.length + (table === DOCUMENTS ? 2 : 0);
         const t0 = performance.now();
-        await scope.db.executeQuery(CompiledQuery.raw(texts.get(table)!, columns(rows, width)));
+        await scope.db.executeQuery(CompiledQuery.raw(texts.get(table)!, columns(table, rows)));
         spent.set(table.name, (spent.get(table.name) ?? 0) + performance.now() - t0);
       }
       return null;
@@ -131,23 +134,4 @@ async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
       if (failed instanceof Error) throw failed;
     },
   };
-}
-
-const NEEDS_ESCAPE = /["\\]/;
-const ESCAPED = /["\\]/g;
-
-/** Column `c` of these rows as a PostgreSQL array literal: NULL bare, every other element quoted (as pg's own). */
-export function arrayLiteral(rows: readonly unknown[][], c: number): string {
-  const parts = new Array<string>(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const v = rows[k]![c];
-    if (v === null || v === undefined) {
-      parts[k] = 'NULL';
-      continue;
-    }
-    if (typeof v === 'object') throw new Error(`bulk load: column ${c} holds an object, not a value`);
-    const text = String(v);
-    parts[k] = NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPED, '\\$&')}"` : `"${text}"`;
-  }
-  return `{${parts.join(',')}}`;
 }

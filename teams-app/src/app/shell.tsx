@@ -1,27 +1,35 @@
 // The page frame: navigation between my accounts, Today and (for managers) the dashboard, who is signed in,
 // and the page itself. Inside Teams the personal tabs are the navigation; the bar stays for the web page.
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Button, Caption1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { LoadingState, useI18n } from '../../../web-shared/src/index.ts';
+import { useI18n } from '../../../web-shared/src/index.ts';
 import { useServices } from './services.tsx';
 import type { Route, View } from './route.ts';
 import { AccountsView } from '../features/accounts/accounts-view.tsx';
 import { TopBarSearch } from '../features/search/top-bar-search.tsx';
+import { PendingPart, lazyPart, whenIdle } from './lazy-part.tsx';
 
-// Each page but the first (my accounts) loads when it is first opened, so the tab's first paint carries one
-// page: the dashboard and its charts above all, which a salesperson never needs.
-const AccountView = lazy(() => import('../features/account/account-view.tsx').then((m) => ({ default: m.AccountView })));
-const TodayView = lazy(() => import('../features/today/today-view.tsx').then((m) => ({ default: m.TodayView })));
-const MeetingPanel = lazy(() => import('../features/meeting/meeting-panel.tsx').then((m) => ({ default: m.MeetingPanel })));
-const DashboardView = lazy(() => import('../features/dashboard/dashboard-view.tsx').then((m) => ({ default: m.DashboardView })));
-const MyMailboxView = lazy(() => import('../features/my-mailbox/my-mailbox-view.tsx').then((m) => ({ default: m.MyMailboxView })));
-const SyncView = lazy(() => import('../features/sync/sync-view.tsx').then((m) => ({ default: m.SyncView })));
-const ReviewView = lazy(() => import('../features/review/review-view.tsx').then((m) => ({ default: m.ReviewView })));
-const DuplicatesView = lazy(() => import('../features/duplicates/duplicates-view.tsx').then((m) => ({ default: m.DuplicatesView })));
-const ProductsView = lazy(() => import('../features/products/products-view.tsx').then((m) => ({ default: m.ProductsView })));
-const ImportView = lazy(() => import('../features/import/import-view.tsx').then((m) => ({ default: m.ImportView })));
-const AuditView = lazy(() => import('../features/audit/audit-view.tsx').then((m) => ({ default: m.AuditView })));
-const SettingsView = lazy(() => import('../features/settings/settings-view.tsx').then((m) => ({ default: m.SettingsView })));
+// Each page but the first (my accounts) is its own chunk (lazy-part.tsx), so the tab's first paint carries one
+// page: the dashboard and its charts above all, which a salesperson never needs. A page's chunk is fetched when its
+// tab is pointed at or focused, and an account's page (where the list leads) once the first screen has settled.
+const views = {
+  account: lazyPart(() => import('../features/account/account-view.tsx').then((m) => m.AccountView)),
+  today: lazyPart(() => import('../features/today/today-view.tsx').then((m) => m.TodayView)),
+  meeting: lazyPart(() => import('../features/meeting/meeting-panel.tsx').then((m) => m.MeetingPanel)),
+  dashboard: lazyPart(() => import('../features/dashboard/dashboard-view.tsx').then((m) => m.DashboardView)),
+  'my-mailbox': lazyPart(() => import('../features/my-mailbox/my-mailbox-view.tsx').then((m) => m.MyMailboxView)),
+  sync: lazyPart(() => import('../features/sync/sync-view.tsx').then((m) => m.SyncView)),
+  review: lazyPart(() => import('../features/review/review-view.tsx').then((m) => m.ReviewView)),
+  duplicates: lazyPart(() => import('../features/duplicates/duplicates-view.tsx').then((m) => m.DuplicatesView)),
+  products: lazyPart(() => import('../features/products/products-view.tsx').then((m) => m.ProductsView)),
+  import: lazyPart(() => import('../features/import/import-view.tsx').then((m) => m.ImportView)),
+  audit: lazyPart(() => import('../features/audit/audit-view.tsx').then((m) => m.AuditView)),
+  settings: lazyPart(() => import('../features/settings/settings-view.tsx').then((m) => m.SettingsView)),
+} satisfies Partial<Record<View, { preload: () => Promise<unknown> }>>;
+/** Fetches a tab's page ahead of the click (my accounts is in the first chunk already). */
+const preloadView = (view: View) => {
+  if (view in views) void views[view as keyof typeof views].preload().catch((e: unknown) => console.warn(`Suhde: loading the ${view} page ahead of time failed; it loads when opened`, e));
+};
 
 const useStyles = makeStyles({
   bar: {
@@ -54,6 +62,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
   ];
   const current = route.view === 'account' ? 'accounts' : route.view;
   const sidePanel = route.view === 'meeting';
+  useEffect(() => (sidePanel ? undefined : whenIdle(views.account.preload)), [sidePanel]);
   return (
     <>
       {!sidePanel && (
@@ -62,7 +71,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
           <nav aria-label={t('nav.label')} className={s.nav}>
             <TabList className={s.tabs} selectedValue={current} onTabSelect={(_, d) => navigate({ view: d.value as View })} size="small">
               {tabs.map((tab) => (
-                <Tab key={tab.view} value={tab.view}>{tab.label}</Tab>
+                <Tab key={tab.view} value={tab.view} onPointerEnter={() => preloadView(tab.view)} onFocus={() => preloadView(tab.view)}>{tab.label}</Tab>
               ))}
             </TabList>
           </nav>
@@ -76,7 +85,7 @@ export function Shell({ route, onSwitchUser }: { route: Route; onSwitchUser: (()
         </header>
       )}
       <main className={sidePanel ? s.compact : s.main} data-view={route.view} data-hosted={host.context.hosted ? 'teams' : 'web'}>
-        <Suspense fallback={<LoadingState />}>
+        <Suspense fallback={<PendingPart />}>
           <Page route={route} manager={manager} admin={me.role === 'admin'} />
         </Suspense>
       </main>
@@ -88,35 +97,37 @@ function Page({ route, manager, admin }: { route: Route; manager: boolean; admin
   const { t } = useI18n();
   switch (route.view) {
     case 'today':
-      return <TodayView />;
+      return <views.today.Component />;
     case 'dashboard':
       if (!manager) return <Text role="alert">{t('dashboard.managersOnly')}</Text>;
-      return <DashboardView />;
-    case 'my-mailbox':
+      return <views.dashboard.Component />;
+    case 'my-mailbox': {
+      const MyMailboxView = views['my-mailbox'].Component;
       return <MyMailboxView />;
+    }
     case 'sync':
       if (!admin) return <Text role="alert">{t('sync.adminsOnly')}</Text>;
-      return <SyncView />;
+      return <views.sync.Component />;
     case 'review':
-      return <ReviewView />;
+      return <views.review.Component />;
     case 'duplicates':
       if (!manager) return <Text role="alert">{t('duplicates.managersOnly')}</Text>;
-      return <DuplicatesView />;
+      return <views.duplicates.Component />;
     case 'products':
-      return <ProductsView />;
+      return <views.products.Component />;
     case 'import':
       if (!manager) return <Text role="alert">{t('import.managersOnly')}</Text>;
-      return <ImportView />;
+      return <views.import.Component />;
     case 'audit':
       if (!admin) return <Text role="alert">{t('audit.adminsOnly')}</Text>;
-      return <AuditView />;
+      return <views.audit.Component />;
     case 'settings':
       if (!admin) return <Text role="alert">{t('settings.adminsOnly')}</Text>;
-      return <SettingsView />;
+      return <views.settings.Component />;
     case 'account':
-      return <AccountView accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
+      return <views.account.Component accountId={route.accountId!} {...(route.interactionId ? { interactionId: route.interactionId } : {})} />;
     case 'meeting':
-      return <MeetingPanel {...(route.accountId ? { accountId: route.accountId } : {})} {...(route.chatId ? { chatId: route.chatId } : {})} />;
+      return <views.meeting.Component {...(route.accountId ? { accountId: route.accountId } : {})} {...(route.chatId ? { chatId: route.chatId } : {})} />;
     default:
       return <AccountsView />;
   }
