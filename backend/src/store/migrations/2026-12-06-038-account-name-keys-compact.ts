@@ -3,10 +3,9 @@
 // CSV import on SQLite took 15.5 s with them against 9.8 s without. The rowid table was three b-trees per row
 // (the table, its primary key, the index by account). On SQLite the table is rebuilt WITHOUT ROWID, clustered on
 // the key lookup's (tenant_id, name_key, account_id), with one index by account for the per-account reads (the
-// writer's comparison, the start-up fill's check); an index of a WITHOUT ROWID table holds the key's columns, so
-// those reads never visit the table. On
-// PostgreSQL the heap stays and both indexes are used; the one by account gains name_key, so the per-account read
-// is an index-only scan. The rows, '' ones (built, no key) included, are kept as they were.
+// writer's comparison, the start-up fill's check): an index of a WITHOUT ROWID table holds the key's columns, so
+// those reads never visit the table. On PostgreSQL the heap stays and both indexes are used; the one by account
+// gains name_key, so the per-account read is an index-only scan. The rows ('' ones, built but keyless, too) stay.
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
