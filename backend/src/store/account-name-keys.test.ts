@@ -90,38 +90,50 @@ describe.each(testDatabases())('account name keys on $name', (database) => {
     expect(await keysOf(b.id)).toEqual([]);
   });
 
-  it('are looked up by key and read by account through an index', async () => {
-    // Enough other accounts' keys, with statistics, that a full read would be the planner's worse choice.
-    const bulk = Array.from({ length: 3000 }, (_, i) => ['bulk' + String(i).padStart(5, '0'), i]).flatMap(([id, i]) =>
-      [0, 1, 2, 3, 4, 5].map((k) => ({ tenant_id: f.tenantId, name_key: `z${(Number(i) * 7 + k * 131) % 2003}`, account_id: String(id) })));
-    for (let at = 0; at < bulk.length; at += 300) await f.handle.db.insertInto('account_name_keys').values(bulk.slice(at, at + 300)).onConflict((oc) => oc.doNothing()).execute();
-    await sql`analyze account_name_keys`.execute(f.handle.db);
-    const a = await createAccount(f.scope, input('Quistberg Oy'), null, T0);
+  /** The plans of the selects and deletes fn runs, in order. */
+  async function plansOf(fn: (scope: TenantScope) => Promise<void>): Promise<{ sql: string; plan: string }[]> {
     const nodes: RootOperationNode[] = [];
     const capture: KyselyPlugin = { transformQuery: (q) => (nodes.push(q.node), q.node), transformResult: async (q) => q.result };
-    await f.handle.db.transaction().execute(async (trx) => {
-      const scope = tenantScope({ db: trx.withPlugin(capture), dialect: f.handle.dialect, close: async () => {} }, f.tenantId);
-      expect(await accountsByNameKeys(scope, nameTypoKeys('Quistberg'))).toEqual([a.id]);
-      await writeAccountNameKeys(scope, [a.id], [{ id: a.id, name: 'Quistberg Oy' }]);
-      await writeAccountNameKeys(scope, [a.id], [{ id: a.id, name: 'Quastberg Oy' }]);
-    });
+    await f.handle.db.transaction().execute(async (trx) => fn(tenantScope({ db: trx.withPlugin(capture), dialect: f.handle.dialect, close: async () => {} }, f.tenantId)));
     const plans: { sql: string; plan: string }[] = [];
     for (const node of nodes) {
       const q = f.handle.db.getExecutor().compileQuery(node, { queryId: 'plan' });
       if (!/^\s*(select|delete)/i.test(q.sql)) continue;
       const rows = (await f.handle.db.executeQuery({ ...q, sql: `${f.handle.dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${q.sql}` })).rows as Record<string, unknown>[];
-    plans.push({ sql: q.sql, plan: rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n') });
+      plans.push({ sql: q.sql, plan: rows.map((r) => String(r.detail ?? r['QUERY PLAN'])).join('\n') });
     }
-    const [lookup, read, , del] = plans;
-    expect(plans.map((p) => p.sql.split(' ')[0])).toEqual(['select', 'select', 'select', 'delete']);
     for (const p of plans) expect(p.plan, `${p.sql}\n${p.plan}`).not.toMatch(/\bSCAN account_name_keys\b(?! USING)|Seq Scan on account_name_keys/);
+    return plans;
+  }
+  const readByAccount = (plan: string) => expect(plan).toMatch(f.handle.dialect === 'sqlite'
+    ? /SEARCH account_name_keys USING COVERING INDEX account_name_keys_account \(tenant_id=\? AND account_id=\?\)/
+    : /Index Only Scan using account_name_keys_account on account_name_keys\s+\(cost[^)]*\)\s+Index Cond: \(\(tenant_id = .*\) AND \(account_id = /);
+
+  it('are looked up by key and read by account through an index, with statistics or before any', async () => {
+    // Enough other accounts' keys that reading the tenant's every key would be the planner's worse choice.
+    const bulk = Array.from({ length: 3000 }, (_, i) => ['bulk' + String(i).padStart(5, '0'), i]).flatMap(([id, i]) =>
+      [0, 1, 2, 3, 4, 5].map((k) => ({ tenant_id: f.tenantId, name_key: `z${(Number(i) * 7 + k * 131) % 2003}`, account_id: String(id) })));
+    for (let at = 0; at < bulk.length; at += 300) await f.handle.db.insertInto('account_name_keys').values(bulk.slice(at, at + 300)).onConflict((oc) => oc.doNothing()).execute();
+    const a = await createAccount(f.scope, input('Quistberg Oy'), null, T0);
+    // A new tenant's first import writes 500 accounts at a time into a table with no statistics yet: PostgreSQL
+    // planned an IN list of 500 accounts as a read of every key of the tenant.
+    const batch = [a.id, ...Array.from({ length: 499 }, (_, i) => `gone${i}`)];
+    const [unanalysed] = await plansOf((s) => writeAccountNameKeys(s, batch, [{ id: a.id, name: 'Quistberg Oy' }]));
+    readByAccount(unanalysed!.plan);
+    await sql`analyze account_name_keys`.execute(f.handle.db);
+    const plans = await plansOf(async (s) => {
+      expect(await accountsByNameKeys(s, nameTypoKeys('Quistberg'))).toEqual([a.id]);
+      await writeAccountNameKeys(s, [a.id], [{ id: a.id, name: 'Quistberg Oy' }]);
+      await writeAccountNameKeys(s, [a.id], [{ id: a.id, name: 'Quastberg Oy' }]);
+    });
+    const [lookup, read, , del] = plans;
+    expect(plans.map((p) => p.sql.trim().split(' ')[0])).toEqual(['select', 'select', 'select', 'delete']);
+    readByAccount(read!.plan);
     if (f.handle.dialect === 'sqlite') {
       expect(lookup!.plan).toMatch(/SEARCH account_name_keys USING PRIMARY KEY \(tenant_id=\? AND name_key=\?\)/);
-      expect(read!.plan).toMatch(/SEARCH account_name_keys USING COVERING INDEX account_name_keys_account \(tenant_id=\? AND account_id=\?\)/);
       expect(del!.plan).toMatch(/SEARCH account_name_keys USING (COVERING INDEX account_name_keys_account|PRIMARY KEY) /);
     } else {
       expect(lookup!.plan).toMatch(/Index (Only )?Scan using account_name_keys_pk|Bitmap Index Scan on account_name_keys_pk/);
-      expect(read!.plan).toMatch(/Index Only Scan using account_name_keys_account/);
       expect(del!.plan).toMatch(/Index (Only )?Scan using account_name_keys_(account|pk)|Bitmap Index Scan on account_name_keys_(account|pk)/);
     }
   });

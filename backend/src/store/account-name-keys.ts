@@ -25,8 +25,7 @@ export async function writeAccountNameKeys(scope: TenantScope, ids: readonly str
   }
   const stale: { account_id: string; name_key: string }[] = [];
   for (const part of chunks([...wanted.keys()], 500)) {
-    const held = await scope.db.selectFrom('account_name_keys').select(['account_id', 'name_key'])
-      .where('tenant_id', '=', scope.tenantId).where('account_id', 'in', part).execute();
+    const held = await heldKeys(scope, part);
     // What is held and wanted stays; what is left of the wanted set is missing.
     for (const r of held) if (!wanted.get(r.account_id)?.delete(r.name_key)) stale.push(r);
   }
@@ -37,6 +36,20 @@ export async function writeAccountNameKeys(scope: TenantScope, ids: readonly str
   }
   const missing = [...wanted].flatMap(([id, keys]) => [...keys].map((k) => ({ tenant_id: scope.tenantId, name_key: k, account_id: id })));
   for (const part of chunks(missing, 300)) await scope.db.insertInto('account_name_keys').values(part).execute();
+}
+
+/** The keys these accounts hold now. */
+async function heldKeys(scope: TenantScope, ids: readonly string[]): Promise<{ account_id: string; name_key: string }[]> {
+  if (scope.dialect === 'sqlite') {
+    return scope.db.selectFrom('account_name_keys').select(['account_id', 'name_key'])
+      .where('tenant_id', '=', scope.tenantId).where('account_id', 'in', [...ids]).execute();
+  }
+  // One index probe per account. Written as an IN list, a table that has no statistics yet (a new tenant's first
+  // import, before autovacuum's first ANALYZE) was read through tenant_id alone: every key of the tenant, each batch.
+  const r = await sql<{ account_id: string; name_key: string }>`select k.account_id, k.name_key from unnest(${[...ids]}::text[]) as a(id)
+    cross join lateral (select account_id, name_key from account_name_keys
+      where tenant_id = ${scope.tenantId} and account_id = a.id offset 0) k`.execute(scope.db);
+  return r.rows;
 }
 
 /** Live accounts holding any of these keys. */
