@@ -31,6 +31,7 @@ import * as searchMergeSettings from './migrations/2026-12-06-034-search-merge-s
 import * as dashboardPipeline from './migrations/2026-12-06-035-dashboard-pipeline.ts';
 import * as searchPrefixes from './migrations/2026-12-06-036-search-prefixes.ts';
 import * as accountNameKeys from './migrations/2026-12-06-037-account-name-keys.ts';
+import * as accountNameKeysCompact from './migrations/2026-12-06-038-account-name-keys-compact.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { fillUnbuiltAccountNameKeys } from './account-name-keys.ts';
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-035-dashboard-pipeline': dashboardPipeline,
   '2026-12-06-036-search-prefixes': searchPrefixes,
   '2026-12-06-037-account-name-keys': accountNameKeys,
+  '2026-12-06-038-account-name-keys-compact': accountNameKeysCompact,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
