@@ -64,4 +64,14 @@ describe('SQLite reader threads', () => {
       await pool.close();
     }
   });
+
+  it('reports a thread that cannot open the file as lost (the dashboard then reads on the one connection)', async () => {
+    const pool = createSqliteReaders(join(dir, 'missing.db'), 8, 1);
+    try {
+      const [r] = pool.take(1);
+      await expect(r!.executeQuery(CompiledQuery.raw('select 1'))).rejects.toBeInstanceOf(ReaderLostError);
+    } finally {
+      await pool.close();
+    }
+  });
 });

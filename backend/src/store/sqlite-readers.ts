@@ -8,6 +8,7 @@
 // structured clone: the dashboard's statements return tens of rows, so the copy costs nothing that matters.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { CompiledQuery, QueryResult } from 'kysely';
 
 export interface SqliteReader {
@@ -26,7 +27,8 @@ class WorkerReader implements SqliteReader {
   dead = false;
 
   constructor(path: string, cacheMb: number) {
-    this.worker = new Worker(new URL('./sqlite-reader.worker.mjs', import.meta.url), { workerData: { path, cacheMb } });
+    // By file path: under a browser-like test environment import.meta.url is not a file: URL, but dirname is.
+    this.worker = new Worker(join(import.meta.dirname, 'sqlite-reader.worker.mjs'), { workerData: { path, cacheMb } });
     // Idle readers never keep the process alive; a handle's close() ends them.
     this.worker.unref();
     this.worker.on('message', (m: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
@@ -96,7 +98,14 @@ export function createSqliteReaders(path: string, cacheMb: number, size = sqlite
       all = all.filter((r) => !r.dead);
       started = all.length;
       while (idle.length < n && started < size) {
-        const r = new WorkerReader(path, cacheMb);
+        let r: WorkerReader;
+        try {
+          r = new WorkerReader(path, cacheMb);
+        } catch (e) {
+          // No thread (resources, a missing file): the reads fall back to the one connection.
+          console.error('[suhde] a SQLite reader thread could not start:', e);
+          break;
+        }
         all.push(r);
         idle.push(r);
         started++;
