@@ -21,7 +21,7 @@ const flush = () => new Promise((r) => setImmediate(r));
 
 describe('sharedDataVersion, in order', () => {
   const db = {};
-  const scope = (tenantId: string) => ({ db, tenantId }) as unknown as TenantScope;
+  const scope = (tenantId: string) => ({ db, tenantId, dialect: 'postgres' }) as unknown as TenantScope;
 
   it('gives callers who arrive during a read the next read, one for all of them, begun after they arrived', async () => {
     const s = scope('t1');
@@ -44,11 +44,20 @@ describe('sharedDataVersion, in order', () => {
     expect(await late).toBe(9);
   });
 
+  it('on SQLite reads for each caller: there is no round trip to share', async () => {
+    const { begun, call } = manualReads();
+    const sqlite = { db, tenantId: 't9', dialect: 'sqlite' } as unknown as TenantScope;
+    const reads = [call(sqlite), call(sqlite)];
+    expect(begun).toHaveLength(2);
+    begun.forEach((r, i) => r.end(i));
+    expect(await Promise.all(reads)).toEqual([0, 1]);
+  });
+
   it('keeps tenants and handles apart', async () => {
     const { begun, call } = manualReads();
     const a = call(scope('t1'));
     const b = call(scope('t2'));
-    const c = call({ db: {}, tenantId: 't1' } as unknown as TenantScope);
+    const c = call({ db: {}, tenantId: 't1', dialect: 'postgres' } as unknown as TenantScope);
     expect(begun).toHaveLength(3);
     begun.forEach((r, i) => r.end(i));
     expect(await Promise.all([a, b, c])).toEqual([0, 1, 2]);

@@ -24,8 +24,12 @@ function laneFor(scope: TenantScope): Lane {
   return lane;
 }
 
-/** dataVersion(scope), begun after this call, shared with every caller waiting for the same tenant. */
+/**
+ * dataVersion(scope), begun after this call, shared with every caller waiting for the same tenant. SQLite's read
+ * is a lookup in this process, no round trip to share: each caller reads its own.
+ */
 export function sharedDataVersion(scope: TenantScope, read: (scope: TenantScope) => Promise<number> = dataVersion): Promise<number> {
+  if (scope.dialect === 'sqlite') return read(scope);
   const lane = laneFor(scope);
   const start = (): Promise<number> => {
     const p = read(scope);
