@@ -1,8 +1,8 @@
 // Shared data-version reads: fewer reads under load, and never an answer read before the caller arrived.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/test-databases.ts';
-import { makeTenant, T0, type FixtureTenant } from '../../../test/support/fixtures.ts';
-import type { Db } from './connect.ts';
+import { T0 } from '../../../test/support/fixtures.ts';
+import { tenantPerSuite } from '../../../test/support/tenant-database.ts';
 import type { TenantScope } from './scope.ts';
 import { writeAudit } from './audit.ts';
 import { dataVersion } from './rollups.ts';
@@ -81,14 +81,7 @@ describe('sharedDataVersion, in order', () => {
 });
 
 describe.each(testDatabases())('sharedDataVersion on $name', (database) => {
-  let handle: Db;
-  let dispose: () => Promise<void>;
-  let a: FixtureTenant;
-  beforeAll(async () => {
-    ({ handle, dispose } = await database.open());
-    a = await makeTenant(handle, 'seller-a.fi');
-  });
-  afterAll(async () => dispose());
+  const a = tenantPerSuite(database, 'seller-a.fi');
 
   it('answers, to every request made after a write committed, a version that includes it', async () => {
     const seen: { committedBefore: number; answer: Promise<number> }[] = [];
