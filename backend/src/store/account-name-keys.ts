@@ -8,6 +8,7 @@ import type { Dialect } from './connect.ts';
 import { nameTypoKeys } from '../domain/duplicates.ts';
 import { ERASED_ACCOUNT_NAME } from '../domain/erasure.ts';
 import { chunks, tenantScope, type TenantScope } from './scope.ts';
+import { arrayLiteral } from './pg-unnest.ts';
 
 const NO_KEY = '';
 
@@ -46,7 +47,7 @@ async function heldKeys(scope: TenantScope, ids: readonly string[]): Promise<{ a
   }
   // One index probe per account. Written as an IN list, a table that has no statistics yet (a new tenant's first
   // import, before autovacuum's first ANALYZE) was read through tenant_id alone: every key of the tenant, each batch.
-  const r = await sql<{ account_id: string; name_key: string }>`select k.account_id, k.name_key from unnest(${[...ids]}::text[]) as a(id)
+  const r = await sql<{ account_id: string; name_key: string }>`select k.account_id, k.name_key from unnest(${arrayLiteral(ids, 'account_id')}::text[]) as a(id)
     cross join lateral (select account_id, name_key from account_name_keys
       where tenant_id = ${scope.tenantId} and account_id = a.id offset 0) k`.execute(scope.db);
   return r.rows;
