@@ -36,7 +36,10 @@ export function dashboardFigures<F>(d: DashboardScope, limit: number, first?: (s
   return inSnapshot(d.scope, async (scope) => {
     const s = { ...d, scope };
     const f = first ? await first(scope) : undefined;
-    const figures = await Promise.all([repActivity(s), accountActivity(s, limit), careAndCold(s, limit), teamPipeline(s), weeklyTrend(s)]);
+    // Issued longest chain first: the snapshot's lanes take statements in the order asked, and care's three
+    // statements run one after another, so started last they were the dashboard's tail on one lane.
+    const [care, accounts, reps, pipeline, weekly] = await Promise.all([careAndCold(s, limit), accountActivity(s, limit), repActivity(s), teamPipeline(s), weeklyTrend(s)]);
+    const figures: Figures = [reps, accounts, care, pipeline, weekly];
     return first ? [f as F, figures] as [F, Figures] : figures;
   });
 }
