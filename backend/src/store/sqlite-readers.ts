@@ -88,7 +88,6 @@ export interface SqliteReaders {
 }
 
 export function createSqliteReaders(path: string, cacheMb: number, size = sqliteReaderCount()): SqliteReaders {
-  let started = 0;
   let idle: WorkerReader[] = [];
   let all: WorkerReader[] = [];
   return {
@@ -96,8 +95,7 @@ export function createSqliteReaders(path: string, cacheMb: number, size = sqlite
     take(n) {
       idle = idle.filter((r) => !r.dead);
       all = all.filter((r) => !r.dead);
-      started = all.length;
-      while (idle.length < n && started < size) {
+      while (idle.length < n && all.length < size) {
         let r: WorkerReader;
         try {
           r = new WorkerReader(path, cacheMb);
@@ -108,7 +106,6 @@ export function createSqliteReaders(path: string, cacheMb: number, size = sqlite
         }
         all.push(r);
         idle.push(r);
-        started++;
       }
       return idle.splice(0, n).map((r) => {
         let back = false;
