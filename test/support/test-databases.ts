@@ -37,25 +37,7 @@ export function testDatabases(): TestDatabase[] {
         await admin.query(`CREATE SCHEMA ${schema}`);
         await admin.end();
         const handle = openDb({ kind: 'postgres', url: pgUrl, schema, poolSize: 4 });
-        // Kysely's migrator asks whether its table exists by introspecting every schema's tables, and its query
-        // calls pg_get_serial_sequence('schema.table', ...) per column: when another suite drops its own schema in
-        // the middle of that query, PostgreSQL fails it with "schema <the other one> does not exist" or "relation
-        // <the other one>.<table> does not exist". Nothing is wrong with this schema; a later try runs after that
-        // drop has finished. An error naming this suite's own schema, or any other error, is thrown at once.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await migrateToLatest(handle.db, { schema });
-            break;
-          } catch (e) {
-            const named = e instanceof Error ? /(?:schema|relation) "([^".]+)[^"]*" does not exist/.exec(e.message)?.[1] : undefined;
-            if (!named || named === schema || attempt >= 3) throw e;
-            console.warn(`[suhde tests] ${(e as Error).message} (another suite dropped its schema during the migrator's introspection); trying again`);
-            const again = new pg.Client({ connectionString: pgUrl });
-            await again.connect();
-            await again.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-            await again.end();
-          }
-        }
+        await migrateToLatest(handle.db, { schema });
         return {
           handle,
           dispose: async () => {

@@ -1,5 +1,5 @@
 // Applies the migrations in migrations/ in name order; the same files for SQLite and PostgreSQL.
-import { Migrator, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, SqliteAdapter, sql, type DatabaseIntrospector, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026-11-22-001-initial.ts';
 import * as sync from './migrations/2026-11-23-002-sync.ts';
 import * as analytics from './migrations/2026-12-01-003-analytics.ts';
@@ -75,10 +75,46 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/**
+ * Naming the schema keeps Kysely's lock-table check from seeing another schema's table of the same name. On
+ * PostgreSQL the migrator also asks whether its own tables exist through Kysely's introspector, which lists every
+ * column of every schema in the database and resolves each table's name again: a schema dropped meanwhile (another
+ * store sharing the database, as the test suites do) fails that catalog scan with 'schema "…" does not exist'.
+ * The migrator here sees only the store's own schema's tables, which is all it asks about.
+ */
+function migratorFor(db: Kysely<any>, schema: string | undefined): Migrator {
+  const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  return new Migrator({ db: postgres ? withOwnSchemaIntrospection(db, schema) : db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+function withOwnSchemaIntrospection(db: Kysely<any>, schema: string | undefined): Kysely<any> {
+  const inner = db.introspection;
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => inner.getSchemas(),
+    getMetadata: (options) => inner.getMetadata(options),
+    getTables: async () => {
+      const own = schema === undefined ? sql`current_schema()` : sql`${schema}`;
+      const { rows } = await sql<{ name: string; schema: string; isView: boolean }>`
+        select c.relname as name, n.nspname as schema, c.relkind = 'v' as "isView"
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${own} and c.relkind in ('r', 'p', 'v')`.execute(db);
+      // The migrator reads only the names and schemas.
+      return rows.map((r) => ({ ...r, columns: [] }));
+    },
+  };
+  // Kysely's members read private fields, so each is read from, and bound to, the instance itself.
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'introspection') return introspection;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** schema: the PostgreSQL schema the store lives in when it is not the default one (tests, benchmarks). */
 export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string } = {}): Promise<void> {
-  // Naming the schema keeps Kysely's lock-table check from seeing another schema's table of the same name.
-  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
+  const migrator = migratorFor(db, opts.schema);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -97,7 +133,7 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
 
 /** For /readyz: true when every known migration has been applied. */
 export async function migrationsApplied(db: Kysely<any>, opts: { schema?: string } = {}): Promise<boolean> {
-  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
+  const migrator = migratorFor(db, opts.schema);
   const all = await migrator.getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
