@@ -6,7 +6,7 @@
 // returns a subject, snippet or note.
 import { sql } from 'kysely';
 import { OPEN_STAGES, STAGES, type Stage, type Tier } from '../domain/types.ts';
-import { chunks, type TenantScope } from './scope.ts';
+import { chunks } from './scope.ts';
 import { REPLY_WINDOW_MS } from './rollups.ts';
 import { accountRows, activityRows, segmentsOf } from './rollup-figures.ts';
 import { replyMedians } from './analytics-replies.ts';
@@ -27,20 +27,16 @@ type Figures = [
 
 /**
  * Every figure of the dashboard, read from one snapshot of the database (store/analytics-snapshot.ts): the
- * figures agree with each other whatever commits while they are computed. `first` is read in the same snapshot
- * before them (the data version the figures are of).
+ * figures agree with each other whatever commits while they are computed. A caller already in a snapshot (to read
+ * the data version the figures are of beside them) gets its own.
  */
-export function dashboardFigures(d: DashboardScope, limit: number): Promise<Figures>;
-export function dashboardFigures<F>(d: DashboardScope, limit: number, first: (scope: TenantScope) => Promise<F>): Promise<[F, Figures]>;
-export function dashboardFigures<F>(d: DashboardScope, limit: number, first?: (scope: TenantScope) => Promise<F>): Promise<Figures | [F, Figures]> {
+export function dashboardFigures(d: DashboardScope, limit: number): Promise<Figures> {
   return inSnapshot(d.scope, async (scope) => {
     const s = { ...d, scope };
-    const f = first ? await first(scope) : undefined;
     // Issued longest chain first: the snapshot's lanes take statements in the order asked, and care's three
     // statements run one after another, so started last they were the dashboard's tail on one lane.
     const [care, accounts, reps, pipeline, weekly] = await Promise.all([careAndCold(s, limit), accountActivity(s, limit), repActivity(s), teamPipeline(s), weeklyTrend(s)]);
-    const figures: Figures = [reps, accounts, care, pipeline, weekly];
-    return first ? [f as F, figures] as [F, Figures] : figures;
+    return [reps, accounts, care, pipeline, weekly];
   });
 }
 

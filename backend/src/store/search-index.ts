@@ -139,13 +139,16 @@ const DOCUMENT_COLUMNS = [
   ['archived', 'integer'], ['item_kind', 'text'], ['occurred_at', 'bigint'], ['title', 'text'], ['meta_text', 'text'], ['content_text', 'text'],
 ] as const satisfies readonly (readonly [string, ArrayType])[];
 
-/** PostgreSQL's vector: the folded words (the same folding as the query's), metadata weight A, content B. */
+/** PostgreSQL's vector from the folded words of `from` (a row alias, or '' for bare columns): metadata weight A, content B. */
+export const searchVectorSql = (from: string) => `setweight(to_tsvector('simple', ${from}meta_words), 'A') || setweight(to_tsvector('simple', ${from}content_words), 'B')`;
+
+/** PostgreSQL's vector: the folded words (the same folding as the query's). */
 const VECTOR: Computed<{ meta_text: string; content_text: string }> = {
   inputs: [
     { name: 'meta_words', type: 'text', of: (r) => words(r.meta_text).join(' ') },
     { name: 'content_words', type: 'text', of: (r) => words(r.content_text).join(' ') },
   ],
-  columns: [['tsv', sql`setweight(to_tsvector('simple', u.meta_words), 'A') || setweight(to_tsvector('simple', u.content_words), 'B')`]],
+  columns: [['tsv', sql.raw(searchVectorSql('u.'))]],
 };
 
 const COMPARED = ['account_id', 'visibility', 'holder_ids', 'archived', 'item_kind', 'occurred_at', 'title', 'meta_text', 'content_text'] as const;

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { CompiledQuery, sql } from 'kysely';
 import type { TenantScope } from './scope.ts';
 import { arrayLiteral, type ArrayType } from './pg-unnest.ts';
+import { searchVectorSql } from './search-index.ts';
 
 /** One batch's rows, each table's columns in the order the tables below declare them. */
 export interface BatchRows {
@@ -102,8 +103,8 @@ async function postgresWriter(scope: TenantScope): Promise<BulkWriter> {
       ? `insert into ${table.name} (${cols.join(',')}, tsv) select ${cols.join(',')}, ${extra} from unnest(${arrays.join(',')}, $${cols.length + 1}::text[], $${cols.length + 2}::text[]) as u(${cols.join(',')}, meta_words, content_words)`
       : `insert into ${table.name} (${cols.join(',')}) select * from unnest(${arrays.join(',')})`;
   };
-  // The vector as the write path builds it (search-index.ts): meta weight A, content B, from the folded words.
-  const tsv = `setweight(to_tsvector('simple', meta_words), 'A') || setweight(to_tsvector('simple', content_words), 'B')`;
+  // The vector as the write path builds it, from the folded words.
+  const tsv = searchVectorSql('');
   const texts = new Map<Table, string>([INTERACTIONS, PARTICIPANTS, HOLDERS, LINKS, TIMELINE].map((t) => [t, statement(t)]));
   texts.set(DOCUMENTS, statement(DOCUMENTS, tsv));
   // Each column as one array literal (pg-unnest.ts): the driver's own encoding (two regular-expression passes per

@@ -12,6 +12,7 @@ import {
   type AccountActivity, type ColdAccount, type DashboardScope, type RepActivity, type TeamPipeline, type TierCare, type WeekActivity,
 } from '../../store/analytics.ts';
 import { dataVersion } from '../../store/rollups.ts';
+import { inSnapshot } from '../../store/analytics-snapshot.ts';
 import { dashboardKey, type Cached, type DashboardCache } from './dashboard-cache.ts';
 
 /** The dashboard's figures, as the cache keeps them. */
@@ -60,9 +61,11 @@ export async function computeDashboard(dashboards: DashboardCache<DashboardFigur
 }
 
 async function figures(d: DashboardScope, r: DashboardRequest, members: User[]): Promise<[DashboardFigures, number]> {
-  // One snapshot, the data version read inside it; PostgreSQL runs the statements side by side on a few pooled
-  // connections, SQLite in turn.
-  const [version, [reps, accounts, { care, goingCold: cold }, pipeline, weekly]] = await dashboardFigures(d, r.limit, dataVersion);
+  // One snapshot, the data version read inside it before the figures, which take the same snapshot's lanes.
+  const [version, [reps, accounts, { care, goingCold: cold }, pipeline, weekly]] = await inSnapshot(d.scope, async (scope) => {
+    const v = await dataVersion(scope);
+    return [v, await dashboardFigures({ ...d, scope }, r.limit)] as const;
+  });
   const byId = new Map(members.map((u) => [u.id, u]));
   const p = r.period;
   return [{
