@@ -1,4 +1,4 @@
-// Loading, result and error of one async call, with reload() for retry buttons. Stale answers are dropped.
+// Loading, result and error of one async call, with reload() for retry buttons and after saves. Stale answers are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type AsyncState<T> =
@@ -12,9 +12,15 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
   const seq = useRef(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
+  const shown = useRef<typeof run | null>(null);
   useEffect(() => {
     const mine = ++seq.current;
-    setState({ status: 'loading' });
+    // A reload of what is shown (after a save, say) keeps it on screen until the new answer replaces it: blanking
+    // the view to a spinner would unmount its controls and lose the user's focus and place. New deps are another
+    // question, whose old answer must not stay.
+    const again = shown.current === run;
+    shown.current = run;
+    setState((s) => (again && s.status === 'done' ? s : { status: 'loading' }));
     run().then(
       (data) => mine === seq.current && setState({ status: 'done', data }),
       (error: unknown) => mine === seq.current && setState({ status: 'error', error }),
