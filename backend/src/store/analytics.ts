@@ -27,8 +27,8 @@ type Figures = [
 
 /**
  * Every figure of the dashboard, read from one snapshot of the database (store/analytics-snapshot.ts): the
- * figures agree with each other whatever commits while they are computed. A caller already in a snapshot (to read
- * the data version the figures are of beside them) gets its own.
+ * figures agree with each other whatever commits while they are computed. A caller already in a snapshot
+ * (compute-dashboard, which reads the data version the figures are of in it) has them read in that one.
  */
 export function dashboardFigures(d: DashboardScope, limit: number): Promise<Figures> {
   return inSnapshot(d.scope, async (scope) => {

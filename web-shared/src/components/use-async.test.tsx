@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // useAsync: a reload keeps the answer on screen until the next one arrives (a view saved into does not blank to a
-// spinner and lose the user's focus); new deps show loading, never the old question's answer; stale answers drop.
+// spinner); new deps show loading, never the old question's answer; stale answers drop.
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { useAsync } from './use-async.ts';

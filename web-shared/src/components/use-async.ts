@@ -16,8 +16,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
   useEffect(() => {
     const mine = ++seq.current;
     // A reload of what is shown (after a save, say) keeps it on screen until the new answer replaces it: blanking
-    // the view to a spinner would unmount its controls and lose the user's focus and place. New deps are another
-    // question, whose old answer must not stay.
+    // the view to a spinner unmounted its controls, and a dialog closing over them, and lost the reader's place.
+    // New deps are another question, whose old answer must not stay.
     const again = shown.current === run;
     shown.current = run;
     setState((s) => (again && s.status === 'done' ? s : { status: 'loading' }));
