@@ -33,8 +33,9 @@ type Figures = [
 export function dashboardFigures(d: DashboardScope, limit: number): Promise<Figures> {
   return inSnapshot(d.scope, async (scope) => {
     const s = { ...d, scope };
-    // Issued longest chain first: the snapshot's lanes take statements in the order asked, and care's three
-    // statements run one after another, so started last they were the dashboard's tail on one lane.
+    // Issued longest first: the snapshot's lanes take statements in the order asked. Care is the single longest
+    // statement and the ranking's three run one after another; either, started last, was the dashboard's tail on
+    // one lane while the other idled.
     const [care, accounts, reps, pipeline, weekly] = await Promise.all([careAndCold(s, limit), accountActivity(s, limit), repActivity(s), teamPipeline(s), weeklyTrend(s)]);
     return [reps, accounts, care, pipeline, weekly];
   });

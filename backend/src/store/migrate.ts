@@ -32,6 +32,7 @@ import * as dashboardPipeline from './migrations/2026-12-06-035-dashboard-pipeli
 import * as searchPrefixes from './migrations/2026-12-06-036-search-prefixes.ts';
 import * as accountNameKeys from './migrations/2026-12-06-037-account-name-keys.ts';
 import * as accountNameKeysCompact from './migrations/2026-12-06-038-account-name-keys-compact.ts';
+import type { Dialect } from './connect.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
 import { fillUnbuiltAccountNameKeys } from './account-name-keys.ts';
@@ -83,9 +84,10 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * The migrator here sees only the store's own schema's tables, which is all it asks about.
  */
 function migratorFor(db: Kysely<any>, schema: string | undefined): Migrator {
-  const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
-  return new Migrator({ db: postgres ? withOwnSchemaIntrospection(db, schema) : db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  return new Migrator({ db: dialectOf(db) === 'postgres' ? withOwnSchemaIntrospection(db, schema) : db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
+
+const dialectOf = (db: Kysely<any>): Dialect => (db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres');
 
 function withOwnSchemaIntrospection(db: Kysely<any>, schema: string | undefined): Kysely<any> {
   const inner = db.introspection;
@@ -122,7 +124,7 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
   }
   // Data a migration cannot build without application code (it must not import any): built here, before serving.
-  const dialect = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+  const dialect = dialectOf(db);
   await fillUnbuiltTimelineRows(db, dialect);
   await fillUnbuiltSearchDocuments(db, dialect);
   await fillUnbuiltAccountNameKeys(db, dialect);
