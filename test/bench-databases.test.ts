@@ -11,19 +11,22 @@ import { tableCounts, writeParents } from './bench/ingest.ts';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const pgUrl = process.env.SUHDE_TEST_DATABASE_URL ?? null;
-const kinds: BenchDb[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+// PostgreSQL's template is a schema copied row by row, or (where the role may create databases) a database of its
+// own copied by CREATE DATABASE ... TEMPLATE.
+const cases: [BenchDb, boolean][] = pgUrl ? [['sqlite', false], ['postgres', false], ['postgres', true]] : [['sqlite', false]];
 
-describe.each(kinds)('bench template databases (%s)', (kind) => {
+describe.each(cases)('bench template databases (%s, a database of its own: %s)', (kind, own) => {
   it('a copy holds the same rows as the store writing the parents itself, and takes interactions', async () => {
     const data = generateTenant({ seed: 15, now: NOW, scale: { users: 12, accounts: 40, contactsPerAccount: 3, interactions: 400, months: 3 } });
     const direct = await freshDatabase(kind, pgUrl, 'tmpl-direct');
-    const template = await freshDatabase(kind, pgUrl, 'tmpl-template');
+    const template = await freshDatabase(kind, pgUrl, 'tmpl-template', { template: own });
     let copy: Awaited<ReturnType<typeof freshDatabase>> | null = null;
     try {
       await writeParents(direct.handle, data);
       await writeParents(template.handle, data);
       await template.closeHandle();
       copy = await freshDatabase(kind, pgUrl, 'tmpl-copy', { from: template });
+      if (own) expect(copy.database).toMatch(/^bench_tmpl_copy_/);
       if (kind === 'sqlite') { await direct.closeHandle(); await copy.closeHandle(); }
       const [want, got] = [await tableCounts(kind, direct), await tableCounts(kind, copy)];
       expect(want.get('contacts')).toBe(data.contacts.length);

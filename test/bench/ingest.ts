@@ -142,7 +142,7 @@ async function rawRun(kind: BenchDb, db: FreshDatabase, pgUrl: string | null, da
     raw.close();
     return rows.length / secs;
   }
-  const client = new pg.Client({ connectionString: pgUrl!, options: `-c search_path=${db.schema}` });
+  const client = new pg.Client({ connectionString: db.url ?? pgUrl!, options: `-c search_path=${db.schema}` });
   await client.connect();
   const multi = async (table: string, cols: string[], values: unknown[][], conflict = '') => {
     // Under PostgreSQL's 65,535 parameters a statement, whatever the table's width.
@@ -192,10 +192,12 @@ export async function benchIngest(
   kind: BenchDb, pgUrl: string | null, data: GeneratedTenant, rows: Interaction[], now: number, runs: number, log: (s: string) => void,
 ): Promise<IngestFigures> {
   const figures: IngestFigures = { storePerSec: [], rawPerSec: [], rows: rows.length, tablesDiffering: [], measuredMs: 0 };
-  const template = await freshDatabase(kind, pgUrl, 'ingest-parents');
+  const t0 = performance.now();
+  const template = await freshDatabase(kind, pgUrl, 'ingest-parents', { template: true });
   try {
     await writeParents(template.handle, data);
     await template.closeHandle();
+    log(`ingest: parents' template written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     for (let r = 0; r < runs; r++) await ingestRun(kind, pgUrl, template, data, rows, now, r, figures, log);
   } finally {
     await template.dispose();
@@ -206,11 +208,15 @@ export async function benchIngest(
 async function ingestRun(
   kind: BenchDb, pgUrl: string | null, template: FreshDatabase, data: GeneratedTenant, rows: Interaction[], now: number, r: number, figures: IngestFigures, log: (s: string) => void,
 ): Promise<void> {
+  const t0 = performance.now();
   const store = await freshDatabase(kind, pgUrl, 'ingest-store', { from: template });
   const raw = await freshDatabase(kind, pgUrl, 'ingest-raw', { from: template });
+  const t1 = performance.now();
   try {
     figures.storePerSec.push(await storeRun(store, data, rows, now));
+    const t2 = performance.now();
     const derived = await derivedRowsOf(store, rows);
+    log(`ingest run ${r + 1}: two copies of the template ${((t1 - t0) / 1000).toFixed(1)} s, the derived rows read ${((performance.now() - t2) / 1000).toFixed(1)} s`);
     figures.rawPerSec.push(await rawRun(kind, raw, pgUrl, data, rows, now, derived));
     figures.measuredMs += (rows.length / figures.storePerSec.at(-1)! + rows.length / figures.rawPerSec.at(-1)!) * 1000;
     log(`ingest run ${r + 1}: store ${Math.round(figures.storePerSec.at(-1)!)}/s, raw driver ${Math.round(figures.rawPerSec.at(-1)!)}/s (${rows.length} interactions)`);
@@ -224,7 +230,9 @@ async function ingestRun(
       if (figures.tablesDiffering.length) log(`ingest: the raw driver wrote different rows: ${JSON.stringify(figures.tablesDiffering)}`);
     }
   } finally {
+    const t3 = performance.now();
     await store.dispose();
     await raw.dispose();
+    log(`ingest run ${r + 1}: both databases dropped in ${((performance.now() - t3) / 1000).toFixed(1)} s`);
   }
 }
