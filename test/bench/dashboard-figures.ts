@@ -1,6 +1,6 @@
 // The computed dashboard's figures timed one by one on a seeded database (the shared layout of bench-data.ts),
 // to see where its time goes: npx tsx test/bench/dashboard-figures.ts --db=sqlite|postgres --dir=/tmp/suhde-dash
-// [--scale=1] [--runs=15] [--team=...] [--compare=<dir holding another checkout's backend/src>]. With --compare
+// [--scale=1] [--runs=15] [--limit=50] [--team=...] [--compare=<dir holding another checkout's backend/src>]. With --compare
 // the other checkout's figures are timed in the same process, alternating, and must be equal. --statements logs
 // each statement's time (one at a time) and this process's CPU; --explain adds each plan (PostgreSQL: as run).
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,8 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] 
 const kind = (args.db ?? 'sqlite') as 'sqlite' | 'postgres';
 const scale = Number(args.scale ?? 1);
 const runs = Number(args.runs ?? 15);
+// The accounts listed, as the route's default (50).
+const limit = Number(args.limit ?? 50);
 const pgUrl = process.env.SUHDE_BENCH_DATABASE_URL ?? process.env.SUHDE_TEST_DATABASE_URL ?? 'postgres://suhde:suhde@127.0.0.1:5432/suhde_test';
 type Figures = typeof current;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -69,16 +71,16 @@ async function main() {
   for (const [, f] of impls) caches.set(f, (await import(pathToFileURL(`${args.compare && f !== current ? args.compare : process.cwd()}/backend/src/use-cases/analytics/dashboard-cache.ts`).href)).createDashboardCache());
   const steps = (f: any): [string, () => Promise<unknown>][] => [
     ['repActivity', () => f.repActivity(d)],
-    ['accountActivity', () => f.accountActivity(d, 20)],
+    ['accountActivity', () => f.accountActivity(d, limit)],
     // One pass over the portfolio where the implementation has it (careAndCold), else the two figures.
-    ['care + goingCold', async () => ('careAndCold' in f ? f.careAndCold(d, 20) : { care: await f.careCompliance(d), goingCold: await f.goingCold(d, 20) })],
+    ['care + goingCold', async () => ('careAndCold' in f ? f.careAndCold(d, limit) : { care: await f.careCompliance(d), goingCold: await f.goingCold(d, limit) })],
     ['teamPipeline', () => f.teamPipeline(d)],
     ['weeklyTrend', () => f.weeklyTrend(d)],
     // In one snapshot where the implementation has it (dashboardFigures), else side by side as before.
-    ['all, side by side', () => 'dashboardFigures' in f ? f.dashboardFigures(d, 20) : Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
-    ['computeDashboard', async () => (await useCases.get(f).computeDashboard(caches.get(f), { scope, settings: tenant.settings, period: p, team, limit: 20, refresh: true, now: BENCH_NOW })).value],
+    ['all, side by side', () => 'dashboardFigures' in f ? f.dashboardFigures(d, limit) : Promise.all([f.repActivity(d), f.accountActivity(d, limit), 'careAndCold' in f ? f.careAndCold(d, limit) : Promise.all([f.careCompliance(d), f.goingCold(d, limit)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])],
+    ['computeDashboard', async () => (await useCases.get(f).computeDashboard(caches.get(f), { scope, settings: tenant.settings, period: p, team, limit, refresh: true, now: BENCH_NOW })).value],
     // --snapshot: the same figures without the snapshot, each statement its own read (as before it).
-    ...(args.snapshot ? [['all, per statement', () => Promise.all([f.repActivity(d), f.accountActivity(d, 20), 'careAndCold' in f ? f.careAndCold(d, 20) : Promise.all([f.careCompliance(d), f.goingCold(d, 20)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])] as [string, () => Promise<unknown>]] : []),
+    ...(args.snapshot ? [['all, per statement', () => Promise.all([f.repActivity(d), f.accountActivity(d, limit), 'careAndCold' in f ? f.careAndCold(d, limit) : Promise.all([f.careCompliance(d), f.goingCold(d, limit)]).then(([care, goingCold]) => ({ care, goingCold })), f.teamPipeline(d), f.weeklyTrend(d)])] as [string, () => Promise<unknown>]] : []),
   ];
   console.log(`${kind}: team "${team}" of ${members.length}, ${p.from}..${p.to}, ${runs} runs each, alternating ${impls.map(([n]) => n).join(' / ')}`);
   const times = new Map<string, number[]>();

@@ -150,15 +150,13 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   const byRep = new Map<string, { userId: string; touches: number }[]>();
   const members = new Set(d.memberIds);
   for (const part of chunks(candidates.map((c) => c.accountId), 500)) {
-    // The candidates' own timelines over the exact period with each interaction's holders (one key range each;
-    // the members are picked here, as an IN list would probe every member per row): a few thousand rows, where
-    // the members' shared touches are every account's. CROSS JOIN keeps SQLite from starting at the holders.
-    const rows = await sql<{ account_id: string; kind: string; interaction_id: string; user_id: string }>`select distinct ia.account_id, ia.kind, ia.interaction_id, h.user_id
-      from interaction_accounts ia cross join interaction_holders h
-      where h.tenant_id = ia.tenant_id and h.interaction_id = ia.interaction_id and ia.tenant_id = ${tenantId} and ia.account_id in (${ids(part)})
-        and ia.occurred_at >= ${d.start} and ia.occurred_at < ${d.end}`.execute(db);
-    // Distinct: a holder has a row per relation. An interaction is counted once per account however many
-    // members hold it, and once per member.
+    // The candidates' touches over the exact period, one range of account_touches' account index each (migration
+    // 039): a few thousand rows, where the members' shared touches are every account's. The members are picked
+    // here, as an IN list would probe every member per row.
+    const rows = await sql<{ account_id: string; kind: string; interaction_id: string; user_id: string }>`select account_id, kind, interaction_id, user_id
+      from account_touches where tenant_id = ${tenantId} and account_id in (${ids(part)}) and occurred_at >= ${d.start} and occurred_at < ${d.end}`.execute(db);
+    // A touch is one per colleague, interaction and account: an interaction is counted once per account however
+    // many members hold it, and once per member.
     const counted = new Set<string>();
     const perRep = new Map<string, Map<string, number>>();
     for (const r of rows.rows) {
