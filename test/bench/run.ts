@@ -240,7 +240,7 @@ async function main() {
   console.log(`[bench] run.ts: ${clock(elapsedSeconds.total)} in all; ${Object.entries(elapsedSeconds).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v} s`).join(', ')}`);
   const summary = assembleSummary({
     at: new Date().toISOString(), quick, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-    note: `Medians of ${runs} runs with min-max in spread. A shared machine (other engineers' test suites beside it): load average ${load0.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end on ${cpus().length} cores, so absolute figures are low and noisy; the ratios (same run, same machine) are what to read. Took ${minutes.toFixed(1)} minutes.`,
+    note: `Medians of ${runs} runs with min-max in spread. Load average ${load0.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end on ${cpus().length} cores (the benchmark's own work included); on a shared or loaded machine absolute figures are low and noisy, and the ratios (same run, same machine) are what to read. Took ${minutes.toFixed(1)} minutes.`,
     sizes: { ...sizes, ingestRows, syncMessages: syncSize.messages, syncEvents: syncSize.events, timelineConnections: timelineLoad.connections, timelineSeconds: timelineLoad.durationSeconds },
     databases, extra,
   });

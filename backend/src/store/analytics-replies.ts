@@ -9,7 +9,6 @@ import { ids, num, type DashboardScope } from './analytics-scope.ts';
  * with percentile_cont, faster than the driver hands 25k rows over.
  */
 export async function replyMedians(d: DashboardScope): Promise<Map<string, { medianMs: number; count: number }>> {
-  const where = sql`tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and inbound_at >= ${d.start} and inbound_at < ${d.end}`;
   const out = new Map<string, { medianMs: number; count: number }>();
   if (d.scope.dialect === 'postgres') {
     // percentile_cont(0.5) is the middle one, or the mean of the middle two. Per colleague, one index range and its
@@ -23,7 +22,8 @@ export async function replyMedians(d: DashboardScope): Promise<Map<string, { med
   }
   // One row per colleague with the latencies as one text (better-sqlite3 builds an object per row: 49 instead
   // of 25k), sorted here as numbers.
-  const r = await sql<{ user_id: string; ms: string }>`select user_id, group_concat(reply_ms) as ms from rollup_replies where ${where} group by user_id`.execute(d.scope.db);
+  const r = await sql<{ user_id: string; ms: string }>`select user_id, group_concat(reply_ms) as ms from rollup_replies
+    where tenant_id = ${d.scope.tenantId} and user_id in (${ids(d.memberIds)}) and inbound_at >= ${d.start} and inbound_at < ${d.end} group by user_id`.execute(d.scope.db);
   for (const x of r.rows) {
     const xs = Float64Array.from(x.ms.split(','), Number).sort();
     out.set(x.user_id, { medianMs: (xs[Math.floor((xs.length - 1) / 2)]! + xs[Math.floor(xs.length / 2)]!) / 2, count: xs.length });

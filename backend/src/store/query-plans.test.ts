@@ -12,8 +12,9 @@ import { storedByExternalKeys } from './interaction-writes.ts';
 import { removedByExternalKey } from './sync-items.ts';
 import { searchAccounts } from './accounts.ts';
 import { listNextActions } from '../use-cases/analytics/list-next-actions.ts';
+import { accountActivity } from './analytics.ts';
 import { generateTenant } from '../demo/generate-tenant.ts';
-import { DAY_MS, type Interaction } from '../domain/types.ts';
+import { DAY_MS, DEFAULT_TENANT_SETTINGS, type Interaction } from '../domain/types.ts';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 const BIG = ['interactions', 'interaction_accounts', 'interaction_participants', 'interaction_holders', 'timeline_rows', 'account_touches'];
@@ -99,5 +100,19 @@ describe.each(testDatabases())('query plans on $name', (database) => {
     const today = await plansOf((scope) => listNextActions({ scope, settings: data.tenant.settings, userId: rep.id, idleDays: 14, timeZone: 'Europe/Helsinki', limit: 20, now: NOW }));
     expect(today.length).toBeGreaterThan(1);
     expectNoFullScan(today);
+  });
+
+  it("reads the dashboard's listed accounts' touches by account_touches' account index, not the holders", async () => {
+    const team = data.users.find((u) => u.team)!.team;
+    const memberIds = data.users.filter((u) => u.team === team).map((u) => u.id);
+    const start = NOW - 90 * DAY_MS;
+    const plans = await plansOf((scope) => accountActivity({ scope, memberIds, start, end: NOW, weekStarts: [start], asOf: NOW, settings: DEFAULT_TENANT_SETTINGS }, 5));
+    const touches = plans.find((p) => /^select account_id, kind, interaction_id, user_id\s+from account_touches where/.test(p.sql));
+    expect(touches, plans.map((p) => p.sql).join('\n')).toBeDefined();
+    expect(touches!.plan).toMatch(handle.dialect === 'sqlite'
+      ? /SEARCH account_touches USING COVERING INDEX account_touches_account_ix \(tenant_id=\? AND account_id=\? AND occurred_at>\? AND occurred_at<\?\)/
+      : /account_touches_account_ix/);
+    expect(plans.some((p) => /interaction_holders/.test(p.sql))).toBe(false);
+    expectNoFullScan(plans);
   });
 });
