@@ -72,7 +72,7 @@ export async function freshDatabase(kind: BenchDb, pgUrl: string | null, label: 
       handle, schema: at, url, database, closeHandle,
       dispose: async () => {
         await closeHandle().catch((e) => console.warn(`[bench] closing ${database}: ${e instanceof Error ? e.message : e}`));
-        await adminQuery(pgUrl, `drop database if exists ${database} with (force)`);
+        await dropDatabase(pgUrl, database);
       },
     };
   }
@@ -98,6 +98,23 @@ async function adminQuery(url: string, text: string): Promise<void> {
     await c.query(text);
   } finally {
     await c.end();
+  }
+}
+
+/**
+ * Drops a benchmark database once the store's handle is closed. Not WITH (FORCE): that terminates every other
+ * session there, an autovacuum worker included, which takes pg_signal_backend (the benchmark's role has not; it
+ * failed a full run's ingest). A plain DROP DATABASE stops autovacuum workers itself; a connection of ours still
+ * closing (55006, in use) is waited for.
+ */
+async function dropDatabase(url: string, database: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(url, `drop database if exists ${database}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || attempt >= 50) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }
 
