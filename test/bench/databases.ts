@@ -91,11 +91,12 @@ export async function freshDatabase(kind: BenchDb, pgUrl: string | null, label: 
   };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+/** One statement on a connection of its own (CREATE and DROP DATABASE cannot run in a transaction or a pool's session). */
+async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    await c.query(text);
+    return (await c.query<R>(text)).rows;
   } finally {
     await c.end();
   }
@@ -110,7 +111,8 @@ async function adminQuery(url: string, text: string): Promise<void> {
 async function dropDatabase(url: string, database: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await adminQuery(url, `drop database if exists ${database}`);
+      await adminQuery(url, `drop database if exists ${database}`);
+      return;
     } catch (e) {
       if ((e as { code?: string }).code !== '55006' || attempt >= 50) throw e;
       await new Promise((r) => setTimeout(r, 100));
@@ -128,15 +130,7 @@ const createdb = new Map<string, Promise<boolean>>();
 function canCreateDatabases(url: string): Promise<boolean> {
   let known = createdb.get(url);
   if (!known) {
-    known = (async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      try {
-        return Boolean((await c.query('select rolcreatedb or rolsuper as ok from pg_roles where rolname = current_user')).rows[0]?.ok);
-      } finally {
-        await c.end();
-      }
-    })();
+    known = adminQuery<{ ok: boolean }>(url, 'select rolcreatedb or rolsuper as ok from pg_roles where rolname = current_user').then((rows) => Boolean(rows[0]?.ok));
     createdb.set(url, known);
   }
   return known;
