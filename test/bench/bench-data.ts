@@ -3,12 +3,12 @@
 // database, instead of each seeding its own 1M interactions.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { generateTenant, BENCH_SCALE, type GeneratedTenant } from '../../backend/src/demo/generate-tenant.ts';
 import { openDb, type Db } from '../../backend/src/store/connect.ts';
 import { migrateToLatest } from '../../backend/src/store/migrate.ts';
 import { newId } from '../../backend/src/store/ids.ts';
 import type { Interaction } from '../../backend/src/domain/types.ts';
+import { adminQuery } from './databases.ts';
 
 export const BENCH_NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 export const BENCH_SEED = 20261122;
@@ -68,11 +68,8 @@ export async function openShared(
     return { handle, seeded };
   }
   const schema = opts.schema ?? sharedSchema(opts.scale);
-  const admin = new pg.Client({ connectionString: opts.pgUrl });
-  await admin.connect();
-  const exists = (await admin.query('select 1 from information_schema.schemata where schema_name = $1', [schema])).rowCount! > 0;
-  if (!exists) await admin.query(`create schema ${schema}`);
-  await admin.end();
+  const exists = (await adminQuery(opts.pgUrl, 'select 1 from information_schema.schemata where schema_name = $1', [schema])).length > 0;
+  if (!exists) await adminQuery(opts.pgUrl, `create schema ${schema}`);
   const handle = openDb({ kind: 'postgres', url: opts.pgUrl, schema, poolSize: opts.poolSize ?? 4 });
   await migrateToLatest(handle.db, { schema });
   const seeded = exists && (await handle.db.selectFrom('tenants').select('id').execute()).length > 0;
@@ -80,8 +77,5 @@ export async function openShared(
 }
 
 export async function dropShared(pgUrl: string, scale: number): Promise<void> {
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`drop schema if exists ${sharedSchema(scale)} cascade`);
-  await c.end();
+  await adminQuery(pgUrl, `drop schema if exists ${sharedSchema(scale)} cascade`);
 }

@@ -91,12 +91,15 @@ export async function freshDatabase(kind: BenchDb, pgUrl: string | null, label: 
   };
 }
 
-/** One statement on a connection of its own (CREATE and DROP DATABASE cannot run in a transaction or a pool's session). */
-async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string): Promise<R[]> {
+/**
+ * One statement on a connection of its own, outside the store's pool: schemas and databases created and dropped
+ * around the benchmarks (CREATE and DROP DATABASE cannot run in a transaction).
+ */
+export async function adminQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return (await c.query<R>(text)).rows;
+    return (await c.query<R>(text, params)).rows;
   } finally {
     await c.end();
   }

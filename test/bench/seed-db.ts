@@ -8,10 +8,10 @@
 import { performance } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { seedTenant } from '../../backend/src/store/seed.ts';
 import { BENCH_NOW, benchTenant, openShared, sharedSchema, withBenchIds } from './bench-data.ts';
+import { adminQuery } from './databases.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true']; }));
 const kind = args.db as 'sqlite' | 'postgres';
@@ -84,9 +84,6 @@ async function removeShared(): Promise<void> {
     return;
   }
   const schema = args.schema ?? sharedSchema(scale);
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  await c.query(`drop schema if exists ${schema} cascade`);
-  await c.end();
+  await adminQuery(pgUrl, `drop schema if exists ${schema} cascade`);
   log(`dropped schema ${schema} after the failure`);
 }
