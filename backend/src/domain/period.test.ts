@@ -76,4 +76,34 @@ describe('working days', () => {
     expect(workingDaysSince(mondayNoon, Date.UTC(2026, 9, 31, 10), HKI)).toBe(4); // Saturday: Tue-Fri
     expect(workingDaysSince(mondayNoon, mondayNoon - H, HKI)).toBe(0);
   });
+
+  it('counts by the definition, the largest n with addWorkingDays(at, n) <= now, across clock changes and weekends', () => {
+    // Instants every 7 h 13 min through October-November 2026 (Helsinki leaves summer time on 25 October, New York
+    // on 1 November), each against "now" up to 40 days later.
+    let checked = 0;
+    for (const zone of [HKI, 'America/New_York']) {
+      for (let at = Date.UTC(2026, 9, 20); at < Date.UTC(2026, 10, 10); at += 7 * H + 13 * 60_000) {
+        for (const later of [0, 5 * H, 3 * 24 * H + 1, 9 * 24 * H, 40 * 24 * H]) {
+          const now = at + later;
+          let n = 0;
+          while (addWorkingDays(at, n + 1, zone) <= now) n++;
+          expect(workingDaysSince(at, now, zone), `${new Date(at).toISOString()} + ${later} ms in ${zone}`).toBe(n);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(600);
+  });
+});
+
+describe('the zone clock', () => {
+  it('answers the same offsets however a zone is spelled and however many spellings are asked for', () => {
+    const winter = Date.UTC(2026, 0, 15, 12);
+    expect(zoneOffset(winter, 'europe/helsinki')).toBe(2 * H);
+    // More spellings than the cache keeps: it starts again rather than growing, and the answers stay right.
+    const spellings = Array.from({ length: 600 }, (_, k) => [...'europe/helsinki'].map((ch, i) => ((k >> (i % 10)) & 1 ? ch.toUpperCase() : ch)).join(''));
+    for (const zone of spellings) expect(zoneOffset(winter, zone)).toBe(2 * H);
+    expect(zoneOffset(Date.UTC(2026, 6, 15, 12), HKI)).toBe(3 * H);
+    expect(() => zoneOffset(winter, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
 });
