@@ -75,7 +75,7 @@ async function benchApi(kind: 'sqlite' | 'postgres') {
   const touches = Number((await handle.db.selectFrom('account_touches').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // The rollups the computed dashboard reads (migration 016): a reused database seeded before them was backfilled.
   const rollupRows: Record<string, number> = {};
-  for (const t of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_touches', 'rollup_replies']) {
+  for (const t of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_interactions', 'rollup_replies']) {
     rollupRows[t] = Number((await sql<{ n: unknown }>`select count(*) as n from ${sql.table(t)}`.execute(handle.db)).rows[0]!.n);
   }
   log(`${touches} touches; rollup rows: ${Object.entries(rollupRows).map(([t, n]) => `${t} ${n}`).join(', ')}`);

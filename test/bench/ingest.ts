@@ -78,7 +78,7 @@ const DERIVED: { table: string; where?: string; byInteraction?: string }[] = [
   { table: 'timeline_rows', byInteraction: 'interaction_id' },
   { table: 'search_documents', where: "kind = 'interaction'", byInteraction: 'record_id' },
   { table: 'rollup_activity' }, { table: 'rollup_account_days' }, { table: 'rollup_contact_days' },
-  { table: 'rollup_shared_touches' }, { table: 'rollup_replies' }, { table: 'rollup_account_touch_days' },
+  { table: 'rollup_shared_interactions' }, { table: 'rollup_replies' }, { table: 'rollup_account_touch_days' },
   { table: 'rollup_contact_touch_days' }, { table: 'data_versions' },
 ];
 

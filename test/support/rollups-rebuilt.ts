@@ -21,8 +21,8 @@ export async function expectRollupsRebuilt(scope: TenantScope): Promise<number> 
     select x.user_id, ${sql.raw(scope.dialect === 'sqlite' ? 'x.occurred_at / 86400000' : 'cast(x.occurred_at / 86400000 as integer)')}, p.contact_id, count(distinct x.interaction_id)
     from account_touches x join interaction_participants p on p.tenant_id = x.tenant_id and p.interaction_id = x.interaction_id
     where x.tenant_id = ${t} and x.kind <> 'note' and p.contact_id is not null group by 1, 2, 3`));
-  expect(await q(sql`select user_id, occurred_at, interaction_id, account_id, kind, minutes from rollup_shared_touches where tenant_id = ${t}`)).toEqual(await q(sql`
-    select user_id, occurred_at, interaction_id, account_id, kind, minutes from account_touches x where tenant_id = ${t}
+  expect(await q(sql`select user_id, occurred_at, interaction_id, kind, minutes from rollup_shared_interactions where tenant_id = ${t}`)).toEqual(await q(sql`
+    select distinct user_id, occurred_at, interaction_id, kind, minutes from account_touches x where tenant_id = ${t}
       and exists (select 1 from interaction_holders h where h.tenant_id = x.tenant_id and h.interaction_id = x.interaction_id and h.user_id <> x.user_id)`));
   // The touch days (migration 030): each (colleague, day, pair) touched, linked to the pair's previous such day.
   const tday = sql.raw(scope.dialect === 'sqlite' ? 'x.occurred_at / 86400000' : 'cast(x.occurred_at / 86400000 as integer)');

@@ -24,18 +24,11 @@ export async function weeklyTrend(d: DashboardScope): Promise<WeekActivity[]> {
   const weekOf = bounds.slice(0, -1).map((b) => weekIndex(d.weekStarts, b));
   const [rows, shared] = await Promise.all([
     figureQuery(d.scope, sql<Record<string, unknown>>`select seg, kind, sum(n) as n, sum(minutes) as minutes from (${activityRows(team, segmentsOf(bounds))}) x group by seg, kind`),
-    // A shared interaction is in k members' counts: k - 1 copies too many.
+    // A shared interaction is in k members' counts: k - 1 copies too many. It has a row per member holding it, all
+    // with its time, kind and minutes, so they are grouped by (on PostgreSQL a text max compares by collation).
     figureQuery(d.scope, sql<Record<string, unknown>>`select ${weekIndexSql(d.weekStarts, sql.ref('occurred_at'))} as week, kind, sum(k - 1) as n, sum((k - 1) * minutes) as minutes
-      from (${d.scope.dialect === 'postgres'
-        // An interaction's time, kind and minutes are the same in each of its rows, so they are grouped by, not
-        // taken as max (a text max compares by the database's collation), and its members are counted after a
-        // grouping per member (a member has a row per account): hash groupings only, where count(distinct) had
-        // the team's 20k shared touches sorted by their text ids.
-        ? sql`select interaction_id, occurred_at, kind, minutes, count(*) as k
-            from (select distinct interaction_id, user_id, occurred_at, kind, minutes from (${sharedRows(team, d.start, d.end)}) s) m
-            group by interaction_id, occurred_at, kind, minutes`
-        : sql`select interaction_id, max(occurred_at) as occurred_at, max(kind) as kind, max(minutes) as minutes, count(distinct user_id) as k
-            from (${sharedRows(team, d.start, d.end)}) s group by interaction_id`}) x
+      from (select interaction_id, occurred_at, kind, minutes, count(*) as k from (${sharedRows(team, d.start, d.end)}) s
+        group by interaction_id, occurred_at, kind, minutes) x
       group by 1, 2`),
   ]);
   const put = (week: number, kind: unknown, n: number, minutes: number) => {

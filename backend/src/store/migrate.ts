@@ -33,6 +33,7 @@ import * as searchPrefixes from './migrations/2026-12-06-036-search-prefixes.ts'
 import * as accountNameKeys from './migrations/2026-12-06-037-account-name-keys.ts';
 import * as accountNameKeysCompact from './migrations/2026-12-06-038-account-name-keys-compact.ts';
 import * as accountTouchesByAccount from './migrations/2026-12-07-039-account-touches-by-account.ts';
+import * as rollupSharedInteractions from './migrations/2026-12-07-040-rollup-shared-interactions.ts';
 import type { Dialect } from './connect.ts';
 import { fillUnbuiltTimelineRows } from './timeline-rows.ts';
 import { fillUnbuiltSearchDocuments } from './search-index.ts';
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-037-account-name-keys': accountNameKeys,
   '2026-12-06-038-account-name-keys-compact': accountNameKeysCompact,
   '2026-12-07-039-account-touches-by-account': accountTouchesByAccount,
+  '2026-12-07-040-rollup-shared-interactions': rollupSharedInteractions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

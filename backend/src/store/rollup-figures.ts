@@ -91,8 +91,8 @@ export function accountRows(t: Team, s: Segments, where: RawBuilder<unknown> = s
   );
 }
 
-/** The team's shared interactions' touches in [start, end): what members' counts hold more than once. */
+/** The team's shared interactions in [start, end), a row per member holding one: what members' counts hold more than once. */
 export function sharedRows(t: Team, start: number, end: number): RawBuilder<unknown> {
-  return sql`select user_id, occurred_at, interaction_id, account_id, kind, minutes from rollup_shared_touches
+  return sql`select user_id, occurred_at, interaction_id, kind, minutes from rollup_shared_interactions
     where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and occurred_at >= ${start} and occurred_at < ${end}`;
 }

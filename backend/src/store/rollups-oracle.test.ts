@@ -23,6 +23,7 @@ import { linkToAccount, relinkUnmatched } from '../use-cases/interactions/relink
 import { eraseContacts } from '../use-cases/privacy/erase-contacts.ts';
 import { periodOf } from '../domain/period.ts';
 import * as migration016 from './migrations/2026-12-06-016-activity-rollups.ts';
+import * as migration040 from './migrations/2026-12-07-040-rollup-shared-interactions.ts';
 import { DAY_MS, DEFAULT_TENANT_SETTINGS, INTERACTION_KINDS, type Account, type Contact, type User } from '../domain/types.ts';
 
 function prng(seed: number) {
@@ -118,7 +119,7 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
       await expectSameFigures(m);
     }
     // The data has shared interactions and multi-account ones, or the team-distinct counts prove little.
-    const shared = await sql<{ n: unknown }>`select count(*) as n from rollup_shared_touches where tenant_id = ${made[0]!.f.tenantId}`.execute(handle.db);
+    const shared = await sql<{ n: unknown }>`select count(*) as n from rollup_shared_interactions where tenant_id = ${made[0]!.f.tenantId}`.execute(handle.db);
     expect(Number(shared.rows[0]!.n)).toBeGreaterThan(20);
   }, 120_000);
 
@@ -153,14 +154,14 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
     expect(after.map((r) => r.accountsTouched + r.contactsTouched)).not.toEqual(before.map((r) => r.accountsTouched + r.contactsTouched));
   }, 120_000);
 
-  it('backfills from existing interactions what the write path kept (the migration run again on this data)', async () => {
+  it('backfills from existing interactions what the write path kept (the migrations run again on this data)', async () => {
     const rows = async () => {
       const out: string[] = [];
       for (const table of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days']) {
         const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where n <> 0`.execute(handle.db);
         out.push(...r.rows.map((x) => `${table} ${Object.values(x).map(String).join('|')}`));
       }
-      for (const table of ['rollup_shared_touches', 'rollup_replies']) {
+      for (const table of ['rollup_shared_interactions', 'rollup_replies']) {
         const r = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
         out.push(...r.rows.map((x) => `${table} ${Object.values(x).map(String).join('|')}`));
       }
@@ -168,8 +169,11 @@ describe.each(testDatabases())('dashboard from rollups against the raw aggregati
     };
     const kept = await rows();
     expect(kept.length).toBeGreaterThan(1000);
+    // 016 built the shared touches per account; 040 made them a row per colleague and interaction.
+    await migration040.down(handle.db);
     await migration016.down(handle.db);
     await migration016.up(handle.db);
+    await migration040.up(handle.db);
     expect(await rows()).toEqual(kept);
     for (const m of made) await expectSameFigures(m);
   }, 120_000);

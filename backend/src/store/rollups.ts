@@ -106,9 +106,10 @@ function addContributions(out: Contributions, touches: readonly TouchRow[], peop
       add(out.activity, [u, day, first.kind, first.direction ?? ''].join(SEP), 1, minutes);
       if (first.kind !== 'note') for (const c of contactsOf.get(id) ?? []) add(out.contacts, [u, day, c].join(SEP), 1, 0);
     }
+    // A shared interaction once per colleague holding it (whatever its accounts), at its own time, kind and minutes.
+    if (users.length > 1) for (const u of users) out.shared.add([u, at, id, first.kind, minutes].join(SEP));
     for (const r of rows) {
       add(out.accounts, [r.user_id, dayOf(Number(r.occurred_at)), r.account_id, r.kind].join(SEP), 1, minutes);
-      if (users.length > 1) out.shared.add([r.user_id, Number(r.occurred_at), id, r.account_id, r.kind, minutes].join(SEP));
       if (r.kind === 'email') out.emails.add([r.user_id, r.account_id, Number(r.occurred_at), id, r.direction ?? ''].join(SEP));
     }
   }
@@ -192,13 +193,14 @@ async function applyDifference(scope: TenantScope, before: Contributions, after:
   const accountDays = accounts.filter(([[, , , kind]]) => kind !== 'note').map(([[u, day, account]]) => [u!, Number(day), account!] as [string, number, string]);
   await keepTouchDays(scope, [...new Map(accountDays.map((k) => [k.join(SEP), k])).values()], contacts.map(([[u, day, contact]]) => [u!, Number(day), contact!]),
     [...accounts, ...contacts].some(([, c]) => c.n < 0));
-  for (const part of chunks(sharedAdded.map((k) => k.split(SEP)), 1000)) {
-    await sql`insert into rollup_shared_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, minutes) values
-      ${sql.join(part.map(([u, at, id, account, kind, minutes]) => sql`(${t}, ${u}, ${Number(at)}, ${id}, ${account}, ${kind}, ${Number(minutes)})`))}
-      on conflict do nothing`.execute(db);
+  // Gone before added: a row whose kind or minutes changed keeps its key, and must end up there, new.
+  for (const [u, at, id] of sharedGone.map((k) => k.split(SEP))) {
+    await sql`delete from rollup_shared_interactions where tenant_id = ${t} and user_id = ${u} and occurred_at = ${Number(at)} and interaction_id = ${id}`.execute(db);
   }
-  for (const [u, at, id, account] of sharedGone.map((k) => k.split(SEP))) {
-    await sql`delete from rollup_shared_touches where tenant_id = ${t} and user_id = ${u} and occurred_at = ${Number(at)} and interaction_id = ${id} and account_id = ${account}`.execute(db);
+  for (const part of chunks(sharedAdded.map((k) => k.split(SEP)), 1000)) {
+    await sql`insert into rollup_shared_interactions (tenant_id, user_id, occurred_at, interaction_id, kind, minutes) values
+      ${sql.join(part.map(([u, at, id, kind, minutes]) => sql`(${t}, ${u}, ${Number(at)}, ${id}, ${kind}, ${Number(minutes)})`))}
+      on conflict do nothing`.execute(db);
   }
   if (emails.length) await recomputeReplies(scope, emails.map((k) => k.split(SEP)) as [string, string, string, string, string][]);
   await bumpDataVersion(scope);
@@ -271,7 +273,7 @@ function nextOutbound(i: RawBuilder<unknown>): RawBuilder<unknown> {
 export async function rebuildRollups(scope: TenantScope): Promise<void> {
   const t = scope.tenantId;
   const { db } = scope;
-  for (const table of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_touches', 'rollup_replies']) {
+  for (const table of ['rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_interactions', 'rollup_replies']) {
     await sql`delete from ${sql.table(table)} where tenant_id = ${t}`.execute(db);
   }
   const day = (col: RawBuilder<unknown>) => (scope.dialect === 'sqlite' ? sql`${col} / ${sql.lit(ROLLUP_DAY_MS)}` : sql`cast(${col} / ${sql.lit(ROLLUP_DAY_MS)} as integer)`);
@@ -290,9 +292,10 @@ export async function rebuildRollups(scope: TenantScope): Promise<void> {
     from account_touches t cross join interaction_participants p
     where p.tenant_id = t.tenant_id and p.interaction_id = t.interaction_id and t.tenant_id = ${t} and t.kind <> 'note' and p.contact_id is not null
     group by t.tenant_id, t.user_id, ${day(sql`t.occurred_at`)}, p.contact_id`.execute(db);
-  await sql`insert into rollup_shared_touches (tenant_id, user_id, occurred_at, interaction_id, account_id, kind, minutes)
-    select t.tenant_id, t.user_id, t.occurred_at, t.interaction_id, t.account_id, t.kind, t.minutes from account_touches t
-    where t.tenant_id = ${t} and exists (select 1 from interaction_holders h where h.tenant_id = t.tenant_id and h.interaction_id = t.interaction_id and h.user_id <> t.user_id)`.execute(db);
+  await sql`insert into rollup_shared_interactions (tenant_id, user_id, occurred_at, interaction_id, kind, minutes)
+    select t.tenant_id, t.user_id, t.occurred_at, t.interaction_id, max(t.kind), max(t.minutes) from account_touches t
+    where t.tenant_id = ${t} and exists (select 1 from interaction_holders h where h.tenant_id = t.tenant_id and h.interaction_id = t.interaction_id and h.user_id <> t.user_id)
+    group by t.tenant_id, t.user_id, t.occurred_at, t.interaction_id`.execute(db);
   await sql`insert into rollup_replies (tenant_id, user_id, inbound_at, account_id, interaction_id, reply_ms)
     select tenant_id, user_id, occurred_at, account_id, interaction_id, next_out - occurred_at from (
       select i.tenant_id, i.user_id, i.occurred_at, i.account_id, i.interaction_id, ${nextOutbound(sql`i`)} as next_out

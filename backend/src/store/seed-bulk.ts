@@ -23,7 +23,7 @@ const LOADED = ['interactions', 'interaction_participants', 'interaction_holders
 /** The tables derived afterwards from the loaded ones, set-based: account_touches first, the rollups from it. */
 const TOUCHES = ['account_touches'];
 const ROLLUPS = [
-  'rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_touches', 'rollup_replies',
+  'rollup_activity', 'rollup_account_days', 'rollup_contact_days', 'rollup_shared_interactions', 'rollup_replies',
   'rollup_account_touch_days', 'rollup_contact_touch_days',
 ];
 
