@@ -148,36 +148,29 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
   if (!candidates.length) return { items: [], total };
   const channels = new Map<string, AccountActivity['byChannel']>(candidates.map((c) => [c.accountId, { email: 0, meeting: 0, call: 0, chat: 0, note: 0 }]));
   const byRep = new Map<string, { userId: string; touches: number }[]>();
-  const members = new Set(d.memberIds);
   for (const part of chunks(candidates.map((c) => c.accountId), 500)) {
-    // The candidates' touches over the exact period, one range of account_touches' account index each (migration
-    // 039): a few thousand rows, where the members' shared touches are every account's. The members are picked
-    // here, as an IN list would probe every member per row.
-    const rows = await sql<{ account_id: string; kind: string; interaction_id: string; user_id: string }>`select account_id, kind, interaction_id, user_id
-      from account_touches where tenant_id = ${tenantId} and account_id in (${ids(part)}) and occurred_at >= ${d.start} and occurred_at < ${d.end}`.execute(db);
-    // A touch is one per colleague, interaction and account: an interaction is counted once per account however
-    // many members hold it, and once per member.
-    const counted = new Set<string>();
-    const perRep = new Map<string, Map<string, number>>();
+    // The candidates' touches by the members over the exact period, one range of account_touches' account index
+    // each (migration 039), counted in the database: a touch is one per colleague, interaction and account, so an
+    // interaction is counted once per account however many members hold it (its channel), and once per member.
+    const rows = await sql<{ account_id: string; kind: string | null; user_id: string | null; n: unknown }>`with t as materialized (
+        select account_id, kind, interaction_id, user_id from account_touches
+        where tenant_id = ${tenantId} and account_id in (${ids(part)}) and occurred_at >= ${d.start} and occurred_at < ${d.end} and user_id in (${ids(d.memberIds)}))
+      select account_id, kind, cast(null as text) as user_id, count(distinct interaction_id) as n from t group by account_id, kind
+      union all
+      select account_id, cast(null as text), user_id, count(*) from t where kind <> 'note' group by account_id, user_id`.execute(db);
     for (const r of rows.rows) {
-      if (!members.has(r.user_id)) continue;
-      const key = `${r.account_id} ${r.interaction_id}`;
-      if (!counted.has(key)) {
-        counted.add(key);
+      if (r.user_id == null) {
         const c = channels.get(r.account_id)!;
         const k = r.kind as keyof AccountActivity['byChannel'];
-        if (k in c) c[k] += 1;
+        if (k in c) c[k] += num(r.n);
+      } else {
+        const reps = byRep.get(r.account_id) ?? [];
+        reps.push({ userId: r.user_id, touches: num(r.n) });
+        byRep.set(r.account_id, reps);
       }
-      if (r.kind === 'note') continue;
-      const reps = perRep.get(r.account_id) ?? new Map<string, number>();
-      reps.set(r.user_id, (reps.get(r.user_id) ?? 0) + 1);
-      perRep.set(r.account_id, reps);
-    }
-    for (const [account, reps] of perRep) {
-      byRep.set(account, [...reps].map(([userId, touches]) => ({ userId, touches }))
-        .sort((a, b) => b.touches - a.touches || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)));
     }
   }
+  for (const reps of byRep.values()) reps.sort((a, b) => b.touches - a.touches || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   const touchesOf = (id: string) => {
     const c = channels.get(id)!;
     return c.email + c.meeting + c.call + c.chat;
