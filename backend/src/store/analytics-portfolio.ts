@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { TIERS, type Tier } from '../domain/types.ts';
 import type { TierCompliance } from '../domain/care-model.ts';
-import { ids, num, type DashboardScope } from './analytics-scope.ts';
+import { num, oneOf, type DashboardScope } from './analytics-scope.ts';
 
 /** A tier's compliance as domain/care-model.ts counts it; every account of a tier shares its cadence. */
 export type TierCare = { tier: Tier; cadenceDays: number | null } & Omit<TierCompliance, 'withCadence'>;
@@ -36,7 +36,7 @@ export async function careAndCold(d: DashboardScope, limit: number): Promise<{ c
   if (d.memberIds.length === 0) return { care: [...care.values()], goingCold: { items: [], total: 0 } };
   const t = d.scope.tenantId;
   const mid = Math.floor((d.start + d.end) / 2);
-  const portfolio = sql`a.tenant_id = ${t} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and a.owner_id in (${ids(d.memberIds)})`;
+  const portfolio = sql`a.tenant_id = ${t} and a.deleted_at is null and a.archived_at is null and a.created_at < ${d.asOf} and ${oneOf(d.scope, sql.ref('a.owner_id'), d.memberIds)}`;
   const probe = (id: unknown, before: number) => sql`(select ia.occurred_at from interaction_accounts ia where ia.tenant_id = ${t} and ia.account_id = ${id}
     and ia.occurred_at < ${before} and ia.kind <> 'note' order by ia.occurred_at desc limit 1)`;
   // The account's last contact of all (accounts.last_contact_at, kept by the same writes as the timeline rows) is

@@ -10,7 +10,7 @@ import { chunks } from './scope.ts';
 import { REPLY_WINDOW_MS } from './rollups.ts';
 import { accountRows, activityRows, segmentsOf } from './rollup-figures.ts';
 import { replyMedians } from './analytics-replies.ts';
-import { figureQuery, ids, num, type DashboardScope } from './analytics-scope.ts';
+import { figureQuery, ids, num, oneOf, type DashboardScope } from './analytics-scope.ts';
 import { distinctTouched } from './rollup-touch-days.ts';
 import { inSnapshot } from './analytics-snapshot.ts';
 import { weeklyTrend, type WeekActivity } from './analytics-weekly.ts';
@@ -154,7 +154,7 @@ export async function accountActivity(d: DashboardScope, limit: number): Promise
     // interaction is counted once per account however many members hold it (its channel), and once per member.
     const rows = await sql<{ account_id: string; kind: string | null; user_id: string | null; n: unknown }>`with t as materialized (
         select account_id, kind, interaction_id, user_id from account_touches
-        where tenant_id = ${tenantId} and account_id in (${ids(part)}) and occurred_at >= ${d.start} and occurred_at < ${d.end} and user_id in (${ids(d.memberIds)}))
+        where tenant_id = ${tenantId} and account_id in (${ids(part)}) and occurred_at >= ${d.start} and occurred_at < ${d.end} and ${oneOf(d.scope, sql.ref('user_id'), d.memberIds)})
       select account_id, kind, cast(null as text) as user_id, count(distinct interaction_id) as n from t group by account_id, kind
       union all
       select account_id, cast(null as text), user_id, count(*) from t where kind <> 'note' group by account_id, user_id`.execute(db);
@@ -224,7 +224,7 @@ export async function teamPipeline(d: DashboardScope): Promise<TeamPipeline> {
   // the stage index (it saves the GROUP BY a sort) and reads every opportunity of the tenant.
   const sqlite = d.scope.dialect === 'sqlite';
   const from = sqlite ? sql`from opportunities indexed by opportunities_pipeline_ix` : sql`from opportunities`;
-  const base = sql`${from} where tenant_id = ${d.scope.tenantId} and owner_id in (${ids(d.memberIds)}) and deleted_at is null and archived_at is null
+  const base = sql`${from} where tenant_id = ${d.scope.tenantId} and ${oneOf(d.scope, sql.ref('owner_id'), d.memberIds)} and deleted_at is null and archived_at is null
     and currency = 'EUR'
     and not exists (select 1 from accounts a ${sqlite ? sql`indexed by accounts_archived_ix` : sql``} where a.tenant_id = ${d.scope.tenantId} and a.id = opportunities.account_id and a.archived_at is not null)`;
   const [byStage, won] = await Promise.all([

@@ -9,6 +9,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ROLLUP_DAY_MS } from './rollups.ts';
 import type { TenantScope } from './scope.ts';
+import { oneOf } from './analytics-scope.ts';
 
 const lit = (n: number) => sql`cast(${n} as integer)`;
 
@@ -58,12 +59,12 @@ function unionOf(
   // A branch per slice with its bounds as constants: each planned as the small index range it is (a join to a
   // table of slices was estimated at a ninth of the team's touches and planned in parallel on PostgreSQL).
   if (s.slices.length) parts.push(raw(sql.join(s.slices.map((x) => sql`select ${lit(x.seg)} as seg, ${lit(x.sign)} as sign, user_id, interaction_id, account_id, occurred_at, kind, direction, minutes
-    from account_touches where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and occurred_at >= ${x.lo} and occurred_at < ${x.hi}`), sql` union all `)));
+    from account_touches where tenant_id = ${t.scope.tenantId} and ${members(t)} and occurred_at >= ${x.lo} and occurred_at < ${x.hi}`), sql` union all `)));
   return sql.join(parts, sql` union all `);
 }
 
 interface Team { scope: TenantScope; memberIds: string[] }
-const members = (t: Team) => sql.join(t.memberIds.map((id) => sql`${id}`));
+const members = (t: Team, column = sql.ref('user_id')) => oneOf(t.scope, column, t.memberIds);
 
 /** Per member, segment, kind and direction: distinct interactions and their minutes (each interaction once). */
 export function activityRows(t: Team, s: Segments): RawBuilder<unknown> {
@@ -71,7 +72,7 @@ export function activityRows(t: Team, s: Segments): RawBuilder<unknown> {
     t,
     s,
     (seg, from, to) => sql`select ${seg} as seg, user_id, kind, direction, n, minutes from rollup_activity
-      where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to}`,
+      where tenant_id = ${t.scope.tenantId} and ${members(t)} and day >= ${from} and day < ${to}`,
     (touches) => sql`select seg, user_id, kind, direction, sign * count(*) as n, sign * sum(minutes) as minutes from (
         select seg, sign, user_id, interaction_id, max(kind) as kind, coalesce(max(direction), '') as direction, max(minutes) as minutes
         from (${touches}) x group by seg, sign, user_id, interaction_id) y
@@ -85,7 +86,7 @@ export function accountRows(t: Team, s: Segments, where: RawBuilder<unknown> = s
     t,
     s,
     (seg, from, to) => sql`select ${seg} as seg, user_id, account_id, kind, n, minutes from rollup_account_days
-      where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and day >= ${from} and day < ${to} and ${where}`,
+      where tenant_id = ${t.scope.tenantId} and ${members(t)} and day >= ${from} and day < ${to} and ${where}`,
     (touches) => sql`select seg, user_id, account_id, kind, sign * count(*) as n, sign * sum(minutes) as minutes from (${touches}) x
       where ${where} group by seg, sign, user_id, account_id, kind`,
   );
@@ -94,5 +95,5 @@ export function accountRows(t: Team, s: Segments, where: RawBuilder<unknown> = s
 /** The team's shared interactions in [start, end), a row per member holding one: what members' counts hold more than once. */
 export function sharedRows(t: Team, start: number, end: number): RawBuilder<unknown> {
   return sql`select user_id, occurred_at, interaction_id, kind, minutes from rollup_shared_interactions
-    where tenant_id = ${t.scope.tenantId} and user_id in (${members(t)}) and occurred_at >= ${start} and occurred_at < ${end}`;
+    where tenant_id = ${t.scope.tenantId} and ${members(t)} and occurred_at >= ${start} and occurred_at < ${end}`;
 }

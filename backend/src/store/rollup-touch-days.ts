@@ -13,7 +13,7 @@
 // index probes each (touched in the period? counted by the rows?).
 import { sql, type RawBuilder } from 'kysely';
 import { chunks, type TenantScope } from './scope.ts';
-import { figureQuery } from './analytics-scope.ts';
+import { figureQuery, oneOf } from './analytics-scope.ts';
 
 /** The rollups' UTC day (store/rollups.ts ROLLUP_DAY_MS; not imported, as rollups.ts imports this file). */
 const ROLLUP_DAY_MS = 86_400_000;
@@ -104,7 +104,6 @@ export async function distinctTouched(team: Team, which: 'account' | 'contact'):
   const t = team.scope.tenantId;
   const table = sql.table(dim.table);
   const col = sql.ref(dim.column);
-  const members = sql.join(team.memberIds.map((id) => sql`${id}`));
   const { start, end } = team;
   // The rounded days the rows count (as segmentsOf), the whole UTC days inside the period, and the raw hours
   // around each edge: everything in [d0, d1) or [start, end) outside [a, b) is read from account_touches.
@@ -114,7 +113,7 @@ export async function distinctTouched(team: Team, which: 'account' | 'contact'):
   const b = Math.max(a, Math.floor(end / ROLLUP_DAY_MS));
   const ranges = [[Math.min(start, d0 * ROLLUP_DAY_MS), a * ROLLUP_DAY_MS], [b * ROLLUP_DAY_MS, Math.max(end, d1 * ROLLUP_DAY_MS)]].filter(([lo, hi]) => hi! > lo!);
   const touched = (lo: number, hi: number) => sql`select t.user_id, t.interaction_id, t.account_id, t.occurred_at from account_touches t
-    where t.tenant_id = ${t} and t.user_id in (${members}) and t.kind <> 'note' and t.occurred_at >= ${lo} and t.occurred_at < ${hi}`;
+    where t.tenant_id = ${t} and ${oneOf(team.scope, sql.ref('t.user_id'), team.memberIds)} and t.kind <> 'note' and t.occurred_at >= ${lo} and t.occurred_at < ${hi}`;
   const raw = sql.join(ranges.map(([lo, hi]) => touched(lo!, hi!)), sql` union all `);
   const pairs = which === 'account'
     ? sql`select user_id, account_id as other, occurred_at from (${raw}) r`
@@ -123,7 +122,7 @@ export async function distinctTouched(team: Team, which: 'account' | 'contact'):
   const rowsIn = (lo: number, hi: number) => sql`exists (select 1 from ${table} l where l.tenant_id = ${t} and l.user_id = e.user_id
     and l.${col} = e.other and l.day >= ${lo} and l.day < ${hi})`;
   const r = await figureQuery(team.scope, sql<{ user_id: string; n: unknown }>`select user_id, sum(n) as n from (
-      select user_id, count(*) as n from ${table} where tenant_id = ${t} and user_id in (${members}) and day >= ${d0} and day < ${d1}
+      select user_id, count(*) as n from ${table} where tenant_id = ${t} and ${oneOf(team.scope, sql.ref('user_id'), team.memberIds)} and day >= ${d0} and day < ${d1}
         and (prev_day is null or prev_day < ${d0}) group by user_id
       ${ranges.length ? sql`union all
       select e.user_id, sum((case when e.in_period > 0 or ${rowsIn(a, b)} then 1 else 0 end) - (case when ${rowsIn(d0, d1)} then 1 else 0 end)) as n
