@@ -123,23 +123,45 @@ async function rawRun(kind: BenchDb, db: FreshDatabase, pgUrl: string | null, da
     const insA = raw.prepare('insert or ignore into interaction_accounts (tenant_id,account_id,occurred_at,interaction_id,kind) values (?,?,?,?,?)');
     const insH = raw.prepare('insert or ignore into interaction_holders (tenant_id,interaction_id,user_id,relation,at) values (?,?,?,?,?)');
     const insD = derived.map((d) => raw.prepare(`insert into ${d.table} (${d.columns.join(',')}) values (${d.columns.map(() => '?').join(',')})`));
+    // SUHDE_BENCH_RAW_TABLES=1: where the yardstick's own time goes, per table (its triggers included) and commit.
+    const byTable = process.env.SUHDE_BENCH_RAW_TABLES ? new Map<string, number>() : null;
+    const timed = (table: string, write: () => void) => {
+      if (!byTable) return write();
+      const t = performance.now();
+      write();
+      byTable.set(table, (byTable.get(table) ?? 0) + performance.now() - t);
+    };
+    const begin = raw.prepare('begin');
+    const commit = raw.prepare('commit');
     const t0 = performance.now();
     for (let k = 0; k < rows.length; k += INGEST_BATCH) {
       const r = rowsOf(tenantId, rows.slice(k, k + INGEST_BATCH), now);
-      raw.transaction(() => {
-        for (const x of r.interactions) ins.run(...x);
-        for (const x of r.participants) insP.run(...x);
-        for (const x of r.timeline) insA.run(...x);
-        for (const x of r.holders) insH.run(...x);
-        derived.forEach((d, t) => { for (const x of d.batches[k / INGEST_BATCH] ?? []) insD[t]!.run(...x); });
-        for (let a = 0; a < r.accounts.length; a += 500) {
-          const part = r.accounts.slice(a, a + 500);
-          raw.prepare(lastContactSql(`? and id in (${part.map(() => '?').join(',')})`)).run(tenantId, ...part);
-        }
-      })();
+      begin.run();
+      try {
+        timed('interactions', () => { for (const x of r.interactions) ins.run(...x); });
+        timed('interaction_participants', () => { for (const x of r.participants) insP.run(...x); });
+        timed('interaction_accounts', () => { for (const x of r.timeline) insA.run(...x); });
+        timed('interaction_holders', () => { for (const x of r.holders) insH.run(...x); });
+        derived.forEach((d, t) => timed(d.table, () => { for (const x of d.batches[k / INGEST_BATCH] ?? []) insD[t]!.run(...x); }));
+        timed('accounts (last contact)', () => {
+          for (let a = 0; a < r.accounts.length; a += 500) {
+            const part = r.accounts.slice(a, a + 500);
+            raw.prepare(lastContactSql(`? and id in (${part.map(() => '?').join(',')})`)).run(tenantId, ...part);
+          }
+        });
+        timed('commit', () => commit.run());
+      } catch (e) {
+        if (raw.inTransaction) raw.exec('rollback');
+        throw e;
+      }
     }
     const secs = (performance.now() - t0) / 1000;
     raw.close();
+    if (byTable) {
+      const total = [...byTable.values()].reduce((a, b) => a + b, 0);
+      console.log(`[bench] raw SQLite ingest of ${rows.length}, ${(secs).toFixed(1)} s: ${[...byTable].sort((a, b) => b[1] - a[1])
+        .map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s (${Math.round((ms / total) * 100)}%)`).join(', ')}`);
+    }
     return rows.length / secs;
   }
   const client = new pg.Client({ connectionString: db.url ?? pgUrl!, options: `-c search_path=${db.schema}` });
