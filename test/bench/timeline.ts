@@ -73,6 +73,8 @@ export async function benchTimeline(
     const used = process.cpuUsage(before);
     return { ...result, cpuUsPerReq: result.requests > 0 ? (used.user + used.system) / result.requests : NaN };
   };
+  const heap = process.memoryUsage();
+  log(`timeline: the server's process holds ${Math.round(heap.heapUsed / 1e6)} MB of heap (${Math.round(heap.rss / 1e6)} MB resident) as the runs begin`);
   try {
     // Warm-up (JIT, the store's caches), not measured.
     await loadInChild(plan(full.url, Math.max(1, Math.round(opts.durationSeconds / 2))));

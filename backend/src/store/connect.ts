@@ -24,6 +24,9 @@ export type StoreLocation = { kind: 'sqlite'; path: string; cacheMb?: number } |
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+/** Each PostgreSQL handle's pool, for the few hot reads that run as named (prepared) statements outside Kysely. */
+export const pgPoolOf = new WeakMap<object, pg.Pool>();
+
 export function openDb(location: StoreLocation): Db {
   if (location.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -37,6 +40,7 @@ export function openDb(location: StoreLocation): Db {
     // An idle client that loses its server must not crash the process; the next query reports the error.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(process.env.SUHDE_QUERY_STATS ? { log: queryStats } : {}) });
+    pgPoolOf.set(db, pool);
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (location.path !== ':memory:') mkdirSync(dirname(location.path), { recursive: true });

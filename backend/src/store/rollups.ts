@@ -14,6 +14,7 @@ import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scop
 import { runCompiledOnce } from './compiled-query.ts';
 import type { Interaction } from '../domain/types.ts';
 import { keepTouchDays, rebuildTouchDays } from './rollup-touch-days.ts';
+import { pgPoolOf } from './connect.ts';
 
 export const ROLLUP_DAY_MS = 86_400_000;
 /** A reply is the same colleague's next email to the same account within this time; later is "unanswered". */
@@ -327,6 +328,13 @@ async function incrementDataVersion(scope: TenantScope): Promise<void> {
  * page cache's validator), so compiled once (store/compiled-query.ts).
  */
 export async function dataVersion(scope: TenantScope): Promise<number> {
+  // PostgreSQL outside a transaction: a named statement, parsed and planned once per pooled connection. Every
+  // timeline request reads the version (shared by the requests waiting together, store/data-version-reads.ts).
+  const pool = scope.dialect === 'postgres' ? pgPoolOf.get(scope.db) : undefined;
+  if (pool) {
+    const r = await pool.query<{ v: unknown }>({ name: 'suhde-data-version', text: 'select coalesce(sum(n), 0) as v from data_versions where tenant_id = $1', values: [scope.tenantId] });
+    return Number(r.rows[0]?.v ?? 0);
+  }
   const rows = await runCompiledOnce<{ v: unknown }>(scope.db, 'data-version', [scope.tenantId], (v) =>
     // data_versions is written and read here only, by raw SQL: not in the typed schema.
     (scope.db as Kysely<any>).selectFrom('data_versions').select(sql<unknown>`coalesce(sum(n), 0)`.as('v')).where('tenant_id', '=', v(0)));
