@@ -159,7 +159,7 @@ async function rawRun(kind: BenchDb, db: FreshDatabase, pgUrl: string | null, da
     raw.close();
     if (byTable) {
       const total = [...byTable.values()].reduce((a, b) => a + b, 0);
-      console.log(`[bench] raw SQLite ingest of ${rows.length}, ${(secs).toFixed(1)} s: ${[...byTable].sort((a, b) => b[1] - a[1])
+      console.log(`[bench] raw SQLite ingest of ${rows.length}, ${secs.toFixed(1)} s: ${[...byTable].sort((a, b) => b[1] - a[1])
         .map(([t, ms]) => `${t} ${(ms / 1000).toFixed(1)} s (${Math.round((ms / total) * 100)}%)`).join(', ')}`);
     }
     return rows.length / secs;

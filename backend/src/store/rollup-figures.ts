@@ -64,7 +64,7 @@ function unionOf(
 }
 
 interface Team { scope: TenantScope; memberIds: string[] }
-const members = (t: Team, column = sql.ref('user_id')) => oneOf(t.scope, column, t.memberIds);
+const members = (t: Team) => oneOf(t.scope, sql.ref('user_id'), t.memberIds);
 
 /** Per member, segment, kind and direction: distinct interactions and their minutes (each interaction once). */
 export function activityRows(t: Team, s: Segments): RawBuilder<unknown> {
