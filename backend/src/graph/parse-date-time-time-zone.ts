@@ -10,39 +10,16 @@ import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
 import { GraphPayloadError } from './graph-errors.ts';
 import { asObject } from './payload-readers.ts';
 import { WINDOWS_TO_IANA } from './windows-zones.ts';
+import { zoneOffset } from '../domain/local-time.ts';
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'z', 'coordinated universal time']);
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      return null;
-    }
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 const WINDOWS_BY_LOWER = new Map(Object.entries(WINDOWS_TO_IANA).map(([k, v]) => [k.toLowerCase(), v]));
 
 /** The IANA zone of a Windows zone name, compared without case (Exchange is not consistent); null if not one. */
 function windowsZone(name: string): string | null {
   return WINDOWS_BY_LOWER.get(name.toLowerCase()) ?? null;
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at the instant `utcMs`. */
-function offsetAt(f: Intl.DateTimeFormat, utcMs: number): number {
-  const parts = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return wall - Math.floor(utcMs / 1000) * 1000;
 }
 
 export function parseDateTimeTimeZone(value: unknown, what: string): number {
@@ -60,9 +37,14 @@ export function parseDateTimeTimeZone(value: unknown, what: string): number {
   }
   const zone = typeof o.timeZone === 'string' ? o.timeZone.trim() : '';
   if (zone === '' || UTC_NAMES.has(zone.toLowerCase())) return wall;
-  const f = zoneFormatter(windowsZone(zone) ?? zone);
-  if (!f) throw new GraphPayloadError(`${what}: unknown time zone "${zone.slice(0, 80)}"`);
-  // The wall time minus the zone's offset, re-checked once at the result for a DST change in between.
-  const first = wall - offsetAt(f, wall);
-  return wall - offsetAt(f, first);
+  const iana = windowsZone(zone) ?? zone;
+  let first: number;
+  try {
+    // The wall time minus the zone's offset, re-checked once at the result for a DST change in between.
+    first = wall - zoneOffset(wall, iana);
+  } catch {
+    // Intl refuses a zone it does not know (RangeError).
+    throw new GraphPayloadError(`${what}: unknown time zone "${zone.slice(0, 80)}"`);
+  }
+  return wall - zoneOffset(first, iana);
 }

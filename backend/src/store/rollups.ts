@@ -9,9 +9,8 @@
 // PostgreSQL the interactions are locked first (in id order), so no other writer changes them between the two
 // reads; replies, which depend on a colleague's neighbouring emails, are recomputed under a lock per
 // (colleague, account).
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { beforeCommit, chunks, PRE_COMMIT_STAGE, type TenantScope } from './scope.ts';
-import { runCompiledOnce } from './compiled-query.ts';
 import type { Interaction } from '../domain/types.ts';
 import { keepTouchDays, rebuildTouchDays } from './rollup-touch-days.ts';
 import { pgPoolOf } from './connect.ts';
@@ -328,15 +327,12 @@ async function incrementDataVersion(scope: TenantScope): Promise<void> {
  * page cache's validator), so compiled once (store/compiled-query.ts).
  */
 export async function dataVersion(scope: TenantScope): Promise<number> {
+  const text = `select coalesce(sum(n), 0) as v from data_versions where tenant_id = ${scope.dialect === 'postgres' ? '$1' : '?'}`;
   // PostgreSQL outside a transaction: a named statement, parsed and planned once per pooled connection. Every
   // timeline request reads the version (shared by the requests waiting together, store/data-version-reads.ts).
   const pool = scope.dialect === 'postgres' ? pgPoolOf.get(scope.db) : undefined;
-  if (pool) {
-    const r = await pool.query<{ v: unknown }>({ name: 'suhde-data-version', text: 'select coalesce(sum(n), 0) as v from data_versions where tenant_id = $1', values: [scope.tenantId] });
-    return Number(r.rows[0]?.v ?? 0);
-  }
-  const rows = await runCompiledOnce<{ v: unknown }>(scope.db, 'data-version', [scope.tenantId], (v) =>
-    // data_versions is written and read here only, by raw SQL: not in the typed schema.
-    (scope.db as Kysely<any>).selectFrom('data_versions').select(sql<unknown>`coalesce(sum(n), 0)`.as('v')).where('tenant_id', '=', v(0)));
+  const rows = pool
+    ? (await pool.query<{ v: unknown }>({ name: 'suhde-data-version', text, values: [scope.tenantId] })).rows
+    : (await scope.db.executeQuery<{ v: unknown }>(CompiledQuery.raw(text, [scope.tenantId]))).rows;
   return Number(rows[0]?.v ?? 0);
 }
